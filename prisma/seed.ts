@@ -1,0 +1,257 @@
+import { randomUUID } from "node:crypto";
+import type { Db } from "../lib/db/connect";
+import type { BillingMethod, InstanceStatus, Role } from "../lib/generated/prisma/client";
+import { hashPassword, verifyPassword } from "../lib/auth/password";
+import { newDtsId } from "../lib/ids";
+
+/** The demo accounts' password unless DEMO_PASSWORD says otherwise (README). */
+export const DEFAULT_DEMO_PASSWORD = "DtsDemo#2026";
+/** Every seeded consumer group's password, so a demo can connect a consumer (README). */
+export const SEED_GROUP_PASSWORD = "Consume#2026";
+
+export const DEMO_USERS: { username: string; role: Role }[] = [
+  { username: "admin", role: "admin" },
+  { username: "operator", role: "operator" },
+  { username: "viewer", role: "viewer" },
+];
+
+/** Fixed ids the README, the demo script and the tests can point at. */
+export const SEED_IDS = {
+  /** Normal, 3 groups: the instance of the DTS help page. */
+  normal: "dtsg2m10r1x15a",
+  /** Normal, 19 groups: one more fits. */
+  nineteen: "dtsq19l6k2v0ah",
+  /** Normal, 20 groups: quota full. */
+  full: "dtsf20kx8wm3bd",
+  /** Abnormal, with groups: no new group may be created. */
+  abnormal: "dtsb7n4c2p9kxe",
+  /** Normal, no groups yet. */
+  empty: "dtsh5t1r8m2qzw",
+} as const;
+
+/** A small deterministic generator (mulberry32) so every fresh start shows the same console. */
+function prng(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int: (max: number) => Math.floor(next() * max),
+    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)],
+  };
+}
+
+const SOURCES = [
+  { type: "RDS MySQL", prefix: "rm" },
+  { type: "RDS MySQL", prefix: "rm" },
+  { type: "PolarDB for MySQL", prefix: "pc" },
+  { type: "PolarDB-X", prefix: "pxc" },
+  { type: "RDS PostgreSQL", prefix: "pgm" },
+] as const;
+
+// The zone letters Alibaba Cloud puts in instance ids of each region.
+const REGION_CODES: Record<string, string> = {
+  "cn-hangzhou": "bp1",
+  "cn-shanghai": "uf6",
+  "cn-beijing": "2ze",
+  "cn-shenzhen": "wz9",
+  "cn-hongkong": "j6c",
+  "ap-southeast-1": "t4n",
+  "ap-northeast-1": "6we",
+  "us-west-1": "rj9",
+  "eu-central-1": "gw8",
+  "me-east-1": "eb3",
+};
+
+const REGION_TASKS: [string, number][] = [
+  ["cn-hangzhou", 23],
+  ["cn-shanghai", 7],
+  ["cn-beijing", 6],
+  ["cn-shenzhen", 5],
+  ["cn-hongkong", 3],
+  ["ap-southeast-1", 5],
+  ["ap-northeast-1", 2],
+  ["us-west-1", 3],
+  ["eu-central-1", 3],
+  ["me-east-1", 1],
+];
+
+const DATABASES = ["dtstest", "orders", "payment", "inventory", "user_center", "logistics", "crm", "billing", "marketing", "risk"];
+const TABLES: Record<string, string[]> = {
+  dtstest: ["customer", "order"],
+  orders: ["order", "order_item", "order_refund"],
+  payment: ["payment", "payment_channel"],
+  inventory: ["sku", "stock", "warehouse"],
+  user_center: ["user", "user_address"],
+  logistics: ["shipment", "tracking_event"],
+  crm: ["account", "contact", "lead"],
+  billing: ["invoice", "invoice_line"],
+  marketing: ["campaign", "coupon"],
+  risk: ["rule", "decision_log"],
+};
+const TASK_NAMES = ["order-events", "payment-cdc", "inventory-sync", "user-center-binlog", "logistics-stream", "crm-changes", "billing-audit", "marketing-feed", "risk-decisions", "dw-realtime"];
+
+const STATUS_CYCLE: InstanceStatus[] = [
+  "Normal", "Normal", "Normal", "Abnormal", "Normal", "NotStarted", "Normal", "Prechecking",
+  "PrecheckFailed", "Normal", "Starting", "Retrying", "Normal", "Upgrade", "Locked", "Downgrade",
+];
+
+const GROUP_NAMES = [
+  "bi-realtime-dashboard", "risk-control", "search-indexer", "dw-sync", "cache-invalidation",
+  "audit-archiver", "recommendation-feed", "fraud-detection", "notification-service", "metrics-rollup",
+  "order-timeline", "finance-reconcile", "crm-enrichment", "ml-feature-store", "es-sync",
+  "report-builder", "data-lake-ingest", "alerting", "customer-360", "compliance-export",
+];
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+interface PlannedGroup {
+  id: string;
+  name: string;
+  username: string;
+  connected: boolean;
+}
+
+interface PlannedInstance {
+  id: string;
+  name: string;
+  regionId: string;
+  status: InstanceStatus;
+  groups: number;
+}
+
+function planInstances(random: ReturnType<typeof prng>): PlannedInstance[] {
+  const plan: PlannedInstance[] = [
+    { id: SEED_IDS.normal, name: "dtstest", regionId: "cn-hangzhou", status: "Normal", groups: 3 },
+    { id: SEED_IDS.nineteen, name: "order-events-hub", regionId: "cn-hangzhou", status: "Normal", groups: 19 },
+    { id: SEED_IDS.full, name: "payment-ledger-subscribe", regionId: "cn-hangzhou", status: "Normal", groups: 20 },
+    { id: SEED_IDS.abnormal, name: "inventory-sync-legacy", regionId: "cn-hangzhou", status: "Abnormal", groups: 2 },
+    { id: SEED_IDS.empty, name: "user-profile-cdc", regionId: "cn-hangzhou", status: "Normal", groups: 0 },
+  ];
+  let n = 0;
+  for (const [regionId, count] of REGION_TASKS) {
+    for (let i = 0; i < count; i++, n++) {
+      const status = STATUS_CYCLE[n % STATUS_CYCLE.length];
+      const base = TASK_NAMES[n % TASK_NAMES.length];
+      plan.push({
+        id: newDtsId(random.int),
+        name: `${base}-${regionId.split("-").pop()}-${String(i + 1).padStart(2, "0")}`,
+        regionId,
+        status,
+        groups: status === "Normal" ? random.int(6) : status === "Abnormal" ? random.int(3) : 0,
+      });
+    }
+  }
+  return plan;
+}
+
+/** Creates the demo users that are missing, and re-hashes them when DEMO_PASSWORD has changed. */
+export async function ensureDemoUsers(prisma: Db, password = process.env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD) {
+  for (const { username, role } of DEMO_USERS) {
+    const existing = await prisma.user.findUnique({ where: { username }, omit: { passwordHash: false } });
+    if (existing && (await verifyPassword(existing.passwordHash, password))) continue;
+    const passwordHash = await hashPassword(password);
+    await prisma.user.upsert({
+      where: { username },
+      create: { id: randomUUID(), username, role, passwordHash },
+      update: { passwordHash },
+    });
+  }
+}
+
+/**
+ * Seeds the demo console. Idempotent: an instance that exists already is left alone with its
+ * groups, so running it again adds only what is missing and never breaks the quota.
+ */
+export async function seedDatabase(prisma: Db, now = new Date()) {
+  await ensureDemoUsers(prisma);
+  const random = prng(20261126);
+  const plan = planInstances(random);
+  const existing = new Set((await prisma.instance.findMany({ select: { id: true } })).map((i) => i.id));
+  const groupHash = await hashPassword(SEED_GROUP_PASSWORD);
+  let created = 0;
+  for (const [index, p] of plan.entries()) {
+    const source = index === 0 ? SOURCES[0] : random.pick(SOURCES);
+    const code = REGION_CODES[p.regionId] ?? "xx1";
+    const suffix = Array.from({ length: 10 }, () => "abcdefghijklmnopqrstuvwxyz0123456789"[random.int(36)]).join("");
+    const sourceInstanceId = index === 0 ? "rm-bp1162kryivb8" : `${source.prefix}-${code}${suffix}`;
+    const database = index === 0 ? "dtstest" : random.pick(DATABASES);
+    const createdAt = new Date(now.getTime() - (index + 1) * 37 * HOUR - random.int(HOUR));
+    const hasData = !["NotStarted", "Prechecking", "PrecheckFailed"].includes(p.status);
+    const dataEndAt = p.status === "Normal" ? new Date(now.getTime() - random.int(5000)) : new Date(now.getTime() - (2 + random.int(40)) * HOUR);
+    const dataBeginAt = new Date(Math.max(createdAt.getTime(), dataEndAt.getTime() - 7 * DAY));
+    const port = 18001 + random.int(3);
+    const groups: PlannedGroup[] = Array.from({ length: p.groups }, (_, g) => {
+      const name = GROUP_NAMES[(g + index) % GROUP_NAMES.length];
+      return {
+        id: index === 0 && g === 0 ? "dtspis1110z232" : newDtsId(random.int),
+        name,
+        username: name.replace(/-/g, "_").slice(0, 16).replace(/_$/, ""),
+        connected: p.status === "Normal" && random.next() < 0.6,
+      };
+    });
+    if (existing.has(p.id)) continue;
+    await prisma.$transaction(async (tx) => {
+      await tx.instance.create({
+        data: {
+          id: p.id,
+          name: p.name,
+          regionId: p.regionId,
+          // Groups can only have been created while the instance was Normal; it changes status after.
+          status: groups.length > 0 ? "Normal" : p.status,
+          sourceType: source.type,
+          sourceInstanceId,
+          trackedObjects: [{ database, tables: random.next() < 0.3 ? [] : TABLES[database] }],
+          trackDml: true,
+          trackDdl: random.next() < 0.7,
+          billingMethod: (random.next() < 0.5 ? "Subscription" : "PayAsYouGo") as BillingMethod,
+          dataBeginAt: hasData ? dataBeginAt : null,
+          dataEndAt: hasData ? dataEndAt : null,
+          checkpointAt: hasData ? new Date(dataEndAt.getTime() - random.int(3000)) : null,
+          topic: `${p.regionId.replace(/-/g, "_")}_${sourceInstanceId.replace(/-/g, "_")}_${database}_version2`,
+          vpcEndpoint: `dts-${p.regionId}-vpc.aliyuncs.com:${port}`,
+          privateEndpoint: `dts-${p.regionId}-internal.aliyuncs.com:${port}`,
+          publicEndpoint: `dts-${p.regionId}.aliyuncs.com:${port}`,
+          createdAt,
+        },
+      });
+      // Groups go in one by one so the quota trigger counts each, as it would for the app.
+      for (const [g, group] of groups.entries()) {
+        const delay = group.connected ? random.int(4) : null;
+        await tx.consumerGroup.create({
+          data: {
+            id: group.id,
+            instanceId: p.id,
+            name: group.name,
+            username: group.username,
+            passwordHash: groupHash,
+            checkpointAt: hasData ? new Date(dataEndAt.getTime() - (group.connected ? (delay ?? 0) * 1000 : (g + 1) * 3 * HOUR)) : null,
+            messageDelaySeconds: delay,
+            unconsumedRecords: group.connected ? random.int(2500) : null,
+            createdAt: new Date(createdAt.getTime() + (g + 1) * 5 * HOUR),
+          },
+        });
+      }
+      if (groups.length > 0 && p.status !== "Normal") {
+        await tx.instance.update({ where: { id: p.id }, data: { status: p.status } });
+      }
+    });
+    created++;
+  }
+  return { instances: created };
+}
+
+/** Seeds only a database that has no instances yet (first start). Demo users are always ensured. */
+export async function seedIfEmpty(prisma: Db) {
+  if ((await prisma.instance.count()) > 0) {
+    await ensureDemoUsers(prisma);
+    return { instances: 0 };
+  }
+  return seedDatabase(prisma);
+}
