@@ -1,33 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../lib/db/connect";
-import type { BillingMethod, InstanceStatus, Role } from "../lib/generated/prisma/client";
+import type { BillingMethod, InstanceStatus } from "../lib/generated/prisma/client";
 import { hashPassword, verifyPassword } from "../lib/auth/password";
 import { newDtsId } from "../lib/ids";
+import { DEFAULT_DEMO_PASSWORD, DEMO_USERS, SEED_GROUP_PASSWORD, SEED_IDS } from "../lib/demo";
 
-/** The demo accounts' password unless DEMO_PASSWORD says otherwise (README). */
-export const DEFAULT_DEMO_PASSWORD = "DtsDemo#2026";
-/** Every seeded consumer group's password, so a demo can connect a consumer (README). */
-export const SEED_GROUP_PASSWORD = "Consume#2026";
-
-export const DEMO_USERS: { username: string; role: Role }[] = [
-  { username: "admin", role: "admin" },
-  { username: "operator", role: "operator" },
-  { username: "viewer", role: "viewer" },
-];
-
-/** Fixed ids the README, the demo script and the tests can point at. */
-export const SEED_IDS = {
-  /** Normal, 3 groups: the instance of the DTS help page. */
-  normal: "dtsg2m10r1x15a",
-  /** Normal, 19 groups: one more fits. */
-  nineteen: "dtsq19l6k2v0ah",
-  /** Normal, 20 groups: quota full. */
-  full: "dtsf20kx8wm3bd",
-  /** Abnormal, with groups: no new group may be created. */
-  abnormal: "dtsb7n4c2p9kxe",
-  /** Normal, no groups yet. */
-  empty: "dtsh5t1r8m2qzw",
-} as const;
+export { DEFAULT_DEMO_PASSWORD, DEMO_USERS, SEED_GROUP_PASSWORD, SEED_IDS };
 
 /** A small deterministic generator (mulberry32) so every fresh start shows the same console. */
 function prng(seed: number) {

@@ -13,7 +13,7 @@ const OMIT_SECRETS = {
   consumerGroup: { passwordHash: true },
 } as const;
 
-function createClient(adapter: ConstructorParameters<typeof PrismaClient>[0]["adapter"]) {
+function createClient(adapter: PrismaPg | PrismaPGlite) {
   return new PrismaClient({ adapter, omit: OMIT_SECRETS });
 }
 
@@ -34,7 +34,7 @@ export interface ConnectOptions {
   dataDir?: string;
 }
 
-export const DEFAULT_DATA_DIR = path.join(process.cwd(), ".data", "pglite");
+export const DEFAULT_DATA_DIR = path.join(/* turbopackIgnore: true */ process.cwd(), ".data", "pglite");
 
 /** Opens the database, applies pending migrations and returns a Prisma client on it. */
 export async function connect(options: ConnectOptions = {}): Promise<Connection> {

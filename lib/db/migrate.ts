@@ -10,7 +10,7 @@ export interface SqlRunner {
   query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
 }
 
-export const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
+export const MIGRATIONS_DIR = path.join(/* turbopackIgnore: true */ process.cwd(), "prisma", "migrations");
 
 // Prisma Migrate's own bookkeeping table, so `prisma migrate deploy` and `migrate status`
 // agree with what this runner applied.

@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { LoginForm } from "@/components/auth/login-form";
+import { authOptions } from "@/lib/auth/options";
+import { safeCallbackUrl } from "@/lib/validation/auth";
+import { DEFAULT_DEMO_PASSWORD, DEMO_USERS } from "@/lib/demo";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const callbackUrl = typeof params.callbackUrl === "string" ? params.callbackUrl : undefined;
+  const session = await getServerSession(authOptions);
+  if (session?.user?.id) redirect(safeCallbackUrl(callbackUrl));
+  // The default demo password is public (README); a configured one is never shown.
+  const showDefault = !process.env.DEMO_PASSWORD;
+
+  return (
+    <main className="flex min-h-screen items-center justify-center bg-[#1b2330] px-4">
+      <div className="w-full max-w-sm rounded-sm bg-white p-8 shadow-2xl">
+        <div className="mb-6 flex items-center gap-2">
+          <span aria-hidden className="flex h-8 w-8 items-center justify-center rounded-sm bg-orange-500 text-xs font-bold text-white">
+            DTS
+          </span>
+          <div>
+            <h1 className="text-lg font-semibold text-gray-900">Sign in to DTS Console</h1>
+            <p className="text-xs text-gray-500">Data Transmission Service · Change Tracking</p>
+          </div>
+        </div>
+        <LoginForm callbackUrl={callbackUrl} />
+        <div className="mt-6 rounded-sm bg-gray-50 p-3 text-xs text-gray-600">
+          <p className="font-medium text-gray-700">Demo accounts</p>
+          <p className="mt-1">
+            {DEMO_USERS.map((u) => u.username).join(", ")}
+            {showDefault ? (
+              <>
+                {" "}
+                · password <code className="rounded bg-white px-1 font-mono">{DEFAULT_DEMO_PASSWORD}</code>
+              </>
+            ) : (
+              " · password set by DEMO_PASSWORD"
+            )}
+          </p>
+        </div>
+      </div>
+    </main>
+  );
+}

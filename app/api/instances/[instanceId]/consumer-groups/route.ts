@@ -1,0 +1,13 @@
+import { NextResponse } from "next/server";
+import { getSessionUser } from "@/lib/auth/session";
+import { listConsumerGroups } from "@/lib/data/consumer-groups";
+
+/** DescribeConsumerGroup for the Data Consume table's polling; every signed-in role may read. */
+export async function GET(_request: Request, { params }: { params: Promise<{ instanceId: string }> }) {
+  const user = await getSessionUser();
+  if (!user) return NextResponse.json({ code: "Unauthorized", message: "Sign in again." }, { status: 401 });
+  const { instanceId } = await params;
+  const list = await listConsumerGroups(instanceId);
+  if (!list) return NextResponse.json({ code: "NotFound", message: "No such instance." }, { status: 404 });
+  return NextResponse.json(list, { headers: { "Cache-Control": "no-store" } });
+}

@@ -1,0 +1,152 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useForm, type FieldPath } from "react-hook-form";
+import { toast } from "sonner";
+import { createConsumerGroup } from "@/lib/actions/consumer-group";
+import {
+  ACCOUNT_RULE,
+  createConsumerGroupFormSchema,
+  NAME_RULE,
+  PASSWORD_RULE,
+  type CreateConsumerGroupForm,
+} from "@/lib/validation/consumer-group";
+import { Button } from "../ui/button";
+import { DialogClose, DialogContent, DialogRoot } from "../ui/dialog";
+import { ExplainedButton } from "../ui/explained-button";
+import { Field, inputClass } from "../ui/field";
+import { consumerGroupKeys } from "./query-keys";
+
+const EMPTY: CreateConsumerGroupForm = { name: "", account: "", password: "", confirmPassword: "" };
+const FIELDS = new Set<string>(Object.keys(EMPTY));
+
+/** A password input with a show/hide toggle. */
+function PasswordInput({ visible, onToggle, ...props }: React.ComponentProps<"input"> & { visible: boolean; onToggle: () => void }) {
+  return (
+    <div className="relative">
+      <input {...props} type={visible ? "text" : "password"} autoComplete="new-password" />
+      <button
+        type="button"
+        onClick={onToggle}
+        aria-pressed={visible}
+        aria-label={visible ? "Hide password" : "Show password"}
+        className="absolute inset-y-0 right-0 px-2.5 text-xs text-blue-600 hover:underline"
+      >
+        {visible ? "Hide" : "Show"}
+      </button>
+    </div>
+  );
+}
+
+/** The Create consumer group dialog of DTS's Data Consume page. */
+export function AddConsumerGroupDialog({
+  instanceId,
+  instanceName,
+  disabledReason,
+}: {
+  instanceId: string;
+  instanceName: string;
+  disabledReason: string | null;
+}) {
+  const [open, setOpen] = useState(false);
+  const [showPassword, setShowPassword] = useState(false);
+  const queryClient = useQueryClient();
+  const form = useForm<CreateConsumerGroupForm>({
+    resolver: zodResolver(createConsumerGroupFormSchema),
+    defaultValues: EMPTY,
+    mode: "onChange",
+  });
+  const {
+    register,
+    handleSubmit,
+    setError,
+    reset,
+    formState: { errors, isSubmitting },
+  } = form;
+
+  async function onSubmit(values: CreateConsumerGroupForm) {
+    const result = await createConsumerGroup({ instanceId, ...values });
+    if (result.ok) {
+      toast.success(`Consumer group ${result.data.name} created`, { description: `ID ${result.data.id}` });
+      await queryClient.invalidateQueries({ queryKey: consumerGroupKeys.list(instanceId) });
+      reset(EMPTY);
+      setShowPassword(false);
+      setOpen(false);
+      return;
+    }
+    // The server said no: keep every value, put each message on its field, the rest on the form.
+    let placed = false;
+    for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
+      if (FIELDS.has(field)) {
+        setError(field as FieldPath<CreateConsumerGroupForm>, { type: "server", message }, { shouldFocus: !placed });
+        placed = true;
+      }
+    }
+    if (!placed || !result.fieldErrors) setError("root.server", { type: result.code, message: result.message });
+    // Quota, status and role changes show up in the table (and the Add button) at once.
+    void queryClient.invalidateQueries({ queryKey: consumerGroupKeys.list(instanceId) });
+  }
+
+  return (
+    <DialogRoot
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (!next) form.clearErrors("root");
+      }}
+    >
+      <ExplainedButton variant="primary" reason={disabledReason} onClick={() => setOpen(true)}>
+        Add Consumer Group
+      </ExplainedButton>
+      <DialogContent title="Create Consumer Group" description={<>Instance <span className="font-mono">{instanceId}</span> ({instanceName})</>}>
+        <form onSubmit={handleSubmit(onSubmit)} noValidate>
+          <div className="space-y-4 px-5 py-4">
+            {errors.root?.server ? (
+              <div role="alert" className="rounded-sm border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
+                {errors.root.server.message}
+              </div>
+            ) : null}
+            <Field id="cg-name" label="Consumer Group Name" required hint={NAME_RULE} error={errors.name?.message}>
+              {(aria) => <input {...aria} {...register("name")} maxLength={200} className={inputClass(!!errors.name)} />}
+            </Field>
+            <Field id="cg-account" label="Account" required hint={ACCOUNT_RULE} error={errors.account?.message}>
+              {(aria) => <input {...aria} {...register("account")} autoComplete="off" spellCheck={false} className={inputClass(!!errors.account)} />}
+            </Field>
+            <Field id="cg-password" label="Password" required hint={PASSWORD_RULE} error={errors.password?.message}>
+              {(aria) => (
+                <PasswordInput
+                  {...aria}
+                  {...register("password", { onChange: () => form.getValues("confirmPassword") && form.trigger("confirmPassword") })}
+                  visible={showPassword}
+                  onToggle={() => setShowPassword((v) => !v)}
+                  className={inputClass(!!errors.password, "pr-14")}
+                />
+              )}
+            </Field>
+            <Field id="cg-confirm" label="Confirm Password" required hint="Enter the password again." error={errors.confirmPassword?.message}>
+              {(aria) => (
+                <PasswordInput
+                  {...aria}
+                  {...register("confirmPassword")}
+                  visible={showPassword}
+                  onToggle={() => setShowPassword((v) => !v)}
+                  className={inputClass(!!errors.confirmPassword, "pr-14")}
+                />
+              )}
+            </Field>
+          </div>
+          <div className="flex justify-end gap-2 border-t border-gray-100 bg-gray-50 px-5 py-3">
+            <DialogClose asChild>
+              <Button>Cancel</Button>
+            </DialogClose>
+            <Button type="submit" variant="primary" disabled={isSubmitting}>
+              {isSubmitting ? "Creating…" : "Create"}
+            </Button>
+          </div>
+        </form>
+      </DialogContent>
+    </DialogRoot>
+  );
+}

@@ -1,0 +1,27 @@
+"use client";
+
+import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
+
+const REGION_COOKIE = "dts_region";
+const RegionContext = createContext<{ regionId: string; setRegionId: (id: string) => void } | null>(null);
+
+export function RegionProvider({ initialRegionId, children }: { initialRegionId: string; children: ReactNode }) {
+  const [regionId, setRegionId] = useState(initialRegionId);
+  return <RegionContext.Provider value={{ regionId, setRegionId }}>{children}</RegionContext.Provider>;
+}
+
+export function useRegion() {
+  const ctx = useContext(RegionContext);
+  if (!ctx) throw new Error("useRegion needs a RegionProvider");
+  return ctx;
+}
+
+/** Remembers the region the page shows (like DTS, in a cookie) and shows it in the top bar. */
+export function CurrentRegion({ regionId }: { regionId: string }) {
+  const { setRegionId } = useRegion();
+  useEffect(() => {
+    setRegionId(regionId);
+    document.cookie = `${REGION_COOKIE}=${encodeURIComponent(regionId)}; path=/; max-age=31536000; samesite=lax`;
+  }, [regionId, setRegionId]);
+  return null;
+}

@@ -1,0 +1,70 @@
+"use client";
+
+import * as Menu from "@radix-ui/react-dropdown-menu";
+import { useRouter } from "next/navigation";
+import type { RegionOption } from "@/lib/data/regions";
+import { useRegion } from "./region-context";
+
+/** The top bar's region picker: regions grouped by area, each with its number of tasks. */
+export function RegionSelector({ regions }: { regions: RegionOption[] }) {
+  const router = useRouter();
+  const { regionId, setRegionId } = useRegion();
+  const current = regions.find((r) => r.id === regionId) ?? regions[0];
+  const areas = [...new Set(regions.map((r) => r.area))];
+
+  function choose(id: string) {
+    setRegionId(id);
+    // Like DTS, switching region goes back to that region's task list.
+    router.push(`/change-tracking?region=${encodeURIComponent(id)}`);
+  }
+
+  return (
+    <Menu.Root>
+      <Menu.Trigger
+        aria-label={`Region: ${current.name}`}
+        className="flex h-8 items-center gap-2 rounded-sm border border-white/20 px-3 text-sm text-white hover:bg-white/10 focus-visible:outline-2 focus-visible:outline-white"
+      >
+        <svg aria-hidden viewBox="0 0 16 16" className="h-4 w-4 opacity-80" fill="none" stroke="currentColor" strokeWidth="1.4">
+          <circle cx="8" cy="8" r="6.2" />
+          <path d="M1.8 8h12.4M8 1.8c1.8 1.9 1.8 10.5 0 12.4M8 1.8c-1.8 1.9-1.8 10.5 0 12.4" />
+        </svg>
+        <span>{current.name}</span>
+        <svg aria-hidden viewBox="0 0 10 6" className="h-2 w-2.5 opacity-70" fill="currentColor">
+          <path d="M0 0h10L5 6z" />
+        </svg>
+      </Menu.Trigger>
+      <Menu.Portal>
+        <Menu.Content
+          align="start"
+          sideOffset={6}
+          className="z-50 grid max-h-[70vh] w-[44rem] max-w-[calc(100vw-1rem)] grid-cols-2 gap-x-6 gap-y-1 overflow-y-auto rounded-sm border border-gray-200 bg-white p-4 shadow-xl md:grid-cols-3"
+        >
+          <Menu.RadioGroup value={current.id} onValueChange={choose} className="contents">
+            {areas.map((area) => (
+              <Menu.Group key={area} className="mb-2">
+                <Menu.Label className="mb-1 px-2 text-xs font-semibold uppercase tracking-wide text-gray-500">{area}</Menu.Label>
+                {regions
+                  .filter((r) => r.area === area)
+                  .map((r) => (
+                    <Menu.RadioItem
+                      key={r.id}
+                      value={r.id}
+                      className="flex cursor-pointer items-center justify-between gap-3 rounded-sm px-2 py-1.5 text-sm text-gray-800 outline-none data-[highlighted]:bg-blue-50 data-[state=checked]:font-semibold data-[state=checked]:text-blue-700"
+                    >
+                      <span>{r.name}</span>
+                      <span
+                        aria-label={`${r.taskCount} tasks`}
+                        className={r.taskCount ? "rounded-full bg-gray-100 px-1.5 text-xs text-gray-600" : "text-xs text-gray-300"}
+                      >
+                        {r.taskCount}
+                      </span>
+                    </Menu.RadioItem>
+                  ))}
+              </Menu.Group>
+            ))}
+          </Menu.RadioGroup>
+        </Menu.Content>
+      </Menu.Portal>
+    </Menu.Root>
+  );
+}

@@ -1,0 +1,97 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import type { InstanceStatus } from "@/lib/generated/prisma/enums";
+import { taskListHref } from "@/lib/url";
+import { INSTANCE_STATUSES, PAGE_SIZES, type TaskListQuery } from "@/lib/validation/task";
+import { Button } from "../ui/button";
+import { inputClass } from "../ui/field";
+import { STATUS_LABELS } from "./status-badge";
+
+const selectClass = "h-8 rounded-sm border border-gray-300 bg-white px-2 text-sm text-gray-800 hover:border-blue-400 focus:outline-none focus:ring-2 focus:ring-blue-100";
+
+/** Search, status filter and sort of the task list; every change becomes the URL. */
+export function TaskToolbar({ regionId, query }: { regionId: string; query: TaskListQuery }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [text, setText] = useState(query.q ?? "");
+  const go = (overrides: Partial<TaskListQuery>) =>
+    startTransition(() => router.push(taskListHref(regionId, query, { page: 1, ...overrides })));
+
+  return (
+    <div className="flex flex-wrap items-center gap-2" aria-busy={pending}>
+      <form
+        role="search"
+        className="flex items-center gap-2"
+        onSubmit={(e) => {
+          e.preventDefault();
+          go({ q: text.trim() || undefined });
+        }}
+      >
+        <label htmlFor="task-search" className="sr-only">
+          Search by instance ID or name
+        </label>
+        <input
+          id="task-search"
+          type="search"
+          value={text}
+          maxLength={128}
+          onChange={(e) => setText(e.target.value)}
+          placeholder="Search by instance ID or name"
+          className={inputClass(false, "w-80")}
+        />
+        <Button type="submit">Search</Button>
+      </form>
+      <label className="ml-2 flex items-center gap-2 text-sm text-gray-600">
+        Status
+        <select
+          className={selectClass}
+          value={query.status ?? ""}
+          onChange={(e) => go({ status: (e.target.value || undefined) as InstanceStatus | undefined })}
+        >
+          <option value="">All</option>
+          {INSTANCE_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {STATUS_LABELS[s]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="flex items-center gap-2 text-sm text-gray-600">
+        Sort
+        <select className={selectClass} value={query.sort} onChange={(e) => go({ sort: e.target.value as TaskListQuery["sort"] })}>
+          <option value="created_desc">Newest first</option>
+          <option value="created_asc">Oldest first</option>
+        </select>
+      </label>
+      {query.q || query.status ? (
+        <Button variant="link" onClick={() => { setText(""); go({ q: undefined, status: undefined }); }}>
+          Clear filters
+        </Button>
+      ) : null}
+      {pending ? <span className="text-xs text-gray-500" role="status">Loading…</span> : null}
+    </div>
+  );
+}
+
+/** The page size picker under the table. */
+export function PageSizeSelect({ regionId, query }: { regionId: string; query: TaskListQuery }) {
+  const router = useRouter();
+  return (
+    <label className="flex items-center gap-2 text-sm text-gray-600">
+      Rows per page
+      <select
+        className={selectClass}
+        value={query.pageSize}
+        onChange={(e) => router.push(taskListHref(regionId, query, { page: 1, pageSize: Number(e.target.value) as TaskListQuery["pageSize"] }))}
+      >
+        {PAGE_SIZES.map((n) => (
+          <option key={n} value={n}>
+            {n}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

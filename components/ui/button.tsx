@@ -1,0 +1,36 @@
+import { forwardRef, type ButtonHTMLAttributes } from "react";
+import { cn } from "./cn";
+
+type Variant = "primary" | "secondary" | "ghost" | "danger" | "link";
+
+const VARIANTS: Record<Variant, string> = {
+  primary: "bg-blue-600 text-white hover:bg-blue-700 border border-blue-600 disabled:bg-blue-300 disabled:border-blue-300",
+  secondary: "bg-white text-gray-800 border border-gray-300 hover:border-blue-500 hover:text-blue-600 disabled:text-gray-400 disabled:border-gray-200 disabled:bg-gray-50",
+  ghost: "text-gray-600 hover:bg-gray-100 border border-transparent",
+  danger: "bg-red-600 text-white hover:bg-red-700 border border-red-600 disabled:bg-red-300",
+  link: "text-blue-600 hover:underline border border-transparent px-0",
+};
+
+export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
+  variant?: Variant;
+  size?: "sm" | "md";
+}
+
+export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button(
+  { variant = "secondary", size = "md", className, type = "button", ...props },
+  ref,
+) {
+  return (
+    <button
+      ref={ref}
+      type={type}
+      className={cn(
+        "inline-flex items-center justify-center gap-1.5 rounded-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:cursor-not-allowed",
+        size === "sm" ? "h-7 px-2.5 text-xs" : "h-8 px-3.5 text-sm",
+        VARIANTS[variant],
+        className,
+      )}
+      {...props}
+    />
+  );
+});

@@ -1,0 +1,62 @@
+import type { ReactNode } from "react";
+import { cn } from "./cn";
+
+export interface FieldAria {
+  id: string;
+  "aria-invalid": boolean;
+  "aria-describedby"?: string;
+}
+
+/** A styled text input, red while invalid. */
+export function inputClass(invalid: boolean, extra?: string) {
+  return cn(
+    "h-8 w-full rounded-sm border bg-white px-2.5 text-sm text-gray-900 placeholder:text-gray-400 focus:outline-none focus:ring-2",
+    invalid ? "border-red-500 focus:ring-red-200" : "border-gray-300 hover:border-blue-400 focus:border-blue-500 focus:ring-blue-100",
+    extra,
+  );
+}
+
+/**
+ * A labelled form field: its rule text and its error are tied to the input with
+ * aria-describedby, and the error is announced when it appears.
+ */
+export function Field({
+  id,
+  label,
+  hint,
+  error,
+  required,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: ReactNode;
+  error?: string;
+  required?: boolean;
+  children: (aria: FieldAria) => ReactNode;
+}) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = `${id}-error`;
+  const describedBy = [error ? errorId : null, hintId].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-sm font-medium text-gray-800">
+        {required ? (
+          <span aria-hidden className="mr-0.5 text-red-500">
+            *
+          </span>
+        ) : null}
+        {label}
+      </label>
+      {children({ id, "aria-invalid": !!error, "aria-describedby": describedBy })}
+      <p id={errorId} aria-live="polite" className={cn("text-xs text-red-600", !error && "sr-only")}>
+        {error ?? ""}
+      </p>
+      {hint ? (
+        <p id={hintId} className="text-xs leading-relaxed text-gray-500">
+          {hint}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import Link from "next/link";
+import { cn } from "./cn";
+
+/** Page links for server-side pagination; `hrefFor(n)` builds each page's URL. */
+export function Pagination({ page, pageCount, hrefFor }: { page: number; pageCount: number; hrefFor: (page: number) => string }) {
+  const pages = new Set([1, pageCount, page - 1, page, page + 1].filter((p) => p >= 1 && p <= pageCount));
+  const sorted = [...pages].sort((a, b) => a - b);
+  const item = "inline-flex h-7 min-w-7 items-center justify-center rounded-sm border px-2 text-sm";
+  return (
+    <nav aria-label="Pagination" className="flex items-center gap-1">
+      {page > 1 ? (
+        <Link href={hrefFor(page - 1)} className={cn(item, "border-gray-300 bg-white hover:border-blue-500")} aria-label="Previous page">
+          ‹
+        </Link>
+      ) : (
+        <span className={cn(item, "border-gray-200 text-gray-300")} aria-hidden>‹</span>
+      )}
+      {sorted.map((p, i) => (
+        <span key={p} className="flex items-center gap-1">
+          {i > 0 && p - sorted[i - 1] > 1 ? <span className="px-1 text-gray-400">…</span> : null}
+          <Link
+            href={hrefFor(p)}
+            aria-label={`Page ${p}`}
+            aria-current={p === page ? "page" : undefined}
+            className={cn(item, p === page ? "border-blue-600 bg-blue-600 text-white" : "border-gray-300 bg-white hover:border-blue-500")}
+          >
+            {p}
+          </Link>
+        </span>
+      ))}
+      {page < pageCount ? (
+        <Link href={hrefFor(page + 1)} className={cn(item, "border-gray-300 bg-white hover:border-blue-500")} aria-label="Next page">
+          ›
+        </Link>
+      ) : (
+        <span className={cn(item, "border-gray-200 text-gray-300")} aria-hidden>›</span>
+      )}
+    </nav>
+  );
+}

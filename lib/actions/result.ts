@@ -1,0 +1,21 @@
+/** Error codes of SPEC.md, plus the generic ones every action may return. */
+export type ErrorCode =
+  | "QuotaExceeded.ConsumerGroup"
+  | "InvalidParameter.UserName"
+  | "InvalidParameter.Password"
+  | "InvalidParameter"
+  | "ConsumerGroup.AlreadyExists"
+  | "OperationDenied.InstanceStatus"
+  | "Forbidden.Role"
+  | "Unauthorized"
+  | "NotFound"
+  | "InternalError";
+
+/** The one result type of every server action. */
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; code: ErrorCode; message: string; fieldErrors?: Record<string, string> };
+
+export function fail(code: ErrorCode, message: string, fieldErrors?: Record<string, string>): ActionResult<never> {
+  return fieldErrors ? { ok: false, code, message, fieldErrors } : { ok: false, code, message };
+}

@@ -1,0 +1,20 @@
+import type { Role } from "../generated/prisma/enums";
+
+export type { Role };
+
+/** What each role may do (SPEC.md "Who uses it"); the server checks these, the UI only mirrors them. */
+export const PERMISSIONS = {
+  "consumerGroup.create": ["operator", "admin"],
+  "consumerGroup.changePassword": ["operator", "admin"],
+  "consumerGroup.resetPassword": ["admin"],
+  "consumerGroup.delete": ["admin"],
+  "audit.read": ["admin"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role | undefined, permission: Permission): boolean {
+  return !!role && (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+export const ROLE_LABELS: Record<Role, string> = { viewer: "Viewer", operator: "Operator", admin: "Administrator" };

@@ -1,0 +1,64 @@
+import "server-only";
+import { getDb } from "../db";
+import type { InstanceStatus } from "../generated/prisma/enums";
+import { CONSUMER_GROUP_QUOTA } from "../validation/consumer-group";
+
+/** A consumer group as the Data Consume table shows it (JSON-safe: dates as ISO strings). */
+export interface ConsumerGroupRow {
+  id: string;
+  name: string;
+  account: string;
+  checkpointAt: string | null;
+  /** null while no consumer is connected (DTS shows -1) */
+  messageDelaySeconds: number | null;
+  /** null while no consumer is connected (DTS shows -1) */
+  unconsumedRecords: number | null;
+  createdAt: string;
+}
+
+export interface ConsumerGroupList {
+  instanceId: string;
+  instanceStatus: InstanceStatus;
+  quota: number;
+  groups: ConsumerGroupRow[];
+}
+
+/** The instance's consumer groups, newest first, or null when the instance does not exist. */
+export async function listConsumerGroups(instanceId: string): Promise<ConsumerGroupList | null> {
+  if (!/^dts[a-z0-9]{6,29}$/.test(instanceId)) return null;
+  const db = await getDb();
+  const instance = await db.instance.findUnique({
+    where: { id: instanceId },
+    select: {
+      id: true,
+      status: true,
+      consumerGroups: {
+        orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+        select: {
+          id: true,
+          name: true,
+          username: true,
+          checkpointAt: true,
+          messageDelaySeconds: true,
+          unconsumedRecords: true,
+          createdAt: true,
+        },
+      },
+    },
+  });
+  if (!instance) return null;
+  return {
+    instanceId: instance.id,
+    instanceStatus: instance.status,
+    quota: CONSUMER_GROUP_QUOTA,
+    groups: instance.consumerGroups.map((g) => ({
+      id: g.id,
+      name: g.name,
+      account: g.username,
+      checkpointAt: g.checkpointAt?.toISOString() ?? null,
+      messageDelaySeconds: g.messageDelaySeconds,
+      unconsumedRecords: g.unconsumedRecords,
+      createdAt: g.createdAt.toISOString(),
+    })),
+  };
+}

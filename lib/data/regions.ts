@@ -1,0 +1,31 @@
+import "server-only";
+import { getDb } from "../db";
+
+export interface RegionOption {
+  id: string;
+  name: string;
+  area: string;
+  taskCount: number;
+}
+
+/** All regions in selector order, each with its number of change tracking tasks. */
+export async function listRegions(): Promise<RegionOption[]> {
+  const db = await getDb();
+  const [regions, counts] = await Promise.all([
+    db.region.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true, area: true } }),
+    db.instance.groupBy({ by: ["regionId"], _count: { _all: true } }),
+  ]);
+  const byRegion = new Map(counts.map((c) => [c.regionId, c._count._all]));
+  return regions.map((r) => ({ ...r, taskCount: byRegion.get(r.id) ?? 0 }));
+}
+
+export const REGION_COOKIE = "dts_region";
+
+/** The requested region if known, else the remembered one if known, else the first region. */
+export function resolveRegion(regions: RegionOption[], ...candidates: (string | undefined)[]): RegionOption {
+  for (const id of candidates) {
+    const match = id && regions.find((r) => r.id === id);
+    if (match) return match;
+  }
+  return regions[0];
+}

@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { InstanceStatus } from "../generated/prisma/enums";
+
+export const PAGE_SIZES = [10, 20, 50] as const;
+export const TASK_SORTS = ["created_desc", "created_asc"] as const;
+export type TaskSort = (typeof TASK_SORTS)[number];
+
+/** Every DTS status, in the order the status filter lists them. */
+export const INSTANCE_STATUSES = Object.values(InstanceStatus);
+
+const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
+
+/**
+ * The task list's URL state. A copied link reproduces the view; a hand-edited bad value falls back
+ * to its default instead of failing the page.
+ */
+export const taskListQuerySchema = z.object({
+  region: z.preprocess(first, z.string().max(32).optional()).catch(undefined),
+  q: z.preprocess(first, z.string().trim().max(128).optional()).catch(undefined),
+  status: z.preprocess(first, z.enum(InstanceStatus).optional()).catch(undefined),
+  sort: z.preprocess(first, z.enum(TASK_SORTS).default("created_desc")).catch("created_desc"),
+  page: z.preprocess(first, z.coerce.number().int().min(1).max(100000).default(1)).catch(1),
+  pageSize: z
+    .preprocess(first, z.coerce.number().pipe(z.union(PAGE_SIZES.map((n) => z.literal(n)))).default(10))
+    .catch(10),
+});
+
+export type TaskListQuery = z.output<typeof taskListQuerySchema>;
