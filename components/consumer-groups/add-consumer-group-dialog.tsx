@@ -14,7 +14,7 @@ import {
   type CreateConsumerGroupForm,
 } from "@/lib/validation/consumer-group";
 import { Button } from "../ui/button";
-import { DialogClose, DialogContent, DialogRoot } from "../ui/dialog";
+import { DialogClose, DialogContent, DialogRoot, DialogTrigger } from "../ui/dialog";
 import { ExplainedButton } from "../ui/explained-button";
 import { Field, inputClass } from "../ui/field";
 import { consumerGroupKeys } from "./query-keys";
@@ -97,9 +97,16 @@ export function AddConsumerGroupDialog({
         if (!next) form.clearErrors("root");
       }}
     >
-      <ExplainedButton variant="primary" reason={disabledReason} onClick={() => setOpen(true)}>
-        Add Consumer Group
-      </ExplainedButton>
+      {disabledReason ? (
+        <ExplainedButton variant="primary" reason={disabledReason}>
+          Add Consumer Group
+        </ExplainedButton>
+      ) : (
+        // A real Radix trigger, so focus returns to it when the dialog closes.
+        <DialogTrigger asChild>
+          <Button variant="primary">Add Consumer Group</Button>
+        </DialogTrigger>
+      )}
       <DialogContent title="Create Consumer Group" description={<>Instance <span className="font-mono">{instanceId}</span> ({instanceName})</>}>
         <form onSubmit={handleSubmit(onSubmit)} noValidate>
           <div className="space-y-4 px-5 py-4">

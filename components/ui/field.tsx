@@ -40,14 +40,16 @@ export function Field({
   const describedBy = [error ? errorId : null, hintId].filter(Boolean).join(" ") || undefined;
   return (
     <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-gray-800">
+      <div className="flex items-baseline gap-0.5">
         {required ? (
-          <span aria-hidden className="mr-0.5 text-red-500">
+          <span aria-hidden className="text-sm text-red-500">
             *
           </span>
         ) : null}
-        {label}
-      </label>
+        <label htmlFor={id} className="block text-sm font-medium text-gray-800">
+          {label}
+        </label>
+      </div>
       {children({ id, "aria-invalid": !!error, "aria-describedby": describedBy })}
       <p id={errorId} aria-live="polite" className={cn("text-xs text-red-600", !error && "sr-only")}>
         {error ?? ""}

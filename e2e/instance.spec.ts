@@ -1,0 +1,30 @@
+import { test, expect, storageStateOf, SEED } from "./fixtures";
+
+test.use({ storageState: storageStateOf("operator") });
+
+test("the instance page shows basic information, endpoints with copy buttons, and a breadcrumb", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.goto("/change-tracking?region=cn-hangzhou");
+  await page.getByRole("link", { name: SEED.normal }).first().click();
+  await expect(page).toHaveURL(new RegExp(`/change-tracking/${SEED.normal}$`));
+  const crumbs = page.getByRole("navigation", { name: "Breadcrumb" });
+  await expect(crumbs.getByRole("link", { name: "Change Tracking" })).toHaveAttribute("href", "/change-tracking?region=cn-hangzhou");
+  await expect(page.getByRole("navigation", { name: "Instance" }).getByRole("link", { name: "Basic Information" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByText("cn_hangzhou_rm_bp1162kryivb8_dtstest_version2")).toBeVisible();
+  await expect(page.getByText("rm-bp1162kryivb8")).toBeVisible();
+  await expect(page.getByText("DML", { exact: true })).toBeVisible();
+  for (const kind of ["VPC", "Private", "Public"]) {
+    await expect(page.getByText(`${kind} Endpoint`)).toBeVisible();
+  }
+  await page.getByRole("button", { name: "Copy public endpoint" }).click();
+  await expect(page.getByText("public endpoint copied")).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^dts-cn-hangzhou\.aliyuncs\.com:\d+$/);
+});
+
+test("an unknown instance id gives a not-found page", async ({ page }) => {
+  const response = await page.goto("/change-tracking/dtsdoesnotexist1");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Instance not found" })).toBeVisible();
+  const odd = await page.goto("/change-tracking/..%2F..%2Fetc");
+  expect(odd?.status()).toBe(404);
+});
