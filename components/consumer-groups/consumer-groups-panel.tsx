@@ -9,6 +9,7 @@ import { EmptyState } from "../ui/empty-state";
 import { Tooltip } from "../ui/tooltip";
 import { CopyButton } from "../ui/copy-button";
 import { AddConsumerGroupDialog } from "./add-consumer-group-dialog";
+import { GroupActions } from "./group-actions";
 import { consumerGroupKeys } from "./query-keys";
 
 export const POLL_INTERVAL_MS = 5_000;
@@ -92,6 +93,7 @@ export function ConsumerGroupsPanel({
                 <th scope="col" className={th}>Message Delay</th>
                 <th scope="col" className={th}>Unconsumed Data</th>
                 <th scope="col" className={th}>Created At</th>
+                <th scope="col" className={th}>Actions</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-gray-100">
@@ -105,16 +107,19 @@ export function ConsumerGroupsPanel({
                   <td className={`${td} font-mono`}>{g.account}</td>
                   <td className={`${td} whitespace-nowrap font-mono text-xs`}>{formatDateTime(g.checkpointAt)}</td>
                   <td className={td}>
-                    <Tooltip content={g.messageDelaySeconds === null ? "No consumer is connected to this group." : null}>
+                    <Tooltip content={!g.connected ? "No consumer is connected to this group." : null}>
                       <span tabIndex={g.messageDelaySeconds === null ? 0 : undefined}>{formatMetric(g.messageDelaySeconds, " s")}</span>
                     </Tooltip>
                   </td>
                   <td className={td}>
-                    <Tooltip content={g.unconsumedRecords === null ? "No consumer is connected to this group." : null}>
+                    <Tooltip content={!g.connected ? "No consumer is connected to this group." : null}>
                       <span tabIndex={g.unconsumedRecords === null ? 0 : undefined}>{formatMetric(g.unconsumedRecords)}</span>
                     </Tooltip>
                   </td>
                   <td className={`${td} whitespace-nowrap font-mono text-xs`}>{formatDateTime(g.createdAt)}</td>
+                  <td className={td}>
+                    <GroupActions group={g} instanceId={list.instanceId} role={role} />
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,16 +1,24 @@
 import "server-only";
 import { getDb } from "../db";
-import { hashPassword } from "../auth/password";
+import { hashPassword, verifyPassword } from "../auth/password";
 import { newDtsId } from "../ids";
-import { createConsumerGroupSchema } from "../validation/consumer-group";
+import {
+  changePasswordSchema,
+  createConsumerGroupSchema,
+  deleteConsumerGroupSchema,
+  resetPasswordSchema,
+} from "../validation/consumer-group";
 import { fail, type ErrorCode } from "./result";
 import type { ActionSpec } from "./run-action";
 
 function invalidCode(fields: string[]): ErrorCode {
   if (fields.includes("account")) return "InvalidParameter.UserName";
-  if (fields.includes("password") || fields.includes("confirmPassword")) return "InvalidParameter.Password";
+  if (fields.some((f) => /password/i.test(f))) return "InvalidParameter.Password";
   return "InvalidParameter";
 }
+
+const GONE = "The consumer group no longer exists.";
+const pagesOf = (instanceId: string) => [`/change-tracking/${instanceId}/consume`, `/change-tracking/${instanceId}`];
 
 /** CreateConsumerGroup: operator and admin; the database has the last word on quota, status and name. */
 export const createConsumerGroupSpec = {
@@ -18,16 +26,102 @@ export const createConsumerGroupSpec = {
   permission: "consumerGroup.create",
   schema: createConsumerGroupSchema,
   invalidCode,
-  async handler(input) {
+  async handler(input, ctx) {
     const db = await getDb();
     const instance = await db.instance.findUnique({ where: { id: input.instanceId }, select: { id: true } });
     if (!instance) return fail("NotFound", "The change tracking instance no longer exists.");
     const passwordHash = await hashPassword(input.password);
-    const group = await db.consumerGroup.create({
-      data: { id: newDtsId(), instanceId: input.instanceId, name: input.name, username: input.account, passwordHash },
-      select: { id: true, name: true },
+    const group = await db.$transaction(async (tx) => {
+      const created = await tx.consumerGroup.create({
+        data: { id: newDtsId(), instanceId: input.instanceId, name: input.name, username: input.account, passwordHash },
+        select: { id: true, name: true },
+      });
+      await ctx.audit(tx, { instanceId: input.instanceId, groupId: created.id });
+      return created;
     });
     return { ok: true, data: group };
   },
-  revalidate: (input) => [`/change-tracking/${input.instanceId}/consume`, `/change-tracking/${input.instanceId}`],
+  revalidate: (input) => pagesOf(input.instanceId),
 } satisfies ActionSpec<typeof createConsumerGroupSchema, { id: string; name: string }>;
+
+/** ModifyConsumerGroupPassword: operator and admin, knowing the current password. */
+export const changeConsumerGroupPasswordSpec = {
+  name: "changeConsumerGroupPassword",
+  permission: "consumerGroup.changePassword",
+  schema: changePasswordSchema,
+  invalidCode,
+  async handler(input, ctx) {
+    const db = await getDb();
+    const group = await db.consumerGroup.findUnique({
+      where: { id: input.groupId },
+      select: { id: true, instanceId: true, passwordHash: true },
+    });
+    if (!group) return fail("NotFound", GONE);
+    if (!(await verifyPassword(group.passwordHash, input.oldPassword))) {
+      const message = "The current password is incorrect.";
+      return fail("InvalidParameter.Password", message, { oldPassword: message });
+    }
+    const passwordHash = await hashPassword(input.newPassword);
+    const updated = await db.$transaction(async (tx) => {
+      // Only if nobody changed it since we checked the old one.
+      const { count } = await tx.consumerGroup.updateMany({
+        where: { id: group.id, passwordHash: group.passwordHash },
+        data: { passwordHash },
+      });
+      if (count === 1) await ctx.audit(tx, { instanceId: group.instanceId, groupId: group.id });
+      return count === 1;
+    });
+    if (!updated) {
+      const message = "The password was changed meanwhile. Enter the current one again.";
+      return fail("InvalidParameter.Password", message, { oldPassword: message });
+    }
+    return { ok: true, data: { id: group.id, instanceId: group.instanceId } };
+  },
+  revalidate: (_input, data) => pagesOf(data.instanceId),
+} satisfies ActionSpec<typeof changePasswordSchema, { id: string; instanceId: string }>;
+
+/** ModifyConsumerChannel: admin resets without the old password; the live consumer is disconnected. */
+export const resetConsumerGroupPasswordSpec = {
+  name: "resetConsumerGroupPassword",
+  permission: "consumerGroup.resetPassword",
+  schema: resetPasswordSchema,
+  invalidCode,
+  async handler(input, ctx) {
+    const db = await getDb();
+    const passwordHash = await hashPassword(input.newPassword);
+    const result = await db.$transaction(async (tx) => {
+      const group = await tx.consumerGroup.findUnique({ where: { id: input.groupId }, select: { id: true, instanceId: true } });
+      if (!group) return null;
+      await tx.consumerGroup.update({
+        where: { id: group.id },
+        data: { passwordHash, messageDelaySeconds: null, unconsumedRecords: null },
+      });
+      await tx.consumerLease.deleteMany({ where: { groupId: group.id } });
+      await ctx.audit(tx, { instanceId: group.instanceId, groupId: group.id });
+      return group;
+    });
+    if (!result) return fail("NotFound", GONE);
+    return { ok: true, data: { id: result.id, instanceId: result.instanceId } };
+  },
+  revalidate: (_input, data) => pagesOf(data.instanceId),
+} satisfies ActionSpec<typeof resetPasswordSchema, { id: string; instanceId: string }>;
+
+/** DeleteConsumerGroup: admin; its consumption progress is lost. */
+export const deleteConsumerGroupSpec = {
+  name: "deleteConsumerGroup",
+  permission: "consumerGroup.delete",
+  schema: deleteConsumerGroupSchema,
+  async handler(input, ctx) {
+    const db = await getDb();
+    const result = await db.$transaction(async (tx) => {
+      const group = await tx.consumerGroup.findUnique({ where: { id: input.groupId }, select: { id: true, instanceId: true, name: true } });
+      if (!group) return null;
+      await ctx.audit(tx, { instanceId: group.instanceId, groupId: group.id });
+      await tx.consumerGroup.delete({ where: { id: group.id } });
+      return group;
+    });
+    if (!result) return fail("NotFound", GONE);
+    return { ok: true, data: result };
+  },
+  revalidate: (_input, data) => pagesOf(data.instanceId),
+} satisfies ActionSpec<typeof deleteConsumerGroupSchema, { id: string; instanceId: string; name: string }>;

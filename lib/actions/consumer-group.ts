@@ -2,7 +2,15 @@
 
 // Server actions only; their specs (role, schema, handler) live in consumer-group-specs.ts so the
 // tests can run them for any user without a browser session.
-import { createConsumerGroupSpec } from "./consumer-group-specs";
+import {
+  changeConsumerGroupPasswordSpec,
+  createConsumerGroupSpec,
+  deleteConsumerGroupSpec,
+  resetConsumerGroupPasswordSpec,
+} from "./consumer-group-specs";
 import { defineAction } from "./safe-action";
 
 export const createConsumerGroup = defineAction(createConsumerGroupSpec);
+export const changeConsumerGroupPassword = defineAction(changeConsumerGroupPasswordSpec);
+export const resetConsumerGroupPassword = defineAction(resetConsumerGroupPasswordSpec);
+export const deleteConsumerGroup = defineAction(deleteConsumerGroupSpec);

@@ -12,10 +12,9 @@ export type ErrorCode =
   | "InternalError";
 
 /** The one result type of every server action. */
-export type ActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; code: ErrorCode; message: string; fieldErrors?: Record<string, string> };
+export type ActionFailure = { ok: false; code: ErrorCode; message: string; fieldErrors?: Record<string, string> };
+export type ActionResult<T> = { ok: true; data: T } | ActionFailure;
 
-export function fail(code: ErrorCode, message: string, fieldErrors?: Record<string, string>): ActionResult<never> {
+export function fail(code: ErrorCode, message: string, fieldErrors?: Record<string, string>): ActionFailure {
   return fieldErrors ? { ok: false, code, message, fieldErrors } : { ok: false, code, message };
 }

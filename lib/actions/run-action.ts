@@ -2,17 +2,28 @@ import "server-only";
 import type { z } from "zod";
 import type { SessionUser } from "../auth/session";
 import { can, type Permission } from "../auth/roles";
+import { writeAudit, type AuditAction } from "../audit";
+import { getDb } from "../db";
 import { describeForLog, mapDbError } from "../db/errors";
-import { fail, type ActionResult, type ErrorCode } from "./result";
+import { fail, type ActionFailure, type ActionResult, type ErrorCode } from "./result";
+
+export interface ActionContext {
+  user: SessionUser;
+  ip: string | null;
+  /** Writes this action's success record; call it inside the transaction of the change. */
+  audit: (db: Parameters<typeof writeAudit>[0], target?: { instanceId?: string | null; groupId?: string | null }) => Promise<void>;
+}
 
 export interface ActionSpec<S extends z.ZodType, T> {
-  /** For the log and the audit trail. */
-  name: string;
+  /** The audit trail's name for the action. */
+  name: AuditAction;
   permission: Permission;
   schema: S;
   /** Picks the error code for invalid input from the fields that failed. */
   invalidCode?: (fields: string[]) => ErrorCode;
-  handler: (input: z.output<S>, user: SessionUser) => Promise<ActionResult<T>>;
+  /** The instance and group a (possibly invalid) input is about, for refusal records. */
+  target?: (raw: Record<string, unknown>) => { instanceId?: string | null; groupId?: string | null };
+  handler: (input: z.output<S>, ctx: ActionContext) => Promise<ActionResult<T>>;
   /** Pages whose server-rendered data a success changes. */
   revalidate?: (input: z.output<S>, data: T) => string[];
 }
@@ -27,31 +38,71 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   return out;
 }
 
+const text = (v: unknown) => (typeof v === "string" && v.length <= 64 ? v : null);
+
 /**
  * Runs an action for a given user: role check, input parse, handler, database refusals mapped to
- * codes, anything unexpected logged and returned as a generic message. Never throws.
+ * codes, anything unexpected logged and returned as a generic message. Every refusal is audited;
+ * successes are audited by the handler in the transaction of the change. Never throws.
  */
 export async function runAction<S extends z.ZodType, T>(
   spec: ActionSpec<S, T>,
   input: unknown,
   user: SessionUser | null,
+  ip: string | null = null,
 ): Promise<ActionResult<T>> {
-  if (!user) return fail("Unauthorized", "Your session has ended. Sign in again.");
+  const raw = input && typeof input === "object" ? (input as Record<string, unknown>) : {};
+  const rawTarget = spec.target?.(raw) ?? { instanceId: text(raw.instanceId), groupId: text(raw.groupId) };
+  const refuse = async (result: ActionFailure): Promise<ActionResult<T>> => {
+    try {
+      const db = await getDb();
+      await writeAudit(db, {
+        username: user?.username ?? "anonymous",
+        role: user?.role ?? null,
+        action: spec.name,
+        instanceId: text(rawTarget.instanceId),
+        groupId: text(rawTarget.groupId),
+        errorCode: result.code,
+        clientIp: ip,
+      });
+    } catch (error) {
+      console.error(`[audit ${spec.name}] could not record a refusal: ${describeForLog(error)}`);
+    }
+    return result;
+  };
+
+  if (!user) return refuse(fail("Unauthorized", "Your session has ended. Sign in again."));
   if (!can(user.role, spec.permission)) {
-    return fail("Forbidden.Role", `Your role (${user.role}) is not allowed to do this.`);
+    return refuse(fail("Forbidden.Role", `Your role (${user.role}) is not allowed to do this.`));
   }
   const parsed = spec.schema.safeParse(input);
   if (!parsed.success) {
     const fieldErrors = fieldErrorsOf(parsed.error);
     const code = spec.invalidCode?.(Object.keys(fieldErrors)) ?? "InvalidParameter";
-    return fail(code, "Check the highlighted fields.", fieldErrors);
+    return refuse(fail(code, "Check the highlighted fields.", fieldErrors));
   }
+  const ctx: ActionContext = {
+    user,
+    ip,
+    audit: (db, target) =>
+      writeAudit(db, {
+        username: user.username,
+        role: user.role,
+        action: spec.name,
+        instanceId: target?.instanceId ?? text(rawTarget.instanceId),
+        groupId: target?.groupId ?? text(rawTarget.groupId),
+        clientIp: ip,
+      }),
+  };
   try {
-    return await spec.handler(parsed.data, user);
+    const result = await spec.handler(parsed.data, ctx);
+    return result.ok ? result : refuse(result);
   } catch (error) {
     const refusal = mapDbError(error);
-    if (refusal) return fail(refusal.code, refusal.message, refusal.field ? { [refusal.field]: refusal.message } : undefined);
+    if (refusal) {
+      return refuse(fail(refusal.code, refusal.message, refusal.field ? { [refusal.field]: refusal.message } : undefined));
+    }
     console.error(`[action ${spec.name}] unexpected error: ${describeForLog(error)}`);
-    return fail("InternalError", "Something went wrong on our side. Nothing was changed; try again.");
+    return refuse(fail("InternalError", "Something went wrong on our side. Nothing was changed; try again."));
   }
 }

@@ -1,5 +1,7 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
+import { clientIpFrom } from "../client-ip";
 import type { z } from "zod";
 import { getSessionUser } from "../auth/session";
 import type { ActionResult } from "./result";
@@ -14,7 +16,7 @@ export type { ActionSpec };
  */
 export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>) {
   return async (input: unknown): Promise<ActionResult<T>> => {
-    const result = await runAction(spec, input, await getSessionUser());
+    const result = await runAction(spec, input, await getSessionUser(), clientIpFrom(await headers()));
     if (result.ok && spec.revalidate) {
       const parsed = spec.schema.parse(input);
       for (const path of spec.revalidate(parsed, result.data)) revalidatePath(path);

@@ -9,6 +9,8 @@ export interface ConsumerGroupRow {
   name: string;
   account: string;
   checkpointAt: string | null;
+  /** a consumer holds a live lease on the group */
+  connected: boolean;
   /** null while no consumer is connected (DTS shows -1) */
   messageDelaySeconds: number | null;
   /** null while no consumer is connected (DTS shows -1) */
@@ -42,23 +44,29 @@ export async function listConsumerGroups(instanceId: string): Promise<ConsumerGr
           messageDelaySeconds: true,
           unconsumedRecords: true,
           createdAt: true,
+          lease: { select: { expiresAt: true } },
         },
       },
     },
   });
   if (!instance) return null;
+  const now = Date.now();
   return {
     instanceId: instance.id,
     instanceStatus: instance.status,
     quota: CONSUMER_GROUP_QUOTA,
-    groups: instance.consumerGroups.map((g) => ({
-      id: g.id,
-      name: g.name,
-      account: g.username,
-      checkpointAt: g.checkpointAt?.toISOString() ?? null,
-      messageDelaySeconds: g.messageDelaySeconds,
-      unconsumedRecords: g.unconsumedRecords,
-      createdAt: g.createdAt.toISOString(),
-    })),
+    groups: instance.consumerGroups.map((g) => {
+      const connected = !!g.lease && g.lease.expiresAt.getTime() > now;
+      return {
+        id: g.id,
+        name: g.name,
+        account: g.username,
+        checkpointAt: g.checkpointAt?.toISOString() ?? null,
+        connected,
+        messageDelaySeconds: connected ? g.messageDelaySeconds : null,
+        unconsumedRecords: connected ? g.unconsumedRecords : null,
+        createdAt: g.createdAt.toISOString(),
+      };
+    }),
   };
 }

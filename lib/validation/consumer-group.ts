@@ -68,3 +68,50 @@ export const createConsumerGroupSchema = z
   });
 
 export type CreateConsumerGroupInput = z.input<typeof createConsumerGroupSchema>;
+
+export const consumerGroupIdSchema = z.string().regex(/^dts[a-z0-9]{6,29}$/, "Unknown consumer group.");
+
+const newPasswordFields = z.object({
+  newPassword: consumerGroupPasswordSchema,
+  confirmPassword: z.string({ error: "Enter the password again." }).min(1, "Enter the password again."),
+});
+const newPasswordPair = newPasswordFields.pick({ newPassword: true, confirmPassword: true });
+const newPasswordsMatch = {
+  path: ["confirmPassword"],
+  message: "The passwords do not match.",
+  when: (payload: { value: unknown }) => newPasswordPair.safeParse(payload.value).success,
+};
+const matches = (v: { newPassword: string; confirmPassword: string }) => v.newPassword === v.confirmPassword;
+
+/** Change password (DTS ModifyConsumerGroupPassword): the old one, then the new one twice. */
+export const changePasswordFormSchema = z
+  .object({ oldPassword: z.string().min(1, "Enter the current password.").max(64), ...newPasswordFields.shape })
+  .refine(matches, newPasswordsMatch);
+export type ChangePasswordForm = z.input<typeof changePasswordFormSchema>;
+export const changePasswordSchema = z
+  .object({ groupId: consumerGroupIdSchema, oldPassword: z.string().min(1, "Enter the current password.").max(64), ...newPasswordFields.shape })
+  .refine(matches, newPasswordsMatch);
+
+/** Reset password (DTS ModifyConsumerChannel): admin only, no old password. */
+export const resetPasswordFormSchema = newPasswordFields.refine(matches, newPasswordsMatch);
+export type ResetPasswordForm = z.input<typeof resetPasswordFormSchema>;
+export const resetPasswordSchema = z.object({ groupId: consumerGroupIdSchema, ...newPasswordFields.shape }).refine(matches, newPasswordsMatch);
+
+export const deleteConsumerGroupSchema = z.object({ groupId: consumerGroupIdSchema });
+
+const GENERATE_SETS = ["ABCDEFGHJKLMNPQRSTUVWXYZ", "abcdefghijkmnopqrstuvwxyz", "23456789", "!#%+-=@^_~"];
+
+/**
+ * A strong password that passes the DTS rule: 20 characters with all four classes, from
+ * `crypto.getRandomValues` (browser and Node alike).
+ */
+export function generatePassword(length = 20): string {
+  const pick = (set: string) => set[crypto.getRandomValues(new Uint32Array(1))[0] % set.length];
+  const all = GENERATE_SETS.join("");
+  const chars = [...GENERATE_SETS.map(pick), ...Array.from({ length: length - GENERATE_SETS.length }, () => pick(all))];
+  for (let i = chars.length - 1; i > 0; i--) {
+    const j = crypto.getRandomValues(new Uint32Array(1))[0] % (i + 1);
+    [chars[i], chars[j]] = [chars[j], chars[i]];
+  }
+  return chars.join("");
+}
