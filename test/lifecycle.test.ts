@@ -1,0 +1,178 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+
+process.env.DTS_DATA_DIR = "memory://";
+delete process.env.DATABASE_URL;
+
+const { getConnection } = await import("../lib/db");
+const { runAction } = await import("../lib/actions/run-action");
+const specs = await import("../lib/actions/consumer-group-specs");
+const { SEED_IDS, SEED_GROUP_PASSWORD } = await import("../lib/demo");
+const { connectConsumer, heartbeatConsumer, LEASE_TTL_MS } = await import("../lib/consumer/credentials");
+const { generatePassword, resetPasswordFormSchema } = await import("../lib/validation/consumer-group");
+
+type Role = "admin" | "operator" | "viewer";
+const userOf = (role: Role) => ({ id: `u-${role}`, username: role, role });
+let conn: Awaited<ReturnType<typeof getConnection>>;
+let seq = 0;
+
+/** A fresh group on the empty seeded instance, created as admin. */
+async function newGroup(password = "Start#123") {
+  const r = await runAction(specs.createConsumerGroupSpec, {
+    instanceId: SEED_IDS.empty, name: `life-${++seq}`, account: `acct${seq}`, password, confirmPassword: password,
+  }, userOf("admin"));
+  assert.ok(r.ok, JSON.stringify(r));
+  return { id: r.data.id, user: `acct${seq}-${r.data.id}`, password };
+}
+
+before(async () => {
+  conn = await getConnection();
+});
+after(async () => {
+  await conn.close();
+});
+
+describe("role-by-action matrix (direct calls, no UI)", () => {
+  const expected: Record<string, Record<Role, boolean>> = {
+    createConsumerGroup: { viewer: false, operator: true, admin: true },
+    changeConsumerGroupPassword: { viewer: false, operator: true, admin: true },
+    resetConsumerGroupPassword: { viewer: false, operator: false, admin: true },
+    deleteConsumerGroup: { viewer: false, operator: false, admin: true },
+  };
+  for (const role of ["viewer", "operator", "admin"] as Role[]) {
+    it(`${role}`, async () => {
+      const g = await newGroup();
+      const inputs = {
+        createConsumerGroup: [specs.createConsumerGroupSpec, { instanceId: SEED_IDS.empty, name: `m-${role}-${++seq}`, account: "m", password: "Matrix#1", confirmPassword: "Matrix#1" }],
+        changeConsumerGroupPassword: [specs.changeConsumerGroupPasswordSpec, { groupId: g.id, oldPassword: g.password, newPassword: "Changed#1", confirmPassword: "Changed#1" }],
+        resetConsumerGroupPassword: [specs.resetConsumerGroupPasswordSpec, { groupId: g.id, newPassword: "Reset#123", confirmPassword: "Reset#123" }],
+        deleteConsumerGroup: [specs.deleteConsumerGroupSpec, { groupId: g.id }],
+      } as const;
+      for (const [name, [spec, input]] of Object.entries(inputs)) {
+        // any: each spec takes its own input type, and this loop feeds them all
+        const r = await runAction(spec as any, input, userOf(role), "203.0.113.9");
+        if (expected[name][role]) assert.equal(r.ok, true, `${role} ${name}: ${JSON.stringify(r)}`);
+        else assert.equal(!r.ok && r.code, "Forbidden.Role", `${role} ${name}`);
+        const last = await conn.prisma.auditLog.findFirst({ where: { action: name, username: role }, orderBy: { id: "desc" } });
+        assert.ok(last, `${name} by ${role} is audited`);
+        assert.equal(last.result, expected[name][role] ? "ok" : "refused");
+        assert.equal(last.errorCode, expected[name][role] ? null : "Forbidden.Role");
+        assert.equal(last.clientIp, "203.0.113.9");
+      }
+    });
+  }
+});
+
+describe("change, reset, delete", () => {
+  it("refuses a wrong old password on the oldPassword field", async () => {
+    const g = await newGroup();
+    const r = await runAction(specs.changeConsumerGroupPasswordSpec, { groupId: g.id, oldPassword: "Wrong#123", newPassword: "Next#1234", confirmPassword: "Next#1234" }, userOf("operator"));
+    assert.equal(!r.ok && r.code, "InvalidParameter.Password");
+    assert.match((!r.ok && r.fieldErrors?.oldPassword) || "", /incorrect/);
+  });
+
+  it("records the target and never a password or hash in the audit log", async () => {
+    const g = await newGroup("Audit#Pass1");
+    await runAction(specs.resetConsumerGroupPasswordSpec, { groupId: g.id, newPassword: "Audit#Pass2", confirmPassword: "Audit#Pass2" }, userOf("admin"));
+    const rows = await conn.sql.query<Record<string, unknown>>(`SELECT * FROM audit_log WHERE group_id = $1`, [g.id]);
+    assert.ok(rows.rows.some((r) => r.action === "resetConsumerGroupPassword" && r.region_id === "cn-hangzhou" && r.instance_id === SEED_IDS.empty));
+    const all = JSON.stringify((await conn.sql.query(`SELECT * FROM audit_log`)).rows);
+    assert.doesNotMatch(all, /Audit#Pass|argon2/);
+  });
+
+  it("delete frees the quota and the audit log stays append-only", async () => {
+    const g = await newGroup();
+    const before = (await conn.prisma.instance.findUnique({ where: { id: SEED_IDS.empty } }))!.consumerGroupCount;
+    const r = await runAction(specs.deleteConsumerGroupSpec, { groupId: g.id }, userOf("admin"));
+    assert.ok(r.ok);
+    assert.equal((await conn.prisma.instance.findUnique({ where: { id: SEED_IDS.empty } }))!.consumerGroupCount, before - 1);
+    const again = await runAction(specs.deleteConsumerGroupSpec, { groupId: g.id }, userOf("admin"));
+    assert.equal(!again.ok && again.code, "NotFound");
+    await assert.rejects(conn.sql.query(`DELETE FROM audit_log`), /append-only/);
+    await assert.rejects(conn.sql.query(`UPDATE audit_log SET username = 'x'`), /append-only/);
+  });
+
+  it("generated passwords pass the rule", () => {
+    for (let i = 0; i < 200; i++) {
+      const pw = generatePassword();
+      assert.equal(resetPasswordFormSchema.safeParse({ newPassword: pw, confirmPassword: pw }).success, true, pw);
+    }
+  });
+});
+
+describe("consumer credential check", () => {
+  const check = (user: string, password: string, ip = "198.51.100.1", now?: Date) =>
+    connectConsumer(conn.prisma, { user, password, clientIp: ip }, now);
+
+  it("answers a wrong password and an unknown user alike", async () => {
+    const g = await newGroup();
+    const wrong = await check(g.user, "Nope#1234", "198.51.100.10");
+    const unknown = await check("ghost-dtsnosuchgroup1", "Nope#1234", "198.51.100.10");
+    const malformed = await check("no dash here", "x", "198.51.100.10");
+    assert.equal(wrong.status, 401);
+    assert.deepEqual(wrong.body, unknown.body);
+    assert.deepEqual(wrong.body, malformed.body);
+  });
+
+  it("opens one lease; a second client gets 409 until it expires", async () => {
+    const g = await newGroup();
+    const first = await check(g.user, g.password);
+    assert.equal(first.status, 200);
+    assert.ok(first.status === 200 && first.body.groupId === g.id && first.body.topic);
+    const second = await check(g.user, g.password);
+    assert.equal(second.status, 409);
+    const later = new Date(Date.now() + LEASE_TTL_MS + 1000);
+    assert.equal((await check(g.user, g.password, "198.51.100.1", later)).status, 200);
+  });
+
+  it("heartbeats carry the checkpoint into the table's metrics", async () => {
+    const g = await newGroup();
+    const c = await check(g.user, g.password);
+    assert.ok(c.status === 200);
+    const checkpoint = new Date(Date.now() - 4000).toISOString();
+    const hb = await heartbeatConsumer(conn.prisma, { groupId: g.id, leaseToken: c.body.leaseToken, checkpoint, unconsumed: 42 });
+    assert.equal(hb.status, 200);
+    const row = await conn.prisma.consumerGroup.findUnique({ where: { id: g.id } });
+    assert.equal(row!.unconsumedRecords, 42);
+    assert.ok(row!.messageDelaySeconds! >= 3 && row!.messageDelaySeconds! <= 6);
+    const bad = await heartbeatConsumer(conn.prisma, { groupId: g.id, leaseToken: "forged" });
+    assert.equal(bad.status, 410);
+  });
+
+  it("after a reset the old password fails, the new one works, and the live lease ends", async () => {
+    const g = await newGroup("Before#123");
+    const c = await check(g.user, "Before#123");
+    assert.ok(c.status === 200);
+    const r = await runAction(specs.resetConsumerGroupPasswordSpec, { groupId: g.id, newPassword: "After#1234", confirmPassword: "After#1234" }, userOf("admin"));
+    assert.ok(r.ok);
+    assert.equal((await heartbeatConsumer(conn.prisma, { groupId: g.id, leaseToken: c.body.leaseToken })).status, 410);
+    assert.equal((await check(g.user, "Before#123", "198.51.100.2")).status, 401);
+    assert.equal((await check(g.user, "After#1234", "198.51.100.2")).status, 200);
+  });
+
+  it("after a change the old password fails and the new one works", async () => {
+    const g = await newGroup("Old#12345");
+    const r = await runAction(specs.changeConsumerGroupPasswordSpec, { groupId: g.id, oldPassword: "Old#12345", newPassword: "New#12345", confirmPassword: "New#12345" }, userOf("operator"));
+    assert.ok(r.ok);
+    assert.equal((await check(g.user, "Old#12345", "198.51.100.3")).status, 401);
+    assert.equal((await check(g.user, "New#12345", "198.51.100.3")).status, 200);
+  });
+
+  it("throttles repeated failures from one client, even with the right password", async () => {
+    const g = await newGroup();
+    const ip = "198.51.100.99";
+    for (let i = 0; i < 10; i++) assert.equal((await check(g.user, `Bad#${i}xxxx`, ip)).status, 401);
+    const blocked = await check(g.user, g.password, ip);
+    assert.equal(blocked.status, 429);
+    assert.ok("retryAfter" in blocked && blocked.retryAfter! > 0);
+    // Another client is not blocked by it (per-user key aside, a fresh user works).
+    const other = await newGroup();
+    assert.equal((await check(other.user, other.password, "198.51.100.100")).status, 200);
+  });
+
+  it("seeded groups accept the documented demo password", async () => {
+    const g = await conn.prisma.consumerGroup.findFirst({ where: { instanceId: SEED_IDS.nineteen, lease: null } });
+    assert.ok(g);
+    assert.equal((await check(`${g.username}-${g.id}`, SEED_GROUP_PASSWORD, "198.51.100.4")).status, 200);
+  });
+});
