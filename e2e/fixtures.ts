@@ -1,17 +1,10 @@
 import { test as base, expect, type Page } from "@playwright/test";
 
-export const DEMO_PASSWORD = "DtsDemo#2026";
+// The seeded demo (lib/demo.ts): the same password and instance ids the README names.
+export { DEFAULT_DEMO_PASSWORD as DEMO_PASSWORD, SEED_IDS as SEED } from "../lib/demo";
+import { DEFAULT_DEMO_PASSWORD as DEMO_PASSWORD } from "../lib/demo";
 export type Role = "admin" | "operator" | "viewer";
 export const storageStateOf = (role: Role) => `e2e/.auth/${role}.json`;
-
-/** Seeded instances (lib/demo.ts SEED_IDS). */
-export const SEED = {
-  normal: "dtsg2m10r1x15a",
-  nineteen: "dtsq19l6k2v0ah",
-  full: "dtsf20kx8wm3bd",
-  abnormal: "dtsb7n4c2p9kxe",
-  empty: "dtsh5t1r8m2qzw",
-} as const;
 
 export async function signIn(page: Page, username: string, password = DEMO_PASSWORD) {
   await page.goto("/login");

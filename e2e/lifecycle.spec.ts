@@ -93,3 +93,24 @@ test.describe("operator", () => {
     await expect(page.getByRole("heading", { name: "Forbidden" })).toBeVisible();
   });
 });
+
+test("failed sign-ins are throttled per account and audited", async ({ browser, page }) => {
+  const anon = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const login = await anon.newPage();
+  const account = `ghost${Date.now().toString(36)}`;
+  for (let i = 0; i < 5; i++) {
+    await login.goto("/login");
+    await login.getByLabel("Username").fill(account);
+    await login.getByLabel("Password").fill(`wrong-${i}`);
+    await login.getByRole("button", { name: "Sign in" }).click();
+    await expect(login.getByRole("main").getByRole("alert")).toContainText("incorrect");
+  }
+  await login.getByLabel("Password").fill("another-try");
+  await login.getByRole("button", { name: "Sign in" }).click();
+  await expect(login.getByRole("main").getByRole("alert")).toContainText("Too many failed sign-in attempts");
+  await anon.close();
+
+  await page.goto(`/audit?action=signIn&user=${account}`);
+  await expect(page.getByRole("table").getByRole("row").filter({ hasText: "Unauthorized" })).toHaveCount(5);
+  await expect(page.getByRole("table").getByRole("row").filter({ hasText: "Throttling.User" })).toHaveCount(1);
+});
