@@ -1,7 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { REGION_COOKIE, REGION_COOKIE_MAX_AGE, REGION_IDS } from "./lib/regions";
 
-// Only redirects: a visitor without a session cookie goes to sign-in first. Every page, route
-// handler and server action still checks the session and role itself.
+// Only redirects and remembers: a visitor without a session cookie goes to sign-in first, and a
+// task list opened for a known region remembers it. Every page, route handler and server action
+// still checks the session and role itself.
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
 export function proxy(request: NextRequest) {
@@ -12,7 +14,12 @@ export function proxy(request: NextRequest) {
     if (back !== "/") url.searchParams.set("callbackUrl", back);
     return NextResponse.redirect(url);
   }
-  return NextResponse.next();
+  const response = NextResponse.next();
+  const region = request.nextUrl.searchParams.get("region");
+  if (request.nextUrl.pathname === "/change-tracking" && region && (REGION_IDS as readonly string[]).includes(region)) {
+    response.cookies.set(REGION_COOKIE, region, { path: "/", maxAge: REGION_COOKIE_MAX_AGE, sameSite: "lax" });
+  }
+  return response;
 }
 
 export const config = {

@@ -36,3 +36,4 @@ export async function clearFailures(db: Db, key: string): Promise<void> {
 export const SIGN_IN_POLICY: ThrottlePolicy = { limit: 5, windowMs: 15 * 60_000, blockMs: 60_000 };
 export const SIGN_IN_IP_POLICY: ThrottlePolicy = { limit: 20, windowMs: 15 * 60_000, blockMs: 60_000 };
 export const CONSUMER_POLICY: ThrottlePolicy = { limit: 10, windowMs: 5 * 60_000, blockMs: 60_000 };
+export const CHANGE_PASSWORD_POLICY: ThrottlePolicy = { limit: 5, windowMs: 15 * 60_000, blockMs: 60_000 };

@@ -3,6 +3,7 @@ import { after, before, describe, it } from "node:test";
 import { connect, type Connection } from "../lib/db/connect";
 import { readMigrations } from "../lib/db/migrate";
 import { hashPassword } from "../lib/auth/password";
+import { REGION_IDS } from "../lib/regions";
 import { findPgBin, startPgServer, type PgServer } from "./pg-server";
 
 // Every rule is checked by raw SQL that bypasses the app, on both databases the console runs on.
@@ -77,6 +78,11 @@ for (const backend of backends) {
       const files = await readMigrations();
       assert.deepEqual(rows.map((r) => [r.migration_name, r.checksum]), files.map((m) => [m.name, m.checksum]));
       assert.ok(rows.every((r) => r.finished_at));
+    });
+
+    it("holds the 25 regions of SPEC.md, the same ids the proxy knows", async () => {
+      const { rows } = await c.sql.query<{ id: string }>(`SELECT id FROM region ORDER BY sort_order`);
+      assert.deepEqual(rows.map((r) => r.id), [...REGION_IDS]);
     });
 
     it("accepts a valid group and counts it", async () => {

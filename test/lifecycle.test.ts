@@ -71,6 +71,15 @@ describe("change, reset, delete", () => {
     assert.match((!r.ok && r.fieldErrors?.oldPassword) || "", /incorrect/);
   });
 
+  it("throttles guessing the old password", async () => {
+    const g = await newGroup();
+    const attempt = (old: string) =>
+      runAction(specs.changeConsumerGroupPasswordSpec, { groupId: g.id, oldPassword: old, newPassword: "Next#1234", confirmPassword: "Next#1234" }, userOf("operator"));
+    for (let i = 0; i < 5; i++) assert.equal(((r) => !r.ok && r.code)(await attempt(`Guess#${i}xx`)), "InvalidParameter.Password");
+    const blocked = await attempt(g.password);
+    assert.equal(!blocked.ok && blocked.code, "Throttling.User");
+  });
+
   it("records the target and never a password or hash in the audit log", async () => {
     const g = await newGroup("Audit#Pass1");
     await runAction(specs.resetConsumerGroupPasswordSpec, { groupId: g.id, newPassword: "Audit#Pass2", confirmPassword: "Audit#Pass2" }, userOf("admin"));

@@ -1,8 +1,8 @@
 "use client";
 
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
+import { REGION_COOKIE, REGION_COOKIE_MAX_AGE } from "@/lib/regions";
 
-const REGION_COOKIE = "dts_region";
 const RegionContext = createContext<{ regionId: string; setRegionId: (id: string) => void } | null>(null);
 
 export function RegionProvider({ initialRegionId, children }: { initialRegionId: string; children: ReactNode }) {
@@ -21,7 +21,7 @@ export function CurrentRegion({ regionId }: { regionId: string }) {
   const { setRegionId } = useRegion();
   useEffect(() => {
     setRegionId(regionId);
-    document.cookie = `${REGION_COOKIE}=${encodeURIComponent(regionId)}; path=/; max-age=31536000; samesite=lax`;
+    document.cookie = `${REGION_COOKIE}=${encodeURIComponent(regionId)}; path=/; max-age=${REGION_COOKIE_MAX_AGE}; samesite=lax`;
   }, [regionId, setRegionId]);
   return null;
 }

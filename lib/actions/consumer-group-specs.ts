@@ -8,6 +8,7 @@ import {
   deleteConsumerGroupSchema,
   resetPasswordSchema,
 } from "../validation/consumer-group";
+import { CHANGE_PASSWORD_POLICY, clearFailures, recordFailure, retryAfterSeconds } from "../throttle";
 import { fail, type ErrorCode } from "./result";
 import type { ActionSpec } from "./run-action";
 
@@ -57,10 +58,16 @@ export const changeConsumerGroupPasswordSpec = {
       select: { id: true, instanceId: true, passwordHash: true },
     });
     if (!group) return fail("NotFound", GONE);
+    // Guessing the old password through this form is throttled like a sign-in.
+    const key = `change:${ctx.user.id}:${group.id}`;
+    const wait = await retryAfterSeconds(db, key);
+    if (wait > 0) return fail("Throttling.User", `Too many wrong passwords. Try again in ${wait} seconds.`);
     if (!(await verifyPassword(group.passwordHash, input.oldPassword))) {
+      await recordFailure(db, key, CHANGE_PASSWORD_POLICY);
       const message = "The current password is incorrect.";
       return fail("InvalidParameter.Password", message, { oldPassword: message });
     }
+    await clearFailures(db, key);
     const passwordHash = await hashPassword(input.newPassword);
     const updated = await db.$transaction(async (tx) => {
       // Only if nobody changed it since we checked the old one.

@@ -7,6 +7,7 @@ export type ErrorCode =
   | "ConsumerGroup.AlreadyExists"
   | "OperationDenied.InstanceStatus"
   | "Forbidden.Role"
+  | "Throttling.User"
   | "Unauthorized"
   | "NotFound"
   | "InternalError";

@@ -19,7 +19,7 @@ export async function listRegions(): Promise<RegionOption[]> {
   return regions.map((r) => ({ ...r, taskCount: byRegion.get(r.id) ?? 0 }));
 }
 
-export const REGION_COOKIE = "dts_region";
+export { REGION_COOKIE } from "../regions";
 
 /** The requested region if known, else the remembered one if known, else the first region. */
 export function resolveRegion(regions: RegionOption[], ...candidates: (string | undefined)[]): RegionOption {

@@ -1,0 +1,23 @@
+"use client";
+
+import { useEffect } from "react";
+import { Button } from "@/components/ui/button";
+
+/** Anything unexpected while rendering a console page: a calm message, never a stack trace. */
+export default function ConsoleError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  useEffect(() => {
+    console.error("console page failed", error.digest ?? "");
+  }, [error]);
+  return (
+    <div role="alert" className="mx-auto mt-16 max-w-md rounded-sm border border-gray-200 bg-white p-8 text-center">
+      <h1 className="text-lg font-semibold text-gray-900">This page could not be loaded</h1>
+      <p className="mt-2 text-sm text-gray-600">
+        Something went wrong on our side. Nothing was changed. Try again in a moment.
+        {error.digest ? <span className="mt-2 block font-mono text-xs text-gray-400">Reference {error.digest}</span> : null}
+      </p>
+      <Button variant="primary" className="mt-5" onClick={reset}>
+        Try again
+      </Button>
+    </div>
+  );
+}
