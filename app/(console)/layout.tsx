@@ -33,7 +33,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           </div>
         </header>
         <div className="flex flex-1">
-          <aside className="w-52 shrink-0 border-r border-gray-200 bg-white pt-3">
+          <aside className="w-48 shrink-0 border-r border-gray-200 bg-white pt-3">
             <p className="px-4 pb-2 text-xs font-semibold uppercase tracking-wide text-gray-400">Data Transmission</p>
             <SideNav label="Console" items={nav} />
           </aside>

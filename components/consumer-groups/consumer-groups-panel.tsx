@@ -28,8 +28,8 @@ export function addDisabledReason(list: ConsumerGroupList, role: Role): string |
   return null;
 }
 
-const th = "px-4 py-2.5 text-left text-xs font-semibold text-gray-600 whitespace-nowrap";
-const td = "px-4 py-3 text-sm text-gray-800 align-top";
+const th = "px-2.5 py-2.5 text-left text-xs font-semibold text-gray-600 whitespace-nowrap";
+const td = "px-2.5 py-3 text-sm text-gray-800 align-top";
 
 export function ConsumerGroupsPanel({
   initial,
@@ -99,9 +99,9 @@ export function ConsumerGroupsPanel({
             <tbody className="divide-y divide-gray-100">
               {list.groups.map((g) => (
                 <tr key={g.id} className="hover:bg-blue-50/40">
-                  <td className={td}>
+                  <td className={`${td} whitespace-nowrap`}>
                     <span className="font-mono">{g.id}</span>
-                    <CopyButton value={g.id} label="consumer group ID" />
+                    <CopyButton value={g.id} label="consumer group ID" compact />
                     <div className="text-xs text-gray-500">{g.name}</div>
                   </td>
                   <td className={`${td} font-mono`}>{g.account}</td>

@@ -199,15 +199,14 @@ export function GroupActions({ group, instanceId, role }: { group: ConsumerGroup
     void queryClient.invalidateQueries({ queryKey: consumerGroupKeys.list(instanceId) });
   };
   return (
-    <div className="flex items-center gap-1 whitespace-nowrap">
-      {(Object.keys(LABELS) as Kind[]).map((kind, i) => {
+    <div className="flex flex-col items-start whitespace-nowrap">
+      {(Object.keys(LABELS) as Kind[]).map((kind) => {
         const allowed = can(role, PERMISSION[kind]);
         const label = LABELS[kind];
         return (
-          <span key={kind} className="flex items-center gap-1">
-            {i > 0 ? <span aria-hidden className="text-gray-300">|</span> : null}
+          <span key={kind} className="leading-6">
             {allowed ? (
-              <Button variant="link" size="sm" onClick={() => setOpen(kind)} aria-label={`${label} ${group.name}`}>
+              <Button variant="link" size="sm" className={kind === "delete" ? "h-6 text-red-600" : "h-6"} onClick={() => setOpen(kind)} aria-label={`${label} ${group.name}`}>
                 {label}
               </Button>
             ) : (

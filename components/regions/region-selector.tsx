@@ -11,6 +11,8 @@ export function RegionSelector({ regions }: { regions: RegionOption[] }) {
   const { regionId, setRegionId } = useRegion();
   const current = regions.find((r) => r.id === regionId) ?? regions[0];
   const areas = [...new Set(regions.map((r) => r.area))];
+  // China and Asia Pacific fill a column each; the shorter areas share the third.
+  const columns = [areas.slice(0, 1), areas.slice(1, 2), areas.slice(2)].filter((c) => c.length);
 
   function choose(id: string) {
     setRegionId(id);
@@ -37,30 +39,34 @@ export function RegionSelector({ regions }: { regions: RegionOption[] }) {
         <Menu.Content
           align="start"
           sideOffset={6}
-          className="z-50 grid max-h-[70vh] w-[44rem] max-w-[calc(100vw-1rem)] grid-cols-2 gap-x-6 gap-y-1 overflow-y-auto rounded-sm border border-gray-200 bg-white p-4 shadow-xl md:grid-cols-3"
+          className="z-50 grid max-h-[80vh] w-[46rem] max-w-[calc(100vw-1rem)] grid-cols-3 gap-x-6 overflow-y-auto rounded-sm border border-gray-200 bg-white p-4 shadow-xl"
         >
           <Menu.RadioGroup value={current.id} onValueChange={choose} className="contents">
-            {areas.map((area) => (
-              <Menu.Group key={area} className="mb-2">
-                <Menu.Label className="mb-1 px-2 text-xs font-semibold uppercase tracking-wide text-gray-500">{area}</Menu.Label>
-                {regions
-                  .filter((r) => r.area === area)
-                  .map((r) => (
-                    <Menu.RadioItem
-                      key={r.id}
-                      value={r.id}
-                      className="flex cursor-pointer items-center justify-between gap-3 rounded-sm px-2 py-1.5 text-sm text-gray-800 outline-none data-[highlighted]:bg-blue-50 data-[state=checked]:font-semibold data-[state=checked]:text-blue-700"
-                    >
-                      <span>{r.name}</span>
-                      <span
-                        aria-label={`${r.taskCount} tasks`}
-                        className={r.taskCount ? "rounded-full bg-gray-100 px-1.5 text-xs text-gray-600" : "text-xs text-gray-300"}
-                      >
-                        {r.taskCount}
-                      </span>
-                    </Menu.RadioItem>
-                  ))}
-              </Menu.Group>
+            {columns.map((column, i) => (
+              <div key={i}>
+                {column.map((area) => (
+                  <Menu.Group key={area} className="mb-3">
+                    <Menu.Label className="mb-1 px-2 text-xs font-semibold uppercase tracking-wide text-gray-500">{area}</Menu.Label>
+                    {regions
+                      .filter((r) => r.area === area)
+                      .map((r) => (
+                        <Menu.RadioItem
+                          key={r.id}
+                          value={r.id}
+                          className="flex cursor-pointer items-center justify-between gap-3 rounded-sm px-2 py-1.5 text-sm text-gray-800 outline-none data-[highlighted]:bg-blue-50 data-[state=checked]:font-semibold data-[state=checked]:text-blue-700"
+                        >
+                          <span>{r.name}</span>
+                          <span
+                            aria-label={`${r.taskCount} tasks`}
+                            className={r.taskCount ? "rounded-full bg-gray-100 px-1.5 text-xs text-gray-600" : "text-xs text-gray-300"}
+                          >
+                            {r.taskCount}
+                          </span>
+                        </Menu.RadioItem>
+                      ))}
+                  </Menu.Group>
+                ))}
+              </div>
             ))}
           </Menu.RadioGroup>
         </Menu.Content>

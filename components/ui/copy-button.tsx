@@ -4,7 +4,7 @@ import { useState } from "react";
 import { toast } from "sonner";
 
 /** Copies a value to the clipboard and says so. */
-export function CopyButton({ value, label }: { value: string; label: string }) {
+export function CopyButton({ value, label, compact = false }: { value: string; label: string; compact?: boolean }) {
   const [copied, setCopied] = useState(false);
   async function copy() {
     try {
@@ -21,9 +21,22 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
       type="button"
       onClick={copy}
       aria-label={`Copy ${label}`}
-      className="ml-2 inline-flex h-6 items-center rounded-sm px-1.5 text-xs text-blue-600 hover:bg-blue-50"
+      className={`${compact ? "ml-1" : "ml-2"} inline-flex h-6 items-center rounded-sm px-1.5 align-middle text-xs text-blue-600 hover:bg-blue-50`}
     >
-      {copied ? "Copied" : "Copy"}
+      {compact ? (
+        copied ? (
+          <span aria-hidden>✓</span>
+        ) : (
+          <svg aria-hidden viewBox="0 0 16 16" className="h-3.5 w-3.5" fill="none" stroke="currentColor" strokeWidth="1.4">
+            <rect x="5" y="5" width="8.5" height="8.5" rx="1" />
+            <path d="M3 10.5V3a.5.5 0 0 1 .5-.5H10" />
+          </svg>
+        )
+      ) : copied ? (
+        "Copied"
+      ) : (
+        "Copy"
+      )}
     </button>
   );
 }

@@ -29,7 +29,7 @@ export default async function InstanceLayout({ children, params }: { children: R
         <StatusBadge status={instance.status} />
       </div>
       <div className="flex flex-col gap-4 lg:flex-row">
-        <aside className="w-full shrink-0 self-start rounded-sm border border-gray-200 bg-white py-2 lg:w-44">
+        <aside className="w-full shrink-0 self-start rounded-sm border border-gray-200 bg-white py-2 lg:w-40">
           <SideNav
             label="Instance"
             exact
