@@ -114,3 +114,27 @@ test("failed sign-ins are throttled per account and audited", async ({ browser, 
   await expect(page.getByRole("table").getByRole("row").filter({ hasText: "Unauthorized" })).toHaveCount(5);
   await expect(page.getByRole("table").getByRole("row").filter({ hasText: "Throttling.User" })).toHaveCount(1);
 });
+
+test("a connected consumer's progress shows up in the table without a reload", async ({ page, unique, request }) => {
+  await page.goto(`/change-tracking/${SEED.empty}/consume`);
+  const name = unique("live");
+  const id = await addGroup(page, name, "live_reader", "Live#Pass12");
+  const row = page.getByRole("row").filter({ hasText: name });
+  await expect(row.getByRole("cell").nth(3)).toHaveText("—");
+
+  const connect = await request.post("/api/consumer/connect", { data: { user: `live_reader-${id}`, password: "Live#Pass12" } });
+  expect(connect.status()).toBe(200);
+  const { leaseToken } = await connect.json();
+  // A second client is refused while the first holds the lease.
+  expect((await request.post("/api/consumer/connect", { data: { user: `live_reader-${id}`, password: "Live#Pass12" } })).status()).toBe(409);
+  const hb = await request.post("/api/consumer/heartbeat", {
+    data: { groupId: id, leaseToken, checkpoint: new Date(Date.now() - 7000).toISOString(), unconsumed: 1234 },
+  });
+  expect(hb.status()).toBe(200);
+  // The table polls: delay and backlog appear by themselves.
+  await expect(row.getByRole("cell").nth(4)).toHaveText("1,234", { timeout: 15_000 });
+  await expect(row.getByRole("cell").nth(3)).toHaveText(/^\d+ s$/);
+
+  expect((await request.post("/api/consumer/disconnect", { data: { groupId: id, leaseToken } })).status()).toBe(200);
+  await expect(row.getByRole("cell").nth(3)).toHaveText("—", { timeout: 15_000 });
+});
