@@ -22,7 +22,7 @@ async function fetchGroups(instanceId: string): Promise<ConsumerGroupList> {
 
 /** Why the Add button is disabled, or null when it is not. */
 export function addDisabledReason(list: ConsumerGroupList, role: Role): string | null {
-  if (!can(role, "consumerGroup.create")) return "Your role (viewer) can view consumer groups but not create them.";
+  if (!can(role, "consumerGroup.create")) return `Your role (${role}) can view consumer groups but not create them.`;
   if (list.instanceStatus !== "Normal") return "Consumer groups can be created only while the instance is Normal.";
   if (list.groups.length >= list.quota) return `This instance has ${list.quota} consumer groups, the most it can have. Delete one to add another.`;
   return null;
