@@ -106,3 +106,29 @@ test("bad query values fall back to defaults instead of failing", async ({ page 
   expect(response?.status()).toBe(200);
   await expect(page.getByText("1–10 of 28 tasks")).toBeVisible();
 });
+
+test("sign out ends the session", async ({ browser }) => {
+  // Its own sign-in, so signing out does not end the session the other tests share.
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  await page.goto("/login");
+  await page.getByLabel("Username").fill("viewer");
+  await page.getByLabel("Password").fill("DtsDemo#2026");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Change Tracking Tasks" })).toBeVisible();
+  await page.getByRole("button", { name: /^viewer/ }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto("/change-tracking");
+  await expect(page).toHaveURL(/\/login/);
+  const cookies = await context.cookies();
+  const session = cookies.find((c) => c.name.endsWith("next-auth.session-token"));
+  expect(session).toBeUndefined();
+  await context.close();
+});
+
+test("the session cookie is HttpOnly and SameSite", async ({ context }) => {
+  const session = (await context.cookies()).find((c) => c.name.endsWith("next-auth.session-token"));
+  expect(session?.httpOnly).toBe(true);
+  expect(session?.sameSite).toBe("Lax");
+});
