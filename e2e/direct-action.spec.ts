@@ -1,0 +1,49 @@
+import { test, expect, storageStateOf, SEED } from "./fixtures";
+import type { Request } from "@playwright/test";
+
+test.use({ storageState: storageStateOf("operator") });
+
+// The server action exactly as the browser posts it, replayed with other sessions: the server,
+// not the disabled button, is what refuses a viewer.
+test("a direct POST of the create action is refused for a viewer and a visitor, and audited", async ({ page, playwright, baseURL, unique }) => {
+  await page.goto(`/change-tracking/${SEED.empty}/consume`);
+  let captured: Request | undefined;
+  page.on("request", (r) => {
+    if (r.method() === "POST" && r.headers()["next-action"]) captured = r;
+  });
+  await page.getByRole("button", { name: "Add Consumer Group" }).click();
+  const dialog = page.getByRole("dialog", { name: "Create Consumer Group" });
+  const name = unique("direct");
+  await dialog.getByLabel("Consumer Group Name").fill(name);
+  await dialog.getByLabel("Account").fill("direct_reader");
+  await dialog.getByLabel("Password", { exact: true }).fill("Direct#123");
+  await dialog.getByLabel("Confirm Password").fill("Direct#123");
+  await dialog.getByRole("button", { name: "Create" }).click();
+  await expect(dialog).toBeHidden();
+  expect(captured).toBeDefined();
+
+  const headers = { ...captured!.headers() };
+  delete headers.cookie;
+  // The same call with another group name, so only the role can be the reason for a refusal.
+  const body = captured!.postData()!.replace(name, `${name}-replay`);
+  const replay = async (storageState: string | undefined) => {
+    const api = await playwright.request.newContext({ baseURL, storageState: storageState ?? { cookies: [], origins: [] } });
+    const res = await api.post(captured!.url(), { headers, data: body, maxRedirects: 0 });
+    const text = `${res.status()} ${res.headers()["location"] ?? ""} ${await res.text()}`;
+    await api.dispose();
+    return text;
+  };
+
+  expect(await replay(storageStateOf("viewer"))).toContain('"code":"Forbidden.Role"');
+  // Without a session the proxy sends it to sign-in before any action runs.
+  expect(await replay(undefined)).toMatch(/^307 .*\/login/);
+  // The operator's own session may: the replay is a valid call.
+  expect(await replay(storageStateOf("operator"))).toContain('"ok":true');
+
+  const admin = await playwright.request.newContext({ baseURL, storageState: storageStateOf("admin") });
+  const audit = await (await admin.get(`/audit?action=createConsumerGroup&user=viewer&instance=${SEED.empty}&result=refused`)).text();
+  expect(audit).toContain("Forbidden.Role");
+  await admin.dispose();
+  await page.reload();
+  await expect(page.getByRole("row").filter({ hasText: `${name}-replay` })).toHaveCount(1);
+});
