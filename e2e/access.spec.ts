@@ -11,7 +11,7 @@ const pages = [
 for (const role of ["viewer", "operator", "admin"] as Role[]) {
   test.describe(role, () => {
     test.use({ storageState: storageStateOf(role) });
-    test(`opens exactly the pages a ${role} may`, async ({ page }) => {
+    test(`opens exactly the pages the ${role} may`, async ({ page }) => {
       for (const p of pages) {
         const res = await page.goto(p.path);
         expect(res?.status(), p.path).toBeLessThan(400);
