@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { useForm, type FieldPath } from "react-hook-form";
+import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { createConsumerGroup } from "@/lib/actions/consumer-group";
 import {
@@ -17,10 +17,11 @@ import { Button } from "../ui/button";
 import { DialogClose, DialogContent, DialogRoot, DialogTrigger } from "../ui/dialog";
 import { ExplainedButton } from "../ui/explained-button";
 import { Field, inputClass } from "../ui/field";
+import { applyActionFailure, FormAlert } from "../ui/form-feedback";
 import { consumerGroupKeys } from "./query-keys";
 
 const EMPTY: CreateConsumerGroupForm = { name: "", account: "", password: "", confirmPassword: "" };
-const FIELDS = new Set<string>(Object.keys(EMPTY));
+const FIELDS = Object.keys(EMPTY);
 
 /** A password input with a show/hide toggle. */
 function PasswordInput({ visible, onToggle, ...props }: React.ComponentProps<"input"> & { visible: boolean; onToggle: () => void }) {
@@ -77,14 +78,7 @@ export function AddConsumerGroupDialog({
       return;
     }
     // The server said no: keep every value, put each message on its field, the rest on the form.
-    let placed = false;
-    for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
-      if (FIELDS.has(field)) {
-        setError(field as FieldPath<CreateConsumerGroupForm>, { type: "server", message }, { shouldFocus: !placed });
-        placed = true;
-      }
-    }
-    if (!placed || !result.fieldErrors) setError("root.server", { type: result.code, message: result.message });
+    applyActionFailure(result, setError, FIELDS);
     // Quota, status and role changes show up in the table (and the Add button) at once.
     void queryClient.invalidateQueries({ queryKey: consumerGroupKeys.list(instanceId) });
   }
@@ -110,11 +104,7 @@ export function AddConsumerGroupDialog({
       <DialogContent title="Create Consumer Group" description={<>Instance <span className="font-mono">{instanceId}</span> ({instanceName})</>}>
         <form onSubmit={handleSubmit(onSubmit)} noValidate>
           <div className="space-y-4 px-5 py-4">
-            {errors.root?.server ? (
-              <div role="alert" className="rounded-sm border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
-                {errors.root.server.message}
-              </div>
-            ) : null}
+            <FormAlert message={errors.root?.server?.message} />
             <Field id="cg-name" label="Consumer Group Name" required hint={NAME_RULE} error={errors.name?.message}>
               {(aria) => <input {...aria} {...register("name")} maxLength={200} className={inputClass(!!errors.name)} />}
             </Field>

@@ -3,10 +3,9 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { useForm, type FieldPath, type FieldValues, type UseFormSetError } from "react-hook-form";
+import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { changeConsumerGroupPassword, deleteConsumerGroup, resetConsumerGroupPassword } from "@/lib/actions/consumer-group";
-import type { ActionFailure } from "@/lib/actions/result";
 import { can, type Role } from "@/lib/auth/roles";
 import type { ConsumerGroupRow } from "@/lib/data/consumer-groups";
 import {
@@ -21,28 +20,9 @@ import { Button } from "../ui/button";
 import { CopyButton } from "../ui/copy-button";
 import { DialogClose, DialogContent, DialogRoot } from "../ui/dialog";
 import { Field, inputClass } from "../ui/field";
+import { applyActionFailure, FormAlert } from "../ui/form-feedback";
 import { Tooltip } from "../ui/tooltip";
 import { consumerGroupKeys } from "./query-keys";
-
-/** Puts a refused action's messages on its fields, the rest on the form. */
-function showFailure<T extends FieldValues>(result: ActionFailure, setError: UseFormSetError<T>, fields: string[]) {
-  let placed = false;
-  for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
-    if (fields.includes(field)) {
-      setError(field as FieldPath<T>, { type: "server", message }, { shouldFocus: !placed });
-      placed = true;
-    }
-  }
-  if (!placed) setError("root.server" as FieldPath<T>, { type: result.code, message: result.message });
-}
-
-function RootError({ message }: { message?: string }) {
-  return message ? (
-    <div role="alert" className="rounded-sm border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
-      {message}
-    </div>
-  ) : null;
-}
 
 function Footer({ submitLabel, busy, danger }: { submitLabel: string; busy: boolean; danger?: boolean }) {
   return (
@@ -66,7 +46,7 @@ function ChangePasswordDialog({ group, onDone }: { group: ConsumerGroupRow; onDo
   const { register, handleSubmit, setError, formState: { errors, isSubmitting } } = form;
   async function onSubmit(values: ChangePasswordForm) {
     const result = await changeConsumerGroupPassword({ groupId: group.id, ...values });
-    if (!result.ok) return showFailure(result, setError, ["oldPassword", "newPassword", "confirmPassword"]);
+    if (!result.ok) return applyActionFailure(result, setError, ["oldPassword", "newPassword", "confirmPassword"]);
     toast.success(`Password of ${group.name} changed`);
     onDone();
   }
@@ -74,7 +54,7 @@ function ChangePasswordDialog({ group, onDone }: { group: ConsumerGroupRow; onDo
     <DialogContent title="Change Password" description={<>Consumer group <span className="font-mono">{group.id}</span> ({group.name})</>}>
       <form onSubmit={handleSubmit(onSubmit)} noValidate>
         <div className="space-y-4 px-5 py-4">
-          <RootError message={errors.root?.server?.message} />
+          <FormAlert message={errors.root?.server?.message} />
           <Field id="cp-old" label="Current Password" required error={errors.oldPassword?.message}>
             {(aria) => <input {...aria} {...register("oldPassword")} type="password" autoComplete="current-password" className={inputClass(!!errors.oldPassword)} />}
           </Field>
@@ -101,7 +81,7 @@ function ResetPasswordDialog({ group, onDone }: { group: ConsumerGroupRow; onDon
   const { register, handleSubmit, setError, setValue, formState: { errors, isSubmitting } } = form;
   async function onSubmit(values: ResetPasswordForm) {
     const result = await resetConsumerGroupPassword({ groupId: group.id, ...values });
-    if (!result.ok) return showFailure(result, setError, ["newPassword", "confirmPassword"]);
+    if (!result.ok) return applyActionFailure(result, setError, ["newPassword", "confirmPassword"]);
     toast.success(`Password of ${group.name} reset`);
     // Shown once, from what this browser typed; the server never returns it.
     setShown(values.newPassword);
@@ -128,7 +108,7 @@ function ResetPasswordDialog({ group, onDone }: { group: ConsumerGroupRow; onDon
     <DialogContent title="Reset Password" description={<>Set a new password for <span className="font-mono">{group.id}</span> ({group.name}) without the current one.</>}>
       <form onSubmit={handleSubmit(onSubmit)} noValidate>
         <div className="space-y-4 px-5 py-4">
-          <RootError message={errors.root?.server?.message} />
+          <FormAlert message={errors.root?.server?.message} />
           <Field id="rp-new" label="New Password" required hint={PASSWORD_RULE} error={errors.newPassword?.message}>
             {(aria) => (
               <div className="flex gap-2">
@@ -169,7 +149,7 @@ function DeleteDialog({ group, onDone }: { group: ConsumerGroupRow; onDone: () =
   return (
     <DialogContent title={`Delete consumer group ${group.name}?`} description={<>Consumer group <span className="font-mono">{group.id}</span> will be deleted.</>}>
       <div className="space-y-3 px-5 py-4 text-sm text-gray-700">
-        <RootError message={error} />
+        <FormAlert message={error} />
         <p className="rounded-sm border border-amber-200 bg-amber-50 px-3 py-2 text-amber-800">
           Its consumption progress (checkpoint {group.checkpointAt ? "and offsets" : ""}) is lost and cannot be recovered. A consumer using it is disconnected.
         </p>
