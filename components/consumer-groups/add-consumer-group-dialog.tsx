@@ -14,7 +14,7 @@ import {
   type CreateConsumerGroupForm,
 } from "@/lib/validation/consumer-group";
 import { Button } from "../ui/button";
-import { DialogClose, DialogContent, DialogRoot, DialogTrigger } from "../ui/dialog";
+import { DialogContent, DialogFooter, DialogRoot, DialogTrigger } from "../ui/dialog";
 import { ExplainedButton } from "../ui/explained-button";
 import { Field, inputClass } from "../ui/field";
 import { applyActionFailure, FormAlert } from "../ui/form-feedback";
@@ -134,14 +134,7 @@ export function AddConsumerGroupDialog({
               )}
             </Field>
           </div>
-          <div className="flex justify-end gap-2 border-t border-gray-100 bg-gray-50 px-5 py-3">
-            <DialogClose asChild>
-              <Button>Cancel</Button>
-            </DialogClose>
-            <Button type="submit" variant="primary" disabled={isSubmitting}>
-              {isSubmitting ? "Creating…" : "Create"}
-            </Button>
-          </div>
+          <DialogFooter label="Create" busyLabel="Creating…" busy={isSubmitting} />
         </form>
       </DialogContent>
     </DialogRoot>

@@ -18,24 +18,11 @@ import {
 } from "@/lib/validation/consumer-group";
 import { Button } from "../ui/button";
 import { CopyButton } from "../ui/copy-button";
-import { DialogClose, DialogContent, DialogRoot } from "../ui/dialog";
+import { DialogContent, DialogFooter, DialogRoot } from "../ui/dialog";
 import { Field, inputClass } from "../ui/field";
 import { applyActionFailure, FormAlert } from "../ui/form-feedback";
 import { Tooltip } from "../ui/tooltip";
 import { consumerGroupKeys } from "./query-keys";
-
-function Footer({ submitLabel, busy, danger }: { submitLabel: string; busy: boolean; danger?: boolean }) {
-  return (
-    <div className="flex justify-end gap-2 border-t border-gray-100 bg-gray-50 px-5 py-3">
-      <DialogClose asChild>
-        <Button>Cancel</Button>
-      </DialogClose>
-      <Button type="submit" variant={danger ? "danger" : "primary"} disabled={busy}>
-        {busy ? "Working…" : submitLabel}
-      </Button>
-    </div>
-  );
-}
 
 function ChangePasswordDialog({ group, onDone }: { group: ConsumerGroupRow; onDone: () => void }) {
   const form = useForm<ChangePasswordForm>({
@@ -65,7 +52,7 @@ function ChangePasswordDialog({ group, onDone }: { group: ConsumerGroupRow; onDo
             {(aria) => <input {...aria} {...register("confirmPassword")} type="password" autoComplete="new-password" className={inputClass(!!errors.confirmPassword)} />}
           </Field>
         </div>
-        <Footer submitLabel="Change Password" busy={isSubmitting} />
+        <DialogFooter label="Change Password" busyLabel="Working…" busy={isSubmitting} />
       </form>
     </DialogContent>
   );
@@ -129,7 +116,7 @@ function ResetPasswordDialog({ group, onDone }: { group: ConsumerGroupRow; onDon
             {(aria) => <input {...aria} {...register("confirmPassword")} type="text" autoComplete="new-password" spellCheck={false} className={inputClass(!!errors.confirmPassword, "font-mono")} />}
           </Field>
         </div>
-        <Footer submitLabel="Reset Password" busy={isSubmitting} />
+        <DialogFooter label="Reset Password" busyLabel="Working…" busy={isSubmitting} />
       </form>
     </DialogContent>
   );
@@ -154,14 +141,7 @@ function DeleteDialog({ group, onDone }: { group: ConsumerGroupRow; onDone: () =
           Its consumption progress (checkpoint {group.checkpointAt ? "and offsets" : ""}) is lost and cannot be recovered. A consumer using it is disconnected.
         </p>
       </div>
-      <div className="flex justify-end gap-2 border-t border-gray-100 bg-gray-50 px-5 py-3">
-        <DialogClose asChild>
-          <Button>Cancel</Button>
-        </DialogClose>
-        <Button variant="danger" onClick={confirm} disabled={busy}>
-          {busy ? "Deleting…" : "Delete"}
-        </Button>
-      </div>
+      <DialogFooter label="Delete" busyLabel="Deleting…" busy={busy} danger onConfirm={confirm} />
     </DialogContent>
   );
 }

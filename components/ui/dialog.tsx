@@ -2,6 +2,7 @@
 
 import * as RadixDialog from "@radix-ui/react-dialog";
 import type { ReactNode } from "react";
+import { Button } from "./button";
 
 export const DialogRoot = RadixDialog.Root;
 export const DialogTrigger = RadixDialog.Trigger;
@@ -43,5 +44,34 @@ export function DialogContent({
         {children}
       </RadixDialog.Content>
     </RadixDialog.Portal>
+  );
+}
+
+/**
+ * The Cancel / confirm row of a dialog. Without `onConfirm` the confirm button submits the
+ * surrounding form.
+ */
+export function DialogFooter({
+  label,
+  busyLabel,
+  busy,
+  danger = false,
+  onConfirm,
+}: {
+  label: string;
+  busyLabel: string;
+  busy: boolean;
+  danger?: boolean;
+  onConfirm?: () => void;
+}) {
+  return (
+    <div className="flex justify-end gap-2 border-t border-gray-100 bg-gray-50 px-5 py-3">
+      <RadixDialog.Close asChild>
+        <Button>Cancel</Button>
+      </RadixDialog.Close>
+      <Button type={onConfirm ? "button" : "submit"} variant={danger ? "danger" : "primary"} disabled={busy} onClick={onConfirm}>
+        {busy ? busyLabel : label}
+      </Button>
+    </div>
   );
 }

@@ -50,6 +50,7 @@ export async function runAction<S extends z.ZodType, T>(
   input: unknown,
   user: SessionUser | null,
   ip: string | null = null,
+  onSuccess?: (input: z.output<S>, data: T) => void,
 ): Promise<ActionResult<T>> {
   const raw = input && typeof input === "object" ? (input as Record<string, unknown>) : {};
   const rawTarget = spec.target?.(raw) ?? { instanceId: text(raw.instanceId), groupId: text(raw.groupId) };
@@ -94,9 +95,9 @@ export async function runAction<S extends z.ZodType, T>(
         clientIp: ip,
       }),
   };
+  let result: ActionResult<T>;
   try {
-    const result = await spec.handler(parsed.data, ctx);
-    return result.ok ? result : refuse(result);
+    result = await spec.handler(parsed.data, ctx);
   } catch (error) {
     const refusal = mapDbError(error);
     if (refusal) {
@@ -105,4 +106,8 @@ export async function runAction<S extends z.ZodType, T>(
     console.error(`[action ${spec.name}] unexpected error: ${describeForLog(error)}`);
     return refuse(fail("InternalError", "Something went wrong on our side. Nothing was changed; try again."));
   }
+  if (!result.ok) return refuse(result);
+  // Outside the try: the write is done, so nothing after it may report it as failed.
+  onSuccess?.(parsed.data, result.data);
+  return result;
 }

@@ -15,12 +15,8 @@ export type { ActionSpec };
  * reported as failed).
  */
 export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>) {
-  return async (input: unknown): Promise<ActionResult<T>> => {
-    const result = await runAction(spec, input, await getSessionUser(), clientIpFrom(await headers()));
-    if (result.ok && spec.revalidate) {
-      const parsed = spec.schema.parse(input);
-      for (const path of spec.revalidate(parsed, result.data)) revalidatePath(path);
-    }
-    return result;
-  };
+  return async (input: unknown): Promise<ActionResult<T>> =>
+    runAction(spec, input, await getSessionUser(), clientIpFrom(await headers()), (parsed, data) => {
+      for (const path of spec.revalidate?.(parsed, data) ?? []) revalidatePath(path);
+    });
 }
