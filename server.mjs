@@ -1,0 +1,35 @@
+// The console's HTTP server: Next.js behind a plain node:http listener, for one reason. Next.js
+// fills X-Forwarded-For from the socket only when the client did not send one, so behind no proxy
+// the socket's address would be lost to whatever a client claims. Here every request carries the
+// socket's address in `x-dts-peer` (a client's own value is overwritten); lib/client-ip.ts reads it
+// and X-Forwarded-For only as far as TRUST_PROXY_HOPS allows.
+import { createServer } from "node:http";
+
+const dev = process.argv.includes("--dev");
+process.env.NODE_ENV ??= dev ? "development" : "production";
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOSTNAME ?? "0.0.0.0";
+
+const { default: next } = await import("next");
+const app = next({ dev, hostname, port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = createServer((req, res) => {
+  req.headers["x-dts-peer"] = req.socket.remoteAddress ?? "";
+  handle(req, res).catch((error) => {
+    console.error(`request failed: ${error?.message ?? error}`);
+    if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
+    res.end("Internal Server Error");
+  });
+});
+server.listen(port, hostname, () => {
+  console.log(`DTS Console ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
+});
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    server.close();
+    app.close?.().finally(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5000).unref();
+  });
+}
