@@ -1,12 +1,17 @@
 import type { Db } from "./db/connect";
+import { cleanText } from "./validation/text";
 
 export const AUDIT_ACTIONS = [
   "signIn",
+  "signOut",
   "createConsumerGroup",
   "changeConsumerGroupPassword",
   "resetConsumerGroupPassword",
   "deleteConsumerGroup",
   "readAuditLog",
+  "connectConsumer",
+  "heartbeatConsumer",
+  "disconnectConsumer",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -24,21 +29,51 @@ export interface AuditEntry {
 /** Anything that runs SQL: the client or a transaction of it. */
 type Sql = Pick<Db, "$executeRaw">;
 
+const orNull = (value: string | null | undefined, max: number) => (value ? cleanText(value, max) : null);
+
 /**
- * Appends one audit record. Pass the transaction of the change so both commit or neither does.
- * The region (and, for a group, the instance) is read in the same statement.
+ * Appends one audit record. Pass the transaction of the change so both commit or neither does
+ * (a change whose record cannot be written is rolled back with it). Every text field comes from
+ * a request at some point, so control and bidi characters are escaped and lengths capped first:
+ * nothing a client sends can make the insert fail.
  */
 export async function writeAudit(db: Sql, e: AuditEntry): Promise<void> {
-  const errorCode = e.errorCode ?? null;
+  const errorCode = orNull(e.errorCode, 64);
+  const username = cleanText(e.username || "anonymous", 128);
+  const instanceId = orNull(e.instanceId, 64);
+  const groupId = orNull(e.groupId, 64);
   // A refusal may name only the group: its instance (and the instance's region) is looked up.
   await db.$executeRaw`
     WITH target AS (
-      SELECT COALESCE(${e.instanceId ?? null}::text, (SELECT "instance_id" FROM "consumer_group" WHERE "id" = ${e.groupId ?? null}::text)) AS instance_id
+      SELECT COALESCE(${instanceId}::text, (SELECT "instance_id" FROM "consumer_group" WHERE "id" = ${groupId}::text)) AS instance_id
     )
     INSERT INTO "audit_log" ("username", "role", "action", "region_id", "instance_id", "group_id", "result", "error_code", "client_ip")
-    SELECT ${e.username}, ${e.role ?? null}, ${e.action},
+    SELECT ${username}, ${orNull(e.role, 16)}, ${e.action},
            (SELECT "region_id" FROM "instance" WHERE "id" = target.instance_id),
-           target.instance_id, ${e.groupId ?? null},
-           ${errorCode ? "refused" : "ok"}::"AuditResult", ${errorCode}, ${e.clientIp ?? null}
+           target.instance_id, ${groupId},
+           ${errorCode ? "refused" : "ok"}::"AuditResult", ${errorCode}, ${orNull(e.clientIp, 64)}
       FROM target`;
+}
+
+/** Refusals of requests nobody signed in for, recorded per client address and minute before the rest are dropped. */
+export const ANONYMOUS_AUDIT_LIMIT = 30;
+
+/**
+ * Records a refusal of an unauthenticated request unless this client address already had
+ * {@link ANONYMOUS_AUDIT_LIMIT} recorded in the current minute: anyone may send requests, and
+ * nobody may flood the log with them. Returns whether it was written.
+ */
+export async function writeAnonymousRefusal(db: Db, e: AuditEntry, now = new Date()): Promise<boolean> {
+  const minute = Math.floor(now.getTime() / 60_000);
+  const key = `audit:anon:${minute}|${e.clientIp ? Buffer.from(e.clientIp).toString("base64url").slice(0, 60) : "unknown"}`;
+  const rows = await db.$queryRaw<{ failures: number }[]>`
+    INSERT INTO "auth_failure" ("key", "failures", "window_start") VALUES (${key}, 1, ${now})
+    ON CONFLICT ("key") DO UPDATE SET "failures" = "auth_failure"."failures" + 1
+    RETURNING "failures"`;
+  const count = rows[0]?.failures ?? 0;
+  // The first refusal of a minute sweeps the counters of minutes gone by.
+  if (count === 1) await db.$executeRaw`DELETE FROM "auth_failure" WHERE "key" LIKE 'audit:anon:%' AND "window_start" < ${new Date(now.getTime() - 120_000)}`;
+  if (count > ANONYMOUS_AUDIT_LIMIT) return false;
+  await writeAudit(db, e);
+  return true;
 }

@@ -36,7 +36,7 @@ describe("the console on a PostgreSQL server (DATABASE_URL)", { skip: pgBin ? fa
     const conn = await mod.db.getConnection();
     assert.equal(conn.kind, "postgres");
     assert.equal(await conn.prisma.instance.count({ where: { regionId: "cn-hangzhou" } }), 28);
-    const list = await mod.groups.listConsumerGroups(mod.demo.SEED_IDS.full);
+    const list = await mod.groups.listConsumerGroups({ id: "u-viewer", username: "viewer", role: "viewer" }, mod.demo.SEED_IDS.full);
     assert.equal(list?.groups.length, 20);
   });
 

@@ -2,12 +2,13 @@ import type { Role } from "@/lib/generated/prisma/enums";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; username: string; role: Role };
+    user: { id: string; username: string };
   }
   interface User {
     id: string;
     username: string;
     role: Role;
+    sessionVersion: number;
   }
 }
 
@@ -15,6 +16,9 @@ declare module "next-auth/jwt" {
   interface JWT {
     uid?: string;
     username?: string;
-    role?: Role;
+    /** this session's id, for revocation at sign-out */
+    sid?: string;
+    /** the user's session version when the token was issued */
+    sv?: number;
   }
 }

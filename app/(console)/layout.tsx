@@ -11,7 +11,7 @@ import { listRegions, REGION_COOKIE, resolveRegion } from "@/lib/data/regions";
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
-  const [regions, jar] = await Promise.all([listRegions(), cookies()]);
+  const [regions, jar] = await Promise.all([listRegions(user), cookies()]);
   const region = resolveRegion(regions, jar.get(REGION_COOKIE)?.value);
   const nav = [{ href: "/change-tracking", label: "Change Tracking" }];
   if (can(user.role, "audit.read")) nav.push({ href: "/audit", label: "Audit Log" });

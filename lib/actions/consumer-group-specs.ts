@@ -8,7 +8,7 @@ import {
   deleteConsumerGroupSchema,
   resetPasswordSchema,
 } from "../validation/consumer-group";
-import { CHANGE_PASSWORD_POLICY, clearFailures, recordFailure, retryAfterSeconds } from "../throttle";
+import { CHANGE_PASSWORD_THROTTLE, checkThrottle, clearThrottle, pause, recordThrottleFailure } from "../throttle";
 import { fail, type ErrorCode } from "./result";
 import type { ActionSpec } from "./run-action";
 
@@ -59,15 +59,16 @@ export const changeConsumerGroupPasswordSpec = {
     });
     if (!group) return fail("NotFound", GONE);
     // Guessing the old password through this form is throttled like a sign-in.
-    const key = `change:${ctx.user.id}:${group.id}`;
-    const wait = await retryAfterSeconds(db, key);
-    if (wait > 0) return fail("Throttling.User", `Too many wrong passwords. Try again in ${wait} seconds.`);
+    const who = { account: group.id, client: ctx.user.id };
+    const verdict = await checkThrottle(db, CHANGE_PASSWORD_THROTTLE, who);
+    if (verdict.retryAfter > 0) return fail("Throttling.User", `Too many wrong passwords. Try again in ${verdict.retryAfter} seconds.`);
+    await pause(verdict.delayMs);
     if (!(await verifyPassword(group.passwordHash, input.oldPassword))) {
-      await recordFailure(db, key, CHANGE_PASSWORD_POLICY);
+      await recordThrottleFailure(db, CHANGE_PASSWORD_THROTTLE, who);
       const message = "The current password is incorrect.";
       return fail("InvalidParameter.Password", message, { oldPassword: message });
     }
-    await clearFailures(db, key);
+    await clearThrottle(db, CHANGE_PASSWORD_THROTTLE, who);
     const passwordHash = await hashPassword(input.newPassword);
     const updated = await db.$transaction(async (tx) => {
       // Only if nobody changed it since we checked the old one.

@@ -1,16 +1,6 @@
-/** Error codes of SPEC.md, plus the generic ones every action may return. */
-export type ErrorCode =
-  | "QuotaExceeded.ConsumerGroup"
-  | "InvalidParameter.UserName"
-  | "InvalidParameter.Password"
-  | "InvalidParameter"
-  | "ConsumerGroup.AlreadyExists"
-  | "OperationDenied.InstanceStatus"
-  | "Forbidden.Role"
-  | "Throttling.User"
-  | "Unauthorized"
-  | "NotFound"
-  | "InternalError";
+import type { ErrorCode } from "../error-codes";
+
+export type { ErrorCode };
 
 /** The one result type of every server action. */
 export type ActionFailure = { ok: false; code: ErrorCode; message: string; fieldErrors?: Record<string, string> };

@@ -2,9 +2,10 @@ import "server-only";
 import type { z } from "zod";
 import type { SessionUser } from "../auth/session";
 import { can, type Permission } from "../auth/roles";
-import { writeAudit, type AuditAction } from "../audit";
+import { writeAnonymousRefusal, writeAudit, type AuditAction } from "../audit";
 import { getDb } from "../db";
 import { describeForLog, mapDbError } from "../db/errors";
+import { DTS_ID_PATTERN } from "../validation/consumer-group";
 import { fail, type ActionFailure, type ActionResult, type ErrorCode } from "./result";
 
 export interface ActionContext {
@@ -21,8 +22,6 @@ export interface ActionSpec<S extends z.ZodType, T> {
   schema: S;
   /** Picks the error code for invalid input from the fields that failed. */
   invalidCode?: (fields: string[]) => ErrorCode;
-  /** The instance and group a (possibly invalid) input is about, for refusal records. */
-  target?: (raw: Record<string, unknown>) => { instanceId?: string | null; groupId?: string | null };
   handler: (input: z.output<S>, ctx: ActionContext) => Promise<ActionResult<T>>;
   /** Pages whose server-rendered data a success changes. */
   revalidate?: (input: z.output<S>, data: T) => string[];
@@ -38,7 +37,8 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   return out;
 }
 
-const text = (v: unknown) => (typeof v === "string" && v.length <= 64 ? v : null);
+/** An id from raw input, for the refusal record: only when it has the shape of one. */
+const idOf = (v: unknown) => (typeof v === "string" && DTS_ID_PATTERN.test(v) ? v : null);
 
 /**
  * Runs an action for a given user: role check, input parse, handler, database refusals mapped to
@@ -53,19 +53,22 @@ export async function runAction<S extends z.ZodType, T>(
   onSuccess?: (input: z.output<S>, data: T) => void,
 ): Promise<ActionResult<T>> {
   const raw = input && typeof input === "object" ? (input as Record<string, unknown>) : {};
-  const rawTarget = spec.target?.(raw) ?? { instanceId: text(raw.instanceId), groupId: text(raw.groupId) };
+  const rawTarget = { instanceId: idOf(raw.instanceId), groupId: idOf(raw.groupId) };
   const refuse = async (result: ActionFailure): Promise<ActionResult<T>> => {
     try {
       const db = await getDb();
-      await writeAudit(db, {
+      const entry = {
         username: user?.username ?? "anonymous",
         role: user?.role ?? null,
         action: spec.name,
-        instanceId: text(rawTarget.instanceId),
-        groupId: text(rawTarget.groupId),
+        instanceId: rawTarget.instanceId,
+        groupId: rawTarget.groupId,
         errorCode: result.code,
         clientIp: ip,
-      });
+      };
+      // Anyone can send a request without a session: those refusals are rate-limited per client.
+      if (user) await writeAudit(db, entry);
+      else await writeAnonymousRefusal(db, entry);
     } catch (error) {
       console.error(`[audit ${spec.name}] could not record a refusal: ${describeForLog(error)}`);
     }
@@ -90,8 +93,8 @@ export async function runAction<S extends z.ZodType, T>(
         username: user.username,
         role: user.role,
         action: spec.name,
-        instanceId: target?.instanceId ?? text(rawTarget.instanceId),
-        groupId: target?.groupId ?? text(rawTarget.groupId),
+        instanceId: target?.instanceId ?? rawTarget.instanceId,
+        groupId: target?.groupId ?? rawTarget.groupId,
         clientIp: ip,
       }),
   };

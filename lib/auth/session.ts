@@ -1,9 +1,12 @@
 import "server-only";
-import { getServerSession } from "next-auth";
+import { decode, type JWT } from "next-auth/jwt";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { getDb } from "../db";
-import { authOptions } from "./options";
+import type { Db } from "../db/connect";
 import type { Role } from "./roles";
+import { getAuthSecret } from "./secret";
 
 export interface SessionUser {
   id: string;
@@ -11,21 +14,41 @@ export interface SessionUser {
   role: Role;
 }
 
-/**
- * The signed-in user as the database knows them now (the role is read fresh, not trusted from
- * the cookie), or null.
- */
-export async function getSessionUser(): Promise<SessionUser | null> {
-  const session = await getServerSession(authOptions);
-  if (!session?.user?.id) return null;
-  const db = await getDb();
-  const user = await db.user.findUnique({ where: { id: session.user.id }, select: { id: true, username: true, role: true } });
-  return user;
+export const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"] as const;
+
+/** The session token of this request, verified (signature, encryption, expiry), or null. */
+export async function readSessionToken(): Promise<JWT | null> {
+  const jar = await cookies();
+  const raw = SESSION_COOKIES.map((name) => jar.get(name)?.value).find(Boolean);
+  if (!raw || raw.length > 8192) return null;
+  try {
+    return await decode({ token: raw, secret: getAuthSecret() });
+  } catch {
+    return null;
+  }
 }
 
-/** For pages: the user, or a redirect to sign-in. */
+/**
+ * The user a verified token stands for, as the database knows them now: the role is read fresh,
+ * never taken from the token, and a token issued before a password or role change (older session
+ * version) or for a session ended by signing out gives null.
+ */
+export async function resolveSessionUser(db: Db, token: JWT | null): Promise<SessionUser | null> {
+  if (!token || typeof token.uid !== "string" || typeof token.sid !== "string" || typeof token.sv !== "number") return null;
+  const [user, revoked] = await Promise.all([
+    db.user.findFirst({ where: { id: token.uid, sessionVersion: token.sv }, select: { id: true, username: true, role: true } }),
+    db.revokedSession.findUnique({ where: { sessionId: token.sid }, select: { sessionId: true } }),
+  ]);
+  return user && !revoked ? user : null;
+}
+
+/** The signed-in user of this request, or null; read once per request however many callers ask. */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => resolveSessionUser(await getDb(), await readSessionToken()));
+
+/** For pages and layouts: the user, or a redirect to sign-in. Every page calls it itself. */
 export async function requireUser(): Promise<SessionUser> {
   const user = await getSessionUser();
   if (!user) redirect("/login");
   return user;
 }
+

@@ -1,120 +1,149 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { Db } from "../db/connect";
+import type { z } from "zod";
+import { writeAnonymousRefusal, writeAudit, type AuditAction } from "../audit";
 import { getDummyHash, verifyPassword } from "../auth/password";
-import { clearFailures, CONSUMER_POLICY, recordFailure, retryAfterSeconds } from "../throttle";
+import type { Db } from "../db/connect";
+import type { Refusal } from "./http";
+import { checkThrottle, clearThrottle, CONSUMER_THROTTLE, pause, recordThrottleFailure } from "../throttle";
+import { MAX_DELAY_SECONDS } from "../validation/consumer-group";
+import { parseSaslUser, type connectRequestSchema, type disconnectRequestSchema, type heartbeatRequestSchema } from "../validation/consumer";
 
 /** How long a lease lives without a heartbeat, and how often a client should send one. */
 export const LEASE_TTL_MS = 30_000;
 export const HEARTBEAT_INTERVAL_MS = 10_000;
 
-export type ConsumerAnswer =
-  | { status: 200; body: { groupId: string; instanceId: string; topic: string; leaseToken: string; expiresAt: string; heartbeatIntervalMs: number } }
-  | { status: 401 | 409 | 410 | 429 | 400; body: { code: string; message: string }; retryAfter?: number };
+export type Answer<T> = { ok: true; body: T } | { ok: false; refusal: Refusal };
 
-const INVALID = { status: 401 as const, body: { code: "Unauthorized", message: "Invalid user name or password." } };
+export interface ConnectGrant {
+  groupId: string;
+  instanceId: string;
+  topic: string;
+  leaseToken: string;
+  expiresAt: string;
+  heartbeatIntervalMs: number;
+}
+
+/** Unknown user, wrong account half and wrong password: one answer, so none tells which. */
+const INVALID: Refusal = { status: 401, code: "Unauthorized", message: "Invalid user name or password." };
 
 const tokenHash = (token: string) => createHash("sha256").update(token).digest("hex");
 
-/** Splits the DTS SASL user `<account>-<consumerGroupId>`; accounts never contain "-". */
-export function parseSaslUser(user: string): { account: string; groupId: string } | null {
-  const m = /^([A-Za-z0-9_]{1,16})-(dts[a-z0-9]{6,29})$/.exec(user);
-  return m ? { account: m[1], groupId: m[2] } : null;
+export interface ConsumerContext {
+  clientIp: string | null;
+  now?: Date;
+  /** the password check; tests pass a spy to see that unknown users are verified too */
+  verify?: (hash: string, password: string) => Promise<boolean>;
+}
+
+/** Records a refusal of a consumer endpoint; nobody is signed in there, so it is rate-limited per client. */
+function auditRefusal(db: Db, action: AuditAction, username: string, ctx: ConsumerContext, refusal: Refusal, groupId?: string) {
+  return writeAnonymousRefusal(db, { username: username || "anonymous", action, groupId, errorCode: refusal.code, clientIp: ctx.clientIp }, ctx.now);
 }
 
 /**
- * The credential check a change-stream client or gateway calls. A valid one opens the group's
- * single consumer lease; a live lease held by another client is a 409. Unknown user and wrong
- * password answer alike and take about as long (a hash is verified either way).
+ * The credential check a change-stream client or gateway calls (docs/rules.md "Consumers"). A
+ * valid one opens the group's single consumer lease; a live lease held by another client is a 409.
+ * Unknown user, the wrong account for the group and a wrong password answer alike and take about
+ * as long (a hash is verified either way). Throttled per user and client; every answer audited.
  */
-export async function connectConsumer(db: Db, req: { user: unknown; password: unknown; clientIp: string | null }, now = new Date()): Promise<ConsumerAnswer> {
-  const ipKey = `consumer:ip:${req.clientIp ?? "unknown"}`;
-  const userKey = `consumer:user:${typeof req.user === "string" ? req.user.slice(0, 64) : ""}`;
-  const wait = Math.max(await retryAfterSeconds(db, ipKey, now), await retryAfterSeconds(db, userKey, now));
-  if (wait > 0) {
-    return { status: 429, body: { code: "Throttling.User", message: `Too many failed attempts. Try again in ${wait} s.` }, retryAfter: wait };
+export async function connectConsumer(db: Db, input: z.output<typeof connectRequestSchema>, ctx: ConsumerContext): Promise<Answer<ConnectGrant>> {
+  const now = ctx.now ?? new Date();
+  const verify = ctx.verify ?? verifyPassword;
+  const who = { account: input.user, client: ctx.clientIp };
+  const verdict = await checkThrottle(db, CONSUMER_THROTTLE, who, now);
+  if (verdict.retryAfter > 0) {
+    const refusal: Refusal = { status: 429, code: "Throttling.User", message: `Too many failed attempts. Try again in ${verdict.retryAfter} s.`, retryAfter: verdict.retryAfter };
+    await auditRefusal(db, "connectConsumer", input.user, ctx, refusal);
+    return { ok: false, refusal };
   }
-  const parsed = typeof req.user === "string" ? parseSaslUser(req.user) : null;
-  const password = typeof req.password === "string" && req.password.length <= 64 ? req.password : "";
-  const group = parsed
+  await pause(verdict.delayMs);
+  const sasl = parseSaslUser(input.user);
+  const group = sasl
     ? await db.consumerGroup.findUnique({
-        where: { id: parsed.groupId },
+        where: { id: sasl.groupId },
         select: { id: true, username: true, instanceId: true, passwordHash: true, instance: { select: { topic: true } } },
       })
     : null;
-  const ok = await verifyPassword(group?.passwordHash ?? (await getDummyHash()), password);
-  if (!group || !parsed || group.username !== parsed.account || !ok) {
-    await recordFailure(db, ipKey, CONSUMER_POLICY, now);
-    await recordFailure(db, userKey, CONSUMER_POLICY, now);
-    return INVALID;
+  const passwordOk = await verify(group?.passwordHash ?? (await getDummyHash()), input.password);
+  if (!group || !sasl || group.username !== sasl.account || !passwordOk) {
+    await recordThrottleFailure(db, CONSUMER_THROTTLE, who, now);
+    await auditRefusal(db, "connectConsumer", input.user, ctx, INVALID, group?.id);
+    return { ok: false, refusal: INVALID };
   }
-  await clearFailures(db, userKey);
+  await clearThrottle(db, CONSUMER_THROTTLE, who);
 
   const token = randomBytes(24).toString("base64url");
   const expiresAt = new Date(now.getTime() + LEASE_TTL_MS);
   // Take the lease only if there is none or the one there has expired: one statement, no race.
   const taken = await db.$queryRaw<{ group_id: string }[]>`
     INSERT INTO "consumer_lease" ("group_id", "client_id", "client_ip", "connected_at", "heartbeat_at", "expires_at")
-    VALUES (${group.id}, ${tokenHash(token)}, ${req.clientIp}, ${now}, ${now}, ${expiresAt})
+    VALUES (${group.id}, ${tokenHash(token)}, ${ctx.clientIp}, ${now}, ${now}, ${expiresAt})
     ON CONFLICT ("group_id") DO UPDATE SET
       "client_id" = EXCLUDED."client_id", "client_ip" = EXCLUDED."client_ip", "connected_at" = EXCLUDED."connected_at",
       "heartbeat_at" = EXCLUDED."heartbeat_at", "expires_at" = EXCLUDED."expires_at"
     WHERE "consumer_lease"."expires_at" <= ${now}
     RETURNING "group_id"`;
   if (taken.length === 0) {
-    return {
+    const refusal: Refusal = {
       status: 409,
-      body: { code: "ConsumerGroup.ConsumerExists", message: "Another consumer is connected to this consumer group. A group allows one consumer at a time." },
+      code: "ConsumerGroup.ConsumerExists",
+      message: "Another consumer is connected to this consumer group. A group allows one consumer at a time.",
     };
+    await writeAudit(db, { username: input.user, action: "connectConsumer", groupId: group.id, errorCode: refusal.code, clientIp: ctx.clientIp });
+    return { ok: false, refusal };
   }
+  await writeAudit(db, { username: input.user, action: "connectConsumer", groupId: group.id, clientIp: ctx.clientIp });
   return {
-    status: 200,
+    ok: true,
     body: { groupId: group.id, instanceId: group.instanceId, topic: group.instance.topic, leaseToken: token, expiresAt: expiresAt.toISOString(), heartbeatIntervalMs: HEARTBEAT_INTERVAL_MS },
   };
 }
 
+const LEASE_ENDED: Refusal = { status: 410, code: "Lease.Expired", message: "The lease has ended (expired, reset or taken over). Connect again." };
+
 /**
  * Keeps a lease alive and reports progress: the checkpoint (the time of the newest record
- * consumed) gives the message delay; `unconsumed` is the client's backlog.
+ * consumed) gives the message delay; `unconsumed` is the client's backlog. A checkpoint ahead of
+ * the server's clock counts as now.
  */
-export async function heartbeatConsumer(
-  db: Db,
-  req: { groupId: unknown; leaseToken: unknown; checkpoint?: unknown; unconsumed?: unknown },
-  now = new Date(),
-): Promise<{ status: 200; body: { expiresAt: string } } | { status: 400 | 410; body: { code: string; message: string } }> {
-  if (typeof req.groupId !== "string" || typeof req.leaseToken !== "string") {
-    return { status: 400, body: { code: "InvalidParameter", message: "groupId and leaseToken are required." } };
-  }
-  const checkpoint = typeof req.checkpoint === "string" ? new Date(req.checkpoint) : null;
-  const validCheckpoint = checkpoint && !Number.isNaN(checkpoint.getTime()) && checkpoint <= now ? checkpoint : null;
-  const unconsumed = Number.isInteger(req.unconsumed) && (req.unconsumed as number) >= 0 ? Math.min(req.unconsumed as number, 2_000_000_000) : null;
+export async function heartbeatConsumer(db: Db, input: z.output<typeof heartbeatRequestSchema>, ctx: ConsumerContext): Promise<Answer<{ expiresAt: string }>> {
+  const now = ctx.now ?? new Date();
+  const checkpoint = input.checkpoint ? new Date(Math.min(input.checkpoint.getTime(), now.getTime())) : null;
   const expiresAt = new Date(now.getTime() + LEASE_TTL_MS);
   const alive = await db.$transaction(async (tx) => {
     const { count } = await tx.consumerLease.updateMany({
-      where: { groupId: req.groupId as string, clientId: tokenHash(req.leaseToken as string), expiresAt: { gt: now } },
+      where: { groupId: input.groupId, clientId: tokenHash(input.leaseToken), expiresAt: { gt: now } },
       data: { heartbeatAt: now, expiresAt },
     });
     if (count === 0) return false;
-    if (validCheckpoint) {
+    if (checkpoint) {
       await tx.consumerGroup.update({
-        where: { id: req.groupId as string },
+        where: { id: input.groupId },
         data: {
-          checkpointAt: validCheckpoint,
-          messageDelaySeconds: Math.max(0, Math.round((now.getTime() - validCheckpoint.getTime()) / 1000)),
-          ...(unconsumed !== null ? { unconsumedRecords: unconsumed } : {}),
+          checkpointAt: checkpoint,
+          messageDelaySeconds: Math.min(MAX_DELAY_SECONDS, Math.max(0, Math.round((now.getTime() - checkpoint.getTime()) / 1000))),
+          ...(input.unconsumed !== undefined ? { unconsumedRecords: input.unconsumed } : {}),
         },
       });
     }
     return true;
   });
   if (!alive) {
-    return { status: 410, body: { code: "Lease.Expired", message: "The lease has ended (expired, reset or taken over). Connect again." } };
+    await auditRefusal(db, "heartbeatConsumer", "anonymous", ctx, LEASE_ENDED, input.groupId);
+    return { ok: false, refusal: LEASE_ENDED };
   }
-  return { status: 200, body: { expiresAt: expiresAt.toISOString() } };
+  return { ok: true, body: { expiresAt: expiresAt.toISOString() } };
 }
 
 /** Ends a lease early (the client disconnects cleanly). */
-export async function disconnectConsumer(db: Db, req: { groupId: unknown; leaseToken: unknown }): Promise<boolean> {
-  if (typeof req.groupId !== "string" || typeof req.leaseToken !== "string") return false;
-  const { count } = await db.consumerLease.deleteMany({ where: { groupId: req.groupId, clientId: tokenHash(req.leaseToken) } });
-  return count > 0;
+export async function disconnectConsumer(db: Db, input: z.output<typeof disconnectRequestSchema>, ctx: ConsumerContext): Promise<Answer<{ ended: true }>> {
+  const { count } = await db.consumerLease.deleteMany({ where: { groupId: input.groupId, clientId: tokenHash(input.leaseToken) } });
+  if (count === 0) {
+    await auditRefusal(db, "disconnectConsumer", "anonymous", ctx, LEASE_ENDED, input.groupId);
+    return { ok: false, refusal: LEASE_ENDED };
+  }
+  await writeAudit(db, { username: "consumer", action: "disconnectConsumer", groupId: input.groupId, clientIp: ctx.clientIp });
+  return { ok: true, body: { ended: true } };
 }
+
+export { parseSaslUser };

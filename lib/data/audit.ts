@@ -1,12 +1,15 @@
 import "server-only";
+import type { SessionUser } from "../auth/session";
 import { getDb } from "../db";
+import { assertReader } from "./guard";
 import type { Prisma } from "../generated/prisma/client";
 import type { AuditQuery } from "../validation/audit";
 
 export const AUDIT_PAGE_SIZE = 25;
 
-/** One page of the audit log, newest first. Callers check the admin role first. */
-export async function listAuditLog(query: AuditQuery) {
+/** One page of the audit log, newest first; admins only. */
+export async function listAuditLog(user: SessionUser, query: AuditQuery) {
+  assertReader(user, "audit.read");
   const db = await getDb();
   const at: Prisma.DateTimeFilter = {};
   if (query.from) at.gte = new Date(`${query.from}T00:00:00.000Z`);

@@ -1,7 +1,9 @@
 import "server-only";
+import type { SessionUser } from "../auth/session";
 import { getDb } from "../db";
+import { assertReader } from "./guard";
 import type { InstanceStatus } from "../generated/prisma/enums";
-import { CONSUMER_GROUP_QUOTA } from "../validation/consumer-group";
+import { CONSUMER_GROUP_QUOTA, DTS_ID_PATTERN } from "../validation/consumer-group";
 
 /** A consumer group as the Data Consume table shows it (JSON-safe: dates as ISO strings). */
 export interface ConsumerGroupRow {
@@ -26,8 +28,9 @@ export interface ConsumerGroupList {
 }
 
 /** The instance's consumer groups, newest first, or null when the instance does not exist. */
-export async function listConsumerGroups(instanceId: string): Promise<ConsumerGroupList | null> {
-  if (!/^dts[a-z0-9]{6,29}$/.test(instanceId)) return null;
+export async function listConsumerGroups(user: SessionUser, instanceId: string): Promise<ConsumerGroupList | null> {
+  assertReader(user);
+  if (!DTS_ID_PATTERN.test(instanceId)) return null;
   const db = await getDb();
   const instance = await db.instance.findUnique({
     where: { id: instanceId },

@@ -1,5 +1,7 @@
 import "server-only";
+import type { SessionUser } from "../auth/session";
 import { getDb } from "../db";
+import { assertReader } from "./guard";
 
 export interface RegionOption {
   id: string;
@@ -9,7 +11,8 @@ export interface RegionOption {
 }
 
 /** All regions in selector order, each with its number of change tracking tasks. */
-export async function listRegions(): Promise<RegionOption[]> {
+export async function listRegions(user: SessionUser): Promise<RegionOption[]> {
+  assertReader(user);
   const db = await getDb();
   const [regions, counts] = await Promise.all([
     db.region.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true, area: true } }),

@@ -1,6 +1,9 @@
 import "server-only";
 import { cache } from "react";
+import type { SessionUser } from "../auth/session";
 import { getDb } from "../db";
+import { DTS_ID_PATTERN } from "../validation/consumer-group";
+import { assertReader } from "./guard";
 import type { Prisma } from "../generated/prisma/client";
 import type { TaskListQuery } from "../validation/task";
 
@@ -21,7 +24,8 @@ const TASK_ROW = {
 export type TaskRow = Prisma.InstanceGetPayload<{ select: typeof TASK_ROW }>;
 
 /** One page of a region's tasks, searched by id or name (contains, case-insensitive). */
-export async function listTasks(regionId: string, query: TaskListQuery) {
+export async function listTasks(user: SessionUser, regionId: string, query: TaskListQuery) {
+  assertReader(user);
   const db = await getDb();
   const where: Prisma.InstanceWhereInput = {
     regionId,
@@ -66,8 +70,9 @@ const INSTANCE_DETAIL = {
 export type InstanceDetail = Prisma.InstanceGetPayload<{ select: typeof INSTANCE_DETAIL }>;
 
 /** One instance with everything the instance pages show, or null; read once per request. */
-export const getInstance = cache(async (id: string): Promise<InstanceDetail | null> => {
-  if (!/^dts[a-z0-9]{6,29}$/.test(id)) return null;
+export const getInstance = cache(async (user: SessionUser, id: string): Promise<InstanceDetail | null> => {
+  assertReader(user);
+  if (!DTS_ID_PATTERN.test(id)) return null;
   const db = await getDb();
   return db.instance.findUnique({ where: { id }, select: INSTANCE_DETAIL });
 });

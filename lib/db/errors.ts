@@ -1,4 +1,4 @@
-import type { ErrorCode } from "../actions/result";
+import type { ErrorCode } from "../error-codes";
 
 export interface DbRefusal {
   code: ErrorCode;

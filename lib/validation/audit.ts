@@ -1,9 +1,23 @@
 import { z } from "zod";
 import { AUDIT_ACTIONS } from "../audit";
+import { cleanQueryText } from "./text";
 
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
-const text = z.preprocess(first, z.string().trim().max(64).optional()).catch(undefined);
-const day = z.preprocess(first, z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional()).catch(undefined);
+const text = z.preprocess((v) => cleanQueryText(first(v), 64), z.string().optional()).catch(undefined);
+
+/** The earliest and latest days the filters accept; anything outside is ignored, not an error. */
+export const AUDIT_FIRST_DAY = "2000-01-01";
+export const AUDIT_LAST_DAY = "2099-12-31";
+
+/** A calendar day YYYY-MM-DD that exists (no 2026-02-30) within the accepted range, else undefined. */
+export function parseDay(value: unknown): string | undefined {
+  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return undefined;
+  const date = new Date(`${value}T00:00:00.000Z`);
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) return undefined;
+  return value >= AUDIT_FIRST_DAY && value <= AUDIT_LAST_DAY ? value : undefined;
+}
+
+const day = z.preprocess((v) => parseDay(first(v)), z.string().optional()).catch(undefined);
 
 /** The Audit Log page's URL state; bad values fall back to no filter. */
 export const auditQuerySchema = z.object({

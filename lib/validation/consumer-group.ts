@@ -1,6 +1,17 @@
 import { z } from "zod";
+import { hasControlChars, nameProblem } from "./text";
 
+/** The rules of a consumer group (docs/rules.md "Consumer groups"), each written once here. */
 export const CONSUMER_GROUP_QUOTA = 20;
+export const NAME_MAX = 128;
+export const ACCOUNT_MAX = 16;
+export const ACCOUNT_PATTERN = /^[A-Za-z0-9_]{1,16}$/;
+export const PASSWORD_MIN = 8;
+export const PASSWORD_MAX = 32;
+/** The most seconds of message delay stored (the column is a 32-bit integer: about 68 years). */
+export const MAX_DELAY_SECONDS = 2_147_483_647;
+/** Ids of instances and consumer groups: `dts` and 6 to 29 lowercase letters or digits. */
+export const DTS_ID_PATTERN = /^dts[a-z0-9]{6,29}$/;
 
 /** The password rule of DTS, in the words the dialog shows. */
 export const PASSWORD_RULE =
@@ -15,23 +26,37 @@ export function countPasswordClasses(password: string): number {
   return PASSWORD_CLASSES.filter((re) => re.test(password)).length;
 }
 
+const NAME_PROBLEMS = {
+  surrogate: "The name contains an invalid character.",
+  control: "The name cannot contain control characters.",
+  bidi: "The name cannot contain text-direction characters (such as U+202E): they disguise what the name says.",
+  invisible: "The name needs at least one visible character.",
+} as const;
+
+/** Names are stored NFC-normalised, and must display as what they are. */
 export const consumerGroupNameSchema = z
   .string({ error: "Enter a consumer group name." })
   .trim()
   .min(1, "Enter a consumer group name.")
-  .max(128, "The name can be at most 128 characters long.");
+  .max(NAME_MAX, `The name can be at most ${NAME_MAX} characters long.`)
+  .transform((v) => (v.isWellFormed() ? v.normalize("NFC") : v))
+  .superRefine((v, ctx) => {
+    const problem = nameProblem(v);
+    if (problem) ctx.addIssue({ code: "custom", message: NAME_PROBLEMS[problem] });
+  })
+  .refine((v) => v.length <= NAME_MAX, `The name can be at most ${NAME_MAX} characters long.`);
 
 export const consumerGroupAccountSchema = z
   .string({ error: "Enter an account." })
   .min(1, "Enter an account.")
-  .max(16, "The account can be at most 16 characters long.")
+  .max(ACCOUNT_MAX, `The account can be at most ${ACCOUNT_MAX} characters long.`)
   .regex(/^[A-Za-z0-9_]*$/, "The account can contain only letters, digits and underscores (_).");
 
 export const consumerGroupPasswordSchema = z
   .string({ error: "Enter a password." })
   .min(1, "Enter a password.")
-  .min(8, "The password must be at least 8 characters long.")
-  .max(32, "The password can be at most 32 characters long.")
+  .min(PASSWORD_MIN, `The password must be at least ${PASSWORD_MIN} characters long.`)
+  .max(PASSWORD_MAX, `The password can be at most ${PASSWORD_MAX} characters long.`)
   // Printable ASCII without spaces: the password travels as a SASL PLAIN credential.
   .regex(/^[\x21-\x7e]*$/, "Use letters, digits and special characters only, without spaces.")
   .refine((p) => countPasswordClasses(p) >= 2, {
@@ -57,7 +82,7 @@ export const createConsumerGroupFormSchema = createFields.refine((v) => v.passwo
 
 export type CreateConsumerGroupForm = z.input<typeof createConsumerGroupFormSchema>;
 
-export const instanceIdSchema = z.string().regex(/^dts[a-z0-9]{6,29}$/, "Unknown change tracking instance.");
+export const instanceIdSchema = z.string({ error: "Unknown change tracking instance." }).regex(DTS_ID_PATTERN, "Unknown change tracking instance.");
 
 export const createConsumerGroupSchema = z
   .object({ instanceId: instanceIdSchema, ...createFields.shape })
@@ -69,7 +94,14 @@ export const createConsumerGroupSchema = z
 
 export type CreateConsumerGroupInput = z.input<typeof createConsumerGroupSchema>;
 
-export const consumerGroupIdSchema = z.string().regex(/^dts[a-z0-9]{6,29}$/, "Unknown consumer group.");
+export const consumerGroupIdSchema = z.string({ error: "Unknown consumer group." }).regex(DTS_ID_PATTERN, "Unknown consumer group.");
+
+/** The current password as typed: checked against the hash, so only its size and characters are limited. */
+const currentPasswordSchema = z
+  .string({ error: "Enter the current password." })
+  .min(1, "Enter the current password.")
+  .max(64, "The current password is at most 64 characters.")
+  .refine((v) => !hasControlChars(v), "The current password is incorrect.");
 
 const newPasswordFields = z.object({
   newPassword: consumerGroupPasswordSchema,
@@ -85,11 +117,11 @@ const matches = (v: { newPassword: string; confirmPassword: string }) => v.newPa
 
 /** Change password (DTS ModifyConsumerGroupPassword): the old one, then the new one twice. */
 export const changePasswordFormSchema = z
-  .object({ oldPassword: z.string().min(1, "Enter the current password.").max(64), ...newPasswordFields.shape })
+  .object({ oldPassword: currentPasswordSchema, ...newPasswordFields.shape })
   .refine(matches, newPasswordsMatch);
 export type ChangePasswordForm = z.input<typeof changePasswordFormSchema>;
 export const changePasswordSchema = z
-  .object({ groupId: consumerGroupIdSchema, oldPassword: z.string().min(1, "Enter the current password.").max(64), ...newPasswordFields.shape })
+  .object({ groupId: consumerGroupIdSchema, oldPassword: currentPasswordSchema, ...newPasswordFields.shape })
   .refine(matches, newPasswordsMatch);
 
 /** Reset password (DTS ModifyConsumerChannel): admin only, no old password. */

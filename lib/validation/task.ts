@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { InstanceStatus } from "../generated/prisma/enums";
+import { cleanQueryText } from "./text";
 
 export const PAGE_SIZES = [10, 20, 50] as const;
 export const TASK_SORTS = ["created_desc", "created_asc"] as const;
@@ -16,7 +17,8 @@ const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
  */
 export const taskListQuerySchema = z.object({
   region: z.preprocess(first, z.string().max(32).optional()).catch(undefined),
-  q: z.preprocess(first, z.string().trim().max(128).optional()).catch(undefined),
+  // Control characters (a NUL included) are dropped: they cannot be in an id or a name.
+  q: z.preprocess((v) => cleanQueryText(first(v), 128), z.string().optional()).catch(undefined),
   status: z.preprocess(first, z.enum(InstanceStatus).optional()).catch(undefined),
   sort: z.preprocess(first, z.enum(TASK_SORTS).default("created_desc")).catch("created_desc"),
   page: z.preprocess(first, z.coerce.number().int().min(1).max(100000).default(1)).catch(1),

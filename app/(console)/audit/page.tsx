@@ -38,7 +38,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     );
   }
   const query = auditQuerySchema.parse(await searchParams);
-  const { rows, total, page, pageCount } = await listAuditLog(query);
+  const { rows, total, page, pageCount } = await listAuditLog(user, query);
 
   return (
     <div className="space-y-4">

@@ -5,6 +5,7 @@ import { PageSizeSelect, TaskToolbar } from "@/components/tasks/task-toolbar";
 import { TaskTable } from "@/components/tasks/task-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
+import { requireUser } from "@/lib/auth/session";
 import { listRegions, REGION_COOKIE, resolveRegion } from "@/lib/data/regions";
 import { listTasks } from "@/lib/data/tasks";
 import { taskListHref } from "@/lib/url";
@@ -17,10 +18,11 @@ export default async function ChangeTrackingPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
+  const user = await requireUser();
   const query = taskListQuerySchema.parse(await searchParams);
-  const [regions, jar] = await Promise.all([listRegions(), cookies()]);
+  const [regions, jar] = await Promise.all([listRegions(user), cookies()]);
   const region = resolveRegion(regions, query.region, jar.get(REGION_COOKIE)?.value);
-  const { rows, total, page, pageCount } = await listTasks(region.id, query);
+  const { rows, total, page, pageCount } = await listTasks(user, region.id, query);
   const view = { ...query, page };
   const filtered = !!(query.q || query.status);
 

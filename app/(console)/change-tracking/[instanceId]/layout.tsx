@@ -4,11 +4,12 @@ import { CurrentRegion } from "@/components/regions/region-context";
 import { SideNav } from "@/components/shell/side-nav";
 import { StatusBadge } from "@/components/tasks/status-badge";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
+import { requireUser } from "@/lib/auth/session";
 import { getInstance } from "@/lib/data/tasks";
 
 export default async function InstanceLayout({ children, params }: { children: ReactNode; params: Promise<{ instanceId: string }> }) {
   const { instanceId } = await params;
-  const instance = await getInstance(instanceId);
+  const instance = await getInstance(await requireUser(), instanceId);
   if (!instance) notFound();
   const base = `/change-tracking/${instance.id}`;
 

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { InfoCard, InfoItem } from "@/components/instances/info-card";
 import { StatusBadge } from "@/components/tasks/status-badge";
 import { CopyButton } from "@/components/ui/copy-button";
+import { requireUser } from "@/lib/auth/session";
 import { getInstance, parseTrackedObjects } from "@/lib/data/tasks";
 import { BILLING_LABELS, formatDateTime } from "@/lib/format";
 
@@ -12,7 +13,7 @@ export async function generateMetadata({ params }: { params: Promise<{ instanceI
 
 export default async function BasicInformationPage({ params }: { params: Promise<{ instanceId: string }> }) {
   const { instanceId } = await params;
-  const instance = await getInstance(instanceId);
+  const instance = await getInstance(await requireUser(), instanceId);
   if (!instance) notFound();
   const objects = parseTrackedObjects(instance.trackedObjects);
   const endpoints = [

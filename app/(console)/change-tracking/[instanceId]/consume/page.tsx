@@ -11,7 +11,8 @@ export async function generateMetadata({ params }: { params: Promise<{ instanceI
 
 export default async function DataConsumePage({ params }: { params: Promise<{ instanceId: string }> }) {
   const { instanceId } = await params;
-  const [user, instance, groups] = await Promise.all([requireUser(), getInstance(instanceId), listConsumerGroups(instanceId)]);
+  const user = await requireUser();
+  const [instance, groups] = await Promise.all([getInstance(user, instanceId), listConsumerGroups(user, instanceId)]);
   if (!instance || !groups) notFound();
   const example = groups.groups[0];
 

@@ -7,7 +7,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ ins
   const user = await getSessionUser();
   if (!user) return NextResponse.json({ code: "Unauthorized", message: "Sign in again." }, { status: 401 });
   const { instanceId } = await params;
-  const list = await listConsumerGroups(instanceId);
+  const list = await listConsumerGroups(user, instanceId);
   if (!list) return NextResponse.json({ code: "NotFound", message: "No such instance." }, { status: 404 });
   return NextResponse.json(list, { headers: { "Cache-Control": "no-store" } });
 }

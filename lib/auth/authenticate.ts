@@ -1,0 +1,40 @@
+import { writeAudit } from "../audit";
+import type { Db } from "../db/connect";
+import { checkThrottle, clearThrottle, pause, recordThrottleFailure, SIGN_IN_THROTTLE } from "../throttle";
+import { signInSchema } from "../validation/auth";
+import { getDummyHash, verifyPassword } from "./password";
+import type { Role } from "./roles";
+
+export type SignInOutcome =
+  | { ok: true; user: { id: string; username: string; role: Role; sessionVersion: number } }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "throttled"; retryAfter: number };
+
+/**
+ * The sign-in check behind next-auth's credentials provider: throttled per account and client
+ * (docs/rules.md "Throttling"), a hash verified for unknown users too so timing tells nothing,
+ * and every attempt audited.
+ */
+export async function authenticate(db: Db, raw: unknown, clientIp: string | null, verify = verifyPassword): Promise<SignInOutcome> {
+  const parsed = signInSchema.safeParse(raw);
+  const username = parsed.success ? parsed.data.username : typeof (raw as { username?: unknown })?.username === "string" ? (raw as { username: string }).username : "";
+  const who = { account: username, client: clientIp };
+  const verdict = await checkThrottle(db, SIGN_IN_THROTTLE, who);
+  if (verdict.retryAfter > 0) {
+    await writeAudit(db, { username, action: "signIn", errorCode: "Throttling.User", clientIp });
+    return { ok: false, reason: "throttled", retryAfter: verdict.retryAfter };
+  }
+  await pause(verdict.delayMs);
+  const user = parsed.success
+    ? await db.user.findUnique({ where: { username: parsed.data.username }, select: { id: true, username: true, role: true, sessionVersion: true, passwordHash: true } })
+    : null;
+  const ok = await verify(user?.passwordHash ?? (await getDummyHash()), parsed.success ? parsed.data.password : "");
+  if (!user || !ok) {
+    await recordThrottleFailure(db, SIGN_IN_THROTTLE, who);
+    await writeAudit(db, { username, role: user?.role ?? null, action: "signIn", errorCode: "Unauthorized", clientIp });
+    return { ok: false, reason: "invalid" };
+  }
+  await clearThrottle(db, SIGN_IN_THROTTLE, who);
+  await writeAudit(db, { username: user.username, role: user.role, action: "signIn", clientIp });
+  return { ok: true, user: { id: user.id, username: user.username, role: user.role, sessionVersion: user.sessionVersion } };
+}

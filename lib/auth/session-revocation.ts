@@ -1,0 +1,10 @@
+import type { JWT } from "next-auth/jwt";
+import type { Db } from "../db/connect";
+
+/** Ends one session for good (sign-out): its token is refused until it would have expired anyway. */
+export async function revokeSession(db: Db, token: JWT | null): Promise<void> {
+  if (!token || typeof token.sid !== "string" || !/^[A-Za-z0-9_-]{16,64}$/.test(token.sid)) return;
+  const expiresAt = new Date(typeof token.exp === "number" ? token.exp * 1000 : Date.now() + 24 * 3600_000);
+  await db.revokedSession.upsert({ where: { sessionId: token.sid }, create: { sessionId: token.sid, expiresAt }, update: {} });
+  await db.revokedSession.deleteMany({ where: { expiresAt: { lt: new Date() } } });
+}
