@@ -1,5 +1,5 @@
 import { connect, type Connection, type Db } from "./db/connect";
-import { seedIfEmpty } from "../prisma/seed";
+import { seedIfEmpty } from "./db/seed";
 
 export type { Db };
 

@@ -1,5 +1,5 @@
 /**
- * The region ids of SPEC.md, as the migration inserts them into the `region` table (a test keeps
+ * The region ids of docs/rules.md "Regions", as the migration inserts them into the `region` table (a test keeps
  * the two equal). The proxy needs them without a database to remember only real regions.
  */
 export const REGION_IDS = [

@@ -3,7 +3,7 @@
 import { performance } from "node:perf_hooks";
 import { connect } from "../lib/db/connect";
 import { hashPassword, verifyPassword } from "../lib/auth/password";
-import { seedDatabase } from "../prisma/seed";
+import { seedDatabase } from "../lib/db/seed";
 import { SEED_IDS } from "../lib/demo";
 
 function stats(samples: number[]) {

@@ -1,6 +1,6 @@
 // `npm run db:seed`: seeds the demo console (idempotent: existing instances are left alone).
 import { connect } from "../lib/db/connect";
-import { seedDatabase } from "../prisma/seed";
+import { seedDatabase } from "../lib/db/seed";
 
 const conn = await connect({ databaseUrl: process.env.DATABASE_URL || undefined, dataDir: process.env.DTS_DATA_DIR || undefined });
 const result = await seedDatabase(conn.prisma);

@@ -60,7 +60,7 @@ describe("createConsumerGroup action", () => {
     assert.ok(!stored!.passwordHash.includes("Secret#123"));
   });
 
-  it("maps invalid input to the SPEC codes with field errors", async () => {
+  it("maps invalid input to the documented error codes with field errors", async () => {
     const account = await create(input({ account: "bad-name" }));
     assert.equal(!account.ok && account.code, "InvalidParameter.UserName");
     assert.ok(!account.ok && account.fieldErrors?.account);

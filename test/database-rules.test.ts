@@ -80,7 +80,7 @@ for (const backend of backends) {
       assert.ok(rows.every((r) => r.finished_at));
     });
 
-    it("holds the 25 regions of SPEC.md, the same ids the proxy knows", async () => {
+    it("holds the 25 regions of docs/rules.md, the same ids the proxy knows", async () => {
       const { rows } = await c.sql.query<{ id: string }>(`SELECT id FROM region ORDER BY sort_order`);
       assert.deepEqual(rows.map((r) => r.id), [...REGION_IDS]);
     });

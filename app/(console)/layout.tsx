@@ -7,7 +7,8 @@ import { SideNav } from "@/components/shell/side-nav";
 import { UserMenu } from "@/components/shell/user-menu";
 import { requireUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/roles";
-import { listRegions, REGION_COOKIE, resolveRegion } from "@/lib/data/regions";
+import { listRegions, resolveRegion } from "@/lib/data/regions";
+import { REGION_COOKIE } from "@/lib/regions";
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();

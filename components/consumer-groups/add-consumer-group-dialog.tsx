@@ -17,7 +17,8 @@ import { Button } from "../ui/button";
 import { DialogContent, DialogFooter, DialogRoot, DialogTrigger } from "../ui/dialog";
 import { ExplainedButton } from "../ui/explained-button";
 import { Field, inputClass } from "../ui/field";
-import { applyActionFailure, FormAlert } from "../ui/form-feedback";
+import { applyActionFailure } from "../forms/action-failure";
+import { FormAlert } from "../ui/form-feedback";
 import { consumerGroupKeys } from "./query-keys";
 
 const EMPTY: CreateConsumerGroupForm = { name: "", account: "", password: "", confirmPassword: "" };

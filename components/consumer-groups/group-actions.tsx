@@ -20,7 +20,8 @@ import { Button } from "../ui/button";
 import { CopyButton } from "../ui/copy-button";
 import { DialogContent, DialogFooter, DialogRoot } from "../ui/dialog";
 import { Field, inputClass } from "../ui/field";
-import { applyActionFailure, FormAlert } from "../ui/form-feedback";
+import { applyActionFailure } from "../forms/action-failure";
+import { FormAlert } from "../ui/form-feedback";
 import { Tooltip } from "../ui/tooltip";
 import { consumerGroupKeys } from "./query-keys";
 
@@ -127,8 +128,16 @@ function DeleteDialog({ group, onDone }: { group: ConsumerGroupRow; onDone: () =
   const [error, setError] = useState<string | undefined>();
   async function confirm() {
     setBusy(true);
-    const result = await deleteConsumerGroup({ groupId: group.id });
-    setBusy(false);
+    let result: Awaited<ReturnType<typeof deleteConsumerGroup>>;
+    try {
+      result = await deleteConsumerGroup({ groupId: group.id });
+    } catch {
+      // The request itself failed (network, session gone): the dialog must not stay busy.
+      setError("The console could not be reached. Nothing was deleted; try again.");
+      return;
+    } finally {
+      setBusy(false);
+    }
     if (!result.ok) return setError(result.message);
     toast.success(`Consumer group ${group.name} deleted`);
     onDone();

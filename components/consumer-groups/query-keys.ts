@@ -1,5 +1,4 @@
 /** TanStack Query keys for consumer groups: one factory, so every invalidation hits the same key. */
 export const consumerGroupKeys = {
-  all: ["consumer-groups"] as const,
   list: (instanceId: string) => ["consumer-groups", instanceId] as const,
 };

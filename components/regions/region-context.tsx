@@ -1,7 +1,6 @@
 "use client";
 
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
-import { REGION_COOKIE, REGION_COOKIE_MAX_AGE } from "@/lib/regions";
 
 const RegionContext = createContext<{ regionId: string; setRegionId: (id: string) => void } | null>(null);
 
@@ -16,12 +15,14 @@ export function useRegion() {
   return ctx;
 }
 
-/** Remembers the region the page shows (like DTS, in a cookie) and shows it in the top bar. */
+/**
+ * Shows the region of the page in the top bar. Remembering it is the proxy's job alone: it sets
+ * the cookie when a task list of a known region is opened (the breadcrumbs link there).
+ */
 export function CurrentRegion({ regionId }: { regionId: string }) {
   const { setRegionId } = useRegion();
   useEffect(() => {
     setRegionId(regionId);
-    document.cookie = `${REGION_COOKIE}=${encodeURIComponent(regionId)}; path=/; max-age=${REGION_COOKIE_MAX_AGE}; samesite=lax`;
   }, [regionId, setRegionId]);
   return null;
 }

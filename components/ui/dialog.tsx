@@ -6,7 +6,6 @@ import { Button } from "./button";
 
 export const DialogRoot = RadixDialog.Root;
 export const DialogTrigger = RadixDialog.Trigger;
-export const DialogClose = RadixDialog.Close;
 
 /**
  * A modal dialog on Radix: focus is trapped inside, Esc and the close button dismiss it, the title

@@ -5,8 +5,19 @@ import { can, type Permission } from "../auth/roles";
 import { writeAnonymousRefusal, writeAudit, type AuditAction } from "../audit";
 import { getDb } from "../db";
 import { describeForLog, mapDbError } from "../db/errors";
-import { DTS_ID_PATTERN } from "../validation/consumer-group";
+import { ACCOUNT_RULE_MESSAGE, CONSUMER_GROUP_QUOTA, DTS_ID_PATTERN, NAME_MAX } from "../validation/consumer-group";
 import { fail, type ActionFailure, type ActionResult, type ErrorCode } from "./result";
+
+/** What each database refusal tells the user, by constraint name or code. */
+const DB_REFUSAL_MESSAGES: Record<string, string> = {
+  "QuotaExceeded.ConsumerGroup": `This instance already has ${CONSUMER_GROUP_QUOTA} consumer groups, the most it can have. Delete one to add another.`,
+  "OperationDenied.InstanceStatus": "Consumer groups can be created only while the instance is Normal.",
+  "ConsumerGroup.AlreadyExists": "A consumer group with this name already exists in this instance.",
+  "InvalidParameter.UserName": ACCOUNT_RULE_MESSAGE,
+  consumer_group_name_check: `The name must be 1 to ${NAME_MAX} characters long.`,
+  consumer_group_name_text_check: "The name needs a visible character and cannot contain control or text-direction characters.",
+  NotFound: "The change tracking instance no longer exists.",
+};
 
 export interface ActionContext {
   user: SessionUser;
@@ -104,7 +115,8 @@ export async function runAction<S extends z.ZodType, T>(
   } catch (error) {
     const refusal = mapDbError(error);
     if (refusal) {
-      return refuse(fail(refusal.code, refusal.message, refusal.field ? { [refusal.field]: refusal.message } : undefined));
+      const message = DB_REFUSAL_MESSAGES[refusal.constraint] ?? DB_REFUSAL_MESSAGES[refusal.code] ?? "The database refused the change.";
+      return refuse(fail(refusal.code, message, refusal.field ? { [refusal.field]: message } : undefined));
     }
     console.error(`[action ${spec.name}] unexpected error: ${describeForLog(error)}`);
     return refuse(fail("InternalError", "Something went wrong on our side. Nothing was changed; try again."));

@@ -2,7 +2,7 @@ import type { Role } from "../generated/prisma/enums";
 
 export type { Role };
 
-/** What each role may do (SPEC.md "Who uses it"); the server checks these, the UI only mirrors them. */
+/** What each role may do (docs/rules.md "Roles"); the server checks these, the UI only mirrors them. */
 export const PERMISSIONS = {
   "consumerGroup.create": ["operator", "admin"],
   "consumerGroup.changePassword": ["operator", "admin"],

@@ -22,7 +22,6 @@ export async function listRegions(user: SessionUser): Promise<RegionOption[]> {
   return regions.map((r) => ({ ...r, taskCount: byRegion.get(r.id) ?? 0 }));
 }
 
-export { REGION_COOKIE } from "../regions";
 
 /** The requested region if known, else the remembered one if known, else the first region. */
 export function resolveRegion(regions: RegionOption[], ...candidates: (string | undefined)[]): RegionOption {

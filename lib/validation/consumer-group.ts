@@ -14,10 +14,10 @@ export const MAX_DELAY_SECONDS = 2_147_483_647;
 export const DTS_ID_PATTERN = /^dts[a-z0-9]{6,29}$/;
 
 /** The password rule of DTS, in the words the dialog shows. */
-export const PASSWORD_RULE =
-  "8 to 32 characters, with at least two of: uppercase letters, lowercase letters, digits, special characters.";
-export const ACCOUNT_RULE = "1 to 16 characters: uppercase and lowercase letters, digits and underscores (_).";
-export const NAME_RULE = "At most 128 characters. A descriptive name makes the group easy to find.";
+export const PASSWORD_RULE = `${PASSWORD_MIN} to ${PASSWORD_MAX} characters, with at least two of: uppercase letters, lowercase letters, digits, special characters.`;
+export const ACCOUNT_RULE = `1 to ${ACCOUNT_MAX} characters: uppercase and lowercase letters, digits and underscores (_).`;
+export const ACCOUNT_RULE_MESSAGE = `The account can contain only letters, digits and underscores (_), 1 to ${ACCOUNT_MAX} characters.`;
+export const NAME_RULE = `At most ${NAME_MAX} characters. A descriptive name makes the group easy to find.`;
 
 const PASSWORD_CLASSES = [/[A-Z]/, /[a-z]/, /[0-9]/, /[^A-Za-z0-9]/];
 

@@ -53,3 +53,25 @@ ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_text_check" CHECK (
 
 -- Throttle keys are built by the application from hashed parts: bounded and printable.
 ALTER TABLE "auth_failure" ADD CONSTRAINT "auth_failure_key_check" CHECK ("key" ~ '^[a-z-]+:[a-z]+:[A-Za-z0-9:._|-]{1,160}$');
+
+-- Trigger refusals start with the name of the rule they enforce, as a constraint violation does,
+-- so the application recognises them by that name (lib/db/errors.ts), never by prose.
+CREATE OR REPLACE FUNCTION "consumer_group_before_insert"() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    current_status "InstanceStatus";
+BEGIN
+    UPDATE "instance"
+       SET "consumer_group_count" = "consumer_group_count" + 1
+     WHERE "id" = NEW."instance_id" AND "status" = 'Normal';
+    IF FOUND THEN
+        RETURN NEW;
+    END IF;
+    SELECT "status" INTO current_status FROM "instance" WHERE "id" = NEW."instance_id";
+    IF NOT FOUND THEN
+        -- Let the foreign key report the missing instance.
+        RETURN NEW;
+    END IF;
+    RAISE EXCEPTION 'consumer_group_instance_status_check: instance % is %, consumer groups can be created only while it is Normal', NEW."instance_id", current_status
+        USING ERRCODE = 'check_violation', CONSTRAINT = 'consumer_group_instance_status_check';
+END;
+$$;

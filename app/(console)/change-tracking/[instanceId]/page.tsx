@@ -5,6 +5,7 @@ import { StatusBadge } from "@/components/tasks/status-badge";
 import { CopyButton } from "@/components/ui/copy-button";
 import { requireUser } from "@/lib/auth/session";
 import { getInstance, parseTrackedObjects } from "@/lib/data/tasks";
+import { CONSUMER_GROUP_QUOTA } from "@/lib/validation/consumer-group";
 import { BILLING_LABELS, formatDateTime } from "@/lib/format";
 
 export async function generateMetadata({ params }: { params: Promise<{ instanceId: string }> }): Promise<Metadata> {
@@ -39,7 +40,7 @@ export default async function BasicInformationPage({ params }: { params: Promise
         <InfoItem label="Billing Method">{BILLING_LABELS[instance.billingMethod]}</InfoItem>
         <InfoItem label="Created At (UTC)">{formatDateTime(instance.createdAt)}</InfoItem>
         <InfoItem label="Consumption Checkpoint">{formatDateTime(instance.checkpointAt)}</InfoItem>
-        <InfoItem label="Consumer Groups">{instance.consumerGroupCount} / 20</InfoItem>
+        <InfoItem label="Consumer Groups">{instance.consumerGroupCount} / {CONSUMER_GROUP_QUOTA}</InfoItem>
       </InfoCard>
 
       <InfoCard title="Source Endpoint">

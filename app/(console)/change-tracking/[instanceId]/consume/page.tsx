@@ -4,6 +4,7 @@ import { ConsumerGroupsPanel } from "@/components/consumer-groups/consumer-group
 import { requireUser } from "@/lib/auth/session";
 import { listConsumerGroups } from "@/lib/data/consumer-groups";
 import { getInstance } from "@/lib/data/tasks";
+import { CONSUMER_GROUP_QUOTA } from "@/lib/validation/consumer-group";
 
 export async function generateMetadata({ params }: { params: Promise<{ instanceId: string }> }): Promise<Metadata> {
   return { title: `${(await params).instanceId} · Data Consume` };
@@ -21,7 +22,7 @@ export default async function DataConsumePage({ params }: { params: Promise<{ in
       <div className="rounded-sm border border-blue-100 bg-blue-50 px-4 py-3 text-sm text-gray-700">
         <p className="font-medium text-gray-900">Usage notes</p>
         <ul className="mt-1 list-disc space-y-1 pl-5">
-          <li>You can create up to 20 consumer groups in a change tracking instance to consume the same data repeatedly.</li>
+          <li>You can create up to {CONSUMER_GROUP_QUOTA} consumer groups in a change tracking instance to consume the same data repeatedly.</li>
           <li>Each consumer group allows only one consumer at a time. Consumers in different groups track the data independently.</li>
           <li>
             DTS reads incremental data by using the DStore module or a client. <strong>If you switch between the DStore module and a client, data may be duplicated.</strong>

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import type { Db } from "../lib/db/connect";
-import type { BillingMethod, InstanceStatus } from "../lib/generated/prisma/client";
-import { hashPassword, verifyPassword } from "../lib/auth/password";
-import { newDtsId } from "../lib/ids";
-import { DEFAULT_DEMO_PASSWORD, DEMO_USERS, SEED_GROUP_PASSWORD, SEED_IDS } from "../lib/demo";
+import type { Db } from "./connect";
+import type { BillingMethod, InstanceStatus } from "../generated/prisma/client";
+import { hashPassword, verifyPassword } from "../auth/password";
+import { newDtsId } from "../ids";
+import { DEFAULT_DEMO_PASSWORD, DEMO_USERS, SEED_GROUP_PASSWORD, SEED_IDS } from "../demo";
 
 export { DEFAULT_DEMO_PASSWORD, DEMO_USERS, SEED_GROUP_PASSWORD, SEED_IDS };
 
