@@ -113,12 +113,10 @@ describe("consumer credential check", () => {
     const g = await newGroup();
     const c = await connect(g.user, g.password, "192.0.2.8");
     assert.ok(c.ok);
-    const now = new Date("2100-01-01T00:00:00Z");
     const hb = await heartbeatConsumer(conn.prisma, { groupId: g.id, leaseToken: c.body.leaseToken, checkpoint: new Date("2000-01-01T00:00:00Z") }, { clientIp: null, now: new Date(Date.now() + 1000) });
     assert.ok(hb.ok);
     const row = await conn.prisma.consumerGroup.findUnique({ where: { id: g.id } });
     assert.ok(row!.messageDelaySeconds! > 0 && row!.messageDelaySeconds! <= v.MAX_DELAY_SECONDS);
-    void now;
   });
 });
 
@@ -138,7 +136,7 @@ describe("sign-in", () => {
     await signIn("x\u0000y\u202e", "Wrong#1", "192.0.2.22");
     const row = await conn.prisma.auditLog.findFirst({ where: { action: "signIn", clientIp: "192.0.2.22" }, orderBy: { id: "desc" } });
     assert.equal(row?.errorCode, "Unauthorized");
-    assert.doesNotMatch(row!.username, /[\u0000\u202e]/);
+    assert.doesNotMatch(row?.username ?? "", /[\u0000\u202e]/);
   });
 
   it("per-client blocking counts failures across accounts", async () => {
@@ -202,9 +200,7 @@ describe("actions", () => {
     const failingCtx = {
       user: admin,
       ip: null,
-      audit: async () => {
-        throw new Error("audit store unavailable");
-      },
+      audit: () => Promise.reject(new Error("audit store unavailable")),
     };
     await assert.rejects(specs.createConsumerGroupSpec.handler({ instanceId: SEED_IDS.empty, name, account: "atomic", password: "Atomic#123", confirmPassword: "Atomic#123" }, failingCtx));
     assert.equal(await conn.prisma.consumerGroup.count({ where: { name } }), 0);

@@ -9,7 +9,7 @@ import { ACCOUNT_RULE_MESSAGE, CONSUMER_GROUP_QUOTA, DTS_ID_PATTERN, NAME_MAX } 
 import { fail, type ActionFailure, type ActionResult, type ErrorCode } from "./result";
 
 /** What each database refusal tells the user, by constraint name or code. */
-const DB_REFUSAL_MESSAGES: Record<string, string> = {
+const DB_REFUSAL_MESSAGES: Partial<Record<string, string>> = {
   "QuotaExceeded.ConsumerGroup": `This instance already has ${CONSUMER_GROUP_QUOTA} consumer groups, the most it can have. Delete one to add another.`,
   "OperationDenied.InstanceStatus": "Consumer groups can be created only while the instance is Normal.",
   "ConsumerGroup.AlreadyExists": "A consumer group with this name already exists in this instance.",

@@ -17,7 +17,8 @@ export type SignInOutcome =
  */
 export async function authenticate(db: Db, raw: unknown, clientIp: string | null, verify = verifyPassword): Promise<SignInOutcome> {
   const parsed = signInSchema.safeParse(raw);
-  const username = parsed.success ? parsed.data.username : typeof (raw as { username?: unknown })?.username === "string" ? (raw as { username: string }).username : "";
+  const rawName = raw && typeof raw === "object" ? (raw as { username?: unknown }).username : undefined;
+  const username = parsed.success ? parsed.data.username : typeof rawName === "string" ? rawName : "";
   const who = { account: username, client: clientIp };
   const verdict = await checkThrottle(db, SIGN_IN_THROTTLE, who);
   if (verdict.retryAfter > 0) {

@@ -44,8 +44,8 @@ export async function connect(options: ConnectOptions = {}): Promise<Connection>
     const sql: SqlRunner = {
       exec: (text) => pool.query(text),
       query: async (text, params) => {
-        const r = await pool.query(text, params as unknown[]);
-        return { rows: r.rows };
+        const r = await pool.query(text, params);
+        return { rows: r.rows as never[] };
       },
     };
     // The migration runner needs one session for its advisory lock and transactions.
@@ -53,7 +53,7 @@ export async function connect(options: ConnectOptions = {}): Promise<Connection>
     try {
       await applyMigrations({
         exec: (text) => client.query(text),
-        query: async (text, params) => ({ rows: (await client.query(text, params as unknown[])).rows }),
+        query: async (text, params) => ({ rows: (await client.query(text, params)).rows as never[] }),
       });
     } finally {
       client.release();

@@ -46,7 +46,7 @@ interface AdapterCause {
 function adapterCause(error: unknown): AdapterCause | null {
   const meta = (error as { meta?: { driverAdapterError?: { cause?: unknown } } } | null)?.meta;
   const cause = meta?.driverAdapterError?.cause;
-  if (cause && typeof cause === "object") return cause as AdapterCause;
+  if (cause && typeof cause === "object") return cause;
   // Raw SQL runners (pg, PGlite) throw PostgreSQL's own error object.
   const raw = error as { code?: unknown; constraint?: unknown; message?: unknown } | null;
   if (raw && typeof raw.code === "string" && /^[0-9A-Z]{5}$/.test(raw.code)) {
@@ -78,7 +78,7 @@ export function dbViolation(error: unknown): DbViolation | null {
 export function mapDbError(error: unknown): DbRefusal | null {
   const v = dbViolation(error);
   if (!v?.constraint) return null;
-  const refusal = REFUSALS[v.sqlstate]?.[v.constraint];
+  const refusal = (REFUSALS[v.sqlstate] as Record<string, Omit<DbRefusal, "constraint">> | undefined)?.[v.constraint];
   return refusal ? { ...refusal, constraint: v.constraint } : null;
 }
 

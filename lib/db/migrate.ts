@@ -6,7 +6,8 @@ import path from "node:path";
 export interface SqlRunner {
   /** Runs one or more statements with no parameters. */
   exec(sql: string): Promise<unknown>;
-  /** Runs one parameterised statement and returns its rows. */
+  /** Runs one parameterised statement and returns its rows (typed by the caller, who wrote the SELECT). */
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
   query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "./connect";
-import type { BillingMethod, InstanceStatus } from "../generated/prisma/client";
+import type { InstanceStatus } from "../generated/prisma/client";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { newDtsId } from "../ids";
 import { DEFAULT_DEMO_PASSWORD, DEMO_USERS, SEED_GROUP_PASSWORD, SEED_IDS } from "../demo";
@@ -188,7 +188,7 @@ export async function seedDatabase(prisma: Db, now = new Date()) {
           trackedObjects: [{ database, tables: random.next() < 0.3 ? [] : TABLES[database] }],
           trackDml: true,
           trackDdl: random.next() < 0.7,
-          billingMethod: (random.next() < 0.5 ? "Subscription" : "PayAsYouGo") as BillingMethod,
+          billingMethod: random.next() < 0.5 ? "Subscription" : "PayAsYouGo",
           dataBeginAt: hasData ? dataBeginAt : null,
           dataEndAt: hasData ? dataEndAt : null,
           checkpointAt: hasData ? new Date(dataEndAt.getTime() - random.int(3000)) : null,

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { AUDIT_ACTIONS } from "../audit";
 import { cleanQueryText } from "./text";
 
-const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
+const first = (v: unknown): unknown => (Array.isArray(v) ? (v as unknown[])[0] : v);
 const text = z.preprocess((v) => cleanQueryText(first(v), 64), z.string().optional()).catch(undefined);
 
 /** The earliest and latest days the filters accept; anything outside is ignored, not an error. */

@@ -60,7 +60,7 @@ export const consumerGroupPasswordSchema = z
   // Printable ASCII without spaces: the password travels as a SASL PLAIN credential.
   .regex(/^[\x21-\x7e]*$/, "Use letters, digits and special characters only, without spaces.")
   .refine((p) => countPasswordClasses(p) >= 2, {
-    message: "Use at least two of: uppercase letters, lowercase letters, digits, special characters.",
+    error: "Use at least two of: uppercase letters, lowercase letters, digits, special characters.",
   });
 
 const createFields = z.object({
@@ -75,7 +75,7 @@ const passwordPair = createFields.pick({ password: true, confirmPassword: true }
 /** The Create consumer group dialog; the server action parses the same schema plus the instance id. */
 export const createConsumerGroupFormSchema = createFields.refine((v) => v.password === v.confirmPassword, {
   path: ["confirmPassword"],
-  message: "The passwords do not match.",
+  error: "The passwords do not match.",
   // Say so as soon as both passwords are valid, even while another field still has an error.
   when: (payload) => passwordPair.safeParse(payload.value).success,
 });
@@ -88,7 +88,7 @@ export const createConsumerGroupSchema = z
   .object({ instanceId: instanceIdSchema, ...createFields.shape })
   .refine((v) => v.password === v.confirmPassword, {
     path: ["confirmPassword"],
-    message: "The passwords do not match.",
+    error: "The passwords do not match.",
     when: (payload) => passwordPair.safeParse(payload.value).success,
   });
 
@@ -110,7 +110,7 @@ const newPasswordFields = z.object({
 const newPasswordPair = newPasswordFields.pick({ newPassword: true, confirmPassword: true });
 const newPasswordsMatch = {
   path: ["confirmPassword"],
-  message: "The passwords do not match.",
+  error: "The passwords do not match.",
   when: (payload: { value: unknown }) => newPasswordPair.safeParse(payload.value).success,
 };
 const matches = (v: { newPassword: string; confirmPassword: string }) => v.newPassword === v.confirmPassword;

@@ -9,7 +9,7 @@ export type TaskSort = (typeof TASK_SORTS)[number];
 /** Every DTS status, in the order the status filter lists them. */
 export const INSTANCE_STATUSES = Object.values(InstanceStatus);
 
-const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
+const first = (v: unknown): unknown => (Array.isArray(v) ? (v as unknown[])[0] : v);
 
 /**
  * The task list's URL state. A copied link reproduces the view; a hand-edited bad value falls back

@@ -12,7 +12,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const params = await searchParams;
   const callbackUrl = typeof params.callbackUrl === "string" ? params.callbackUrl : undefined;
   const session = await getServerSession(authOptions);
-  if (session?.user?.id) redirect(safeCallbackUrl(callbackUrl));
+  if (session?.user.id) redirect(safeCallbackUrl(callbackUrl));
   // The default demo password is public (README); a configured one is never shown.
   const showDefault = !process.env.DEMO_PASSWORD;
 

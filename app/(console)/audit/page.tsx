@@ -18,7 +18,10 @@ export const metadata: Metadata = { title: "Audit Log" };
 
 function hrefOf(q: AuditQuery, page: number) {
   const p = new URLSearchParams();
-  for (const key of ["action", "user", "instance", "result", "from", "to"] as const) if (q[key]) p.set(key, q[key]!);
+  for (const key of ["action", "user", "instance", "result", "from", "to"] as const) {
+    const value = q[key];
+    if (value) p.set(key, value);
+  }
   if (page > 1) p.set("page", String(page));
   const s = p.toString();
   return s ? `/audit?${s}` : "/audit";

@@ -15,7 +15,7 @@ export default async function DataConsumePage({ params }: { params: Promise<{ in
   const user = await requireUser();
   const [instance, groups] = await Promise.all([getInstance(user, instanceId), listConsumerGroups(user, instanceId)]);
   if (!instance || !groups) notFound();
-  const example = groups.groups[0];
+  const example = groups.groups.at(0);
 
   return (
     <div className="space-y-4">
