@@ -57,7 +57,8 @@ async function watchCsp(context: BrowserContext, violations: CspViolation[]): Pr
   });
 }
 
-function assertNoCspViolations(violations: CspViolation[]) {
+/** Throws, listing them, when there is any violation: how the fixture fails a test. */
+export function assertNoCspViolations(violations: CspViolation[]) {
   if (violations.length) {
     throw new Error(`Content-Security-Policy violations:\n${violations.map((v) => `  [${v.source}] ${v.text}`).join("\n")}`);
   }
