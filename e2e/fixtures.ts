@@ -86,7 +86,7 @@ interface WorkerFixtures {
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   db: [
-    async ({}, use) => {
+    async ({}, provide) => {
       const connection = await connect({ databaseUrl: readServerState().databaseUrl });
       // The server seeds an empty database on its first start, and only then: an instance created
       // here before that would leave the demo unseeded. The setup project's sign-ins open it first.
@@ -94,21 +94,21 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         await connection.close();
         throw new Error("The demo seed is missing: run the suite with its setup project (do not pass --no-deps).");
       }
-      await use(connection.prisma);
+      await provide(connection.prisma);
       await connection.close();
     },
     { scope: "worker" },
   ],
 
-  unique: async ({}, use, testInfo) => {
+  unique: async ({}, provide, testInfo) => {
     let n = 0;
     const run = `${testInfo.workerIndex}-${Date.now().toString(36)}`;
-    await use((prefix) => `${prefix}-${run}-${n++}`);
+    await provide((prefix) => `${prefix}-${run}-${n++}`);
   },
 
-  createInstance: async ({ db, unique }, use) => {
+  createInstance: async ({ db, unique }, provide) => {
     const created: string[] = [];
-    await use(async (spec) => {
+    await provide(async (spec) => {
       const instance = await createInstance(db, unique, spec);
       created.push(instance.id);
       return instance;
@@ -116,24 +116,24 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await deleteInstances(db, created);
   },
 
-  createGroup: async ({ db, unique }, use) => {
-    await use((instanceId, spec) => createGroup(db, unique, instanceId, spec));
+  createGroup: async ({ db, unique }, provide) => {
+    await provide((instanceId, spec) => createGroup(db, unique, instanceId, spec));
   },
 
-  cspViolations: async ({}, use) => {
+  cspViolations: async ({}, provide) => {
     const violations: CspViolation[] = [];
-    await use(violations);
+    await provide(violations);
     assertNoCspViolations(violations);
   },
 
-  context: async ({ context, cspViolations }, use) => {
+  context: async ({ context, cspViolations }, provide) => {
     await watchCsp(context, cspViolations);
-    await use(context);
+    await provide(context);
   },
 
-  newContext: async ({ browser, cspViolations }, use) => {
+  newContext: async ({ browser, cspViolations }, provide) => {
     const made: BrowserContext[] = [];
-    await use(async (options) => {
+    await provide(async (options) => {
       const context = await browser.newContext(options);
       made.push(context);
       await watchCsp(context, cspViolations);

@@ -119,7 +119,7 @@ test("a connected consumer's progress shows up in the table without a reload", a
 
   const connect = await request.post("/api/consumer/connect", { data: { user: group.user, password: group.password } });
   expect(connect.status()).toBe(200);
-  const { leaseToken } = await connect.json();
+  const { leaseToken } = (await connect.json()) as { leaseToken: string };
   // A second client is refused while the first holds the lease.
   expect((await request.post("/api/consumer/connect", { data: { user: group.user, password: group.password } })).status()).toBe(409);
   const hb = await request.post("/api/consumer/heartbeat", {
