@@ -20,9 +20,11 @@ function chromiumPath(): string {
 export default defineConfig({
   testDir: "e2e",
   forbidOnly: !!process.env.CI,
-  retries: process.env.CI ? 1 : 0,
-  // The specs share one server and one database; they run one at a time on this 2-core machine.
-  workers: 1,
+  // No retries: a test that passes only on its second try is a failing test. Each test creates the
+  // data it changes (e2e/data.ts), so tests run in parallel and in any order.
+  retries: 0,
+  workers: 2,
+  fullyParallel: true,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
@@ -51,13 +53,16 @@ export default defineConfig({
       dependencies: ["setup"],
     },
   ],
+  // The production build on a throwaway PostgreSQL cluster that the tests' fixtures open too.
   webServer: {
-    command: `node scripts/e2e-server.mjs`,
+    command: `node --import tsx scripts/e2e-server.mjs`,
     url: `${baseURL}/login`,
     timeout: 180_000,
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
     env: { PORT: String(PORT) },
+    // SIGTERM (not the default SIGKILL) so the script stops the server and its PostgreSQL cluster.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
   },
 });

@@ -1,168 +1,157 @@
-import { test, expect, storageStateOf, SEED } from "./fixtures";
-import type { Page } from "@playwright/test";
+import { test, expect, storageStateOf, visit, TEST_REGION } from "./fixtures";
+import { ConsumePage } from "./pages/consume-page";
 
 test.use({ storageState: storageStateOf("operator") });
 
-const quota = (page: Page) => page.getByTestId("quota");
-const addButton = (page: Page) => page.getByRole("button", { name: "Add Consumer Group" });
-
-async function fillDialog(page: Page, values: { name: string; account: string; password: string; confirm?: string }) {
-  const dialog = page.getByRole("dialog", { name: "Create Consumer Group" });
-  await dialog.getByLabel("Consumer Group Name").fill(values.name);
-  await dialog.getByLabel("Account").fill(values.account);
-  await dialog.getByLabel("Password", { exact: true }).fill(values.password);
-  await dialog.getByLabel("Confirm Password").fill(values.confirm ?? values.password);
-  return dialog;
-}
-
-test("operator walks the DTS flow and creates a consumer group without a reload", async ({ page, unique }) => {
-  await page.goto("/change-tracking");
+test("operator walks the DTS flow and creates a consumer group without a reload", async ({ page, unique, createInstance }) => {
+  const instance = await createInstance();
+  await visit(page, "/change-tracking");
   await page.getByRole("button", { name: /^Region:/ }).click();
-  await page.getByRole("menuitemradio", { name: /China \(Hangzhou\)/ }).click();
-  await page.getByRole("link", { name: SEED.empty }).first().click();
+  await page.getByRole("menuitemradio", { name: TEST_REGION.name }).click();
+  await expect(page).toHaveURL(new RegExp(`region=${TEST_REGION.id}`));
+  await page.getByLabel("Search by instance ID or name").fill(instance.id);
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(new RegExp(`q=${instance.id}`));
+  await page.getByRole("link", { name: instance.id, exact: true }).click();
   await page.getByRole("navigation", { name: "Instance" }).getByRole("link", { name: "Data Consume" }).click();
-  await expect(page).toHaveURL(new RegExp(`${SEED.empty}/consume$`));
+  await expect(page).toHaveURL(new RegExp(`${instance.id}/consume$`));
+
+  const consume = new ConsumePage(page);
   await expect(page.getByText("No consumer groups yet")).toBeVisible();
-  await expect(quota(page)).toHaveText("0 / 20");
+  await expect(consume.quota).toHaveText("0 / 20");
   await expect(page.getByText(/data may be duplicated/)).toBeVisible();
   await expect(page.getByText("<account>-<consumerGroupId>")).toBeVisible();
 
   // A marker on window survives only if the page is never reloaded.
   await page.evaluate(() => ((window as unknown as { __noReload: boolean }).__noReload = true));
-  await addButton(page).click();
   const name = unique("orders-bi");
-  const dialog = await fillDialog(page, { name, account: "bi_reader", password: "Secret#2026" });
-  await dialog.getByRole("button", { name: "Create" }).click();
-
-  await expect(dialog).toBeHidden();
+  const id = await consume.createGroup({ name, account: "bi_reader", password: "Secret#2026" });
   await expect(page.getByText(`Consumer group ${name} created`)).toBeVisible();
-  const row = page.getByRole("row").filter({ hasText: name });
-  await expect(row).toBeVisible();
-  await expect(row).toContainText("bi_reader");
-  await expect(row.getByRole("cell").nth(3)).toHaveText("—");
-  await expect(quota(page)).toHaveText("1 / 20");
+  await expect(consume.row(name).getByRole("cell", { name: "bi_reader", exact: true })).toBeVisible();
+  await expect(consume.messageDelay(name)).toHaveText("—");
+  await expect(consume.quota).toHaveText("1 / 20");
   expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
 
   // The connection hint names the new group's SASL user.
-  const id = (await row.getByRole("cell").first().locator(".font-mono").textContent())!.trim();
   expect(id).toMatch(/^dts[a-z0-9]{11}$/);
   await expect(page.getByText(`bi_reader-${id}`)).toBeVisible();
 
   // The same name again in this instance is refused on the name field; nothing typed is lost.
-  await addButton(page).click();
-  await fillDialog(page, { name, account: "second", password: "Secret#2026" });
-  await dialog.getByRole("button", { name: "Create" }).click();
-  await expect(dialog.getByLabel("Consumer Group Name")).toHaveAttribute("aria-invalid", "true");
-  await expect(dialog.getByText("already exists in this instance")).toBeVisible();
-  await expect(dialog.getByLabel("Account")).toHaveValue("second");
-  await expect(dialog.getByLabel("Password", { exact: true })).toHaveValue("Secret#2026");
+  const dialog = await consume.openCreateDialog();
+  await dialog.fill({ name, account: "second", password: "Secret#2026" });
+  await dialog.create.click();
+  await expect(dialog.name).toHaveAttribute("aria-invalid", "true");
+  await expect(dialog.root.getByText("already exists in this instance")).toBeVisible();
+  await expect(dialog.account).toHaveValue("second");
+  await expect(dialog.password).toHaveValue("Secret#2026");
 });
 
-test("the dialog checks the rules as the user types, is keyboard-usable and keeps focus inside", async ({ page }) => {
-  await page.goto(`/change-tracking/${SEED.normal}/consume`);
-  await addButton(page).focus();
+test("the dialog checks the rules as the user types, is keyboard-usable and keeps focus inside", async ({ page, createInstance }) => {
+  const consume = await new ConsumePage(page).open((await createInstance()).id);
+  // Enabled only once hydrated: a key press before then would open nothing.
+  await expect(consume.addButton).toBeEnabled();
+  await consume.addButton.focus();
   await page.keyboard.press("Enter");
-  const dialog = page.getByRole("dialog", { name: "Create Consumer Group" });
-  await expect(dialog).toBeVisible();
+  const dialog = consume.createDialog;
+  await expect(dialog.root).toBeVisible();
 
-  const account = dialog.getByLabel("Account");
-  await account.fill("bad-name!");
-  await expect(dialog.getByText("The account can contain only letters, digits and underscores (_).")).toBeVisible();
-  await expect(account).toHaveAttribute("aria-invalid", "true");
-  await expect(account).toHaveAttribute("aria-describedby", /cg-account-error/);
-  await account.fill("a".repeat(17));
-  await expect(dialog.getByText("The account can be at most 16 characters long.")).toBeVisible();
-  await account.fill("good_name");
-  await expect(account).toHaveAttribute("aria-invalid", "false");
+  await dialog.account.fill("bad-name!");
+  await expect(dialog.root.getByText("The account can contain only letters, digits and underscores (_).")).toBeVisible();
+  await expect(dialog.account).toHaveAttribute("aria-invalid", "true");
+  await expect(dialog.account).toHaveAttribute("aria-describedby", /cg-account-error/);
+  await dialog.account.fill("a".repeat(17));
+  await expect(dialog.root.getByText("The account can be at most 16 characters long.")).toBeVisible();
+  await dialog.account.fill("good_name");
+  await expect(dialog.account).toHaveAttribute("aria-invalid", "false");
 
-  const password = dialog.getByLabel("Password", { exact: true });
-  await password.fill("short1A");
-  await expect(dialog.getByText("The password must be at least 8 characters long.")).toBeVisible();
-  await password.fill("alllowercase");
-  await expect(dialog.getByText(/at least two of: uppercase letters/).first()).toBeVisible();
-  await password.fill("Lower123");
-  await dialog.getByLabel("Confirm Password").fill("Lower124");
-  await expect(dialog.getByText("The passwords do not match.")).toBeVisible();
+  await dialog.password.fill("short1A");
+  await expect(dialog.root.getByText("The password must be at least 8 characters long.")).toBeVisible();
+  await dialog.password.fill("alllowercase");
+  await expect(dialog.root.getByText(/at least two of: uppercase letters/).first()).toBeVisible();
+  await dialog.password.fill("Lower123");
+  await dialog.confirm.fill("Lower124");
+  await expect(dialog.root.getByText("The passwords do not match.")).toBeVisible();
 
   // Show/hide toggles both password fields.
-  await expect(password).toHaveAttribute("type", "password");
-  await dialog.getByRole("button", { name: "Show password" }).first().click();
-  await expect(password).toHaveAttribute("type", "text");
-  await dialog.getByRole("button", { name: "Hide password" }).first().click();
-  await expect(password).toHaveAttribute("type", "password");
+  await expect(dialog.password).toHaveAttribute("type", "password");
+  await expect(dialog.confirm).toHaveAttribute("type", "password");
+  await dialog.root.getByRole("button", { name: "Show password" }).first().click();
+  await expect(dialog.password).toHaveAttribute("type", "text");
+  await expect(dialog.confirm).toHaveAttribute("type", "text");
+  await dialog.root.getByRole("button", { name: "Hide password" }).first().click();
+  await expect(dialog.password).toHaveAttribute("type", "password");
+  await expect(dialog.confirm).toHaveAttribute("type", "password");
 
   // Submitting with an empty name puts the message on the name field.
-  await dialog.getByRole("button", { name: "Create" }).click();
-  await expect(dialog.getByText("Enter a consumer group name.")).toBeVisible();
+  await dialog.create.click();
+  await expect(dialog.root.getByText("Enter a consumer group name.")).toBeVisible();
+  await expect(dialog.name).toHaveAttribute("aria-invalid", "true");
 
   // Focus stays in the dialog however far one tabs.
   for (let i = 0; i < 15; i++) {
     await page.keyboard.press("Tab");
-    expect(await dialog.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+    expect(await dialog.root.evaluate((el) => el.contains(document.activeElement))).toBe(true);
   }
   await page.keyboard.press("Escape");
-  await expect(dialog).toBeHidden();
-  await expect(addButton(page)).toBeFocused();
+  await expect(dialog.root).toBeHidden();
+  await expect(consume.addButton).toBeFocused();
 });
 
-test("the 20th group fills the quota; the 21st is refused even from a dialog opened before", async ({ page, browser, unique }) => {
-  await page.goto(`/change-tracking/${SEED.nineteen}/consume`);
-  await expect(quota(page)).toHaveText("19 / 20");
+test("the 20th group fills the quota; the 21st is refused even from a dialog opened before", async ({ page, newContext, unique, createInstance }) => {
+  const instance = await createInstance({ groups: 19 });
+  const consume = await new ConsumePage(page).open(instance.id);
+  await expect(consume.quota).toHaveText("19 / 20");
 
   // A second operator opens the dialog while one slot is free.
-  const other = await browser.newContext({ storageState: storageStateOf("operator") });
-  const late = await other.newPage();
-  await late.goto(`/change-tracking/${SEED.nineteen}/consume`);
-  await late.getByRole("button", { name: "Add Consumer Group" }).click();
+  const other = await newContext({ storageState: storageStateOf("operator") });
+  const late = await new ConsumePage(await other.newPage()).open(instance.id);
   const lateName = unique("too-late");
-  const lateDialog = await fillDialog(late, { name: lateName, account: "late_reader", password: "Late#Pass1" });
+  const lateDialog = await late.openCreateDialog();
+  await lateDialog.fill({ name: lateName, account: "late_reader", password: "Late#Pass1" });
 
   // The first takes the last slot.
-  await addButton(page).click();
-  const dialog = await fillDialog(page, { name: unique("twentieth"), account: "reader20", password: "Twenty#20" });
-  await dialog.getByRole("button", { name: "Create" }).click();
-  await expect(dialog).toBeHidden();
-  await expect(quota(page)).toHaveText("20 / 20");
-  await expect(addButton(page)).toBeDisabled();
-  await addButton(page).locator("..").hover();
+  await consume.createGroup({ name: unique("twentieth"), account: "reader20", password: "Twenty#20" });
+  await expect(consume.quota).toHaveText("20 / 20");
+  await expect(consume.addButton).toBeDisabled();
+  await consume.addUnavailable.hover();
   await expect(page.getByRole("tooltip")).toContainText("20 consumer groups");
 
   // The second submits now: the server refuses, the dialog stays open with everything typed.
-  await lateDialog.getByRole("button", { name: "Create" }).click();
-  await expect(lateDialog.getByRole("alert")).toContainText("already has 20 consumer groups");
-  await expect(lateDialog.getByLabel("Consumer Group Name")).toHaveValue(lateName);
-  await expect(lateDialog.getByLabel("Password", { exact: true })).toHaveValue("Late#Pass1");
-  await late.keyboard.press("Escape");
-  await expect(late.getByTestId("quota")).toHaveText("20 / 20");
-  await expect(late.getByRole("row").filter({ hasText: lateName })).toHaveCount(0);
-  await other.close();
+  await lateDialog.create.click();
+  await expect(lateDialog.alert).toContainText("already has 20 consumer groups");
+  await expect(lateDialog.name).toHaveValue(lateName);
+  await expect(lateDialog.password).toHaveValue("Late#Pass1");
+  await late.page.keyboard.press("Escape");
+  await expect(late.quota).toHaveText("20 / 20");
+  await expect(late.row(lateName)).toHaveCount(0);
 });
 
-test("a full instance and an instance that is not Normal disable Add and say why", async ({ page }) => {
-  await page.goto(`/change-tracking/${SEED.full}/consume`);
-  await expect(quota(page)).toHaveText("20 / 20");
-  await expect(addButton(page)).toBeDisabled();
+test("a full instance and an instance that is not Normal disable Add and say why", async ({ page, createInstance }) => {
+  const full = await createInstance({ groups: 20 });
+  const abnormal = await createInstance({ status: "Abnormal", groups: 2 });
+  const consume = await new ConsumePage(page).open(full.id);
+  await expect(consume.quota).toHaveText("20 / 20");
+  await expect(consume.addButton).toBeDisabled();
+  await consume.addUnavailable.focus();
+  await expect(page.getByRole("tooltip")).toContainText("the most it can have");
 
-  await page.goto(`/change-tracking/${SEED.abnormal}/consume`);
-  await expect(addButton(page)).toBeDisabled();
-  await page.getByLabel(/Add Consumer Group \(unavailable/).focus();
+  await consume.open(abnormal.id);
+  await expect(consume.quota).toHaveText("2 / 20");
+  await expect(consume.addButton).toBeDisabled();
+  await consume.addUnavailable.focus();
   await expect(page.getByRole("tooltip")).toContainText("only while the instance is Normal");
 });
 
-test("the table refreshes by itself", async ({ page }) => {
-  await page.goto(`/change-tracking/${SEED.normal}/consume`);
-  const requests: string[] = [];
-  page.on("request", (r) => {
-    if (r.url().includes(`/api/instances/${SEED.normal}/consumer-groups`)) requests.push(r.url());
-  });
-  await expect.poll(() => requests.length, { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
-});
+test("the table refreshes by itself when a group is added elsewhere", async ({ page, createInstance, createGroup }) => {
+  const instance = await createInstance({ groups: 1 });
+  const consume = await new ConsumePage(page).open(instance.id);
+  await expect(consume.row(instance.groups[0].name)).toBeVisible();
+  await expect(consume.quota).toHaveText("1 / 20");
+  await page.evaluate(() => ((window as unknown as { __noReload: boolean }).__noReload = true));
 
-test("screenshot of the Data Consume page with the dialog open, for the README", async ({ page }) => {
-  await page.goto(`/change-tracking/${SEED.normal}/consume`);
-  await expect(page.getByRole("row")).not.toHaveCount(0);
-  await addButton(page).click();
-  await fillDialog(page, { name: "realtime-dashboard", account: "dash_reader", password: "Dashboard#1" });
-  await page.getByRole("dialog").getByLabel("Account").focus();
-  await page.screenshot({ path: "docs/data-consume.png" });
+  const added = await createGroup(instance.id, { account: "elsewhere" });
+  await expect(consume.row(added.name)).toBeVisible({ timeout: 15_000 });
+  await expect(consume.groupId(added.name)).toHaveText(added.id);
+  await expect(consume.quota).toHaveText("2 / 20");
+  expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
 });

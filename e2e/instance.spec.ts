@@ -1,11 +1,13 @@
-import { test, expect, storageStateOf, SEED } from "./fixtures";
+import { test, expect, storageStateOf, visit, SEED } from "./fixtures";
+
+// The instance pages only read: they show the seeded demo instance of the DTS help page.
 
 test.use({ storageState: storageStateOf("operator") });
 
 test("the instance page shows basic information, endpoints with copy buttons, and a breadcrumb", async ({ page, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-  await page.goto("/change-tracking?region=cn-hangzhou");
-  await page.getByRole("link", { name: SEED.normal }).first().click();
+  await visit(page, "/change-tracking?region=cn-hangzhou");
+  await page.getByRole("link", { name: SEED.normal, exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/change-tracking/${SEED.normal}$`));
   const crumbs = page.getByRole("navigation", { name: "Breadcrumb" });
   await expect(crumbs.getByRole("link", { name: "Change Tracking" })).toHaveAttribute("href", "/change-tracking?region=cn-hangzhou");
@@ -22,9 +24,9 @@ test("the instance page shows basic information, endpoints with copy buttons, an
 });
 
 test("an unknown instance id gives a not-found page", async ({ page }) => {
-  const response = await page.goto("/change-tracking/dtsdoesnotexist1");
+  const response = await visit(page, "/change-tracking/dtsdoesnotexist1");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Instance not found" })).toBeVisible();
-  const odd = await page.goto("/change-tracking/..%2F..%2Fetc");
+  const odd = await visit(page, "/change-tracking/..%2F..%2Fetc");
   expect(odd?.status()).toBe(404);
 });

@@ -1,30 +1,38 @@
-import { test, expect, storageStateOf, SEED } from "./fixtures";
+import { test, expect, storageStateOf, userMenu } from "./fixtures";
+import { ConsumePage } from "./pages/consume-page";
 
 test.describe("viewer", () => {
   test.use({ storageState: storageStateOf("viewer") });
 
-  test("sees consumer groups but cannot create one", async ({ page }) => {
-    await page.goto(`/change-tracking/${SEED.empty}/consume`);
-    await expect(page.getByRole("button", { name: "User menu" }).or(page.getByText("Viewer", { exact: true }))).toBeVisible();
-    const add = page.getByRole("button", { name: "Add Consumer Group" });
-    await expect(add).toBeDisabled();
-    await page.getByLabel(/Add Consumer Group \(unavailable/).focus();
-    await expect(page.getByRole("tooltip")).toContainText("viewer");
+  test("sees consumer groups but cannot create one", async ({ page, createInstance }) => {
+    const instance = await createInstance({ groups: 1 });
+    const consume = await new ConsumePage(page).open(instance.id);
+    await expect(userMenu(page, "viewer")).toBeVisible();
+    await expect(consume.row(instance.groups[0].name)).toBeVisible();
+    await expect(consume.addButton).toBeDisabled();
+    await consume.addUnavailable.focus();
+    await expect(page.getByRole("tooltip")).toContainText("Your role (viewer) can view consumer groups but not create them.");
+    // Nor change, reset or delete one.
+    await expect(consume.row(instance.groups[0].name).getByRole("button", { name: /Password|Delete/ })).toHaveCount(0);
   });
 
-  test("reads the consumer group API but gets no password or hash", async ({ page }) => {
-    await page.goto("/change-tracking");
-    const res = await page.request.get(`/api/instances/${SEED.normal}/consumer-groups`);
+  test("reads the consumer group API but gets no password or hash", async ({ page, createInstance }) => {
+    const instance = await createInstance({ groups: 2 });
+    const res = await page.request.get(`/api/instances/${instance.id}/consumer-groups`);
     expect(res.status()).toBe(200);
     const text = await res.text();
     expect(text).not.toMatch(/argon2|password/i);
-    expect(JSON.parse(text).groups.length).toBeGreaterThan(0);
+    const body = JSON.parse(text) as { groups: { id: string; account: string }[] };
+    expect(body.groups.map((g) => g.id).sort()).toEqual(instance.groups.map((g) => g.id).sort());
+    expect(body.groups.map((g) => g.account).sort()).toEqual(instance.groups.map((g) => g.account).sort());
   });
 });
 
-test("the consumer group API refuses a visitor without a session", async ({ playwright, baseURL }) => {
+test("the consumer group API refuses a visitor without a session", async ({ playwright, baseURL, createInstance }) => {
+  const instance = await createInstance({ groups: 1 });
   const api = await playwright.request.newContext({ baseURL });
-  const res = await api.get(`/api/instances/${SEED.normal}/consumer-groups`);
+  const res = await api.get(`/api/instances/${instance.id}/consumer-groups`);
   expect(res.status()).toBe(401);
+  expect(await res.text()).not.toContain(instance.groups[0].id);
   await api.dispose();
 });

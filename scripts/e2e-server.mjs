@@ -1,13 +1,65 @@
-// The production build on a fresh, freshly seeded database, for the end-to-end suite.
+// The production build against a throwaway PostgreSQL cluster, for the end-to-end suite. Run by
+// Playwright's webServer as `node --import tsx scripts/e2e-server.mjs`; the tests open the same
+// database (its URL is in E2E_STATE_FILE) to create the data each of them needs. SIGTERM stops the
+// server and the cluster; a cluster left by a killed run is removed at the next start.
 import { spawn } from "node:child_process";
-import { rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { findPgBin, startPgServer, stopPgCluster } from "../test/pg-server.ts";
+import { E2E_STATE_FILE } from "../e2e/server-state.ts";
 
-const dataDir = path.resolve(".data", "e2e");
-rmSync(dataDir, { recursive: true, force: true });
+const pgBin = findPgBin();
+if (!pgBin) {
+  console.error("e2e: PostgreSQL server binaries not found (apt-get install postgresql-15, or set PG_BIN).");
+  process.exit(1);
+}
+
+if (existsSync(E2E_STATE_FILE)) {
+  try {
+    const stale = JSON.parse(readFileSync(E2E_STATE_FILE, "utf8"));
+    if (stale.pgDir) stopPgCluster(pgBin, stale.pgDir);
+  } catch (error) {
+    console.error(`e2e: could not remove the previous run's cluster: ${error.message}`);
+  }
+  rmSync(E2E_STATE_FILE, { force: true });
+}
+
+const pg = await startPgServer(pgBin);
+mkdirSync(path.dirname(E2E_STATE_FILE), { recursive: true });
+writeFileSync(E2E_STATE_FILE, JSON.stringify({ databaseUrl: pg.url, pgDir: pg.dir }));
+console.log(`e2e: PostgreSQL cluster on ${pg.url}`);
+
+let stopped = false;
+function stopDatabase() {
+  if (stopped) return;
+  stopped = true;
+  try {
+    pg.stop();
+  } catch (error) {
+    console.error(`e2e: stopping PostgreSQL failed: ${error.message}`);
+  }
+  rmSync(E2E_STATE_FILE, { force: true });
+}
+
+// The server opens (migrates and, being empty, seeds) the database itself, as on a first start.
 const child = spawn(process.execPath, ["server.mjs"], {
   stdio: "inherit",
-  env: { ...process.env, PORT: process.env.PORT ?? "3100", HOSTNAME: "127.0.0.1", DTS_DATA_DIR: dataDir, DATABASE_URL: "", DEMO_PASSWORD: "" },
+  env: {
+    ...process.env,
+    PORT: process.env.PORT ?? "3100",
+    HOSTNAME: "127.0.0.1",
+    DATABASE_URL: pg.url,
+    DTS_DATA_DIR: "",
+    DEMO_PASSWORD: "",
+  },
 });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
-child.on("exit", (code) => process.exit(code ?? 0));
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    if (child.exitCode === null) child.kill(signal);
+    else process.exit(0);
+  });
+}
+child.on("exit", (code) => {
+  stopDatabase();
+  process.exit(code ?? 0);
+});

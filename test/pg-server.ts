@@ -25,7 +25,31 @@ function freePort(): Promise<number> {
 
 export interface PgServer {
   url: string;
+  /** The cluster's folder (data, socket and log), removed by `stop()`. */
+  dir: string;
   stop(): void;
+}
+
+/** Runs one of the cluster programs; as root, as the `postgres` user (initdb refuses root). */
+function runAs(bin: string, cmd: string, args: string[]) {
+  if (process.getuid?.() === 0) {
+    const quoted = [path.join(bin, cmd), ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(" ");
+    return execFileSync("su", ["postgres", "-s", "/bin/sh", "-c", quoted], { stdio: "pipe" });
+  }
+  return execFileSync(path.join(bin, cmd), args, { stdio: "pipe" });
+}
+
+/**
+ * Stops the cluster in `dir` (a `PgServer.dir` of a process that died before its `stop()`) and
+ * removes the folder; nothing happens when it is gone already.
+ */
+export function stopPgCluster(bin: string, dir: string): void {
+  const data = path.join(dir, "data");
+  try {
+    if (existsSync(path.join(data, "postmaster.pid"))) runAs(bin, "pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /**
@@ -37,25 +61,13 @@ export async function startPgServer(bin: string): Promise<PgServer> {
   chmodSync(dir, 0o777);
   const data = path.join(dir, "data");
   const port = await freePort();
-  const asRoot = process.getuid?.() === 0;
-  const run = (cmd: string, args: string[]) => {
-    if (asRoot) {
-      const quoted = [path.join(bin, cmd), ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(" ");
-      return execFileSync("su", ["postgres", "-s", "/bin/sh", "-c", quoted], { stdio: "pipe" });
-    }
-    return execFileSync(path.join(bin, cmd), args, { stdio: "pipe" });
-  };
+  const run = (cmd: string, args: string[]) => runAs(bin, cmd, args);
   run("initdb", ["-D", data, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8"]);
   run("pg_ctl", ["-D", data, "-l", path.join(dir, "log"), "-w", "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, "start"]);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    stop() {
-      try {
-        run("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    },
+    dir,
+    stop: () => stopPgCluster(bin, dir),
   };
 }
 

@@ -7,9 +7,11 @@ import { useForm } from "react-hook-form";
 import { safeCallbackUrl, signInSchema, type SignInInput } from "@/lib/validation/auth";
 import { Button } from "../ui/button";
 import { Field, inputClass } from "../ui/field";
+import { useHydrated } from "../ui/use-hydrated";
 
 export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
   const router = useRouter();
+  const hydrated = useHydrated();
   const {
     register,
     handleSubmit,
@@ -44,7 +46,8 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
       <div role="alert" aria-live="assertive" className="min-h-5 text-sm text-red-600">
         {errors.root?.message}
       </div>
-      <Button type="submit" variant="primary" className="w-full" disabled={isSubmitting}>
+      {/* Disabled until hydration: a native submit would put the password in the URL. */}
+      <Button type="submit" variant="primary" className="w-full" disabled={isSubmitting || !hydrated}>
         {isSubmitting ? "Signing in…" : "Sign in"}
       </Button>
     </form>

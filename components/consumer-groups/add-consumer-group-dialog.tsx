@@ -19,6 +19,7 @@ import { ExplainedButton } from "../ui/explained-button";
 import { Field, inputClass } from "../ui/field";
 import { applyActionFailure } from "../forms/action-failure";
 import { FormAlert } from "../ui/form-feedback";
+import { useHydrated } from "../ui/use-hydrated";
 import { consumerGroupKeys } from "./query-keys";
 
 const EMPTY: CreateConsumerGroupForm = { name: "", account: "", password: "", confirmPassword: "" };
@@ -53,6 +54,7 @@ export function AddConsumerGroupDialog({
   disabledReason: string | null;
 }) {
   const [open, setOpen] = useState(false);
+  const hydrated = useHydrated();
   const [showPassword, setShowPassword] = useState(false);
   const queryClient = useQueryClient();
   const form = useForm<CreateConsumerGroupForm>({
@@ -97,9 +99,12 @@ export function AddConsumerGroupDialog({
           Add Consumer Group
         </ExplainedButton>
       ) : (
-        // A real Radix trigger, so focus returns to it when the dialog closes.
+        // A real Radix trigger, so focus returns to it when the dialog closes. Disabled until
+        // hydration: in the server's HTML it looks ready but would open nothing.
         <DialogTrigger asChild>
-          <Button variant="primary">Add Consumer Group</Button>
+          <Button variant="primary" disabled={!hydrated}>
+            Add Consumer Group
+          </Button>
         </DialogTrigger>
       )}
       <DialogContent title="Create Consumer Group" description={<>Instance <span className="font-mono">{instanceId}</span> ({instanceName})</>}>

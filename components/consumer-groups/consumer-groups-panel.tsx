@@ -100,18 +100,18 @@ export function ConsumerGroupsPanel({
               {list.groups.map((g) => (
                 <tr key={g.id} className="hover:bg-blue-50/40">
                   <td className={`${td} whitespace-nowrap`}>
-                    <span className="font-mono">{g.id}</span>
+                    <span className="font-mono" data-testid="group-id">{g.id}</span>
                     <CopyButton value={g.id} label="consumer group ID" compact />
                     <div className="text-xs text-gray-500">{g.name}</div>
                   </td>
                   <td className={`${td} font-mono`}>{g.account}</td>
                   <td className={`${td} whitespace-nowrap font-mono text-xs`}>{formatDateTime(g.checkpointAt)}</td>
-                  <td className={td}>
+                  <td className={td} data-testid="message-delay">
                     <Tooltip content={!g.connected ? "No consumer is connected to this group." : null}>
                       <span tabIndex={g.messageDelaySeconds === null ? 0 : undefined}>{formatMetric(g.messageDelaySeconds, " s")}</span>
                     </Tooltip>
                   </td>
-                  <td className={td}>
+                  <td className={td} data-testid="unconsumed-data">
                     <Tooltip content={!g.connected ? "No consumer is connected to this group." : null}>
                       <span tabIndex={g.unconsumedRecords === null ? 0 : undefined}>{formatMetric(g.unconsumedRecords)}</span>
                     </Tooltip>

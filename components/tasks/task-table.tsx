@@ -38,7 +38,7 @@ export function TaskTable({ rows, sortHref, sort }: { rows: TaskRow[]; sortHref:
                 </Link>
                 <div className="text-xs text-gray-500">{t.name}</div>
               </td>
-              <td className={td}>
+              <td className={td} data-testid="task-status">
                 <StatusBadge status={t.status} />
               </td>
               <td className={`${td} whitespace-nowrap font-mono text-xs`}>{formatDateTime(t.checkpointAt)}</td>
@@ -57,7 +57,9 @@ export function TaskTable({ rows, sortHref, sort }: { rows: TaskRow[]; sortHref:
                 <div>{t.sourceType}</div>
                 <div className="font-mono text-xs text-gray-500">{t.sourceInstanceId}</div>
               </td>
-              <td className={`${td} whitespace-nowrap font-mono text-xs`}>{formatDateTime(t.createdAt)}</td>
+              <td className={`${td} whitespace-nowrap font-mono text-xs`} data-testid="task-created">
+                {formatDateTime(t.createdAt)}
+              </td>
               <td className={`${td} whitespace-nowrap`}>
                 <Link href={`/change-tracking/${t.id}`} className="text-blue-600 hover:underline">
                   View
