@@ -7,7 +7,13 @@ repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
 port="${PROD_CHECK_PORT:-3300}"
 server=""
-trap '[ -n "$server" ] && { kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; }; rm -rf "$work"' EXIT
+cleanup() {
+  local rc=$?
+  if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
+  rm -rf "$work"
+  exit "$rc"
+}
+trap cleanup EXIT
 git clone -q "$repo" "$work/app"
 cd "$work/app"
 NODE_ENV=production npm ci --no-audit --no-fund </dev/null >"$work/install.log" 2>&1 || { tail -40 "$work/install.log"; exit 1; }
