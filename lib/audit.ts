@@ -12,6 +12,12 @@ export const AUDIT_ACTIONS = [
   "connectConsumer",
   "heartbeatConsumer",
   "disconnectConsumer",
+  "createAccessKey",
+  "disableAccessKey",
+  "enableAccessKey",
+  "deleteAccessKey",
+  // Refusals of OpenAPI requests that never reached an operation (signature, AccessKey, nonce).
+  "openApiRequest",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -24,7 +30,16 @@ export interface AuditEntry {
   /** null when the action succeeded, else the error code */
   errorCode?: string | null;
   clientIp?: string | null;
+  /** "console" (the pages' actions) or "api" (the OpenAPI); null for records that are neither */
+  channel?: AuditChannel | null;
+  /**
+   * the AccessKey an API call was signed with (or claimed, for a refusal), or the one an AccessKey
+   * action changed; kept only when it has the shape of an id
+   */
+  accessKeyId?: string | null;
 }
+
+export type AuditChannel = "console" | "api";
 
 /** Anything that runs SQL: the client or a transaction of it. */
 type Sql = Pick<Db, "$executeRaw">;
@@ -42,16 +57,18 @@ export async function writeAudit(db: Sql, e: AuditEntry): Promise<void> {
   const username = cleanText(e.username || "anonymous", 128);
   const instanceId = orNull(e.instanceId, 64);
   const groupId = orNull(e.groupId, 64);
+  const accessKeyId = e.accessKeyId && /^[A-Za-z0-9]{1,64}$/.test(e.accessKeyId) ? e.accessKeyId : null;
   // A refusal may name only the group: its instance (and the instance's region) is looked up.
   await db.$executeRaw`
     WITH target AS (
       SELECT COALESCE(${instanceId}::text, (SELECT "instance_id" FROM "consumer_group" WHERE "id" = ${groupId}::text)) AS instance_id
     )
-    INSERT INTO "audit_log" ("username", "role", "action", "region_id", "instance_id", "group_id", "result", "error_code", "client_ip")
+    INSERT INTO "audit_log" ("username", "role", "action", "region_id", "instance_id", "group_id", "result", "error_code", "client_ip", "channel", "access_key_id")
     SELECT ${username}, ${orNull(e.role, 16)}, ${e.action},
            (SELECT "region_id" FROM "instance" WHERE "id" = target.instance_id),
            target.instance_id, ${groupId},
-           ${errorCode ? "refused" : "ok"}::"AuditResult", ${errorCode}, ${orNull(e.clientIp, 64)}
+           ${errorCode ? "refused" : "ok"}::"AuditResult", ${errorCode}, ${orNull(e.clientIp, 64)},
+           ${e.channel ?? null}, ${accessKeyId}
       FROM target`;
 }
 

@@ -1,7 +1,8 @@
 /**
- * Every error code the console answers with, in actions, the consumer endpoints and (later) the
- * OpenAPI. docs/rules.md "Error codes" lists what each means. The product codes mirror DTS's
- * naming; the same code is used whatever the channel.
+ * Every error code the console answers with, in actions, the consumer endpoints and the OpenAPI.
+ * docs/rules.md "Error codes" lists what each means. The product codes mirror DTS's naming; the
+ * same code is used whatever the channel. The OpenAPI's authentication codes are the Alibaba Cloud
+ * gateway's own (docs/rules.md "OpenAPI").
  */
 export const ERROR_CODES = [
   "QuotaExceeded.ConsumerGroup",
@@ -17,6 +18,20 @@ export const ERROR_CODES = [
   "NotFound",
   "Lease.Expired",
   "InternalError",
+  "QuotaExceeded.AccessKey",
+  "OperationDenied.AccessKeyEncryption",
+  // The OpenAPI gateway's answers.
+  "MissingParameter",
+  "InvalidApi.NotFound",
+  "InvalidVersion",
+  "IncompleteSignature",
+  "InvalidTimeStamp.Format",
+  "InvalidTimeStamp.Expired",
+  "InvalidAccessKeyId.NotFound",
+  "InvalidAccessKeyId.Inactive",
+  "SignatureDoesNotMatch",
+  "SignatureNonceUsed",
+  "Forbidden.RAM",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -3,7 +3,7 @@ import type { Db } from "./db/connect";
 
 /**
  * Throttling of password guessing (docs/rules.md "Throttling"), one helper for sign-in, the
- * consumer credential check and change-password. Failures are counted three ways:
+ * consumer credential check, change-password and the OpenAPI's signatures. Failures are counted three ways:
  * - per account and client together: blocks that client from that account for a while;
  * - per client: blocks a client guessing across many accounts;
  * - per account: never blocks (that would hand anyone a lockout of someone else), only slows
@@ -18,7 +18,7 @@ export interface ThrottlePolicy {
 }
 
 export interface ThrottleScope {
-  name: "signin" | "consumer" | "change";
+  name: "signin" | "consumer" | "change" | "openapi";
   pair: ThrottlePolicy;
   client: ThrottlePolicy;
   /** failures on the account (from anyone) after which each attempt waits, doubling up to maxDelayMs */
@@ -45,6 +45,14 @@ export const CHANGE_PASSWORD_THROTTLE: ThrottleScope = {
   pair: { limit: 5, windowMs: 15 * MINUTE, blockMs: MINUTE },
   client: { limit: 20, windowMs: 15 * MINUTE, blockMs: MINUTE },
   account: { after: 10, windowMs: 15 * MINUTE, maxDelayMs: 2_000 },
+};
+
+/** The OpenAPI's signature check: the "account" is the AccessKey ID, the client its address. */
+export const OPENAPI_THROTTLE: ThrottleScope = {
+  name: "openapi",
+  pair: { limit: 10, windowMs: 5 * MINUTE, blockMs: MINUTE },
+  client: { limit: 30, windowMs: 5 * MINUTE, blockMs: MINUTE },
+  account: { after: 20, windowMs: 5 * MINUTE, maxDelayMs: 2_000 },
 };
 
 /** Who is trying what: the account (user name, SASL user, group) and the client (an address or a user id). */

@@ -2,9 +2,10 @@ import "server-only";
 import type { z } from "zod";
 import type { SessionUser } from "../auth/session";
 import { can, type Permission } from "../auth/roles";
-import { writeAnonymousRefusal, writeAudit, type AuditAction } from "../audit";
+import { writeAnonymousRefusal, writeAudit, type AuditAction, type AuditChannel } from "../audit";
 import { getDb } from "../db";
 import { describeForLog, mapDbError } from "../db/errors";
+import { ACCESS_KEY_ID_PATTERN, ACCESS_KEY_QUOTA } from "../validation/access-key";
 import { ACCOUNT_RULE_MESSAGE, CONSUMER_GROUP_QUOTA, DTS_ID_PATTERN, NAME_MAX } from "../validation/consumer-group";
 import { fail, type ActionFailure, type ActionResult, type ErrorCode } from "./result";
 
@@ -17,13 +18,22 @@ const DB_REFUSAL_MESSAGES: Partial<Record<string, string>> = {
   consumer_group_name_check: `The name must be 1 to ${NAME_MAX} characters long.`,
   consumer_group_name_text_check: "The name needs a visible character and cannot contain control or text-direction characters.",
   NotFound: "The change tracking instance no longer exists.",
+  "QuotaExceeded.AccessKey": `A user can hold at most ${ACCESS_KEY_QUOTA} AccessKeys. Delete one to create another.`,
 };
+
+/** Where an action was asked for: the console's pages, or the OpenAPI with the AccessKey that signed the call. */
+export interface ActionVia {
+  channel: AuditChannel;
+  accessKeyId?: string;
+}
 
 export interface ActionContext {
   user: SessionUser;
   ip: string | null;
+  /** console unless the OpenAPI asked (absent in hand-made contexts of tests) */
+  via?: ActionVia;
   /** Writes this action's success record; call it inside the transaction of the change. */
-  audit: (db: Parameters<typeof writeAudit>[0], target?: { instanceId?: string | null; groupId?: string | null }) => Promise<void>;
+  audit: (db: Parameters<typeof writeAudit>[0], target?: { instanceId?: string | null; groupId?: string | null; accessKeyId?: string | null }) => Promise<void>;
 }
 
 export interface ActionSpec<S extends z.ZodType, T> {
@@ -50,6 +60,7 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
 
 /** An id from raw input, for the refusal record: only when it has the shape of one. */
 const idOf = (v: unknown) => (typeof v === "string" && DTS_ID_PATTERN.test(v) ? v : null);
+const accessKeyIdOf = (v: unknown) => (typeof v === "string" && ACCESS_KEY_ID_PATTERN.test(v) ? v : null);
 
 /**
  * Runs an action for a given user: role check, input parse, handler, database refusals mapped to
@@ -62,9 +73,12 @@ export async function runAction<S extends z.ZodType, T>(
   user: SessionUser | null,
   ip: string | null = null,
   onSuccess?: (input: z.output<S>, data: T) => void,
+  via: ActionVia = { channel: "console" },
 ): Promise<ActionResult<T>> {
   const raw = input && typeof input === "object" ? (input as Record<string, unknown>) : {};
   const rawTarget = { instanceId: idOf(raw.instanceId), groupId: idOf(raw.groupId) };
+  // The AccessKey an API call was signed with, else the one an AccessKey action is about.
+  const origin = { channel: via.channel, accessKeyId: via.accessKeyId ?? accessKeyIdOf(raw.accessKeyId) };
   const refuse = async (result: ActionFailure): Promise<ActionResult<T>> => {
     try {
       const db = await getDb();
@@ -76,6 +90,7 @@ export async function runAction<S extends z.ZodType, T>(
         groupId: rawTarget.groupId,
         errorCode: result.code,
         clientIp: ip,
+        ...origin,
       };
       // Anyone can send a request without a session: those refusals are rate-limited per client.
       if (user) await writeAudit(db, entry);
@@ -99,6 +114,7 @@ export async function runAction<S extends z.ZodType, T>(
   const ctx: ActionContext = {
     user,
     ip,
+    via,
     audit: (db, target) =>
       writeAudit(db, {
         username: user.username,
@@ -107,6 +123,8 @@ export async function runAction<S extends z.ZodType, T>(
         instanceId: target?.instanceId ?? rawTarget.instanceId,
         groupId: target?.groupId ?? rawTarget.groupId,
         clientIp: ip,
+        channel: origin.channel,
+        accessKeyId: via.accessKeyId ?? target?.accessKeyId ?? origin.accessKeyId,
       }),
   };
   let result: ActionResult<T>;

@@ -9,6 +9,8 @@ export const PERMISSIONS = {
   "consumerGroup.resetPassword": ["admin"],
   "consumerGroup.delete": ["admin"],
   "audit.read": ["admin"],
+  "accessKey.manageOwn": ["viewer", "operator", "admin"],
+  "accessKey.manageAny": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

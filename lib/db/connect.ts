@@ -7,10 +7,11 @@ import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client";
 import { applyMigrations, type SqlRunner } from "./migrate";
 
-/** Secrets stay out of every query unless a query asks for them by name (`omit: { passwordHash: false }`). */
+/** Secrets stay out of every query unless a query asks for them by name (`omit: { passwordHash: false }`, `omit: { secretCiphertext: false }`). */
 const OMIT_SECRETS = {
   user: { passwordHash: true },
   consumerGroup: { passwordHash: true },
+  accessKey: { secretCiphertext: true },
 } as const;
 
 function createClient(adapter: PrismaPg | PrismaPGlite) {

@@ -1,0 +1,97 @@
+import { createHash } from "node:crypto";
+import { AccessKeyCryptoUnavailable, decryptSecret, getSecretKey } from "../auth/access-key-crypto";
+import type { SessionUser } from "../auth/session";
+import type { Db } from "../db/connect";
+import { describeForLog } from "../db/errors";
+import { checkThrottle, clearThrottle, OPENAPI_THROTTLE, pause, recordThrottleFailure } from "../throttle";
+import { ACCESS_KEY_ID_PATTERN } from "../validation/access-key";
+import type { Refusal } from "./answers";
+import type { SignedCall } from "./request";
+import { TIMESTAMP_WINDOW_MS, timestampInWindow } from "./signature";
+
+/**
+ * Who signed an OpenAPI call (docs/rules.md "OpenAPI", "AccessKeys"), checked in this order:
+ * 1. the timestamp lies within 15 minutes of the server's clock;
+ * 2. this client and this AccessKey are not blocked for failed signatures (throttling);
+ * 3. the AccessKey exists (else InvalidAccessKeyId.NotFound, a failure);
+ * 4. the signature, recomputed with its decrypted secret, matches in constant time (else
+ *    SignatureDoesNotMatch, a failure, with nothing said about which part differs);
+ * 5. the AccessKey is enabled (InvalidAccessKeyId.Inactive): a disabled key stops at once;
+ * 6. the nonce was not used with this AccessKey within the window (SignatureNonceUsed), recorded in
+ *    the database so that it holds across processes.
+ * The user's role is read from the database on every call, as for a session.
+ */
+
+export type Authentication =
+  | { ok: true; user: SessionUser; accessKeyId: string }
+  /** `user` is set once the signature proved the caller holds the secret */
+  | { ok: false; refusal: Refusal; user?: SessionUser };
+
+const NOT_FOUND: Refusal = { status: 404, code: "InvalidAccessKeyId.NotFound", message: "Specified access key is not found." };
+const MISMATCH: Refusal = { status: 400, code: "SignatureDoesNotMatch", message: "Specified signature is not matched with our calculation." };
+
+/** Nonces are kept hashed: bounded, and no request text in the table. */
+export const nonceHash = (nonce: string) => createHash("sha256").update(nonce, "utf8").digest("base64url");
+
+function cryptoRefusal(error: unknown): Refusal {
+  const message =
+    error instanceof AccessKeyCryptoUnavailable
+      ? error.message
+      : "The secret of this AccessKey cannot be read with the console's encryption key (was DTS_SECRET_KEY changed?). Create a new AccessKey.";
+  return { status: 403, code: "OperationDenied.AccessKeyEncryption", message };
+}
+
+export async function authenticateCall(db: Db, call: SignedCall, clientIp: string | null, now = new Date()): Promise<Authentication> {
+  if (!timestampInWindow(call.timestamp, now)) {
+    return { ok: false, refusal: { status: 400, code: "InvalidTimeStamp.Expired", message: "Specified time stamp or date value is expired: it must be within 15 minutes of the server's time (UTC)." } };
+  }
+  const who = { account: call.accessKeyId, client: clientIp };
+  const verdict = await checkThrottle(db, OPENAPI_THROTTLE, who, now);
+  if (verdict.retryAfter > 0) {
+    return {
+      ok: false,
+      refusal: { status: 429, code: "Throttling.User", message: `Request was denied due to user flow control: too many failed signatures. Try again in ${verdict.retryAfter} seconds.`, retryAfter: verdict.retryAfter },
+    };
+  }
+  await pause(verdict.delayMs);
+
+  const key = ACCESS_KEY_ID_PATTERN.test(call.accessKeyId)
+    ? await db.accessKey.findUnique({
+        where: { id: call.accessKeyId },
+        select: { id: true, status: true, secretCiphertext: true, user: { select: { id: true, username: true, role: true } } },
+      })
+    : null;
+  if (!key) {
+    await recordThrottleFailure(db, OPENAPI_THROTTLE, who, now);
+    return { ok: false, refusal: NOT_FOUND };
+  }
+  let secret: string;
+  try {
+    secret = decryptSecret(key.secretCiphertext, key.id, getSecretKey());
+  } catch (error) {
+    if (!(error instanceof AccessKeyCryptoUnavailable)) console.error(`[openapi] AccessKey ${key.id}: ${describeForLog(error)}`);
+    return { ok: false, refusal: cryptoRefusal(error) };
+  }
+  if (!call.verify(secret)) {
+    await recordThrottleFailure(db, OPENAPI_THROTTLE, who, now);
+    return { ok: false, refusal: MISMATCH };
+  }
+  const user = key.user;
+  if (key.status !== "Active") {
+    return { ok: false, refusal: { status: 400, code: "InvalidAccessKeyId.Inactive", message: "Specified access key is disabled." }, user };
+  }
+  const expiresAt = new Date(call.timestamp.getTime() + TIMESTAMP_WINDOW_MS);
+  // One statement: of two requests with the same nonce, exactly one gets the row. A row whose
+  // window has passed may be taken again (its timestamp could not be replayed anyway).
+  const fresh = await db.$queryRaw<{ nonce_hash: string }[]>`
+    INSERT INTO "api_nonce" ("access_key_id", "nonce_hash", "expires_at") VALUES (${key.id}, ${nonceHash(call.nonce)}, ${expiresAt})
+    ON CONFLICT ("access_key_id", "nonce_hash") DO UPDATE SET "expires_at" = EXCLUDED."expires_at" WHERE "api_nonce"."expires_at" < ${now}
+    RETURNING "nonce_hash"`;
+  if (fresh.length === 0) {
+    return { ok: false, refusal: { status: 400, code: "SignatureNonceUsed", message: "Specified signature nonce was used already." }, user };
+  }
+  await db.$executeRaw`DELETE FROM "api_nonce" WHERE "expires_at" < ${now}`;
+  await clearThrottle(db, OPENAPI_THROTTLE, who);
+  await db.accessKey.updateMany({ where: { id: key.id }, data: { lastUsedAt: now, lastUsedIp: clientIp?.slice(0, 64) ?? null } });
+  return { ok: true, user, accessKeyId: key.id };
+}

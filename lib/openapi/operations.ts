@@ -1,0 +1,425 @@
+import "server-only";
+import type { z } from "zod";
+import { runAction, type ActionSpec, type ActionVia } from "../actions/run-action";
+import {
+  changeConsumerGroupPasswordSpec,
+  createConsumerGroupSpec,
+  deleteConsumerGroupSpec,
+  resetConsumerGroupPasswordSpec,
+} from "../actions/consumer-group-specs";
+import { fail, type ActionFailure, type ActionResult } from "../actions/result";
+import { writeAudit } from "../audit";
+import { can } from "../auth/roles";
+import type { SessionUser } from "../auth/session";
+import { listConsumerGroups, type ConsumerGroupRow } from "../data/consumer-groups";
+import {
+  getConsumerGroupPlacement,
+  getInstanceRegion,
+  getSubscriptionInstance,
+  listSubscriptionInstances,
+  type SubscriptionInstance,
+} from "../data/subscription-instances";
+import { parseTrackedObjects } from "../data/tasks";
+import { getDb } from "../db";
+import { describeForLog } from "../db/errors";
+import { REGION_IDS } from "../regions";
+import { cleanQueryText } from "../validation/text";
+
+/**
+ * The DTS OpenAPI's operations (docs/rules.md "OpenAPI"): DTS's parameter names mapped onto the
+ * console's own action specs (same role check, schema, database rules, audit, throttling, run by
+ * {@link runAction} with the "api" channel) and its reads (lib/data), and their answers mapped back
+ * onto DTS's response field names (the DTS API reference, version 2020-01-01).
+ */
+
+export interface OperationContext {
+  user: SessionUser;
+  ip: string | null;
+  via: ActionVia;
+  /** revalidates the console pages a change shows on */
+  revalidate: (paths: string[]) => void;
+}
+
+export type OperationResult =
+  | { ok: true; body: Record<string, unknown> }
+  | { ok: false; failure: ActionFailure }
+  /** a parameter the API requires is missing: the gateway's MissingParameter */
+  | { ok: false; missing: string };
+
+type Params = ReadonlyMap<string, string>;
+
+export interface Operation {
+  run: (params: Params, ctx: OperationContext) => Promise<OperationResult>;
+}
+
+/** The first of the names given a non-empty value. */
+const param = (params: Params, ...names: string[]): string | undefined => {
+  for (const name of names) {
+    const value = params.get(name);
+    if (value) return value;
+  }
+  return undefined;
+};
+
+const refused = (failure: ActionFailure): OperationResult => ({ ok: false, failure });
+const NOT_FOUND_INSTANCE = fail("NotFound", "The specified change tracking instance does not exist.");
+const NOT_FOUND_GROUP = fail("NotFound", "The specified consumer group does not exist in this change tracking instance.");
+
+/** `2019-10-02T12:00:00Z`: the reference's yyyy-MM-ddTHH:mm:ssZ, UTC. */
+function utc(value: Date | string | null | undefined): string | undefined {
+  if (!value) return undefined;
+  return new Date(value).toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+/** RegionId, when given, must be a DTS region; the instance then must be in it. */
+function regionParam(params: Params): { ok: true; regionId?: string } | { ok: false; failure: ActionFailure } {
+  const regionId = params.get("RegionId");
+  if (regionId === undefined || regionId === "") return { ok: true };
+  return (REGION_IDS as readonly string[]).includes(regionId)
+    ? { ok: true, regionId }
+    : { ok: false, failure: fail("InvalidParameter", `RegionId "${cleanQueryText(regionId, 32) ?? ""}" is not a DTS region.`) };
+}
+
+/** A page number or size: a whole number in range, or the default when not given. */
+function pageParam(params: Params, name: string, fallback: number, max: number): number | ActionFailure {
+  const value = params.get(name);
+  if (value === undefined || value === "") return fallback;
+  const n = /^\d{1,10}$/.test(value) ? Number(value) : NaN;
+  return Number.isInteger(n) && n >= 1 && n <= max ? n : fail("InvalidParameter", `${name} must be a whole number from 1 to ${max}.`);
+}
+
+/** The instance of the channel family: DtsInstanceId, or DtsJobId (the instance id without "dts"). */
+function channelInstanceId(params: Params): { ok: true; id: string } | { ok: false; result: OperationResult } {
+  const instanceId = param(params, "DtsInstanceId");
+  const jobId = param(params, "DtsJobId");
+  if (!instanceId && !jobId) return { ok: false, result: { ok: false, missing: "DtsInstanceId" } };
+  const fromJob = jobId ? `dts${jobId}` : undefined;
+  if (instanceId && fromJob && instanceId !== fromJob) {
+    return { ok: false, result: refused(fail("InvalidParameter", "DtsInstanceId and DtsJobId name different instances.")) };
+  }
+  return { ok: true, id: instanceId ?? fromJob ?? "" };
+}
+
+/** Records a refusal the API itself decided before the action ran (wrong instance or region), as the action would. */
+async function auditRefusal(action: ActionSpec<z.ZodType, unknown>["name"], ctx: OperationContext, failure: ActionFailure, target: { instanceId?: string; groupId?: string }) {
+  try {
+    await writeAudit(await getDb(), {
+      username: ctx.user.username,
+      role: ctx.user.role,
+      action,
+      instanceId: target.instanceId,
+      groupId: target.groupId,
+      errorCode: failure.code,
+      clientIp: ctx.ip,
+      channel: ctx.via.channel,
+      accessKeyId: ctx.via.accessKeyId,
+    });
+  } catch (error) {
+    console.error(`[openapi ${action}] could not record a refusal: ${describeForLog(error)}`);
+  }
+}
+
+/**
+ * Runs a console action for the API caller. `check`, when given, first confirms the request names
+ * a consistent target (the group in the instance named, the region); it runs only for a role the
+ * action allows, so a role refusal is always what a role without the permission sees.
+ */
+async function runWrite<S extends z.ZodType, T>(
+  spec: ActionSpec<S, T>,
+  input: Record<string, unknown>,
+  ctx: OperationContext,
+  check?: { target: { instanceId?: string; groupId?: string }; run: () => Promise<ActionFailure | null> },
+): Promise<ActionResult<T>> {
+  if (check && can(ctx.user.role, spec.permission)) {
+    const failure = await check.run();
+    if (failure) {
+      await auditRefusal(spec.name, ctx, failure, check.target);
+      return failure;
+    }
+  }
+  return runAction(spec, input, ctx.user, ctx.ip, (parsed, data) => ctx.revalidate(spec.revalidate?.(parsed, data) ?? []), ctx.via);
+}
+
+/** The instance exists and, when a region is named, lies in it. */
+async function checkInstance(ctx: OperationContext, instanceId: string, regionId: string | undefined): Promise<ActionFailure | null> {
+  if (!regionId) return null;
+  const region = await getInstanceRegion(ctx.user, instanceId);
+  return region && region !== regionId ? NOT_FOUND_INSTANCE : null;
+}
+
+/** The group exists in the instance named (and region), and any account or name given is the group's. */
+async function checkGroup(
+  ctx: OperationContext,
+  instanceId: string,
+  groupId: string,
+  regionId: string | undefined,
+  claimed: { account?: string; name?: string },
+  why = "",
+): Promise<ActionFailure | null> {
+  const group = await getConsumerGroupPlacement(ctx.user, groupId);
+  if (!group || group.instanceId !== instanceId || (regionId && group.regionId !== regionId)) return NOT_FOUND_GROUP;
+  if (claimed.account !== undefined && claimed.account !== group.account) {
+    return fail("InvalidParameter.UserName", `ConsumerGroupUserName is not the account of this consumer group.${why}`);
+  }
+  if (claimed.name !== undefined && claimed.name.trim().normalize("NFC") !== group.name) {
+    return fail("InvalidParameter", `ConsumerGroupName is not the name of this consumer group.${why}`);
+  }
+  return null;
+}
+
+const KEEPS_NAME = " The console keeps a group's name and account for good: leave them out or repeat them.";
+
+function groupItem(g: ConsumerGroupRow, idField: "ConsumerGroupID" | "ConsumerGroupId") {
+  return {
+    [idField]: g.id,
+    ConsumerGroupName: g.name,
+    ConsumerGroupUserName: g.account,
+    ConsumptionCheckpoint: utc(g.checkpointAt),
+    // DTS says -1 while no consumer is connected.
+    MessageDelay: g.messageDelaySeconds ?? -1,
+    UnconsumedData: g.unconsumedRecords ?? -1,
+  };
+}
+
+/** The groups of an instance, one page of them; NotFound for an instance that is not there (or not in the region named). */
+async function describeGroups(params: Params, ctx: OperationContext, instanceId: string, pageName: "PageNum" | "PageNumber", defaultSize: number) {
+  const region = regionParam(params);
+  if (!region.ok) return { ok: false as const, failure: region.failure };
+  const page = pageParam(params, pageName, 1, 2_147_483_647);
+  if (typeof page !== "number") return { ok: false as const, failure: page };
+  const size = pageParam(params, "PageSize", defaultSize, 100);
+  if (typeof size !== "number") return { ok: false as const, failure: size };
+  const list = await listConsumerGroups(ctx.user, instanceId);
+  if (!list) return { ok: false as const, failure: NOT_FOUND_INSTANCE };
+  if (region.regionId && (await getInstanceRegion(ctx.user, instanceId)) !== region.regionId) return { ok: false as const, failure: NOT_FOUND_INSTANCE };
+  const groups = list.groups.slice((page - 1) * size, page * size);
+  return { ok: true as const, page, size, total: list.groups.length, groups };
+}
+
+const SOURCE_TYPES: Record<string, string> = { "PolarDB for MySQL": "PolarDB", "PolarDB-X": "DRDS" };
+
+/** What DescribeSubscriptionInstances and DescribeSubscriptionInstanceStatus say of an instance. */
+function instanceFields(i: SubscriptionInstance) {
+  return {
+    SubscriptionInstanceID: i.id,
+    SubscriptionInstanceName: i.name,
+    Status: i.status,
+    PayType: i.billingMethod === "Subscription" ? "PrePaid" : "PostPaid",
+    BeginTimestamp: utc(i.dataBeginAt),
+    EndTimestamp: utc(i.dataEndAt),
+    ConsumptionCheckpoint: utc(i.checkpointAt),
+    SourceEndpoint: { InstanceID: i.sourceInstanceId, InstanceType: i.sourceType.startsWith("RDS") ? "RDS" : (SOURCE_TYPES[i.sourceType] ?? i.sourceType) },
+    SubscriptionDataType: { DDL: i.trackDdl, DML: i.trackDml },
+    SubscriptionHost: { PrivateHost: i.privateEndpoint, PublicHost: i.publicEndpoint, VPCHost: i.vpcEndpoint },
+    SubscribeTopic: i.topic,
+    SubscriptionObject: {
+      SynchronousObject: parseTrackedObjects(i.trackedObjects).map((o) => ({
+        DatabaseName: o.database,
+        WholeDatabase: String(o.tables.length === 0),
+        TableList: { Table: o.tables },
+      })),
+    },
+  };
+}
+
+/** Create a group: CreateConsumerGroup and CreateConsumerChannel. */
+async function createGroup(params: Params, ctx: OperationContext, instanceId: string, channel: boolean): Promise<OperationResult> {
+  const region = regionParam(params);
+  const password = params.get("ConsumerGroupPassword");
+  const result = await runWrite(
+    createConsumerGroupSpec,
+    { instanceId, name: params.get("ConsumerGroupName"), account: params.get("ConsumerGroupUserName"), password, confirmPassword: password },
+    ctx,
+    { target: { instanceId }, run: async () => (region.ok ? checkInstance(ctx, instanceId, region.regionId) : region.failure) },
+  );
+  if (!result.ok) return refused(result);
+  return { ok: true, body: { ...(channel ? { HttpStatusCode: "200" } : {}), ConsumerGroupID: result.data.id } };
+}
+
+const DONE: OperationResult = { ok: true, body: {} };
+const DONE_CHANNEL: OperationResult = { ok: true, body: { HttpStatusCode: "200" } };
+
+/** Every operation by its DTS Action name, with the parameters DTS requires. */
+export const OPERATIONS: Record<string, { required: string[]; run: Operation["run"] }> = {
+  CreateConsumerGroup: {
+    required: ["SubscriptionInstanceId", "ConsumerGroupName", "ConsumerGroupUserName", "ConsumerGroupPassword"],
+    run: (params, ctx) => createGroup(params, ctx, params.get("SubscriptionInstanceId") ?? "", false),
+  },
+
+  DescribeConsumerGroup: {
+    required: ["SubscriptionInstanceId"],
+    async run(params, ctx) {
+      const r = await describeGroups(params, ctx, params.get("SubscriptionInstanceId") ?? "", "PageNum", 30);
+      if (!r.ok) return refused(r.failure);
+      return {
+        ok: true,
+        body: {
+          PageNumber: r.page,
+          PageRecordCount: r.size,
+          TotalRecordCount: r.total,
+          ConsumerChannels: { DescribeConsumerChannel: r.groups.map((g) => groupItem(g, "ConsumerGroupID")) },
+        },
+      };
+    },
+  },
+
+  ModifyConsumerGroupPassword: {
+    // pop-core capitalises every parameter name; the reference spells this one with a lower-case c.
+    required: ["SubscriptionInstanceId", "ConsumerGroupID", "ConsumerGroupPassword", "consumerGroupNewPassword|ConsumerGroupNewPassword"],
+    async run(params, ctx) {
+      const instanceId = params.get("SubscriptionInstanceId") ?? "";
+      const groupId = params.get("ConsumerGroupID") ?? "";
+      const region = regionParam(params);
+      const newPassword = param(params, "consumerGroupNewPassword", "ConsumerGroupNewPassword");
+      const result = await runWrite(
+        changeConsumerGroupPasswordSpec,
+        { groupId, oldPassword: params.get("ConsumerGroupPassword"), newPassword, confirmPassword: newPassword },
+        ctx,
+        {
+          target: { instanceId, groupId },
+          run: async () =>
+            region.ok
+              ? checkGroup(ctx, instanceId, groupId, region.regionId, { account: param(params, "ConsumerGroupUserName"), name: param(params, "ConsumerGroupName") })
+              : region.failure,
+        },
+      );
+      return result.ok ? DONE : refused(result);
+    },
+  },
+
+  DeleteConsumerGroup: {
+    required: ["SubscriptionInstanceId", "ConsumerGroupID"],
+    async run(params, ctx) {
+      const instanceId = params.get("SubscriptionInstanceId") ?? "";
+      const groupId = params.get("ConsumerGroupID") ?? "";
+      const region = regionParam(params);
+      const result = await runWrite(deleteConsumerGroupSpec, { groupId }, ctx, {
+        target: { instanceId, groupId },
+        run: async () => (region.ok ? checkGroup(ctx, instanceId, groupId, region.regionId, {}) : region.failure),
+      });
+      return result.ok ? DONE : refused(result);
+    },
+  },
+
+  DescribeSubscriptionInstances: {
+    required: [],
+    async run(params, ctx) {
+      const region = regionParam(params);
+      if (!region.ok) return refused(region.failure);
+      const page = pageParam(params, "PageNum", 1, 2_147_483_647);
+      if (typeof page !== "number") return refused(page);
+      const size = pageParam(params, "PageSize", 30, 100);
+      if (typeof size !== "number") return refused(size);
+      const regionId = region.regionId ?? REGION_IDS[0];
+      const { total, rows } = await listSubscriptionInstances(ctx.user, regionId, {
+        name: cleanQueryText(params.get("SubscriptionInstanceName"), 128),
+        id: cleanQueryText(params.get("SubscriptionInstanceId"), 64),
+        page,
+        pageSize: size,
+      });
+      return {
+        ok: true,
+        body: {
+          PageNumber: page,
+          PageRecordCount: size,
+          TotalRecordCount: total,
+          SubscriptionInstances: {
+            SubscriptionInstance: rows.map((i) => ({ ...instanceFields(i), InstanceCreateTime: utc(i.createdAt), JobCreateTime: utc(i.createdAt), Tags: { Tag: [] } })),
+          },
+        },
+      };
+    },
+  },
+
+  DescribeSubscriptionInstanceStatus: {
+    required: ["SubscriptionInstanceId"],
+    async run(params, ctx) {
+      const region = regionParam(params);
+      if (!region.ok) return refused(region.failure);
+      const instance = await getSubscriptionInstance(ctx.user, params.get("SubscriptionInstanceId") ?? "");
+      if (!instance || (region.regionId && instance.regionId !== region.regionId)) return refused(NOT_FOUND_INSTANCE);
+      return {
+        ok: true,
+        body: {
+          ...instanceFields(instance),
+          TaskId: instance.id.slice(3),
+          ...(instance.consumptionClient ? { ConsumptionClient: instance.consumptionClient } : {}),
+        },
+      };
+    },
+  },
+
+  CreateConsumerChannel: {
+    required: ["ConsumerGroupName", "ConsumerGroupUserName", "ConsumerGroupPassword"],
+    async run(params, ctx) {
+      const instance = channelInstanceId(params);
+      if (!instance.ok) return instance.result;
+      return createGroup(params, ctx, instance.id, true);
+    },
+  },
+
+  DescribeConsumerChannel: {
+    required: [],
+    async run(params, ctx) {
+      const instance = channelInstanceId(params);
+      if (!instance.ok) return instance.result;
+      const r = await describeGroups(params, ctx, instance.id, "PageNumber", 20);
+      if (!r.ok) return refused(r.failure);
+      return {
+        ok: true,
+        body: {
+          HttpStatusCode: "200",
+          PageNumber: r.page,
+          PageRecordCount: r.size,
+          TotalRecordCount: r.total,
+          ConsumerChannels: r.groups.map((g) => groupItem(g, "ConsumerGroupId")),
+        },
+      };
+    },
+  },
+
+  ModifyConsumerChannel: {
+    required: ["ConsumerGroupId"],
+    async run(params, ctx) {
+      const instance = channelInstanceId(params);
+      if (!instance.ok) return instance.result;
+      const groupId = params.get("ConsumerGroupId") ?? "";
+      const region = regionParam(params);
+      const password = params.get("ConsumerGroupPassword");
+      // The reset (no current password, admins only). The console keeps a group's name and
+      // account for good, so those may only repeat what they are.
+      const result = await runWrite(resetConsumerGroupPasswordSpec, { groupId, newPassword: password, confirmPassword: password }, ctx, {
+        target: { instanceId: instance.id, groupId },
+        run: async () =>
+          region.ok
+            ? checkGroup(ctx, instance.id, groupId, region.regionId, { account: param(params, "ConsumerGroupUserName"), name: param(params, "ConsumerGroupName") }, KEEPS_NAME)
+            : region.failure,
+      });
+      return result.ok ? DONE_CHANNEL : refused(result);
+    },
+  },
+
+  DeleteConsumerChannel: {
+    required: ["ConsumerGroupId"],
+    async run(params, ctx) {
+      const instance = channelInstanceId(params);
+      if (!instance.ok) return instance.result;
+      const groupId = params.get("ConsumerGroupId") ?? "";
+      const region = regionParam(params);
+      const result = await runWrite(deleteConsumerGroupSpec, { groupId }, ctx, {
+        target: { instanceId: instance.id, groupId },
+        run: async () => (region.ok ? checkGroup(ctx, instance.id, groupId, region.regionId, {}) : region.failure),
+      });
+      return result.ok ? DONE_CHANNEL : refused(result);
+    },
+  },
+};
+
+/** The first required parameter (or `a|b` alternative) with no value, or null. */
+export function missingParameter(required: string[], params: Params): string | null {
+  for (const entry of required) {
+    const names = entry.split("|");
+    if (!param(params, ...names)) return names[0];
+  }
+  return null;
+}

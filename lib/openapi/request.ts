@@ -1,0 +1,195 @@
+import type { ErrorCode } from "../error-codes";
+import {
+  constantTimeEqual,
+  parseTimestamp,
+  parseV3Authorization,
+  sha256Hex,
+  v1Signature,
+  v1StringToSign,
+  v3CanonicalRequest,
+  v3Signature,
+} from "./signature";
+
+/**
+ * A signed OpenAPI request read off the wire (docs/rules.md "OpenAPI"): which signature it uses,
+ * what it asks for, and a check of its signature against a secret. Parsing needs no database; a
+ * request that is not even well-formed is refused here with the gateway's code.
+ */
+
+/** An HTTP request as the parser needs it: from a Fetch `Request`, or captured in a test. */
+export interface RawRequest {
+  method: string;
+  /** path and query as received, e.g. `/?Action=…` (an absolute URL works too) */
+  url: string;
+  headers: Headers;
+  body: string;
+}
+
+export interface SignedCall {
+  scheme: "V1" | "V3";
+  action: string;
+  version: string;
+  accessKeyId: string;
+  nonce: string;
+  timestamp: Date;
+  /** every request parameter (query and form body), by name */
+  params: ReadonlyMap<string, string>;
+  /** Recomputes the signature with `secret` and compares it in constant time. */
+  verify: (secret: string) => boolean;
+}
+
+export interface GatewayRefusal {
+  status: number;
+  code: ErrorCode;
+  message: string;
+}
+
+export type ParseResult = { ok: true; call: SignedCall } | { ok: false; refusal: GatewayRefusal; accessKeyId?: string };
+
+/** The most bytes of body read; RPC requests are small forms. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+const missing = (name: string): GatewayRefusal => ({
+  status: 400,
+  code: "MissingParameter",
+  message: `The input parameter "${name}" that is mandatory for processing this request is not supplied.`,
+});
+const incomplete = (message: string): GatewayRefusal => ({ status: 400, code: "IncompleteSignature", message });
+const badTimestamp: GatewayRefusal = {
+  status: 400,
+  code: "InvalidTimeStamp.Format",
+  message: "Specified time stamp or date value is not well formatted: use UTC ISO 8601, e.g. 2026-11-28T08:00:00Z.",
+};
+
+const NONCE = /^[\x21-\x7e]{1,64}$/;
+
+function isForm(contentType: string | null): boolean {
+  return !!contentType && /^application\/x-www-form-urlencoded\s*(;|$)/i.test(contentType);
+}
+
+/** Query and form parameters, each name at most once (a repeated name is ambiguous to sign). */
+function readParams(search: string, body: string | null): { ok: true; query: Map<string, string>; all: Map<string, string> } | { ok: false; refusal: GatewayRefusal } {
+  const query = new Map<string, string>();
+  const all = new Map<string, string>();
+  const sources: [URLSearchParams, boolean][] = [[new URLSearchParams(search), true]];
+  if (body !== null) sources.push([new URLSearchParams(body), false]);
+  for (const [source, inQuery] of sources) {
+    for (const [name, value] of source) {
+      if (all.has(name)) {
+        return { ok: false, refusal: { status: 400, code: "InvalidParameter", message: `The parameter "${name}" is given more than once.` } };
+      }
+      all.set(name, value);
+      if (inQuery) query.set(name, value);
+    }
+  }
+  return { ok: true, query, all };
+}
+
+function parseV1(raw: RawRequest, params: Map<string, string>): ParseResult {
+  for (const name of ["AccessKeyId", "Signature", "SignatureMethod", "SignatureNonce", "Timestamp", "Action", "Version"]) {
+    if (!params.get(name)) return { ok: false, refusal: missing(name), accessKeyId: params.get("AccessKeyId") };
+  }
+  const accessKeyId = params.get("AccessKeyId") ?? "";
+  if (params.get("SignatureMethod") !== "HMAC-SHA1") return { ok: false, refusal: incomplete("SignatureMethod must be HMAC-SHA1."), accessKeyId };
+  const version = params.get("SignatureVersion");
+  if (version !== undefined && version !== "1.0") return { ok: false, refusal: incomplete("SignatureVersion must be 1.0."), accessKeyId };
+  if (params.has("SignatureType")) return { ok: false, refusal: incomplete("Only AccessKey signatures are accepted."), accessKeyId };
+  const nonce = params.get("SignatureNonce") ?? "";
+  if (!NONCE.test(nonce)) return { ok: false, refusal: incomplete("SignatureNonce must be 1 to 64 printable characters."), accessKeyId };
+  const timestamp = parseTimestamp(params.get("Timestamp") ?? "");
+  if (!timestamp) return { ok: false, refusal: badTimestamp, accessKeyId };
+  const given = params.get("Signature") ?? "";
+  const signed = Object.fromEntries(params);
+  return {
+    ok: true,
+    call: {
+      scheme: "V1",
+      action: params.get("Action") ?? "",
+      version: params.get("Version") ?? "",
+      accessKeyId,
+      nonce,
+      timestamp,
+      params,
+      verify: (secret) => {
+        let expected: string;
+        try {
+          expected = v1Signature(secret, v1StringToSign(raw.method, signed));
+        } catch {
+          // A value that cannot be percent-encoded cannot have been signed by a client.
+          return false;
+        }
+        return constantTimeEqual(expected, given);
+      },
+    },
+  };
+}
+
+/** Headers the V3 signature must cover, besides every x-acs-* header the request carries. */
+const V3_REQUIRED_HEADERS = ["x-acs-action", "x-acs-version", "x-acs-date", "x-acs-signature-nonce", "x-acs-content-sha256"] as const;
+
+function parseV3(raw: RawRequest, authorization: string, query: Map<string, string>, params: Map<string, string>): ParseResult {
+  const header = (name: string) => raw.headers.get(name);
+  const auth = parseV3Authorization(authorization);
+  if (!auth) return { ok: false, refusal: incomplete("The Authorization header does not follow ACS3-HMAC-SHA256 Credential=…,SignedHeaders=…,Signature=….") };
+  const { accessKeyId } = auth;
+  for (const name of V3_REQUIRED_HEADERS) {
+    if (!header(name)) return { ok: false, refusal: missing(name), accessKeyId };
+  }
+  const mustSign = new Set<string>(["host", ...V3_REQUIRED_HEADERS, ...[...raw.headers.keys()].filter((n) => n.startsWith("x-acs-"))]);
+  if (raw.body && header("content-type")) mustSign.add("content-type");
+  const signedSet = new Set(auth.signedHeaders);
+  if (signedSet.size !== auth.signedHeaders.length || [...mustSign].some((name) => !signedSet.has(name))) {
+    return { ok: false, refusal: incomplete(`SignedHeaders must include host, content-type (with a body) and every x-acs-* header.`), accessKeyId };
+  }
+  const nonce = header("x-acs-signature-nonce") ?? "";
+  if (!NONCE.test(nonce)) return { ok: false, refusal: incomplete("x-acs-signature-nonce must be 1 to 64 printable characters."), accessKeyId };
+  const timestamp = parseTimestamp(header("x-acs-date") ?? "");
+  if (!timestamp) return { ok: false, refusal: badTimestamp, accessKeyId };
+  const declaredHash = (header("x-acs-content-sha256") ?? "").toLowerCase();
+  const bodyHash = sha256Hex(raw.body);
+  const canonicalQuery = Object.fromEntries(query);
+  return {
+    ok: true,
+    call: {
+      scheme: "V3",
+      action: header("x-acs-action") ?? "",
+      version: header("x-acs-version") ?? "",
+      accessKeyId,
+      nonce,
+      timestamp,
+      params,
+      verify: (secret) => {
+        let expected: string;
+        try {
+          expected = v3Signature(
+            secret,
+            v3CanonicalRequest({ method: raw.method, path: "/", query: canonicalQuery, header, signedHeaders: auth.signedHeaders, hashedPayload: declaredHash }),
+          );
+        } catch {
+          return false;
+        }
+        // The body must be the one whose hash was signed; both checks always run.
+        const bodyMatches = constantTimeEqual(bodyHash, declaredHash);
+        return constantTimeEqual(expected, auth.signature) && bodyMatches;
+      },
+    },
+  };
+}
+
+/**
+ * Reads a signed RPC request: V3 when it has an `Authorization: ACS3-HMAC-SHA256 …` header, else V1
+ * (the signature among the parameters). The OpenAPI lives at "/", so "/" is the signed path
+ * whatever internal route answers it.
+ */
+export function parseSignedRequest(raw: RawRequest): ParseResult {
+  const url = new URL(raw.url, "http://console.invalid");
+  const body = isForm(raw.headers.get("content-type")) ? raw.body : null;
+  const read = readParams(url.search, body);
+  if (!read.ok) return read;
+  const authorization = raw.headers.get("authorization");
+  if (authorization && /^ACS3-/i.test(authorization.trim())) {
+    if (!/^ACS3-HMAC-SHA256\s/.test(authorization.trim())) return { ok: false, refusal: incomplete(`Only ACS3-HMAC-SHA256 V3 signatures are accepted.`) };
+    return parseV3(raw, authorization, read.query, read.all);
+  }
+  return parseV1(raw, read.all);
+}
