@@ -2,6 +2,16 @@ import type { Role } from "./generated/prisma/enums";
 
 /** The demo accounts' password unless DEMO_PASSWORD says otherwise (README). */
 export const DEFAULT_DEMO_PASSWORD = "DtsDemo#2026";
+/** The demo AccessKeys' secret unless DEMO_ACCESS_KEY_SECRET says otherwise (README). */
+export const DEFAULT_DEMO_ACCESS_KEY_SECRET = "DtsDemoAccessKeySecret20260001";
+
+/** The demo users' AccessKey IDs (README), one each, all with the demo secret. */
+export const DEMO_ACCESS_KEYS = {
+  admin: "LTAI0000DemoAdmin0000001",
+  operator: "LTAI0000DemoOperator0001",
+  viewer: "LTAI0000DemoViewer000001",
+} as const;
+
 /** Every seeded consumer group's password, so a demo can connect a consumer (README). */
 export const SEED_GROUP_PASSWORD = "Consume#2026";
 

@@ -3,6 +3,7 @@
 // database (its URL is in E2E_STATE_FILE) to create the data each of them needs. SIGTERM stops the
 // server and the cluster; a cluster left by a killed run is removed at the next start.
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { findPgBin, startPgServer, stopPgCluster } from "../test/pg-server.ts";
@@ -25,8 +26,11 @@ if (existsSync(E2E_STATE_FILE)) {
 }
 
 const pg = await startPgServer(pgBin);
+// A console on PostgreSQL needs the AccessKey secrets' encryption key set; the workers get it too,
+// to create the AccessKeys their tests sign with.
+const secretKey = randomBytes(32).toString("base64");
 mkdirSync(path.dirname(E2E_STATE_FILE), { recursive: true });
-writeFileSync(E2E_STATE_FILE, JSON.stringify({ databaseUrl: pg.url, pgDir: pg.dir }));
+writeFileSync(E2E_STATE_FILE, JSON.stringify({ databaseUrl: pg.url, pgDir: pg.dir, secretKey }), { mode: 0o600 });
 console.log(`e2e: PostgreSQL cluster on ${pg.url}`);
 
 let stopped = false;
@@ -51,6 +55,8 @@ const child = spawn(process.execPath, ["server.mjs"], {
     DATABASE_URL: pg.url,
     DTS_DATA_DIR: "",
     DEMO_PASSWORD: "",
+    DEMO_ACCESS_KEY_SECRET: "",
+    DTS_SECRET_KEY: secretKey,
     // The demo seed on a PostgreSQL database is only made when asked.
     DEMO: "1",
     // One trusted hop: tests that must not share the loopback client's throttle counters (the

@@ -4,6 +4,7 @@ import { connect, type Connection } from "../lib/db/connect";
 import { mapDbError } from "../lib/db/errors";
 import { hashPassword } from "../lib/auth/password";
 import { AUDIT_ACTIONS } from "../lib/audit";
+import { ACCESS_KEY_ID_PATTERN, ACCESS_KEY_QUOTA } from "../lib/validation/access-key";
 import { ACCOUNT_PATTERN, CONSUMER_GROUP_QUOTA, DTS_ID_PATTERN, NAME_MAX } from "../lib/validation/consumer-group";
 import { BIDI_CONTROLS, CONTROL_CHARS, INVISIBLE_CHARS } from "../lib/validation/text";
 
@@ -47,6 +48,12 @@ describe("rule constants match the database", () => {
     assert.ok(def.includes(`[${sqlClass(BIDI_CONTROLS)}]`), def);
     assert.ok(def.includes(`[^[:space:]${sqlClass(INVISIBLE_CHARS)}]`), def);
     assert.match(def, /IS NFC NORMALIZED/);
+  });
+  it("the AccessKey quota per user", async () => {
+    assert.match(await checkOf("app_user_access_key_count_check"), new RegExp(`access_key_count <= ${ACCESS_KEY_QUOTA}\\)`));
+  });
+  it("the AccessKey ID pattern", async () => {
+    assert.ok((await checkOf("access_key_id_check")).includes(`'${ACCESS_KEY_ID_PATTERN.source}'`));
   });
   it("the audit actions", async () => {
     const def = await checkOf("audit_log_action_check");
@@ -104,6 +111,20 @@ describe("database refusals map by SQLSTATE and constraint name", () => {
   });
   it("missing instance", async () => {
     assert.equal((await refusalOf(create("dtsnosuchinstance")))?.code, "NotFound");
+  });
+  it("AccessKey quota (a counter kept by triggers), and only ciphertext as a secret", async () => {
+    const user = await c.prisma.user.create({ data: { id: `u-keys-${++n}`, username: `keys${n}`, role: "viewer", passwordHash: hash }, select: { id: true } });
+    const key = (i: number) => `LTAI0000Mapping${String(n).padStart(4, "0")}0${i}`.padEnd(24, "0").slice(0, 24);
+    const ciphertext = `v1:${"A".repeat(60)}`;
+    for (const i of [1, 2]) await c.prisma.accessKey.create({ data: { id: key(i), userId: user.id, secretCiphertext: ciphertext } });
+    assert.equal((await refusalOf(c.prisma.accessKey.create({ data: { id: key(3), userId: user.id, secretCiphertext: ciphertext } })))?.code, "QuotaExceeded.AccessKey");
+    await c.prisma.accessKey.delete({ where: { id: key(1) } });
+    await c.prisma.accessKey.create({ data: { id: key(3), userId: user.id, secretCiphertext: ciphertext } });
+    await assert.rejects(c.prisma.accessKey.create({ data: { id: key(4), userId: `u-viewer-${n}`, secretCiphertext: "PlainTextSecret0123456789abcde" } }));
+    await assert.rejects(c.sql.query(`UPDATE access_key SET secret_ciphertext = 'PlainTextSecret0123456789abcde' WHERE id = $1`, [key(2)]), /access_key_secret_ciphertext_check/);
+    // Deleting the user takes its AccessKeys with it.
+    await c.prisma.user.delete({ where: { id: user.id } });
+    assert.equal(await c.prisma.accessKey.count({ where: { userId: user.id } }), 0);
   });
   it("anything else is not a product refusal", () => {
     assert.equal(mapDbError(new Error("violates check constraint \"instance_consumer_group_count_check\"")), null);

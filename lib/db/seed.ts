@@ -3,9 +3,11 @@ import type { Db } from "./connect";
 import type { InstanceStatus } from "../generated/prisma/client";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { newDtsId } from "../ids";
-import { DEFAULT_DEMO_PASSWORD, DEMO_USERS, SEED_GROUP_PASSWORD, SEED_IDS } from "../demo";
+import { AccessKeyCryptoUnavailable, decryptSecret, encryptSecret, getSecretKey } from "../auth/access-key-crypto";
+import { DEFAULT_DEMO_ACCESS_KEY_SECRET, DEFAULT_DEMO_PASSWORD, DEMO_ACCESS_KEYS, DEMO_USERS, SEED_GROUP_PASSWORD, SEED_IDS } from "../demo";
+import { describeForLog } from "./errors";
 
-export { DEFAULT_DEMO_PASSWORD, DEMO_USERS, SEED_GROUP_PASSWORD, SEED_IDS };
+export { DEFAULT_DEMO_ACCESS_KEY_SECRET, DEFAULT_DEMO_PASSWORD, DEMO_ACCESS_KEYS, DEMO_USERS, SEED_GROUP_PASSWORD, SEED_IDS };
 
 /** A small deterministic generator (mulberry32) so every fresh start shows the same console. */
 function prng(seed: number) {
@@ -144,11 +146,56 @@ export async function ensureDemoUsers(prisma: Db, password = process.env.DEMO_PA
 }
 
 /**
+ * Gives each demo user its demo AccessKey (README), with the secret in DEMO_ACCESS_KEY_SECRET:
+ * a missing one is created, one whose stored secret differs is re-encrypted with the current one
+ * (so a changed secret applies at start, like DEMO_PASSWORD); its status is left as it is. Without
+ * an encryption key (PostgreSQL and no DTS_SECRET_KEY) there are no AccessKeys, so none are made.
+ */
+export async function ensureDemoAccessKeys(prisma: Db, secret = process.env.DEMO_ACCESS_KEY_SECRET || DEFAULT_DEMO_ACCESS_KEY_SECRET) {
+  if (!/^[\x21-\x7e]{8,128}$/.test(secret)) {
+    console.warn("[seed] demo AccessKeys skipped: DEMO_ACCESS_KEY_SECRET must be 8 to 128 printable ASCII characters without spaces.");
+    return;
+  }
+  let key: Buffer;
+  try {
+    key = getSecretKey();
+  } catch (error) {
+    if (!(error instanceof AccessKeyCryptoUnavailable)) throw error;
+    console.warn(`[seed] demo AccessKeys skipped: ${error.message}`);
+    return;
+  }
+  for (const { username } of DEMO_USERS) {
+    const id = DEMO_ACCESS_KEYS[username as keyof typeof DEMO_ACCESS_KEYS];
+    const user = await prisma.user.findUnique({ where: { username }, select: { id: true } });
+    if (!user) continue;
+    const existing = await prisma.accessKey.findUnique({ where: { id }, select: { userId: true, secretCiphertext: true } });
+    if (existing) {
+      let current: string | null = null;
+      try {
+        current = decryptSecret(existing.secretCiphertext, id, key);
+      } catch {
+        // Encrypted under another key: re-encrypt below.
+      }
+      if (current === secret) continue;
+      await prisma.accessKey.update({ where: { id }, data: { secretCiphertext: encryptSecret(secret, id, key) } });
+      continue;
+    }
+    try {
+      await prisma.accessKey.create({ data: { id, userId: user.id, secretCiphertext: encryptSecret(secret, id, key) } });
+    } catch (error) {
+      // The user already holds two other AccessKeys: theirs win over the demo's.
+      console.warn(`[seed] demo AccessKey ${id} for ${username} not created: ${describeForLog(error)}`);
+    }
+  }
+}
+
+/**
  * Seeds the demo console. Idempotent: an instance that exists already is left alone with its
  * groups, so running it again adds only what is missing and never breaks the quota.
  */
 export async function seedDatabase(prisma: Db, now = new Date()) {
   await ensureDemoUsers(prisma);
+  await ensureDemoAccessKeys(prisma);
   const random = prng(20261126);
   const plan = planInstances(random);
   const existing = new Set((await prisma.instance.findMany({ select: { id: true } })).map((i) => i.id));
@@ -235,6 +282,7 @@ export async function seedDatabase(prisma: Db, now = new Date()) {
 export async function seedIfEmpty(prisma: Db) {
   if ((await prisma.instance.count()) > 0) {
     await ensureDemoUsers(prisma);
+    await ensureDemoAccessKeys(prisma);
     return { instances: 0 };
   }
   return seedDatabase(prisma);

@@ -21,7 +21,7 @@ CREATE TABLE "access_key" (
     CONSTRAINT "access_key_pkey" PRIMARY KEY ("id"),
     CONSTRAINT "access_key_id_check" CHECK ("id" ~ '^LTAI[A-Za-z0-9]{20}$'),
     -- AES-256-GCM output (lib/auth/access-key-crypto.ts): a secret in plain text cannot be stored.
-    CONSTRAINT "access_key_secret_ciphertext_check" CHECK ("secret_ciphertext" ~ '^v1:[A-Za-z0-9_-]{40,400}$'),
+    CONSTRAINT "access_key_secret_ciphertext_check" CHECK ("secret_ciphertext" ~ '^v1:[A-Za-z0-9_-]{40,255}$'),
     CONSTRAINT "access_key_last_used_ip_check" CHECK (char_length(coalesce("last_used_ip", '')) <= 64)
 );
 
