@@ -16,6 +16,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const region = resolveRegion(regions, jar.get(REGION_COOKIE)?.value);
   const nav = [{ href: "/change-tracking", label: "Change Tracking" }];
   if (can(user.role, "audit.read")) nav.push({ href: "/audit", label: "Audit Log" });
+  nav.push({ href: "/access-keys", label: "AccessKeys" });
 
   return (
     <RegionProvider initialRegionId={region.id}>

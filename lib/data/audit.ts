@@ -29,7 +29,7 @@ export async function listAuditLog(user: SessionUser, query: AuditQuery) {
     orderBy: [{ at: "desc" }, { id: "desc" }],
     skip: (page - 1) * AUDIT_PAGE_SIZE,
     take: AUDIT_PAGE_SIZE,
-    select: { id: true, at: true, username: true, role: true, action: true, regionId: true, instanceId: true, groupId: true, result: true, errorCode: true, clientIp: true },
+    select: { id: true, at: true, username: true, role: true, action: true, regionId: true, instanceId: true, groupId: true, result: true, errorCode: true, clientIp: true, channel: true, accessKeyId: true },
   });
   return { rows: rows.map((r) => ({ ...r, id: r.id.toString() })), total, page, pageCount };
 }

@@ -102,7 +102,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 {rows.map((r) => (
                   <tr key={r.id}>
                     <td className="whitespace-nowrap px-4 py-2 font-mono text-xs">{formatDateTime(r.at)}</td>
-                    <td className="px-4 py-2">{r.username}</td>
+                    <td className="px-4 py-2">
+                      {r.username}
+                      {r.channel === "api" || r.accessKeyId ? <span className="block font-mono text-xs text-gray-500">{r.channel === "api" ? "API" : "AccessKey"}{r.accessKeyId ? ` · ${r.accessKeyId}` : ""}</span> : null}
+                    </td>
                     <td className="px-4 py-2 text-gray-600">{r.role ?? "—"}</td>
                     <td className="px-4 py-2 font-mono text-xs">{r.action}</td>
                     <td className="px-4 py-2 font-mono text-xs">{r.regionId ?? "—"}</td>

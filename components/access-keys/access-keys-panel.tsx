@@ -1,0 +1,266 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { toast } from "sonner";
+import type { z } from "zod";
+import { createAccessKey, deleteAccessKey, disableAccessKey, enableAccessKey } from "@/lib/actions/access-key";
+import type { AccessKeyOwner, AccessKeyRow } from "@/lib/data/access-keys";
+import { formatDateTime } from "@/lib/format";
+import { createAccessKeySchema } from "@/lib/validation/access-key";
+import { Badge } from "../ui/badge";
+import { Button } from "../ui/button";
+import { CopyButton } from "../ui/copy-button";
+import { DialogContent, DialogFooter, DialogRoot } from "../ui/dialog";
+import { EmptyState } from "../ui/empty-state";
+import { ExplainedButton } from "../ui/explained-button";
+import { Field, inputClass } from "../ui/field";
+import { FormAlert } from "../ui/form-feedback";
+import { useHydrated } from "../ui/use-hydrated";
+
+type CreateForm = z.input<typeof createAccessKeySchema>;
+
+interface Created {
+  accessKeyId: string;
+  accessKeySecret: string;
+  username: string;
+}
+
+/** The secret, once: nothing can show it again after this dialog closes. */
+function CreatedDialog({ created, onDone }: { created: Created; onDone: () => void }) {
+  return (
+    <DialogContent title="AccessKey Created" description="Copy the AccessKey secret now. It is shown only once and cannot be read again.">
+      <div className="space-y-3 px-5 py-4 text-sm">
+        <dl className="space-y-2">
+          <div>
+            <dt className="text-gray-500">User</dt>
+            <dd>{created.username}</dd>
+          </div>
+          <div>
+            <dt className="text-gray-500">AccessKey ID</dt>
+            <dd className="flex items-center rounded-sm border border-gray-200 bg-gray-50 px-3 py-2">
+              <code data-testid="created-access-key-id" className="font-mono">{created.accessKeyId}</code>
+              <CopyButton value={created.accessKeyId} label="AccessKey ID" />
+            </dd>
+          </div>
+          <div>
+            <dt className="text-gray-500">AccessKey Secret</dt>
+            <dd className="flex items-center rounded-sm border border-gray-200 bg-gray-50 px-3 py-2">
+              <code data-testid="created-access-key-secret" className="font-mono">{created.accessKeySecret}</code>
+              <CopyButton value={created.accessKeySecret} label="AccessKey secret" />
+            </dd>
+          </div>
+        </dl>
+        <p className="rounded-sm border border-amber-200 bg-amber-50 px-3 py-2 text-amber-800">
+          Keep the secret where your scripts read it (an environment variable, a secret store), never in code. Lost secrets cannot be recovered: create a new AccessKey.
+        </p>
+      </div>
+      <div className="flex justify-end border-t border-gray-100 bg-gray-50 px-5 py-3">
+        <Button variant="primary" onClick={onDone}>
+          Done
+        </Button>
+      </div>
+    </DialogContent>
+  );
+}
+
+function CreateDialog({ owners, selfId, canManageAny, quota, onCreated }: { owners: AccessKeyOwner[]; selfId: string; canManageAny: boolean; quota: number; onCreated: (c: Created) => void }) {
+  const form = useForm<CreateForm>({ resolver: zodResolver(createAccessKeySchema), defaultValues: { userId: selfId } });
+  const { register, handleSubmit, formState: { errors, isSubmitting } } = form;
+  const [refusal, setRefusal] = useState<string | undefined>();
+  const self = owners.find((o) => o.id === selfId);
+  async function onSubmit(values: CreateForm) {
+    setRefusal(undefined);
+    try {
+      const result = await createAccessKey(values);
+      if (!result.ok) return setRefusal(result.message);
+      onCreated(result.data);
+    } catch {
+      setRefusal("The console could not be reached. Nothing was created; try again.");
+    }
+  }
+  return (
+    <DialogContent title="Create AccessKey" description="The AccessKey signs calls to the DTS OpenAPI with its user's role. Its secret is shown once.">
+      <form onSubmit={handleSubmit(onSubmit)} noValidate>
+        <div className="space-y-4 px-5 py-4">
+          <FormAlert message={refusal} />
+          {canManageAny ? (
+            <Field id="ak-user" label="User" required hint={`A user can hold at most ${quota} AccessKeys.`} error={errors.userId?.message}>
+              {(aria) => (
+                <select {...aria} {...register("userId")} className={inputClass(!!errors.userId)}>
+                  {owners.map((o) => (
+                    <option key={o.id} value={o.id} disabled={o.keyCount >= quota}>
+                      {o.username} ({o.role}, {o.keyCount} of {quota})
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          ) : (
+            <p className="text-sm text-gray-700">
+              A new AccessKey for <span className="font-medium">{self?.username}</span>. You can hold at most {quota}.
+            </p>
+          )}
+        </div>
+        <DialogFooter label="Create" busyLabel="Creating…" busy={isSubmitting} />
+      </form>
+    </DialogContent>
+  );
+}
+
+function DeleteDialog({ accessKey, onDone }: { accessKey: AccessKeyRow; onDone: () => void }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  async function confirm() {
+    setBusy(true);
+    try {
+      const result = await deleteAccessKey({ accessKeyId: accessKey.id });
+      if (!result.ok) return setError(result.message);
+      toast.success(`AccessKey ${accessKey.id} deleted`);
+      onDone();
+    } catch {
+      setError("The console could not be reached. Nothing was deleted; try again.");
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <DialogContent title="Delete AccessKey?" description={<>AccessKey <span className="font-mono">{accessKey.id}</span> of {accessKey.username} will be deleted.</>}>
+      <div className="space-y-3 px-5 py-4 text-sm text-gray-700">
+        <FormAlert message={error} />
+        <p className="rounded-sm border border-amber-200 bg-amber-50 px-3 py-2 text-amber-800">Scripts signing with it are refused from their next call. This cannot be undone.</p>
+      </div>
+      <DialogFooter label="Delete" busyLabel="Deleting…" busy={busy} danger onConfirm={confirm} />
+    </DialogContent>
+  );
+}
+
+const th = "px-3 py-2.5 text-left text-xs font-semibold text-gray-600 whitespace-nowrap";
+const td = "px-3 py-3 text-sm text-gray-800 align-top";
+
+/**
+ * The AccessKey page's table and dialogs (docs/rules.md "AccessKeys"): a user's own AccessKeys, or
+ * everyone's for an admin; create (the secret shown once), disable, enable, delete.
+ */
+export function AccessKeysPanel({
+  keys,
+  owners,
+  selfId,
+  canManageAny,
+  quota,
+  unavailable,
+}: {
+  keys: AccessKeyRow[];
+  owners: AccessKeyOwner[];
+  selfId: string;
+  canManageAny: boolean;
+  quota: number;
+  /** why AccessKeys cannot be created (no encryption key), or null */
+  unavailable: string | null;
+}) {
+  const router = useRouter();
+  const hydrated = useHydrated();
+  const [dialog, setDialog] = useState<{ kind: "create" } | { kind: "created"; created: Created } | { kind: "delete"; key: AccessKeyRow } | null>(null);
+  const [busyId, setBusyId] = useState<string | null>(null);
+  const self = owners.find((o) => o.id === selfId);
+  const full = !canManageAny && (self?.keyCount ?? 0) >= quota;
+  const reason = unavailable ?? (full ? `You hold ${quota} AccessKeys, the most a user can. Delete one to create another.` : null);
+
+  const close = () => {
+    setDialog(null);
+    router.refresh();
+  };
+
+  async function setStatus(key: AccessKeyRow, enable: boolean) {
+    setBusyId(key.id);
+    try {
+      const result = await (enable ? enableAccessKey : disableAccessKey)({ accessKeyId: key.id });
+      if (!result.ok) toast.error(result.message);
+      else toast.success(`AccessKey ${key.id} ${enable ? "enabled" : "disabled"}`);
+    } catch {
+      toast.error("The console could not be reached. Try again.");
+    } finally {
+      setBusyId(null);
+      router.refresh();
+    }
+  }
+
+  return (
+    <section className="rounded-sm border border-gray-200 bg-white" aria-labelledby="access-keys-title">
+      <div className="flex flex-wrap items-center justify-between gap-3 border-b border-gray-100 px-5 py-3">
+        <h2 id="access-keys-title" className="text-sm font-semibold text-gray-900">
+          {canManageAny ? "All AccessKeys" : "Your AccessKeys"}
+        </h2>
+        <ExplainedButton variant="primary" reason={reason} disabled={!hydrated} onClick={() => setDialog({ kind: "create" })}>
+          Create AccessKey
+        </ExplainedButton>
+      </div>
+      {unavailable ? (
+        <p role="alert" className="border-b border-red-100 bg-red-50 px-5 py-2 text-sm text-red-700">
+          {unavailable}
+        </p>
+      ) : null}
+      {keys.length === 0 ? (
+        <EmptyState title="No AccessKeys yet">Create one to call the DTS OpenAPI from scripts.</EmptyState>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="min-w-full divide-y divide-gray-200">
+            <caption className="sr-only">AccessKeys, oldest first</caption>
+            <thead className="bg-gray-50">
+              <tr>
+                <th scope="col" className={th}>AccessKey ID</th>
+                {canManageAny ? <th scope="col" className={th}>User</th> : null}
+                <th scope="col" className={th}>Status</th>
+                <th scope="col" className={th}>Last Used</th>
+                <th scope="col" className={th}>Created At</th>
+                <th scope="col" className={th}>Actions</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-gray-100">
+              {keys.map((k) => (
+                <tr key={k.id} data-testid={`access-key-${k.id}`}>
+                  <td className={`${td} font-mono`}>
+                    {k.id}
+                    <CopyButton value={k.id} label="AccessKey ID" compact />
+                  </td>
+                  {canManageAny ? <td className={td}>{k.username}</td> : null}
+                  <td className={td}>{k.status === "Active" ? <Badge tone="green">Enabled</Badge> : <Badge tone="gray">Disabled</Badge>}</td>
+                  <td className={td}>
+                    {k.lastUsedAt ? (
+                      <>
+                        <span className="font-mono text-xs">{formatDateTime(k.lastUsedAt)}</span>
+                        <span className="block text-xs text-gray-500">from {k.lastUsedIp ?? "an unknown address"}</span>
+                      </>
+                    ) : (
+                      <span className="text-gray-500">Never</span>
+                    )}
+                  </td>
+                  <td className={`${td} font-mono text-xs`}>{formatDateTime(k.createdAt)}</td>
+                  <td className={td}>
+                    <div className="flex gap-3">
+                      <Button variant="link" size="sm" className="h-6" disabled={!hydrated || busyId === k.id} onClick={() => setStatus(k, k.status !== "Active")} aria-label={`${k.status === "Active" ? "Disable" : "Enable"} ${k.id}`}>
+                        {k.status === "Active" ? "Disable" : "Enable"}
+                      </Button>
+                      <Button variant="link" size="sm" className="h-6 text-red-600" disabled={!hydrated} onClick={() => setDialog({ kind: "delete", key: k })} aria-label={`Delete ${k.id}`}>
+                        Delete
+                      </Button>
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <DialogRoot open={dialog !== null} onOpenChange={(open) => !open && close()}>
+        {dialog?.kind === "create" ? (
+          <CreateDialog owners={owners} selfId={selfId} canManageAny={canManageAny} quota={quota} onCreated={(created) => setDialog({ kind: "created", created })} />
+        ) : null}
+        {dialog?.kind === "created" ? <CreatedDialog created={dialog.created} onDone={close} /> : null}
+        {dialog?.kind === "delete" ? <DeleteDialog accessKey={dialog.key} onDone={close} /> : null}
+      </DialogRoot>
+    </section>
+  );
+}
