@@ -8,3 +8,12 @@ export function newDtsId(random: (max: number) => number = randomInt): string {
   for (let i = 0; i < 11; i++) id += ALPHABET[random(ALPHABET.length)];
   return id;
 }
+
+const LETTERS_AND_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+const randomText = (length: number) => Array.from({ length }, () => LETTERS_AND_DIGITS[randomInt(LETTERS_AND_DIGITS.length)]).join("");
+
+/** A new AccessKey ID: `LTAI` and 20 letters or digits, the shape of Alibaba Cloud's. */
+export const newAccessKeyId = () => `LTAI${randomText(20)}`;
+
+/** A new AccessKey secret: 30 letters or digits from the system's CSPRNG, as Alibaba Cloud issues them. */
+export const newAccessKeySecret = () => randomText(30);

@@ -1,10 +1,10 @@
 import "server-only";
-import { randomInt } from "node:crypto";
 import { AccessKeyCryptoUnavailable, encryptSecret, getSecretKey } from "../auth/access-key-crypto";
 import { can } from "../auth/roles";
 import type { SessionUser } from "../auth/session";
 import { getDb } from "../db";
-import { ACCESS_KEY_SECRET_LENGTH, accessKeyTargetSchema, createAccessKeySchema } from "../validation/access-key";
+import { newAccessKeyId, newAccessKeySecret } from "../ids";
+import { accessKeyTargetSchema, createAccessKeySchema } from "../validation/access-key";
 import { fail, type ActionResult } from "./result";
 import type { ActionContext, ActionSpec } from "./run-action";
 
@@ -13,14 +13,6 @@ import type { ActionContext, ActionSpec } from "./run-action";
  * disables, enables and deletes their own AccessKeys; an admin does so for anyone. Someone else's
  * AccessKey is "not found" to a user who may not manage it, so ids cannot be probed.
  */
-
-const LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-const randomText = (length: number) => Array.from({ length }, () => LETTERS[randomInt(LETTERS.length)]).join("");
-
-/** A new AccessKey ID: `LTAI` and 20 letters or digits. */
-export const newAccessKeyId = () => `LTAI${randomText(20)}`;
-/** A new AccessKey secret: 30 letters or digits from the system's CSPRNG. */
-export const newAccessKeySecret = () => randomText(ACCESS_KEY_SECRET_LENGTH);
 
 const PAGES = ["/access-keys"];
 const GONE = "The AccessKey no longer exists.";

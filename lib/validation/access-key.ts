@@ -7,8 +7,6 @@ import { z } from "zod";
 export const ACCESS_KEY_QUOTA = 2;
 /** `LTAI` and 20 letters or digits, the shape of an Alibaba Cloud AccessKey ID. */
 export const ACCESS_KEY_ID_PATTERN = /^LTAI[A-Za-z0-9]{20}$/;
-/** Generated secrets: 30 letters and digits, as Alibaba Cloud issues them. */
-export const ACCESS_KEY_SECRET_LENGTH = 30;
 
 export const accessKeyIdSchema = z.string({ error: "Unknown AccessKey." }).regex(ACCESS_KEY_ID_PATTERN, "Unknown AccessKey.");
 
