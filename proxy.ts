@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { isOpenApiCall } from "./lib/openapi/detect";
+import { isOpenApiCall, OPENAPI_HOST_HEADER } from "./lib/openapi/detect";
 import { REGION_COOKIE, REGION_COOKIE_MAX_AGE, REGION_IDS } from "./lib/regions";
 
 // Only redirects and remembers: a visitor without a session cookie goes to sign-in first, and a
@@ -11,7 +11,10 @@ export function proxy(request: NextRequest) {
   // The DTS OpenAPI answers at "/" (docs/rules.md "OpenAPI"): a signed call goes to its route
   // handler, which checks the signature itself; a browser visiting "/" still gets the console.
   if (isOpenApiCall(request.method, request.nextUrl.pathname, request.nextUrl.searchParams, request.headers)) {
-    return NextResponse.rewrite(new URL(`/api/openapi${request.nextUrl.search}`, request.url));
+    // A rewrite reaches the handler with Next.js's own Host; V3 signatures cover the client's.
+    const headers = new Headers(request.headers);
+    headers.set(OPENAPI_HOST_HEADER, request.headers.get("host") ?? "");
+    return NextResponse.rewrite(new URL(`/api/openapi${request.nextUrl.search}`, request.url), { request: { headers } });
   }
   const signedIn = SESSION_COOKIES.some((name) => request.cookies.has(name));
   if (!signedIn) {

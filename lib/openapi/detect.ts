@@ -6,6 +6,13 @@
  *   form post or a V3 call (`@alicloud/openapi-client`).
  * A browser opening "/" sends none of these and lands in the console.
  */
+/**
+ * The Host the client sent, as the proxy saw it: a rewrite reaches the route handler with Next.js's
+ * own Host header, and V3 signatures cover the client's. The proxy overwrites any value a client
+ * sends; a wrong one could only make a signature fail, never pass.
+ */
+export const OPENAPI_HOST_HEADER = "x-dts-openapi-host";
+
 export function isOpenApiCall(method: string, pathname: string, search: URLSearchParams, headers: Headers): boolean {
   if (pathname !== "/") return false;
   const verb = method.toUpperCase();

@@ -7,6 +7,7 @@ import { getDb } from "../db";
 import { describeForLog } from "../db/errors";
 import { gatewayRefusal, operationRefusal, operationSuccess, type AnswerContext, type Refusal } from "./answers";
 import { authenticateCall } from "./authenticate";
+import { OPENAPI_HOST_HEADER } from "./detect";
 import { missingParameter, OPERATIONS } from "./operations";
 import { MAX_BODY_BYTES, parseSignedRequest } from "./request";
 import { API_VERSION } from "./signature";
@@ -18,9 +19,10 @@ import { API_VERSION } from "./signature";
  * logged and answered 503 without detail.
  */
 export async function handleOpenApi(request: Request, revalidate: (paths: string[]) => void): Promise<Response> {
+  const host = request.headers.get(OPENAPI_HOST_HEADER) || request.headers.get("host");
   const answer: AnswerContext = {
     requestId: randomUUID().toUpperCase(),
-    hostId: (request.headers.get("host") ?? "").slice(0, 255),
+    hostId: (host ?? "").slice(0, 255),
   };
   const clientIp = clientIpFrom(request.headers);
   const refuse = async (refusal: Refusal, audit: Pick<AuditEntry, "accessKeyId"> & { user?: SessionUser }) => {
@@ -50,7 +52,7 @@ export async function handleOpenApi(request: Request, revalidate: (paths: string
     if (body === null || Buffer.byteLength(body) > MAX_BODY_BYTES) {
       return await refuse({ status: 413, code: "InvalidParameter", message: `The request body is larger than ${MAX_BODY_BYTES} bytes.` }, {});
     }
-    const parsed = parseSignedRequest({ method: request.method, url: request.url, headers: request.headers, body });
+    const parsed = parseSignedRequest({ method: request.method, url: request.url, headers: request.headers, body, host });
     if (!parsed.ok) return await refuse(parsed.refusal, { accessKeyId: parsed.accessKeyId });
     const call = parsed.call;
     if (call.version !== API_VERSION) {

@@ -23,6 +23,8 @@ export interface RawRequest {
   url: string;
   headers: Headers;
   body: string;
+  /** the Host the client sent, when the request reached us with another (a rewrite) */
+  host?: string | null;
 }
 
 export interface SignedCall {
@@ -128,7 +130,7 @@ function parseV1(raw: RawRequest, params: Map<string, string>): ParseResult {
 const V3_REQUIRED_HEADERS = ["x-acs-action", "x-acs-version", "x-acs-date", "x-acs-signature-nonce", "x-acs-content-sha256"] as const;
 
 function parseV3(raw: RawRequest, authorization: string, query: Map<string, string>, params: Map<string, string>): ParseResult {
-  const header = (name: string) => raw.headers.get(name);
+  const header = (name: string) => (name === "host" ? (raw.host ?? raw.headers.get("host")) : raw.headers.get(name));
   const auth = parseV3Authorization(authorization);
   if (!auth) return { ok: false, refusal: incomplete("The Authorization header does not follow ACS3-HMAC-SHA256 Credential=…,SignedHeaders=…,Signature=….") };
   const { accessKeyId } = auth;
