@@ -3,6 +3,8 @@ import { describe, it } from "node:test";
 import { encode } from "next-auth/jwt";
 import {
   ACTION_BODY_LIMIT,
+  ACTION_MAX_ARGS,
+  ACTION_MAX_DEPTH,
   checkActionBodyText,
   checkActionHeaders,
   isPossibleServerAction,
@@ -147,6 +149,44 @@ describe("server-action guard", () => {
   for (const body of ["", "hello", "{", '{"a":1}', "1", '"text"', "null"]) {
     it(`refuses body ${JSON.stringify(body)} with 400`, () => assert.equal(checkActionBodyText(bytes(body))?.status, 400));
   }
+  // What React's encodeReply writes for plain values, dates, bigints, repeated objects…
+  for (const body of [
+    '[{"groupId":"$$1","name":"$$$$"}]',
+    '["$undefined","$D2026-01-01T00:00:00.000Z","$n12","$n-3","$-0","$Infinity","$-Infinity","$NaN","$T"]',
+    '[{"a":{"x":1},"b":"$0:0:a"}]',
+    '["$0"]',
+    '[[1,2,3],{"k":[["a","b"]]}]',
+  ]) {
+    it(`accepts ${body}`, () => assert.equal(checkActionBodyText(bytes(body)), null));
+  }
+  // …and what makes React's decoder throw (a 500 from Next.js): parts a text body cannot have,
+  // paths to nothing, too many arguments (spread onto the call stack), deep nesting, huge arrays.
+  for (const body of [
+    '["$1"]',
+    '["$K1"]',
+    '["$Q1"]',
+    '["$@1"]',
+    '["$h1"]',
+    '["$B1"]',
+    '["$F1"]',
+    '["$ff"]',
+    '["$"]',
+    '["$n1x"]',
+    `["$n${"1".repeat(301)}"]`,
+    '[{"name":"$1:a:b"}]',
+    '["$0:x:y"]',
+    '[{"a":"$0:0:b"}]',
+    '[{"__proto__":{"a":1}},"$0:0:__proto__"]',
+    `[${Array(ACTION_MAX_ARGS + 1).fill("1").join(",")}]`,
+    "[".repeat(ACTION_MAX_DEPTH + 1) + "]".repeat(ACTION_MAX_DEPTH + 1),
+    '\uFEFF["a"]',
+  ]) {
+    it(`refuses ${body.slice(0, 50)} with 400`, () => assert.equal(checkActionBodyText(bytes(body))?.status, 400));
+  }
+  it("refuses what would pass React's array-size limit, like React (only with an array of two or more)", () => {
+    assert.equal(checkActionBodyText(bytes(`[["${"a".repeat(1_000_000)}"," "]]`))?.status, 413);
+    assert.equal(checkActionBodyText(bytes(`[{"a":"${"a".repeat(1_000_000)}"}]`)), null);
+  });
   it("refuses invalid UTF-8 with 400", () => assert.equal(checkActionBodyText(new Uint8Array([0x5b, 0xff, 0x5d]))?.status, 400));
   it("refuses a body over 1 MB with 413", () => assert.equal(checkActionBodyText(new Uint8Array(ACTION_BODY_LIMIT + 1))?.status, 413));
 
@@ -163,6 +203,25 @@ describe("server-action guard", () => {
     assert.equal(read.byteLength, 6000);
     assert.ok(pulled < 20);
     assert.equal((await readCapped(null)).byteLength, 0);
+  });
+
+  it("does not hang on a cloned body whose other branch is never read (chunked upload over the limit)", async () => {
+    const request = new Request("http://a.test/", {
+      method: "POST",
+      body: new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let i = 0; i < 30; i++) controller.enqueue(new Uint8Array(1000));
+          controller.close();
+        },
+      }),
+      duplex: "half",
+    } as RequestInit);
+    const read = await Promise.race([
+      readCapped(request.clone().body, 5000),
+      new Promise<"hung">((resolve) => setTimeout(() => resolve("hung"), 2000).unref()),
+    ]);
+    assert.notEqual(read, "hung");
+    assert.equal((read as Uint8Array).byteLength, 6000);
   });
 });
 

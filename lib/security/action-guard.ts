@@ -87,12 +87,92 @@ function notJson(): GuardRefusal {
   return { status: 400, code: "InvalidParameter", message: "The server action's arguments must be a UTF-8 JSON array." };
 }
 
-/** The body check: valid UTF-8, a JSON array (React encodes the argument list as one). */
+function malformed(detail: string): GuardRefusal {
+  return { status: 400, code: "InvalidParameter", message: `The server action's arguments are malformed: ${detail}.` };
+}
+
+/** Limits no real call comes near: our actions take one small object. */
+export const ACTION_MAX_ARGS = 32;
+export const ACTION_MAX_DEPTH = 32;
+/** React's own limit on the slots of nested arrays in a reply (decodeReply's arraySizeLimit). */
+const REACT_ARRAY_SIZE_LIMIT = 1e6;
+
+/**
+ * The "$"-prefixed strings React's encodeReply writes into a text body (one without FormData
+ * parts): an escaped "$…" string, undefined, a Date, a BigInt, -0, ±Infinity, NaN, a temporary
+ * reference, or a path back into the body itself (a repeated object). Every other "$" form names
+ * a FormData part a text body cannot have, and React's decoder throws on it (a 500).
+ */
+const REPLY_SCALAR = /^\$(?:\$|D|undefined$|n-?\d{1,300}$|-0$|-?Infinity$|NaN$|T$)/;
+const REPLY_PATH = /^\$0((?::[^:]*)*)$/;
+
+function resolvesToObject(root: unknown, path: string): boolean {
+  let node: unknown = root;
+  for (const key of path.split(":").slice(1)) {
+    // React drops "__proto__" keys while decoding, so no path leads through one.
+    if (key === "__proto__" || typeof node !== "object" || node === null || !Object.prototype.hasOwnProperty.call(node, key)) return false;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return typeof node === "object" && node !== null;
+}
+
+/**
+ * The argument list as React decodes it from a text body, checked so decoding cannot throw: a
+ * JSON array of at most ACTION_MAX_ARGS arguments, nested at most ACTION_MAX_DEPTH deep, whose
+ * "$" strings are ones React's client writes, within React's array-size limit.
+ */
+export function checkActionArguments(root: unknown): GuardRefusal | null {
+  if (!Array.isArray(root)) return notJson();
+  if (root.length > ACTION_MAX_ARGS) return malformed(`more than ${ACTION_MAX_ARGS} arguments`);
+  type Context = { count: number; fork: boolean };
+  // Iterative, so a hostile nesting cannot overflow this check's stack either.
+  // React counts the slots of arrays (and the characters of their strings) per tree of directly
+  // nested arrays; over its limit with any array of two or more items, decoding throws.
+  const rootContext: Context = { count: 0, fork: false };
+  const contexts: Context[] = [rootContext];
+  const stack: Array<{ value: unknown; depth: number; context: Context | null }> = [{ value: root, depth: 0, context: rootContext }];
+  while (stack.length > 0) {
+    const { value, depth, context } = stack.pop()!;
+    if (typeof value === "string") {
+      if (value.startsWith("$")) {
+        const path = REPLY_PATH.exec(value);
+        if (path) {
+          if (!resolvesToObject(root, value.slice(1))) return malformed(`the reference ${JSON.stringify(value.slice(0, 40))} points nowhere`);
+        } else if (!REPLY_SCALAR.test(value)) {
+          return malformed(`${JSON.stringify(value.slice(0, 40))} is not a value React encodes in a text body (escape a leading "$" as "$$")`);
+        }
+        if (context && (value.startsWith("$$") || value.startsWith("$n"))) context.count += value.length - (value.startsWith("$$") ? 1 : 2);
+      } else if (context) {
+        context.count += value.length;
+      }
+      continue;
+    }
+    if (typeof value !== "object" || value === null) continue;
+    if (depth >= ACTION_MAX_DEPTH) return malformed(`nested more than ${ACTION_MAX_DEPTH} deep`);
+    if (Array.isArray(value)) {
+      let own = context;
+      if (!own) {
+        own = { count: 0, fork: false };
+        contexts.push(own);
+      }
+      if (value.length > 1) own.fork = true;
+      own.count += value.length + 1;
+      for (const item of value) stack.push({ value: item, depth: depth + 1, context: own });
+    } else {
+      for (const item of Object.values(value)) stack.push({ value: item, depth: depth + 1, context: null });
+    }
+  }
+  if (contexts.some((c) => c.fork && c.count > REACT_ARRAY_SIZE_LIMIT)) return tooLarge();
+  return null;
+}
+
+/** The body check: valid UTF-8, JSON, an argument list React can decode (see checkActionArguments). */
 export function checkActionBodyText(bytes: Uint8Array): GuardRefusal | null {
   if (bytes.byteLength > ACTION_BODY_LIMIT) return tooLarge();
   let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+    // A BOM is kept, so JSON.parse refuses it as React's decoder would.
+    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     return notJson();
   }
@@ -102,7 +182,7 @@ export function checkActionBodyText(bytes: Uint8Array): GuardRefusal | null {
   } catch {
     return notJson();
   }
-  return Array.isArray(value) ? null : notJson();
+  return checkActionArguments(value);
 }
 
 /** Reads at most limit + 1 bytes of a body stream (then stops), so an oversized body is never buffered whole. */
@@ -120,7 +200,9 @@ export async function readCapped(body: ReadableStream<Uint8Array> | null, limit 
       if (size > limit) break;
     }
   } finally {
-    await reader.cancel().catch(() => {});
+    // Not awaited: cancelling one branch of a cloned (teed) body settles only once the other
+    // branch is cancelled too, which is Next.js's to read or drop.
+    reader.cancel().catch(() => {});
   }
   const out = new Uint8Array(size);
   let offset = 0;
