@@ -79,8 +79,8 @@ export function checkActionHeaders(headers: HeaderBag): GuardRefusal | null {
   return null;
 }
 
-function tooLarge(): GuardRefusal {
-  return { status: 413, code: "PayloadTooLarge", message: `The request body exceeds the ${ACTION_BODY_LIMIT / 1024 / 1024} MB limit of server actions.` };
+function tooLarge(message = `The request body exceeds the ${ACTION_BODY_LIMIT / 1024 / 1024} MB limit of server actions.`): GuardRefusal {
+  return { status: 413, code: "PayloadTooLarge", message };
 }
 
 function notJson(): GuardRefusal {
@@ -162,7 +162,9 @@ export function checkActionArguments(root: unknown): GuardRefusal | null {
       for (const item of Object.values(value)) stack.push({ value: item, depth: depth + 1, context: null });
     }
   }
-  if (contexts.some((c) => c.fork && c.count > REACT_ARRAY_SIZE_LIMIT)) return tooLarge();
+  if (contexts.some((c) => c.fork && c.count > REACT_ARRAY_SIZE_LIMIT)) {
+    return tooLarge("The server action's arguments hold more array items and text than a server action accepts.");
+  }
   return null;
 }
 
