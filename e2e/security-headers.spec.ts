@@ -1,4 +1,6 @@
 import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { test, expect, type APIRequestContext, type APIResponse, type Page } from "@playwright/test";
 import { decode, encode } from "next-auth/jwt";
@@ -113,18 +115,33 @@ test.describe("security headers", () => {
   });
 
   test("the sign-in page does not load inside another site's frame", async ({ page, baseURL }) => {
-    const refusals: string[] = [];
-    page.on("console", (m) => {
-      if (m.text().includes("frame-ancestors")) refusals.push(m.text());
+    // Another site, on another port of this machine (Chrome refuses a public page's frame of a
+    // local address before our headers could matter, so the attacker is local too).
+    const attacker = createServer((_req, res) => {
+      res.writeHead(200, { "Content-Type": "text/html" });
+      res.end(`<!doctype html><title>attacker</title><iframe id="victim" src="${baseURL}/login"></iframe>`);
     });
-    await page.route("http://attacker.invalid/**", (route) =>
-      route.fulfill({ contentType: "text/html", body: `<!doctype html><iframe id="victim" src="${baseURL}/login"></iframe>` }),
-    );
-    await page.goto("http://attacker.invalid/");
-    await expect.poll(() => refusals.length).toBeGreaterThan(0);
-    const frame = page.frames().find((f) => f !== page.mainFrame());
-    expect(frame).toBeDefined();
-    await expect(frame!.locator("input")).toHaveCount(0);
+    await new Promise<void>((resolve) => attacker.listen(0, "127.0.0.1", resolve));
+    try {
+      const refusals: string[] = [];
+      page.on("console", (m) => {
+        if (m.text().includes("frame-ancestors")) refusals.push(m.text());
+      });
+      const loginLoads: string[] = [];
+      page.on("response", (r) => {
+        if (r.url().startsWith(`${baseURL}/login`)) loginLoads.push(r.url());
+      });
+      await page.goto(`http://127.0.0.1:${(attacker.address() as AddressInfo).port}/`);
+      // The console answered the frame's request, and the browser refused to show it.
+      await expect.poll(() => loginLoads.length).toBeGreaterThan(0);
+      await expect.poll(() => refusals.length).toBeGreaterThan(0);
+      expect(refusals[0]).toContain("frame-ancestors 'none'");
+      const frame = page.frames().find((f) => f !== page.mainFrame());
+      expect(frame).toBeDefined();
+      await expect(frame!.getByLabel("Username")).toHaveCount(0);
+    } finally {
+      await new Promise((resolve) => attacker.close(resolve));
+    }
   });
 });
 
