@@ -11,8 +11,8 @@ const nextConfig: NextConfig = {
   // The security headers that need no nonce, on every response, including those the proxy never
   // sees (static files). The proxy sets the same ones again with the per-request CSP; its values
   // replace these rather than adding to them.
-  async headers() {
-    return [
+  headers() {
+    return Promise.resolve([
       { source: "/:path*", headers: [...STATIC_SECURITY_HEADERS] },
       {
         source: "/:path*",
@@ -23,7 +23,7 @@ const nextConfig: NextConfig = {
       { source: "/_next/static/:path*", headers: [{ key: "Content-Security-Policy", value: STATIC_ASSET_CSP }] },
       { source: "/_next/image", headers: [{ key: "Content-Security-Policy", value: STATIC_ASSET_CSP }] },
       { source: "/favicon.ico", headers: [{ key: "Content-Security-Policy", value: STATIC_ASSET_CSP }] },
-    ];
+    ]);
   },
 };
 

@@ -25,7 +25,7 @@ function directives(csp: string | undefined): Map<string, string[]> {
       .split(";")
       .map((d) => d.trim().split(/\s+/))
       .filter((d) => d[0])
-      .map(([name, ...values]) => [name!.toLowerCase(), values]),
+      .map(([name, ...values]) => [name.toLowerCase(), values]),
   );
 }
 
@@ -181,7 +181,7 @@ test.describe("no page data without a session that verifies", () => {
             maxRedirects: 0,
           });
           expect(res.status(), label).toBe(307);
-          const location = new URL(res.headers()["location"]!, baseURL);
+          const location = new URL(res.headers().location, baseURL);
           expect(location.pathname, label).toBe("/login");
           expect(location.searchParams.get("callbackUrl"), label).toBe(route);
           const body = await res.text();
@@ -238,8 +238,8 @@ test.describe("server-action guard", () => {
       expect(res.status(), what).toBe(status);
       expect(res.status(), what).toBeLessThan(500);
       expect(res.headers()["cache-control"], what).toBe("no-store");
-      const body = await res.json();
-      expect(body, what).toEqual({ code, message: expect.any(String) });
+      const body = (await res.json()) as { message: string };
+      expect(body, what).toEqual({ code, message: expect.any(String) as unknown });
       expect(body.message.length, what).toBeGreaterThan(10);
       expectSecurityHeaders(res, what);
     }

@@ -17,6 +17,10 @@ export const ERROR_CODES = [
   "NotFound",
   "Lease.Expired",
   "InternalError",
+  // What the proxy answers for server-action requests Next.js would fail on (lib/security/action-guard.ts).
+  "Forbidden.Origin",
+  "PayloadTooLarge",
+  "UnsupportedMediaType",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

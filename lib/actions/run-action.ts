@@ -1,5 +1,5 @@
 import "server-only";
-import type { z } from "zod";
+import type { z } from "../validation/zod";
 import type { SessionUser } from "../auth/session";
 import { can, type Permission } from "../auth/roles";
 import { writeAnonymousRefusal, writeAudit, type AuditAction } from "../audit";

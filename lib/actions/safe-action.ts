@@ -2,7 +2,7 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { clientIpFrom } from "../client-ip";
-import type { z } from "zod";
+import type { z } from "../validation/zod";
 import { getSessionUser } from "../auth/session";
 import type { ActionResult } from "./result";
 import { runAction, type ActionSpec } from "./run-action";

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { z } from "zod";
+import type { z } from "../validation/zod";
 import { writeAnonymousRefusal, writeAudit, type AuditAction } from "../audit";
 import { getDummyHash, verifyPassword } from "../auth/password";
 import type { Db } from "../db/connect";

@@ -4,10 +4,12 @@
 // calls pass untouched: the console's actions take JSON-serialisable arguments, which the React
 // client sends as a text/plain JSON array.
 
+import type { ErrorCode } from "../error-codes";
+
 /** The body limit of server actions, the same as Next.js's default (serverActions.bodySizeLimit). */
 export const ACTION_BODY_LIMIT = 1024 * 1024;
 
-export type GuardCode = "Forbidden.Origin" | "PayloadTooLarge" | "UnsupportedMediaType" | "InvalidParameter";
+export type GuardCode = Extract<ErrorCode, "Forbidden.Origin" | "PayloadTooLarge" | "UnsupportedMediaType" | "InvalidParameter">;
 
 export interface GuardRefusal {
   status: 400 | 403 | 413 | 415;
@@ -28,7 +30,7 @@ export function isPossibleServerAction(method: string, headers: HeaderBag): bool
 }
 
 function mediaType(contentType: string | null): string {
-  return (contentType ?? "").split(";")[0]!.trim().toLowerCase();
+  return (contentType ?? "").split(";", 1)[0].trim().toLowerCase();
 }
 
 function isFormBody(contentType: string | null): boolean {
@@ -131,8 +133,8 @@ export function checkActionArguments(root: unknown): GuardRefusal | null {
   const rootContext: Context = { count: 0, fork: false };
   const contexts: Context[] = [rootContext];
   const stack: Array<{ value: unknown; depth: number; context: Context | null }> = [{ value: root, depth: 0, context: rootContext }];
-  while (stack.length > 0) {
-    const { value, depth, context } = stack.pop()!;
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const { value, depth, context } = item;
     if (typeof value === "string") {
       if (value.startsWith("$")) {
         const path = REPLY_PATH.exec(value);

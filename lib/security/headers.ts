@@ -83,7 +83,7 @@ export const STATIC_SECURITY_HEADERS: ReadonlyArray<{ key: string; value: string
  * proxy reports. A client could claim https over plain http, but browsers ignore HSTS and
  * upgrade-insecure-requests is only sent back to that same client.
  */
-export function isHttps(url: string | URL, headers: { get(name: string): string | null }): boolean {
+export function isHttps(url: string | { protocol: string }, headers: { get(name: string): string | null }): boolean {
   const protocol = typeof url === "string" ? new URL(url).protocol : url.protocol;
   if (protocol === "https:") return true;
   return headers.get("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase() === "https";

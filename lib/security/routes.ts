@@ -8,7 +8,7 @@
  * handler for it exists; the proxy then neither redirects it nor treats its form body as a
  * server action.
  */
-export const OPENAPI_ROOT_POST_ENABLED = false;
+export const OPENAPI_ROOT_POST_ENABLED: boolean = false;
 
 export function isOpenApiRequest(method: string, pathname: string): boolean {
   return OPENAPI_ROOT_POST_ENABLED && method.toUpperCase() === "POST" && pathname === "/";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { AUDIT_ACTIONS } from "../audit";
 import { cleanQueryText } from "./text";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { hasControlChars, nameProblem } from "./text";
 
 /** The rules of a consumer group (docs/rules.md "Consumer groups"), each written once here. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { InstanceStatus } from "../generated/prisma/enums";
 import { cleanQueryText } from "./text";
 
