@@ -276,7 +276,7 @@ describe("session token verification", () => {
   });
 
   const jar = (cookies: Record<string, string>) => ({
-    get: (name: string) => (name in cookies ? { value: cookies[name]! } : undefined),
+    get: (name: string) => (name in cookies ? { value: cookies[name] } : undefined),
     getAll: () => Object.entries(cookies).map(([name, value]) => ({ name, value })),
   });
   it("reads a cookie whole or from its chunks in order", () => {
