@@ -24,6 +24,11 @@ export async function proxy(request: NextRequest) {
   };
 
   const { pathname } = request.nextUrl;
+  // A path that is not valid percent-encoded UTF-8 (a lone surrogate's bytes) would fail Next.js's
+  // own decoding with a 500: it names nothing here.
+  if (!decodablePath(pathname)) {
+    return finish(json(400, { code: "InvalidParameter", message: "The address is not valid UTF-8." }));
+  }
   const treatment = unauthenticatedTreatment(request.method, pathname);
   if (treatment !== "allow" && !(await hasValidSession(request.cookies))) {
     if (treatment === "unauthorized") {
@@ -48,6 +53,15 @@ export async function proxy(request: NextRequest) {
     response.cookies.set(REGION_COOKIE, region, { path: "/", maxAge: REGION_COOKIE_MAX_AGE, sameSite: "lax" });
   }
   return finish(response);
+}
+
+function decodablePath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function json(status: number, body: { code: string; message: string }) {

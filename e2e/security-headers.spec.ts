@@ -71,7 +71,7 @@ test.describe("security headers", () => {
       ["redirect to sign-in", await request.get("/change-tracking", { maxRedirects: 0 }), 307],
       ["redirect of /", await admin.get("/", { maxRedirects: 0 }), 307],
       ["next-auth route", await request.get("/api/auth/csrf"), 200],
-      ["consumer endpoint", await request.post("/api/consumer/connect", { data: {} }), 401],
+      ["consumer endpoint", await request.post("/api/consumer/connect", { data: {} }), 400],
     ];
     for (const [what, res, status] of answers) {
       expect(res.status(), what).toBe(status);
