@@ -1,5 +1,6 @@
 import type { FieldPath, FieldValues, UseFormSetError } from "react-hook-form";
-import type { ActionFailure } from "@/lib/actions/result";
+import type { ActionFailure, ActionResult } from "@/lib/actions/result";
+import { checkSession } from "../shell/console-state";
 
 /**
  * Puts a refused action's messages on the form: each field error on its field (focusing the
@@ -14,4 +15,28 @@ export function applyActionFailure<T extends FieldValues>(result: ActionFailure,
     }
   }
   if (!placed) setError("root.server" as FieldPath<T>, { type: result.code, message: result.message });
+}
+
+/**
+ * Calls a server action and always returns a result: a request that never got an answer (network,
+ * or the proxy sending a request without a session to sign-in) becomes a failure, and a lapsed
+ * session (docs/rules.md "Sessions") is reported through `onLapsed` so the page stops and says so.
+ */
+export async function callAction<I, T>(action: (input: I) => Promise<ActionResult<T>>, input: I, onLapsed: () => void): Promise<ActionResult<T>> {
+  try {
+    const result = await action(input);
+    if (!result.ok && result.code === "Unauthorized") onLapsed();
+    return result;
+  } catch {
+    if ((await checkSession()) === "lapsed") {
+      onLapsed();
+      return { ok: false, code: "Unauthorized", message: "Your session has ended. Sign in again; nothing was changed." };
+    }
+    return { ok: false, code: "InternalError", message: "The console could not be reached. Nothing was changed; try again." };
+  }
+}
+
+/** The message a refusal put on the form itself (`root.server`), if any. */
+export function formMessage(errors: { root?: Record<string, { message?: string } | undefined> }): string | undefined {
+  return errors.root?.server?.message;
 }

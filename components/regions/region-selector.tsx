@@ -24,14 +24,14 @@ export function RegionSelector({ regions }: { regions: RegionOption[] }) {
     <Menu.Root>
       <Menu.Trigger
         aria-label={`Region: ${current.name}`}
-        className="flex h-8 items-center gap-2 rounded-sm border border-white/20 px-3 text-sm text-white hover:bg-white/10 focus-visible:outline-2 focus-visible:outline-white"
+        className="flex h-8 min-w-0 items-center gap-2 rounded-sm border border-white/30 px-2 text-sm text-white hover:bg-white/10 focus-visible:outline-2 focus-visible:outline-white sm:px-3"
       >
-        <svg aria-hidden viewBox="0 0 16 16" className="h-4 w-4 opacity-80" fill="none" stroke="currentColor" strokeWidth="1.4">
+        <svg aria-hidden viewBox="0 0 16 16" className="h-4 w-4 shrink-0 opacity-80" fill="none" stroke="currentColor" strokeWidth="1.4">
           <circle cx="8" cy="8" r="6.2" />
           <path d="M1.8 8h12.4M8 1.8c1.8 1.9 1.8 10.5 0 12.4M8 1.8c-1.8 1.9-1.8 10.5 0 12.4" />
         </svg>
-        <span>{current.name}</span>
-        <svg aria-hidden viewBox="0 0 10 6" className="h-2 w-2.5 opacity-70" fill="currentColor">
+        <span className="truncate">{current.name}</span>
+        <svg aria-hidden viewBox="0 0 10 6" className="h-2 w-2.5 shrink-0 opacity-70" fill="currentColor">
           <path d="M0 0h10L5 6z" />
         </svg>
       </Menu.Trigger>
@@ -39,14 +39,14 @@ export function RegionSelector({ regions }: { regions: RegionOption[] }) {
         <Menu.Content
           align="start"
           sideOffset={6}
-          className="z-50 grid max-h-[80vh] w-[46rem] max-w-[calc(100vw-1rem)] grid-cols-3 gap-x-6 overflow-y-auto rounded-sm border border-gray-200 bg-white p-4 shadow-xl"
+          className="z-50 grid max-h-[min(80vh,var(--radix-dropdown-menu-content-available-height))] w-[46rem] max-w-[calc(100vw-1rem)] grid-cols-1 gap-x-6 overflow-y-auto rounded-sm border border-gray-200 bg-white p-4 shadow-xl sm:grid-cols-3"
         >
           <Menu.RadioGroup value={current.id} onValueChange={choose} className="contents">
             {columns.map((column, i) => (
               <div key={i}>
                 {column.map((area) => (
                   <Menu.Group key={area} className="mb-3">
-                    <Menu.Label className="mb-1 px-2 text-xs font-semibold uppercase tracking-wide text-gray-500">{area}</Menu.Label>
+                    <Menu.Label className="mb-1 px-2 text-xs font-semibold tracking-wide text-gray-600 uppercase">{area}</Menu.Label>
                     {regions
                       .filter((r) => r.area === area)
                       .map((r) => (
@@ -58,7 +58,7 @@ export function RegionSelector({ regions }: { regions: RegionOption[] }) {
                           <span>{r.name}</span>
                           <span
                             aria-label={`${r.taskCount} tasks`}
-                            className={r.taskCount ? "rounded-full bg-gray-100 px-1.5 text-xs text-gray-600" : "text-xs text-gray-300"}
+                            className={r.taskCount ? "rounded-full bg-gray-100 px-1.5 text-xs text-gray-700" : "text-xs text-gray-600"}
                           >
                             {r.taskCount}
                           </span>
