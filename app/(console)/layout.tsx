@@ -37,7 +37,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           Skip to main content
         </a>
         <div className="flex min-h-screen flex-col">
-          <header className="sticky top-0 z-30 flex h-12 items-center gap-2 bg-[#1b2330] px-2 text-white shadow sm:gap-4 sm:px-4">
+          <header id="top-bar" className="sticky top-0 z-30 flex h-12 items-center gap-2 bg-[#1b2330] px-2 text-white shadow sm:gap-4 sm:px-4">
             <MobileNav items={nav} />
             <Link href="/change-tracking" className="flex shrink-0 items-center gap-2 rounded-sm font-semibold tracking-tight focus-visible:outline-2 focus-visible:outline-white">
               <LogoMark />

@@ -235,21 +235,21 @@ export function ConsumerGroupsPanel({
       ) : shown.length === 0 ? (
         <EmptyState title="No consumer groups match">Try another name, ID or account, or clear the search.</EmptyState>
       ) : (
-        <div role="region" aria-label="Consumer groups table" tabIndex={0} className="overflow-x-auto focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600" data-stale={stale ? "true" : undefined}>
+        <div role="region" aria-label="Consumer groups table" tabIndex={0} className="relative overflow-x-auto focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600" data-stale={stale ? "true" : undefined}>
           <table className="w-full min-w-[60rem] table-fixed divide-y divide-gray-200">
             <caption className="sr-only">
               Consumer groups of this instance{view.q ? `, matching “${view.q}”` : ""}
               {stale ? "; stale, the last refresh failed" : ""}
             </caption>
             <colgroup>
-              <col className="w-[20%]" />
+              <col className="w-[19%]" />
               <col className="w-[11%]" />
-              <col className="w-[11%]" />
-              <col className="w-[11%]" />
+              <col className="w-[10%]" />
+              <col className="w-[10%]" />
               <col className="w-[12%]" />
               <col className="w-[13%]" />
               <col className="w-[10%]" />
-              <col className="w-[12%]" />
+              <col className="w-[15%]" />
             </colgroup>
             <thead className="bg-gray-50">
               <tr>

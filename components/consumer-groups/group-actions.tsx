@@ -25,6 +25,7 @@ import { CopyButton } from "../ui/copy-button";
 import { DialogBody, DialogContent, DialogFooter, DialogForm, DialogRoot } from "../ui/dialog";
 import { Field, inputClass } from "../ui/field";
 import { FormAlert } from "../ui/form-feedback";
+import { useLandmark } from "../ui/use-landmark";
 import { consumerGroupKeys } from "./query-keys";
 
 type ReturnFocus = () => HTMLElement | null;
@@ -173,7 +174,7 @@ function DeleteDialog({ group, onDone, returnFocus }: { group: ConsumerGroupRow;
     const result = await callAction(deleteConsumerGroup, { groupId: group.id }, markLapsed);
     setBusy(false);
     if (!result.ok) {
-      setError(result.message);
+      if (result.code !== "Unauthorized") setError(result.message);
       return;
     }
     toast.success(`Consumer group ${group.name} deleted`);
@@ -212,6 +213,7 @@ const itemClass =
  */
 export function GroupActions({ group, instanceId, role, onDetails }: { group: ConsumerGroupRow; instanceId: string; role: Role; onDetails: (trigger: HTMLElement) => void }) {
   const { lapsed } = useConsoleState();
+  const landmark = useLandmark("main");
   const [open, setOpen] = useState<Kind | null>(null);
   const more = useRef<HTMLButtonElement>(null);
   const deleted = useRef(false);
@@ -242,7 +244,7 @@ export function GroupActions({ group, instanceId, role, onDetails }: { group: Co
             <path d="M0 0h10L5 6z" />
           </svg>
         </Menu.Trigger>
-        <Menu.Portal>
+        <Menu.Portal container={landmark}>
           <Menu.Content align="end" sideOffset={4} className="z-50 min-w-48 rounded-sm border border-gray-200 bg-white p-1 shadow-xl">
             {(Object.keys(LABELS) as Kind[]).map((kind) => {
               const allowed = can(role, PERMISSION[kind]);

@@ -5,8 +5,11 @@ import { checkSession } from "../shell/console-state";
 /**
  * Puts a refused action's messages on the form: each field error on its field (focusing the
  * first), and the message on `root.server` when no field took one. Typed values stay as they are.
+ * An ended session is left to the dialog's lapsed-session notice.
  */
 export function applyActionFailure<T extends FieldValues>(result: ActionFailure, setError: UseFormSetError<T>, fields: readonly string[]) {
+  // A lapsed session is said once, by the dialog's own notice with its sign-in link.
+  if (result.code === "Unauthorized") return;
   let placed = false;
   for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
     if (fields.includes(field)) {

@@ -3,12 +3,14 @@
 import * as Menu from "@radix-ui/react-dropdown-menu";
 import { useRouter } from "next/navigation";
 import type { RegionOption } from "@/lib/data/regions";
+import { useLandmark } from "../ui/use-landmark";
 import { useRegion } from "./region-context";
 
 /** The top bar's region picker: regions grouped by area, each with its number of tasks. */
 export function RegionSelector({ regions }: { regions: RegionOption[] }) {
   const router = useRouter();
   const { regionId, setRegionId } = useRegion();
+  const landmark = useLandmark("top-bar");
   const current = regions.find((r) => r.id === regionId) ?? regions[0];
   const areas = [...new Set(regions.map((r) => r.area))];
   // China and Asia Pacific fill a column each; the shorter areas share the third.
@@ -21,7 +23,8 @@ export function RegionSelector({ regions }: { regions: RegionOption[] }) {
   }
 
   return (
-    <Menu.Root>
+    // Not modal: a modal menu hides the rest of the page with aria-hidden while its links stay focusable.
+    <Menu.Root modal={false}>
       <Menu.Trigger
         aria-label={`Region: ${current.name}`}
         className="flex h-8 min-w-0 items-center gap-2 rounded-sm border border-white/30 px-2 text-sm text-white hover:bg-white/10 focus-visible:outline-2 focus-visible:outline-white sm:px-3"
@@ -35,7 +38,7 @@ export function RegionSelector({ regions }: { regions: RegionOption[] }) {
           <path d="M0 0h10L5 6z" />
         </svg>
       </Menu.Trigger>
-      <Menu.Portal>
+      <Menu.Portal container={landmark}>
         <Menu.Content
           align="start"
           sideOffset={6}

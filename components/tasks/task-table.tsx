@@ -4,8 +4,8 @@ import { BILLING_LABELS, formatDateTime, zoneLabel } from "@/lib/format";
 import { Truncated } from "../ui/truncated";
 import { StatusBadge } from "./status-badge";
 
-const th = "px-3 py-2.5 text-left text-xs font-semibold text-gray-700";
-const td = "px-3 py-2.5 align-middle text-sm text-gray-800";
+const th = "px-2 py-2.5 text-left text-xs font-semibold text-gray-700 first:pl-4";
+const td = "px-2 py-2.5 align-middle text-sm text-gray-800 first:pl-4";
 
 /** A time on two lines, date then clock: the column stays narrow and nothing breaks mid-token. */
 function TwoLineTime({ value, timeZone }: { value: Date | null; timeZone: string }) {
@@ -38,18 +38,18 @@ export function TaskTable({
 }) {
   const zone = zoneLabel(timeZone);
   return (
-    <div role="region" aria-label="Change tracking tasks table" tabIndex={0} className="overflow-x-auto focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600">
+    <div role="region" aria-label="Change tracking tasks table" tabIndex={0} className="relative overflow-x-auto focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600">
       <table className="w-full min-w-[60rem] table-fixed divide-y divide-gray-200">
         <caption className="sr-only">Change tracking tasks</caption>
         <colgroup>
-          <col className="w-[20%]" />
-          <col className="w-[11%]" />
-          <col className="w-[11%]" />
-          <col className="w-[14%]" />
+          <col className="w-[16%]" />
           <col className="w-[10%]" />
-          <col className="w-[13%]" />
-          <col className="w-[10%]" />
+          <col className="w-[9%]" />
+          <col className="w-[15%]" />
           <col className="w-[11%]" />
+          <col className="w-[12%]" />
+          <col className="w-[9%]" />
+          <col className="w-[18%]" />
         </colgroup>
         <thead className="bg-gray-50">
           <tr>
@@ -103,7 +103,11 @@ export function TaskTable({
                   "—"
                 )}
               </td>
-              <td className={td}>{BILLING_LABELS[t.billingMethod]}</td>
+              <td className={td}>
+                <span className="block truncate" title={BILLING_LABELS[t.billingMethod]}>
+                  {BILLING_LABELS[t.billingMethod]}
+                </span>
+              </td>
               <td className={td}>
                 <div className="truncate">{t.sourceType}</div>
                 <Truncated value={t.sourceInstanceId} mono className="text-xs text-gray-700" />

@@ -1,7 +1,7 @@
 "use client";
 
 import * as RadixDialog from "@radix-ui/react-dialog";
-import type { ReactNode } from "react";
+import { createContext, useContext, useState, type ReactNode } from "react";
 import { Button } from "./button";
 import { cn } from "./cn";
 
@@ -18,6 +18,13 @@ function focusFirstField(event: Event) {
     target.focus();
   }
 }
+
+/**
+ * Where popups inside the current dialog (tooltips) render: the dialog itself, so they stay above
+ * it and inside what assistive technology can reach while it is open. Outside a dialog, null.
+ */
+const PopupContainer = createContext<HTMLElement | null>(null);
+export const usePopupContainer = () => useContext(PopupContainer);
 
 type Placement = "center" | "right" | "left";
 
@@ -49,10 +56,12 @@ export function DialogContent({
   placement?: Placement;
   returnFocus?: () => HTMLElement | null | undefined;
 }) {
+  const [content, setContent] = useState<HTMLElement | null>(null);
   return (
     <RadixDialog.Portal>
       <RadixDialog.Overlay className="fixed inset-0 z-40 bg-black/40" />
       <RadixDialog.Content
+        ref={setContent}
         className={cn("fixed z-50 flex flex-col bg-white shadow-2xl focus:outline-none", PLACEMENTS[placement], placement === "center" && width)}
         onOpenAutoFocus={focusFirstField}
         onCloseAutoFocus={
@@ -79,7 +88,7 @@ export function DialogContent({
         {description ? (
           <RadixDialog.Description className="shrink-0 px-5 pt-4 text-sm break-words text-gray-700">{description}</RadixDialog.Description>
         ) : null}
-        {children}
+        <PopupContainer.Provider value={content}>{children}</PopupContainer.Provider>
       </RadixDialog.Content>
     </RadixDialog.Portal>
   );

@@ -107,7 +107,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         {rows.length === 0 ? (
           <EmptyState title="No audit records match" />
         ) : (
-          <div role="region" aria-label="Audit records table" tabIndex={0} className="overflow-x-auto focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600">
+          <div role="region" aria-label="Audit records table" tabIndex={0} className="relative overflow-x-auto focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600">
             <table className="w-full min-w-[60rem] table-fixed divide-y divide-gray-200 text-sm">
               <caption className="sr-only">Audit records, newest first</caption>
               <colgroup>
