@@ -9,11 +9,29 @@ export const AUDIT_ACTIONS = [
   "resetConsumerGroupPassword",
   "deleteConsumerGroup",
   "readAuditLog",
+  "exportAuditLog",
+  "changeTimeZone",
   "connectConsumer",
   "heartbeatConsumer",
   "disconnectConsumer",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** What the Audit Log shows for each action: words, not identifiers. */
+export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
+  signIn: "Sign in",
+  signOut: "Sign out",
+  createConsumerGroup: "Create consumer group",
+  changeConsumerGroupPassword: "Change group password",
+  resetConsumerGroupPassword: "Reset group password",
+  deleteConsumerGroup: "Delete consumer group",
+  readAuditLog: "Read audit log",
+  exportAuditLog: "Export audit log",
+  changeTimeZone: "Change time zone",
+  connectConsumer: "Consumer connect",
+  heartbeatConsumer: "Consumer heartbeat",
+  disconnectConsumer: "Consumer disconnect",
+};
 
 export interface AuditEntry {
   username: string;

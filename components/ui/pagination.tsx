@@ -13,11 +13,11 @@ export function Pagination({ page, pageCount, hrefFor }: { page: number; pageCou
           ‹
         </Link>
       ) : (
-        <span className={cn(item, "border-gray-200 text-gray-300")} aria-hidden>‹</span>
+        <span className={cn(item, "border-gray-200 text-gray-500")} aria-hidden>‹</span>
       )}
       {sorted.map((p, i) => (
         <span key={p} className="flex items-center gap-1">
-          {i > 0 && p - sorted[i - 1] > 1 ? <span className="px-1 text-gray-400">…</span> : null}
+          {i > 0 && p - sorted[i - 1] > 1 ? <span aria-hidden className="px-1 text-gray-600">…</span> : null}
           <Link
             href={hrefFor(p)}
             aria-label={`Page ${p}`}
@@ -33,7 +33,7 @@ export function Pagination({ page, pageCount, hrefFor }: { page: number; pageCou
           ›
         </Link>
       ) : (
-        <span className={cn(item, "border-gray-200 text-gray-300")} aria-hidden>›</span>
+        <span className={cn(item, "border-gray-200 text-gray-500")} aria-hidden>›</span>
       )}
     </nav>
   );

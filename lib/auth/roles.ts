@@ -9,6 +9,7 @@ export const PERMISSIONS = {
   "consumerGroup.resetPassword": ["admin"],
   "consumerGroup.delete": ["admin"],
   "audit.read": ["admin"],
+  "preferences.change": ["viewer", "operator", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

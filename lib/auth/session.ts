@@ -12,6 +12,8 @@ export interface SessionUser {
   id: string;
   username: string;
   role: Role;
+  /** How this user's times are shown: "UTC" or an IANA zone (docs/rules.md "Preferences"). */
+  timeZone?: string;
 }
 
 export const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"] as const;
@@ -36,7 +38,7 @@ export async function readSessionToken(): Promise<JWT | null> {
 export async function resolveSessionUser(db: Db, token: JWT | null): Promise<SessionUser | null> {
   if (!token || typeof token.uid !== "string" || typeof token.sid !== "string" || typeof token.sv !== "number") return null;
   const [user, revoked] = await Promise.all([
-    db.user.findFirst({ where: { id: token.uid, sessionVersion: token.sv }, select: { id: true, username: true, role: true } }),
+    db.user.findFirst({ where: { id: token.uid, sessionVersion: token.sv }, select: { id: true, username: true, role: true, timeZone: true } }),
     db.revokedSession.findUnique({ where: { sessionId: token.sid }, select: { sessionId: true } }),
   ]);
   return user && !revoked ? user : null;

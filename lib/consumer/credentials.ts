@@ -6,6 +6,7 @@ import type { Db } from "../db/connect";
 import type { Refusal } from "./http";
 import { checkThrottle, clearThrottle, CONSUMER_THROTTLE, pause, recordThrottleFailure } from "../throttle";
 import { MAX_DELAY_SECONDS } from "../validation/consumer-group";
+import { recordHeartbeatSample } from "./history";
 import { parseSaslUser, type connectRequestSchema, type disconnectRequestSchema, type heartbeatRequestSchema } from "../validation/consumer";
 
 /** How long a lease lives without a heartbeat, and how often a client should send one. */
@@ -117,14 +118,16 @@ export async function heartbeatConsumer(db: Db, input: z.output<typeof heartbeat
     });
     if (count === 0) return false;
     if (checkpoint) {
-      await tx.consumerGroup.update({
+      const progress = await tx.consumerGroup.update({
         where: { id: input.groupId },
         data: {
           checkpointAt: checkpoint,
           messageDelaySeconds: Math.min(MAX_DELAY_SECONDS, Math.max(0, Math.round((now.getTime() - checkpoint.getTime()) / 1000))),
           ...(input.unconsumed !== undefined ? { unconsumedRecords: input.unconsumed } : {}),
         },
+        select: { checkpointAt: true, messageDelaySeconds: true, unconsumedRecords: true },
       });
+      await recordHeartbeatSample(tx, input.groupId, now, progress);
     }
     return true;
   });

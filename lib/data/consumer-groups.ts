@@ -18,6 +18,12 @@ export interface ConsumerGroupRow {
   /** null while no consumer is connected (DTS shows -1) */
   unconsumedRecords: number | null;
   createdAt: string;
+  /** the live consumer's address, as the credential check saw it; null while none is connected */
+  clientIp: string | null;
+  /** when the live consumer connected (ISO); null while none is connected */
+  connectedAt: string | null;
+  /** when the live lease ends unless a heartbeat renews it (ISO); null while none is connected */
+  leaseExpiresAt: string | null;
 }
 
 export interface ConsumerGroupList {
@@ -47,7 +53,7 @@ export async function listConsumerGroups(user: SessionUser, instanceId: string):
           messageDelaySeconds: true,
           unconsumedRecords: true,
           createdAt: true,
-          lease: { select: { expiresAt: true } },
+          lease: { select: { expiresAt: true, connectedAt: true, clientIp: true } },
         },
       },
     },
@@ -69,6 +75,9 @@ export async function listConsumerGroups(user: SessionUser, instanceId: string):
         messageDelaySeconds: connected ? g.messageDelaySeconds : null,
         unconsumedRecords: connected ? g.unconsumedRecords : null,
         createdAt: g.createdAt.toISOString(),
+        clientIp: connected ? (g.lease?.clientIp ?? null) : null,
+        connectedAt: connected ? (g.lease?.connectedAt.toISOString() ?? null) : null,
+        leaseExpiresAt: connected ? (g.lease?.expiresAt.toISOString() ?? null) : null,
       };
     }),
   };

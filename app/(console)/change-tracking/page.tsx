@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { CurrentRegion } from "@/components/regions/region-context";
+import { LiveRefreshControls, LiveRefreshProvider, LiveStaleScope } from "@/components/shell/live-refresh";
 import { PageSizeSelect, TaskToolbar } from "@/components/tasks/task-toolbar";
 import { TaskTable } from "@/components/tasks/task-table";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -28,15 +29,17 @@ export default async function ChangeTrackingPage({
   const filtered = !!(query.q || query.status);
 
   return (
+    <LiveRefreshProvider>
     <div className="space-y-4">
       <CurrentRegion regionId={region.id} />
-      <div className="flex items-end justify-between">
+      <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-xl font-semibold text-gray-900">Change Tracking Tasks</h1>
-          <p className="mt-1 text-sm text-gray-500">
+          <p className="mt-1 text-sm text-gray-700">
             {region.name} · <span className="font-mono">{region.id}</span>
           </p>
         </div>
+        <LiveRefreshControls />
       </div>
       {query.region && query.region !== region.id ? (
         <p role="status" className="rounded-sm border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-800">
@@ -44,15 +47,18 @@ export default async function ChangeTrackingPage({
         </p>
       ) : null}
       <section className="rounded-sm border border-gray-200 bg-white">
-        <div className="border-b border-gray-100 p-4">
+        <div className="border-b border-gray-100 p-3 sm:p-4">
           <TaskToolbar key={`${region.id}|${query.q ?? ""}`} regionId={region.id} query={view} />
         </div>
         {rows.length ? (
-          <TaskTable
-            rows={rows}
-            sort={query.sort}
-            sortHref={taskListHref(region.id, view, { page: 1, sort: query.sort === "created_desc" ? "created_asc" : "created_desc" })}
-          />
+          <LiveStaleScope>
+            <TaskTable
+              rows={rows}
+              sort={query.sort}
+              sortHref={taskListHref(region.id, view, { page: 1, sort: query.sort === "created_desc" ? "created_asc" : "created_desc" })}
+              timeZone={user.timeZone}
+            />
+          </LiveStaleScope>
         ) : filtered ? (
           <EmptyState title="No tasks match">Try another ID or name, or clear the filters.</EmptyState>
         ) : (
@@ -61,7 +67,7 @@ export default async function ChangeTrackingPage({
           </EmptyState>
         )}
         <div className="flex flex-wrap items-center justify-between gap-3 border-t border-gray-100 px-4 py-3">
-          <p className="text-sm text-gray-600" role="status">
+          <p className="text-sm text-gray-700" role="status">
             {total === 0 ? "0 tasks" : `${(page - 1) * query.pageSize + 1}–${Math.min(page * query.pageSize, total)} of ${total} tasks`}
           </p>
           <div className="flex items-center gap-4">
@@ -71,5 +77,6 @@ export default async function ChangeTrackingPage({
         </div>
       </section>
     </div>
+    </LiveRefreshProvider>
   );
 }
