@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   "ConsumerGroup.AlreadyExists",
   "ConsumerGroup.ConsumerExists",
   "OperationDenied.InstanceStatus",
+  /** a checkpoint reset while a consumer is connected */
+  "OperationDenied.ConsumerConnected",
   "Forbidden.Role",
   "Throttling.User",
   "Unauthorized",

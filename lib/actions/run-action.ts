@@ -17,6 +17,7 @@ const DB_REFUSAL_MESSAGES: Partial<Record<string, string>> = {
   consumer_group_name_check: `The name must be 1 to ${NAME_MAX} characters long.`,
   consumer_group_name_text_check: "The name needs a visible character and cannot contain control or text-direction characters.",
   NotFound: "The change tracking instance no longer exists.",
+  consumer_group_checkpoint_range_check: "The checkpoint must lie within the instance's data range.",
 };
 
 export interface ActionContext {

@@ -27,6 +27,7 @@ const REFUSALS: Record<string, Record<string, Omit<DbRefusal, "constraint">>> = 
     consumer_group_username_check: { code: "InvalidParameter.UserName", field: "account" },
     consumer_group_name_check: { code: "InvalidParameter", field: "name" },
     consumer_group_name_text_check: { code: "InvalidParameter", field: "name" },
+    consumer_group_checkpoint_range_check: { code: "InvalidParameter", field: "time" },
   },
   "23505": {
     consumer_group_instance_id_name_key: { code: "ConsumerGroup.AlreadyExists", field: "name" },
