@@ -215,12 +215,6 @@ export async function seedDatabase(prisma: Db, now = new Date()) {
             createdAt: new Date(createdAt.getTime() + (g + 1) * 5 * HOUR),
           },
         });
-        if (group.connected) {
-          // A long-running consumer (as on a real console), so the demo opens with live metrics.
-          await tx.consumerLease.create({
-            data: { groupId: group.id, clientId: `seed-${group.id}`, connectedAt: now, heartbeatAt: now, expiresAt: new Date(now.getTime() + 365 * DAY) },
-          });
-        }
       }
       if (groups.length > 0 && p.status !== "Normal") {
         await tx.instance.update({ where: { id: p.id }, data: { status: p.status } });
