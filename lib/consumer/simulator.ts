@@ -67,6 +67,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   }));
   const instanceIds = [...new Set(consumers.map((c) => c.instanceId))];
   const state = { running: true, busy: false };
+  // A function, not the flag itself: stop() flips it while a tick awaits.
+  const stopped = () => !state.running;
 
   async function post(path: string, body: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
     const res = await fetch(new URL(path, options.baseUrl), {
@@ -138,7 +140,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       // The instances keep receiving changes: their data range ends now.
       if (instanceIds.length) await options.db.instance.updateMany({ where: { id: { in: instanceIds }, status: "Normal" }, data: { dataEndAt: new Date(at) } });
       for (const c of consumers) {
-        if (!state.running) break;
+        if (stopped()) break;
         if (c.state === "gone" || c.nextAt > at) continue;
         try {
           await step(c, at);
