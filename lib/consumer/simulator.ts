@@ -14,6 +14,8 @@ export interface SimulatorOptions {
   /** the seeded groups' password */
   password: string;
   maxConsumers?: number;
+  /** instances whose consumers are played first (the demo's showcase) */
+  preferInstanceIds?: readonly string[];
   tickMs?: number;
   heartbeatMs?: number;
   random?: () => number;
@@ -48,12 +50,14 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const log = options.log ?? (() => undefined);
   // The seed marks the groups whose consumers are running with live figures (message delay and
   // unconsumed data); those on Normal instances are the ones played.
-  const groups = await options.db.consumerGroup.findMany({
+  const candidates = await options.db.consumerGroup.findMany({
     where: { unconsumedRecords: { not: null }, instance: { status: "Normal" } },
     select: { id: true, username: true, instanceId: true },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    take: options.maxConsumers ?? 16,
+    take: 500,
   });
+  const preferred = new Set(options.preferInstanceIds ?? []);
+  const groups = [...candidates.filter((g) => preferred.has(g.instanceId)), ...candidates.filter((g) => !preferred.has(g.instanceId))].slice(0, options.maxConsumers ?? 16);
   const now = Date.now();
   const consumers: Consumer[] = groups.map((g, i) => ({
     groupId: g.id,

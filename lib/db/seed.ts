@@ -171,7 +171,8 @@ export async function seedDatabase(prisma: Db, now = new Date()) {
         id: index === 0 && g === 0 ? "dtspis1110z232" : newDtsId(random.int),
         name,
         username: name.replace(/-/g, "_").slice(0, 16).replace(/_$/, ""),
-        connected: p.status === "Normal" && random.next() < 0.6,
+        // The help page's instance always has two running consumers for the demo to show.
+        connected: p.status === "Normal" && (random.next() < 0.6 || (index === 0 && g < 2)),
       };
     });
     if (existing.has(p.id)) continue;
