@@ -189,7 +189,7 @@ function DeleteDialog({ group, onDone, returnFocus }: { group: ConsumerGroupRow;
         <p className="rounded-sm border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900" data-testid="delete-warning">
           {group.checkpointAt
             ? `Its consumption progress (checkpoint ${formatDateTime(group.checkpointAt, timeZone)} ${label}) is lost and cannot be recovered.`
-            : "It has no consumption checkpoint yet, so no progress is lost."}{" "}
+            : "It has no consumption checkpoint yet. Deleting it cannot be undone."}{" "}
           {group.connected ? "The consumer connected to it is disconnected." : "No consumer is connected to it."}
         </p>
       </DialogBody>

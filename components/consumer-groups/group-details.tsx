@@ -7,7 +7,7 @@ import type { ConsumerGroupRow } from "@/lib/data/consumer-groups";
 import type { GroupHistory } from "@/lib/data/heartbeat-history";
 import { formatDateTime, formatMetric } from "@/lib/format";
 import { SessionLapsedError, isSessionLapse, useConsoleState, useTimeZone } from "../shell/console-state";
-import { CopyButton } from "../ui/copy-button";
+import { Truncated } from "../ui/truncated";
 import { DialogBody, DialogContent } from "../ui/dialog";
 import { consumerGroupKeys } from "./query-keys";
 import { GroupState } from "./group-state";
@@ -27,7 +27,7 @@ async function fetchHistory(instanceId: string, groupId: string): Promise<GroupH
 
 function Item({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
-    <div className="grid grid-cols-[9rem_minmax(0,1fr)] gap-3 py-1.5 text-sm">
+    <div className="grid grid-cols-1 gap-x-3 gap-y-0.5 py-1.5 text-sm sm:grid-cols-[9rem_minmax(0,1fr)]">
       <dt className="text-gray-700">{label}</dt>
       <dd className="min-w-0 text-gray-900" data-testid={testId}>
         {children}
@@ -82,12 +82,7 @@ export function GroupDetailsDrawer({ group, instanceId, stale, interval, returnF
           </h3>
           <dl className="divide-y divide-gray-100">
             <Item label="SASL user" testId="details-sasl-user">
-              <span className="inline-flex max-w-full items-center">
-                <code className="min-w-0 font-mono break-all">
-                  {sasl}
-                </code>
-                <CopyButton value={sasl} label="SASL user" compact />
-              </span>
+              <Truncated value={sasl} copyLabel="SASL user" mono />
             </Item>
             <Item label="State" testId="details-state">
               <GroupState connected={group.connected} stale={stale} />
