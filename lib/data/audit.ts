@@ -2,34 +2,89 @@ import "server-only";
 import type { SessionUser } from "../auth/session";
 import { getDb } from "../db";
 import { assertReader } from "./guard";
-import type { Prisma } from "../generated/prisma/client";
-import type { AuditQuery } from "../validation/audit";
+import { Prisma } from "../generated/prisma/client";
+import type { AuditResult } from "../generated/prisma/enums";
+import { likeContains, parseRowKey, planPage, settlePage, type PageInfo, type RowKey } from "../pagination";
+import { AUDIT_ID_PATTERN, type AuditQuery } from "../validation/audit";
 
 export const AUDIT_PAGE_SIZE = 25;
 
-/** One page of the audit log, newest first; admins only. */
-export async function listAuditLog(user: SessionUser, query: AuditQuery) {
+/**
+ * The log is counted up to this many matching records ("1,000+"): an exact count of a million
+ * records would read them all on every page view.
+ */
+export const AUDIT_COUNT_CAP = 1000;
+
+export interface AuditRow {
+  id: string;
+  at: Date;
+  username: string;
+  role: string | null;
+  action: string;
+  regionId: string | null;
+  instanceId: string | null;
+  groupId: string | null;
+  result: AuditResult;
+  errorCode: string | null;
+  clientIp: string | null;
+}
+
+const keyOf = (row: AuditRow): RowKey => ({ at: row.at.getTime(), id: row.id });
+
+/**
+ * One page of the audit log, newest first (the id breaks ties); admins only. The order is the
+ * `(at, id)` index read backwards, the action filter has its own `(action, at, id)` index, the
+ * user and instance filters (substrings) trigram indexes, and the days are a range of the first.
+ */
+export async function listAuditLog(user: SessionUser, query: AuditQuery): Promise<{ rows: AuditRow[] } & PageInfo> {
   assertReader(user, "audit.read");
   const db = await getDb();
-  const at: Prisma.DateTimeFilter = {};
-  if (query.from) at.gte = new Date(`${query.from}T00:00:00.000Z`);
-  if (query.to) at.lt = new Date(new Date(`${query.to}T00:00:00.000Z`).getTime() + 86_400_000);
-  const where: Prisma.AuditLogWhereInput = {
-    ...(query.action ? { action: query.action } : {}),
-    ...(query.user ? { username: { contains: query.user, mode: "insensitive" } } : {}),
-    ...(query.instance ? { instanceId: { contains: query.instance.toLowerCase() } } : {}),
-    ...(query.result ? { result: query.result } : {}),
-    ...(query.from || query.to ? { at } : {}),
-  };
-  const total = await db.auditLog.count({ where });
-  const pageCount = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
-  const page = Math.min(query.page, pageCount);
-  const rows = await db.auditLog.findMany({
-    where,
-    orderBy: [{ at: "desc" }, { id: "desc" }],
-    skip: (page - 1) * AUDIT_PAGE_SIZE,
-    take: AUDIT_PAGE_SIZE,
-    select: { id: true, at: true, username: true, role: true, action: true, regionId: true, instanceId: true, groupId: true, result: true, errorCode: true, clientIp: true },
+  const filters: Prisma.Sql[] = [];
+  if (query.action) filters.push(Prisma.sql`"action" = ${query.action}`);
+  if (query.user) filters.push(Prisma.sql`"username" ILIKE ${likeContains(query.user)}`);
+  if (query.instance) filters.push(Prisma.sql`"instance_id" LIKE ${likeContains(query.instance.toLowerCase())}`);
+  if (query.result) filters.push(Prisma.sql`"result" = ${query.result}::"AuditResult"`);
+  if (query.from) filters.push(Prisma.sql`"at" >= ${`${query.from}T00:00:00.000`}::timestamp`);
+  if (query.to) filters.push(Prisma.sql`"at" < (${`${query.to}T00:00:00.000`}::timestamp + interval '1 day')`);
+  const where = filters.length ? Prisma.sql`WHERE ${Prisma.join(filters, " AND ")}` : Prisma.empty;
+  const and = filters.length ? Prisma.sql`AND` : Prisma.sql`WHERE`;
+
+  const counting = db.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS "n" FROM (SELECT 1 FROM "audit_log" ${where} LIMIT ${AUDIT_COUNT_CAP + 1}) AS "matches"`.then((r) => {
+    const n = r[0]?.n ?? 0;
+    return { count: Math.min(n, AUDIT_COUNT_CAP), capped: n > AUDIT_COUNT_CAP };
   });
-  return { rows: rows.map((r) => ({ ...r, id: r.id.toString() })), total, page, pageCount };
+  const request = {
+    page: query.page,
+    pageSize: AUDIT_PAGE_SIZE,
+    after: parseRowKey(query.after, AUDIT_ID_PATTERN),
+    before: parseRowKey(query.before, AUDIT_ID_PATTERN),
+  };
+  const readPage = (total: number | null) => {
+    const plan = planPage({ ...request, total });
+    const order = plan.reverse ? Prisma.sql`ORDER BY "at" ASC, "id" ASC` : Prisma.sql`ORDER BY "at" DESC, "id" DESC`;
+    const seek =
+      plan.kind === "seek"
+        ? plan.reverse
+          ? Prisma.sql`${and} ("at", "id") > (${new Date(plan.key.at).toISOString()}::timestamp, ${plan.key.id}::bigint)`
+          : Prisma.sql`${and} ("at", "id") < (${new Date(plan.key.at).toISOString()}::timestamp, ${plan.key.id}::bigint)`
+        : Prisma.empty;
+    const offset = plan.kind === "offset" && plan.offset > 0 ? Prisma.sql`OFFSET ${plan.offset}` : Prisma.empty;
+    return db
+      .$queryRaw<(Omit<AuditRow, "id"> & { id: bigint })[]>`
+        SELECT "id", "at", "username", "role", "action", "region_id" AS "regionId", "instance_id" AS "instanceId", "group_id" AS "groupId",
+               "result", "error_code" AS "errorCode", "client_ip" AS "clientIp"
+          FROM "audit_log" ${where} ${seek} ${order} LIMIT ${plan.take} ${offset}`
+      .then((rows) => ({ plan, rows: rows.map((r) => ({ ...r, id: r.id.toString() })) }));
+  };
+  let counted: Awaited<typeof counting>;
+  let read: Awaited<ReturnType<typeof readPage>>;
+  if (request.page > 1 && !request.after && !request.before) {
+    counted = await counting;
+    read = await readPage(counted.capped ? null : counted.count);
+  } else {
+    [counted, read] = await Promise.all([counting, readPage(null)]);
+  }
+  const { rows, info } = settlePage(read.plan, read.rows, keyOf, AUDIT_PAGE_SIZE, counted.count, counted.capped);
+  return { rows, ...info };
 }

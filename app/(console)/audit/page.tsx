@@ -12,17 +12,21 @@ import { clientIpFrom } from "@/lib/client-ip";
 import { listAuditLog } from "@/lib/data/audit";
 import { getDb } from "@/lib/db";
 import { formatDateTime } from "@/lib/format";
+import { formatTotal } from "@/lib/pagination";
 import { auditQuerySchema, type AuditQuery } from "@/lib/validation/audit";
 
 export const metadata: Metadata = { title: "Audit Log" };
 
-function hrefOf(q: AuditQuery, page: number) {
+/** The audit URL of a view and page; a keyset cursor only where given (a neighbour page's link). */
+function hrefOf(q: AuditQuery, page: number, cursor: { after?: string; before?: string } = {}) {
   const p = new URLSearchParams();
   for (const key of ["action", "user", "instance", "result", "from", "to"] as const) {
     const value = q[key];
     if (value) p.set(key, value);
   }
   if (page > 1) p.set("page", String(page));
+  if (page > 1 && cursor.after) p.set("after", cursor.after);
+  else if (page > 1 && cursor.before) p.set("before", cursor.before);
   const s = p.toString();
   return s ? `/audit?${s}` : "/audit";
 }
@@ -41,7 +45,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     );
   }
   const query = auditQuerySchema.parse(await searchParams);
-  const { rows, total, page, pageCount } = await listAuditLog(user, query);
+  const log = await listAuditLog(user, query);
+  const { rows, total, capped, page, pageCount, hasNext } = log;
+  const hrefFor = (p: number) => hrefOf(query, p, { after: p === page + 1 ? log.after : undefined, before: p === page - 1 ? log.before : undefined });
 
   return (
     <div className="space-y-4">
@@ -119,8 +125,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </div>
         )}
         <div className="flex items-center justify-between border-t border-gray-100 px-4 py-3 text-sm text-gray-600">
-          <p role="status">{total} records</p>
-          <Pagination page={page} pageCount={pageCount} hrefFor={(p) => hrefOf(query, p)} />
+          <p role="status">{formatTotal(total, capped)} records</p>
+          <Pagination page={page} pageCount={pageCount} hasNext={hasNext} hrefFor={hrefFor} />
         </div>
       </section>
     </div>
