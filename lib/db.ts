@@ -51,3 +51,10 @@ export function getConnection(): Promise<Connection> {
 export async function getDb(): Promise<Db> {
   return (await getConnection()).prisma;
 }
+
+/** Closes this process's connection and forgets it (shutdown; tests that switch databases). */
+export async function closeConnection(): Promise<void> {
+  const opening = state.connection;
+  state.connection = undefined;
+  if (opening) await (await opening.catch(() => null))?.close();
+}

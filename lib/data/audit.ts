@@ -4,7 +4,7 @@ import { getDb } from "../db";
 import { assertReader } from "./guard";
 import { Prisma } from "../generated/prisma/client";
 import type { AuditResult } from "../generated/prisma/enums";
-import { likeContains, parseRowKey, planPage, settlePage, type PageInfo, type RowKey } from "../pagination";
+import { likeContains, parseRowKey, planPage, settlePage, type PageInfo, type PagePlan, type RowKey } from "../pagination";
 import { AUDIT_ID_PATTERN, type AuditQuery } from "../validation/audit";
 
 export const AUDIT_PAGE_SIZE = 25;
@@ -31,6 +31,39 @@ export interface AuditRow {
 
 const keyOf = (row: AuditRow): RowKey => ({ at: row.at.getTime(), id: row.id });
 
+function auditFilters(query: AuditQuery): Prisma.Sql[] {
+  const filters: Prisma.Sql[] = [];
+  if (query.action) filters.push(Prisma.sql`"action" = ${query.action}`);
+  if (query.user) filters.push(Prisma.sql`"username" ILIKE ${likeContains(query.user)}`);
+  if (query.instance) filters.push(Prisma.sql`"instance_id" LIKE ${likeContains(query.instance.toLowerCase())}`);
+  if (query.result) filters.push(Prisma.sql`"result" = ${query.result}::"AuditResult"`);
+  if (query.from) filters.push(Prisma.sql`"at" >= ${`${query.from}T00:00:00.000`}::timestamp`);
+  if (query.to) filters.push(Prisma.sql`"at" < (${`${query.to}T00:00:00.000`}::timestamp + interval '1 day')`);
+  return filters;
+}
+
+/** The WHERE of an audit view (empty without filters). */
+export function auditFilterSql(query: AuditQuery): Prisma.Sql {
+  const filters = auditFilters(query);
+  return filters.length ? Prisma.sql`WHERE ${Prisma.join(filters, " AND ")}` : Prisma.empty;
+}
+
+/** The statement that reads one page of a view (exported for the tests' EXPLAIN). */
+export function auditPageSql(query: AuditQuery, plan: PagePlan): Prisma.Sql {
+  const filters = auditFilters(query);
+  if (plan.kind === "seek") {
+    const at = new Date(plan.key.at).toISOString();
+    filters.push(plan.reverse ? Prisma.sql`("at", "id") > (${at}::timestamp, ${plan.key.id}::bigint)` : Prisma.sql`("at", "id") < (${at}::timestamp, ${plan.key.id}::bigint)`);
+  }
+  const where = filters.length ? Prisma.sql`WHERE ${Prisma.join(filters, " AND ")}` : Prisma.empty;
+  const order = plan.reverse ? Prisma.sql`ORDER BY "at" ASC, "id" ASC` : Prisma.sql`ORDER BY "at" DESC, "id" DESC`;
+  const offset = plan.kind === "offset" && plan.offset > 0 ? Prisma.sql`OFFSET ${plan.offset}` : Prisma.empty;
+  return Prisma.sql`
+    SELECT "id", "at", "username", "role", "action", "region_id" AS "regionId", "instance_id" AS "instanceId", "group_id" AS "groupId",
+           "result", "error_code" AS "errorCode", "client_ip" AS "clientIp"
+      FROM "audit_log" ${where} ${order} LIMIT ${plan.take} ${offset}`;
+}
+
 /**
  * One page of the audit log, newest first (the id breaks ties); admins only. The order is the
  * `(at, id)` index read backwards, the action filter has its own `(action, at, id)` index, the
@@ -39,16 +72,7 @@ const keyOf = (row: AuditRow): RowKey => ({ at: row.at.getTime(), id: row.id });
 export async function listAuditLog(user: SessionUser, query: AuditQuery): Promise<{ rows: AuditRow[] } & PageInfo> {
   assertReader(user, "audit.read");
   const db = await getDb();
-  const filters: Prisma.Sql[] = [];
-  if (query.action) filters.push(Prisma.sql`"action" = ${query.action}`);
-  if (query.user) filters.push(Prisma.sql`"username" ILIKE ${likeContains(query.user)}`);
-  if (query.instance) filters.push(Prisma.sql`"instance_id" LIKE ${likeContains(query.instance.toLowerCase())}`);
-  if (query.result) filters.push(Prisma.sql`"result" = ${query.result}::"AuditResult"`);
-  if (query.from) filters.push(Prisma.sql`"at" >= ${`${query.from}T00:00:00.000`}::timestamp`);
-  if (query.to) filters.push(Prisma.sql`"at" < (${`${query.to}T00:00:00.000`}::timestamp + interval '1 day')`);
-  const where = filters.length ? Prisma.sql`WHERE ${Prisma.join(filters, " AND ")}` : Prisma.empty;
-  const and = filters.length ? Prisma.sql`AND` : Prisma.sql`WHERE`;
-
+  const where = auditFilterSql(query);
   const counting = db.$queryRaw<{ n: number }[]>`
     SELECT count(*)::int AS "n" FROM (SELECT 1 FROM "audit_log" ${where} LIMIT ${AUDIT_COUNT_CAP + 1}) AS "matches"`.then((r) => {
     const n = r[0]?.n ?? 0;
@@ -62,19 +86,8 @@ export async function listAuditLog(user: SessionUser, query: AuditQuery): Promis
   };
   const readPage = (total: number | null) => {
     const plan = planPage({ ...request, total });
-    const order = plan.reverse ? Prisma.sql`ORDER BY "at" ASC, "id" ASC` : Prisma.sql`ORDER BY "at" DESC, "id" DESC`;
-    const seek =
-      plan.kind === "seek"
-        ? plan.reverse
-          ? Prisma.sql`${and} ("at", "id") > (${new Date(plan.key.at).toISOString()}::timestamp, ${plan.key.id}::bigint)`
-          : Prisma.sql`${and} ("at", "id") < (${new Date(plan.key.at).toISOString()}::timestamp, ${plan.key.id}::bigint)`
-        : Prisma.empty;
-    const offset = plan.kind === "offset" && plan.offset > 0 ? Prisma.sql`OFFSET ${plan.offset}` : Prisma.empty;
     return db
-      .$queryRaw<(Omit<AuditRow, "id"> & { id: bigint })[]>`
-        SELECT "id", "at", "username", "role", "action", "region_id" AS "regionId", "instance_id" AS "instanceId", "group_id" AS "groupId",
-               "result", "error_code" AS "errorCode", "client_ip" AS "clientIp"
-          FROM "audit_log" ${where} ${seek} ${order} LIMIT ${plan.take} ${offset}`
+      .$queryRaw<(Omit<AuditRow, "id"> & { id: bigint })[]>(auditPageSql(query, plan))
       .then((rows) => ({ plan, rows: rows.map((r) => ({ ...r, id: r.id.toString() })) }));
   };
   let counted: Awaited<typeof counting>;

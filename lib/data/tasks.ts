@@ -6,7 +6,7 @@ import { DTS_ID_PATTERN } from "../validation/consumer-group";
 import { assertReader } from "./guard";
 import { Prisma } from "../generated/prisma/client";
 import type { InstanceStatus } from "../generated/prisma/enums";
-import { likeContains, parseRowKey, planPage, settlePage, type PageInfo, type RowKey } from "../pagination";
+import { likeContains, parseRowKey, planPage, settlePage, type PageInfo, type PagePlan, type RowKey } from "../pagination";
 import type { TaskListQuery } from "../validation/task";
 import { listRegions } from "./regions";
 
@@ -39,6 +39,34 @@ export const TASK_SEARCH_COUNT_CAP = 1000;
 
 const keyOf = (row: TaskRow): RowKey => ({ at: row.createdAt.getTime(), id: row.id });
 
+/** A search by id or name: substrings, case-insensitive, through the trigram indexes. */
+export function taskSearchSql(q: string): Prisma.Sql {
+  // Ids are lowercase (instance_id_check): LIKE on the lowered text finds them through the index.
+  return Prisma.sql`("id" LIKE ${likeContains(q.toLowerCase())} OR "name" ILIKE ${likeContains(q)})`;
+}
+
+/** The WHERE of a task list view: region, status, and a search by id or name. */
+export function taskFilterSql(regionId: string, query: Pick<TaskListQuery, "status" | "q">): Prisma.Sql {
+  const filters = [Prisma.sql`"region_id" = ${regionId}`];
+  if (query.status) filters.push(Prisma.sql`"status" = ${query.status}::"InstanceStatus"`);
+  if (query.q) filters.push(taskSearchSql(query.q));
+  return Prisma.join(filters, " AND ");
+}
+
+/** The statement that reads one page of a view (exported for the tests' EXPLAIN). */
+export function taskPageSql(where: Prisma.Sql, sort: TaskListQuery["sort"], plan: PagePlan): Prisma.Sql {
+  const descending = (sort === "created_desc") !== plan.reverse;
+  const order = descending ? Prisma.sql`ORDER BY "created_at" DESC, "id" DESC` : Prisma.sql`ORDER BY "created_at" ASC, "id" ASC`;
+  const seek =
+    plan.kind === "seek"
+      ? descending
+        ? Prisma.sql`AND ("created_at", "id") < (${new Date(plan.key.at).toISOString()}::timestamp, ${plan.key.id})`
+        : Prisma.sql`AND ("created_at", "id") > (${new Date(plan.key.at).toISOString()}::timestamp, ${plan.key.id})`
+      : Prisma.empty;
+  const offset = plan.kind === "offset" && plan.offset > 0 ? Prisma.sql`OFFSET ${plan.offset}` : Prisma.empty;
+  return Prisma.sql`SELECT ${TASK_COLUMNS} FROM "instance" WHERE ${where} ${seek} ${order} LIMIT ${plan.take} ${offset}`;
+}
+
 /** Total tasks of a region (and status) from the counters the triggers keep (region_task_count). */
 async function countTasks(user: SessionUser, db: Db, regionId: string, status: InstanceStatus | undefined): Promise<number> {
   if (!status) return (await listRegions(user)).find((r) => r.id === regionId)?.taskCount ?? 0;
@@ -56,11 +84,7 @@ async function countTasks(user: SessionUser, db: Db, regionId: string, status: I
 export async function listTasks(user: SessionUser, regionId: string, query: TaskListQuery): Promise<{ rows: TaskRow[] } & PageInfo> {
   assertReader(user);
   const db = await getDb();
-  const filters = [Prisma.sql`"region_id" = ${regionId}`];
-  if (query.status) filters.push(Prisma.sql`"status" = ${query.status}::"InstanceStatus"`);
-  // Ids are lowercase (instance_id_check): LIKE on the lowered text finds them through the index.
-  if (query.q) filters.push(Prisma.sql`("id" LIKE ${likeContains(query.q.toLowerCase())} OR "name" ILIKE ${likeContains(query.q)})`);
-  const where = Prisma.join(filters, " AND ");
+  const where = taskFilterSql(regionId, query);
 
   const counting: Promise<{ count: number; capped: boolean }> = query.q
     ? db.$queryRaw<{ n: number }[]>`
@@ -79,18 +103,7 @@ export async function listTasks(user: SessionUser, regionId: string, query: Task
   const needsTotal = request.page > 1 && !request.after && !request.before;
   const readPage = (total: number | null) => {
     const plan = planPage({ ...request, total });
-    const descending = (query.sort === "created_desc") !== plan.reverse;
-    const order = descending ? Prisma.sql`ORDER BY "created_at" DESC, "id" DESC` : Prisma.sql`ORDER BY "created_at" ASC, "id" ASC`;
-    const seek =
-      plan.kind === "seek"
-        ? descending
-          ? Prisma.sql`AND ("created_at", "id") < (${new Date(plan.key.at).toISOString()}::timestamp, ${plan.key.id})`
-          : Prisma.sql`AND ("created_at", "id") > (${new Date(plan.key.at).toISOString()}::timestamp, ${plan.key.id})`
-        : Prisma.empty;
-    const offset = plan.kind === "offset" && plan.offset > 0 ? Prisma.sql`OFFSET ${plan.offset}` : Prisma.empty;
-    return db
-      .$queryRaw<TaskRow[]>`SELECT ${TASK_COLUMNS} FROM "instance" WHERE ${where} ${seek} ${order} LIMIT ${plan.take} ${offset}`
-      .then((rows) => ({ plan, rows }));
+    return db.$queryRaw<TaskRow[]>(taskPageSql(where, query.sort, plan)).then((rows) => ({ plan, rows }));
   };
   let counted: { count: number; capped: boolean };
   let read: Awaited<ReturnType<typeof readPage>>;

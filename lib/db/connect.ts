@@ -23,7 +23,8 @@ function createClient(adapter: PrismaPg | PrismaPGlite) {
       // recognise (a clear message and a retry), whichever driver noticed it and however.
       async $allOperations({ args, query }) {
         try {
-          return await query(args);
+          const result: unknown = await query(args);
+          return result;
         } catch (error) {
           throw isDatabaseUnavailable(error) ? new DatabaseUnavailableError(error) : error;
         }
