@@ -1,4 +1,5 @@
 import type { ErrorCode } from "../error-codes";
+import { DATABASE_UNAVAILABLE_DIGEST } from "./unavailable";
 
 /** What the database said, in the stable terms PostgreSQL gives: SQLSTATE and constraint name. */
 export interface DbViolation {
@@ -132,9 +133,6 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (error instanceof AggregateError && error.errors.some((inner) => isDatabaseUnavailable(inner, depth + 1))) return true;
   return isDatabaseUnavailable(e.cause, depth + 1);
 }
-
-/** The digest the console's error page recognises (app/(console)/error.tsx): the database is unreachable. */
-export const DATABASE_UNAVAILABLE_DIGEST = "DTS_DATABASE_UNAVAILABLE";
 
 /**
  * The database could not be reached. Its `digest` is kept by Next.js as the error crosses to the
