@@ -228,7 +228,8 @@ export async function seedDatabase(prisma: Db, now = new Date()) {
 
 /** Seeds only a database that has no instances yet (first start). Demo users are always ensured. */
 export async function seedIfEmpty(prisma: Db) {
-  if ((await prisma.instance.count()) > 0) {
+  // Any instance at all, not a count: a scale data set has hundreds of thousands.
+  if (await prisma.instance.findFirst({ select: { id: true } })) {
     await ensureDemoUsers(prisma);
     return { instances: 0 };
   }
