@@ -1,9 +1,17 @@
 "use client";
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { useEffect, useState, type ReactNode } from "react";
+import { useEffect, useState, type CSSProperties, type ReactNode } from "react";
 import { Toaster } from "sonner";
 import { TooltipProvider } from "./ui/tooltip";
+
+// sonner's rich colours, darkened to WCAG AA contrast on their own backgrounds (4.5:1 and up).
+const TOAST_COLOURS = {
+  "--success-text": "#166534",
+  "--error-text": "#b91c1c",
+  "--info-text": "#1d4ed8",
+  "--warning-text": "#92400e",
+} as CSSProperties;
 
 export function Providers({ children }: { children: ReactNode }) {
   // Says the page is interactive (end-to-end tests wait for it before they click or type).
@@ -17,7 +25,7 @@ export function Providers({ children }: { children: ReactNode }) {
     <QueryClientProvider client={client}>
       <TooltipProvider>
         {children}
-        <Toaster position="top-center" richColors closeButton />
+        <Toaster position="top-center" richColors closeButton style={TOAST_COLOURS} />
       </TooltipProvider>
     </QueryClientProvider>
   );

@@ -118,3 +118,22 @@ export async function createInstance(db: Db, unique: (prefix: string) => string,
 export async function deleteInstances(db: Db, ids: string[]): Promise<void> {
   if (ids.length) await db.instance.deleteMany({ where: { id: { in: ids } } });
 }
+
+/** One heartbeat sample to put in a group's history: how long ago, and what it reported. */
+export interface HistoryPoint {
+  secondsAgo: number;
+  delay: number;
+  unconsumed: number;
+}
+
+/**
+ * Writes heartbeat history for a group as the heartbeats would have (one sample per 10-second
+ * slot, `at` the slot's start), so a test can see the trend charts without waiting an hour.
+ */
+export async function addHistory(db: Db, groupId: string, points: HistoryPoint[], now = Date.now()): Promise<void> {
+  const slots = new Map<number, HistoryPoint>();
+  for (const p of points) slots.set(Math.floor((now - p.secondsAgo * 1000) / 10_000) * 10_000, p);
+  await db.heartbeatSample.createMany({
+    data: [...slots].map(([at, p]) => ({ groupId, at: new Date(at), checkpointAt: new Date(at - p.delay * 1000), messageDelaySeconds: p.delay, unconsumedRecords: p.unconsumed })),
+  });
+}

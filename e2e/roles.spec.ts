@@ -12,8 +12,11 @@ test.describe("viewer", () => {
     await expect(consume.addButton).toBeDisabled();
     await consume.addUnavailable.focus();
     await expect(page.getByRole("tooltip")).toContainText("Your role (viewer) can view consumer groups but not create them.");
-    // Nor change, reset or delete one.
-    await expect(consume.row(instance.groups[0].name).getByRole("button", { name: /Password|Delete/ })).toHaveCount(0);
+    // Nor change, reset or delete one: every item of the row's More menu is disabled and says who may.
+    const menu = await consume.openMore(instance.groups[0].name);
+    await expect(menu.getByRole("menuitem")).toHaveCount(3);
+    for (const item of await menu.getByRole("menuitem").all()) await expect(item).toHaveAttribute("aria-disabled", "true");
+    await expect(menu).toContainText("Not for viewers: operators and admins");
   });
 
   test("reads the consumer group API but gets no password or hash", async ({ page, createInstance }) => {

@@ -7,8 +7,11 @@ export const AUDIT_ACTIONS = [
   "createConsumerGroup",
   "changeConsumerGroupPassword",
   "resetConsumerGroupPassword",
+  "resetConsumerGroupCheckpoint",
   "deleteConsumerGroup",
   "readAuditLog",
+  "exportAuditLog",
+  "changeTimeZone",
   "connectConsumer",
   "heartbeatConsumer",
   "disconnectConsumer",
@@ -20,6 +23,28 @@ export const AUDIT_ACTIONS = [
   "openApiRequest",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** What the Audit Log shows for each action: words, not identifiers. */
+export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
+  signIn: "Sign in",
+  signOut: "Sign out",
+  createConsumerGroup: "Create consumer group",
+  changeConsumerGroupPassword: "Change group password",
+  resetConsumerGroupPassword: "Reset group password",
+  resetConsumerGroupCheckpoint: "Reset consumption checkpoint",
+  deleteConsumerGroup: "Delete consumer group",
+  readAuditLog: "Read audit log",
+  exportAuditLog: "Export audit log",
+  changeTimeZone: "Change time zone",
+  connectConsumer: "Consumer connect",
+  heartbeatConsumer: "Consumer heartbeat",
+  disconnectConsumer: "Consumer disconnect",
+  createAccessKey: "Create AccessKey",
+  disableAccessKey: "Disable AccessKey",
+  enableAccessKey: "Enable AccessKey",
+  deleteAccessKey: "Delete AccessKey",
+  openApiRequest: "OpenAPI request",
+};
 
 export interface AuditEntry {
   username: string;

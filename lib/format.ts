@@ -1,17 +1,74 @@
 const pad = (n: number) => String(n).padStart(2, "0");
 
-/** `2026-11-26 04:00:05` in UTC, the way DTS prints times; "—" for none. */
-export function formatDateTime(value: Date | string | null | undefined): string {
-  if (!value) return "—";
-  const d = typeof value === "string" ? new Date(value) : value;
-  if (Number.isNaN(d.getTime())) return "—";
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function partsIn(d: Date, timeZone: string): Record<string, string> {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      hourCycle: "h23",
+    });
+    formatters.set(timeZone, f);
+  }
+  return Object.fromEntries(f.formatToParts(d).map((p) => [p.type, p.value]));
+}
+
+function toDate(value: Date | string | number | null | undefined): Date | null {
+  if (value === null || value === undefined || value === "") return null;
+  const d = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+/**
+ * `2026-11-26 04:00:05`, the way DTS prints times, in UTC or the user's zone (docs/rules.md
+ * "Preferences"); "—" for none. The column or label says which zone ({@link zoneLabel}).
+ */
+export function formatDateTime(value: Date | string | number | null | undefined, timeZone = "UTC"): string {
+  const d = toDate(value);
+  if (!d) return "—";
+  if (timeZone === "UTC") {
+    return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+  }
+  const p = partsIn(d, timeZone);
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
+}
+
+/** `04:00:05` in the zone; "—" for none. */
+export function formatTime(value: Date | string | number | null | undefined, timeZone = "UTC"): string {
+  const text = formatDateTime(value, timeZone);
+  return text === "—" ? text : text.slice(11);
+}
+
+/** The zone as columns name it: `UTC`, or the offset from it now, `UTC+08:00`. */
+export function zoneLabel(timeZone = "UTC", at: Date = new Date()): string {
+  if (timeZone === "UTC") return "UTC";
+  const p = partsIn(at, timeZone);
+  const local = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
+  const minutes = Math.round((local - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
+  if (minutes === 0) return "UTC+00:00";
+  const sign = minutes > 0 ? "+" : "-";
+  const abs = Math.abs(minutes);
+  return `UTC${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
 /** A count DTS shows as -1 when no consumer is connected; we show "—". */
 export function formatMetric(value: number | null | undefined, unit = ""): string {
   if (value === null || value === undefined || value < 0) return "—";
   return `${value.toLocaleString("en-US")}${unit}`;
+}
+
+/** A duration in seconds, short: `45 s`, `12 min 5 s`, `3 h 20 min`. */
+export function formatDuration(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined || seconds < 0) return "—";
+  if (seconds < 60) return `${Math.round(seconds)} s`;
+  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
+  return `${Math.floor(seconds / 3600)} h ${Math.floor((seconds % 3600) / 60)} min`;
 }
 
 export const BILLING_LABELS = { Subscription: "Subscription", PayAsYouGo: "Pay-as-you-go" } as const;

@@ -7,6 +7,7 @@ import { AUDIT_ACTIONS } from "../lib/audit";
 import { ACCESS_KEY_ID_PATTERN, ACCESS_KEY_QUOTA } from "../lib/validation/access-key";
 import { ACCOUNT_PATTERN, CONSUMER_GROUP_QUOTA, DTS_ID_PATTERN, NAME_MAX } from "../lib/validation/consumer-group";
 import { BIDI_CONTROLS, CONTROL_CHARS, INVISIBLE_CHARS } from "../lib/validation/text";
+import { TIME_ZONE_MAX, TIME_ZONE_PATTERN } from "../lib/validation/preferences";
 
 // Each rule's constant is written once in TypeScript and once in the migrations; these tests read
 // the rules back from the database and compare, so the two cannot drift apart.
@@ -48,6 +49,11 @@ describe("rule constants match the database", () => {
     assert.ok(def.includes(`[${sqlClass(BIDI_CONTROLS)}]`), def);
     assert.ok(def.includes(`[^[:space:]${sqlClass(INVISIBLE_CHARS)}]`), def);
     assert.match(def, /IS NFC NORMALIZED/);
+  });
+  it("the time zone pattern and length", async () => {
+    const def = await checkOf("app_user_time_zone_check");
+    assert.ok(def.includes(`'${TIME_ZONE_PATTERN.source.replace(/\\\//g, "/")}'`), def);
+    assert.ok(def.includes(`<= ${TIME_ZONE_MAX}`), def);
   });
   it("the AccessKey quota per user", async () => {
     assert.match(await checkOf("app_user_access_key_count_check"), new RegExp(`access_key_count <= ${ACCESS_KEY_QUOTA}\\)`));

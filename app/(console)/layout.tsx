@@ -1,14 +1,24 @@
+import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
 import { RegionProvider } from "@/components/regions/region-context";
 import { RegionSelector } from "@/components/regions/region-selector";
+import { ConsoleStateProvider, SessionLapsedBanner } from "@/components/shell/console-state";
+import { LogoMark } from "@/components/shell/logo";
+import { MobileNav } from "@/components/shell/mobile-nav";
 import { SideNav } from "@/components/shell/side-nav";
 import { UserMenu } from "@/components/shell/user-menu";
 import { requireUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/roles";
 import { listRegions, resolveRegion } from "@/lib/data/regions";
 import { REGION_COOKIE } from "@/lib/regions";
+
+// The root layout belongs to the security headers' work; the icons are named here for every console page.
+export const metadata: Metadata = {
+  icons: { icon: [{ url: "/favicon.ico", sizes: "any" }, { url: "/icon.svg", type: "image/svg+xml" }], apple: "/apple-touch-icon.png" },
+  manifest: "/manifest.webmanifest",
+};
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
@@ -20,28 +30,45 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
 
   return (
     <RegionProvider initialRegionId={region.id}>
-      <div className="flex min-h-screen flex-col">
-        <header className="sticky top-0 z-30 flex h-12 items-center gap-4 bg-[#1b2330] px-4 text-white shadow">
-          <Link href="/change-tracking" className="flex items-center gap-2 font-semibold tracking-tight">
-            <span aria-hidden className="flex h-6 w-6 items-center justify-center rounded-sm bg-orange-500 text-[11px] font-bold">
-              DTS
-            </span>
-            <span>DTS Console</span>
-          </Link>
-          <span aria-hidden className="h-5 w-px bg-white/20" />
-          <RegionSelector regions={regions} />
-          <div className="ml-auto">
-            <UserMenu username={user.username} role={user.role} />
+      <ConsoleStateProvider initialTimeZone={user.timeZone ?? "UTC"}>
+        <a
+          href="#main"
+          className="sr-only z-[60] rounded-sm bg-white px-3 py-2 text-sm font-medium text-blue-700 shadow-lg focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:outline-2 focus:outline-blue-600"
+        >
+          Skip to main content
+        </a>
+        <div className="flex min-h-screen flex-col">
+          <header id="top-bar" className="sticky top-0 z-30 flex h-12 items-center gap-2 bg-[#1b2330] px-2 text-white shadow sm:gap-4 sm:px-4">
+            <MobileNav items={nav} />
+            <Link href="/change-tracking" className="flex shrink-0 items-center gap-2 rounded-sm font-semibold tracking-tight focus-visible:outline-2 focus-visible:outline-white">
+              <LogoMark />
+              <span className="hidden sm:inline">DTS Console</span>
+              <span className="sr-only sm:hidden">DTS Console</span>
+            </Link>
+            <span aria-hidden className="hidden h-5 w-px bg-white/20 sm:block" />
+            <div className="min-w-0">
+              <RegionSelector regions={regions} />
+            </div>
+            <div className="ml-auto shrink-0">
+              <UserMenu username={user.username} role={user.role} />
+            </div>
+          </header>
+          <div className="flex flex-1">
+            <div className="hidden w-48 shrink-0 border-r border-gray-200 bg-white pt-3 lg:block">
+              <p aria-hidden className="px-4 pb-2 text-xs font-semibold tracking-wide text-gray-600 uppercase">
+                Data Transmission
+              </p>
+              <SideNav label="Console" items={nav} />
+            </div>
+            <main id="main" tabIndex={-1} className="min-w-0 flex-1 p-3 focus:outline-none sm:p-6">
+              <Suspense fallback={null}>
+                <SessionLapsedBanner />
+              </Suspense>
+              {children}
+            </main>
           </div>
-        </header>
-        <div className="flex flex-1">
-          <aside className="w-48 shrink-0 border-r border-gray-200 bg-white pt-3">
-            <p className="px-4 pb-2 text-xs font-semibold uppercase tracking-wide text-gray-400">Data Transmission</p>
-            <SideNav label="Console" items={nav} />
-          </aside>
-          <main className="min-w-0 flex-1 p-6">{children}</main>
         </div>
-      </div>
+      </ConsoleStateProvider>
     </RegionProvider>
   );
 }

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
-import type { z } from "zod";
+import type { z } from "@/lib/validation/zod";
 import { createAccessKey, deleteAccessKey, disableAccessKey, enableAccessKey } from "@/lib/actions/access-key";
 import type { AccessKeyOwner, AccessKeyRow } from "@/lib/data/access-keys";
 import { formatDateTime } from "@/lib/format";

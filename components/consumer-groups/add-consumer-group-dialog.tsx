@@ -14,10 +14,12 @@ import {
   type CreateConsumerGroupForm,
 } from "@/lib/validation/consumer-group";
 import { Button } from "../ui/button";
-import { DialogContent, DialogFooter, DialogRoot, DialogTrigger } from "../ui/dialog";
+import { DialogBody, DialogContent, DialogFooter, DialogForm, DialogRoot, DialogTrigger } from "../ui/dialog";
 import { ExplainedButton } from "../ui/explained-button";
 import { Field, inputClass } from "../ui/field";
-import { applyActionFailure } from "../forms/action-failure";
+import { applyActionFailure, callAction, formMessage } from "../forms/action-failure";
+import { useConsoleState } from "../shell/console-state";
+import { LapsedNotice } from "./group-actions";
 import { FormAlert } from "../ui/form-feedback";
 import { useHydrated } from "../ui/use-hydrated";
 import { consumerGroupKeys } from "./query-keys";
@@ -35,7 +37,7 @@ function PasswordInput({ visible, onToggle, ...props }: React.ComponentProps<"in
         onClick={onToggle}
         aria-pressed={visible}
         aria-label={visible ? "Hide password" : "Show password"}
-        className="absolute inset-y-0 right-0 px-2.5 text-xs text-blue-600 hover:underline"
+        className="absolute inset-y-0 right-0 px-2.5 text-xs text-blue-700 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600"
       >
         {visible ? "Hide" : "Show"}
       </button>
@@ -43,7 +45,10 @@ function PasswordInput({ visible, onToggle, ...props }: React.ComponentProps<"in
   );
 }
 
-/** The Create consumer group dialog of DTS's Data Consume page. */
+/**
+ * The Create Consumer Group button and dialog of DTS's Data Consume page. Closing the dialog
+ * (Cancel, Esc, done) clears it: a typed password never waits in a closed dialog.
+ */
 export function AddConsumerGroupDialog({
   instanceId,
   instanceName,
@@ -55,6 +60,7 @@ export function AddConsumerGroupDialog({
 }) {
   const [open, setOpen] = useState(false);
   const hydrated = useHydrated();
+  const { lapsed, markLapsed } = useConsoleState();
   const [showPassword, setShowPassword] = useState(false);
   const queryClient = useQueryClient();
   const form = useForm<CreateConsumerGroupForm>({
@@ -71,46 +77,51 @@ export function AddConsumerGroupDialog({
   } = form;
 
   async function onSubmit(values: CreateConsumerGroupForm) {
-    const result = await createConsumerGroup({ instanceId, ...values });
+    const result = await callAction(createConsumerGroup, { instanceId, ...values }, markLapsed);
     if (result.ok) {
       toast.success(`Consumer group ${result.data.name} created`, { description: `ID ${result.data.id}` });
-      await queryClient.invalidateQueries({ queryKey: consumerGroupKeys.list(instanceId) });
-      reset(EMPTY);
-      setShowPassword(false);
-      setOpen(false);
+      await queryClient.invalidateQueries({ queryKey: consumerGroupKeys.all(instanceId) });
+      close();
       return;
     }
     // The server said no: keep every value, put each message on its field, the rest on the form.
     applyActionFailure(result, setError, FIELDS);
     // Quota, status and role changes show up in the table (and the Add button) at once.
-    void queryClient.invalidateQueries({ queryKey: consumerGroupKeys.list(instanceId) });
+    void queryClient.invalidateQueries({ queryKey: consumerGroupKeys.all(instanceId) });
+  }
+
+  function close() {
+    reset(EMPTY);
+    setShowPassword(false);
+    setOpen(false);
   }
 
   return (
     <DialogRoot
       open={open}
       onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) form.clearErrors("root");
+        if (next) setOpen(true);
+        else close();
       }}
     >
-      {disabledReason ? (
-        <ExplainedButton variant="primary" reason={disabledReason}>
-          Add Consumer Group
+      {disabledReason || lapsed ? (
+        <ExplainedButton variant="primary" reason={disabledReason ?? "Your session has ended. Sign in again to create consumer groups."}>
+          Create Consumer Group
         </ExplainedButton>
       ) : (
         // A real Radix trigger, so focus returns to it when the dialog closes. Disabled until
         // hydration: in the server's HTML it looks ready but would open nothing.
         <DialogTrigger asChild>
           <Button variant="primary" disabled={!hydrated}>
-            Add Consumer Group
+            Create Consumer Group
           </Button>
         </DialogTrigger>
       )}
       <DialogContent title="Create Consumer Group" description={<>Instance <span className="font-mono">{instanceId}</span> ({instanceName})</>}>
-        <form onSubmit={handleSubmit(onSubmit)} noValidate>
-          <div className="space-y-4 px-5 py-4">
-            <FormAlert message={errors.root?.server?.message} />
+        <DialogForm onSubmit={(e) => void handleSubmit(onSubmit)(e)} noValidate>
+          <DialogBody className="space-y-4">
+            <LapsedNotice />
+            <FormAlert message={formMessage(errors)} />
             <Field id="cg-name" label="Consumer Group Name" required hint={NAME_RULE} error={errors.name?.message}>
               {(aria) => <input {...aria} {...register("name")} maxLength={200} className={inputClass(!!errors.name)} />}
             </Field>
@@ -121,7 +132,11 @@ export function AddConsumerGroupDialog({
               {(aria) => (
                 <PasswordInput
                   {...aria}
-                  {...register("password", { onChange: () => form.getValues("confirmPassword") && form.trigger("confirmPassword") })}
+                  {...register("password", {
+                    onChange: () => {
+                      if (form.getValues("confirmPassword")) void form.trigger("confirmPassword");
+                    },
+                  })}
                   visible={showPassword}
                   onToggle={() => setShowPassword((v) => !v)}
                   className={inputClass(!!errors.password, "pr-14")}
@@ -139,9 +154,9 @@ export function AddConsumerGroupDialog({
                 />
               )}
             </Field>
-          </div>
-          <DialogFooter label="Create" busyLabel="Creating…" busy={isSubmitting} />
-        </form>
+          </DialogBody>
+          <DialogFooter label="Create" busyLabel="Creating…" busy={isSubmitting} disabled={lapsed} />
+        </DialogForm>
       </DialogContent>
     </DialogRoot>
   );

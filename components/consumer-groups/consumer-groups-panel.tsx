@@ -1,26 +1,37 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import type { ConsumerGroupList } from "@/lib/data/consumer-groups";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { Role } from "@/lib/auth/roles";
 import { can } from "@/lib/auth/roles";
-import { formatDateTime, formatMetric } from "@/lib/format";
+import type { ConsumerGroupList, ConsumerGroupRow } from "@/lib/data/consumer-groups";
+import type { InstanceSparklines } from "@/lib/data/heartbeat-history";
+import { formatDateTime, formatMetric, formatTime } from "@/lib/format";
+import { consumeViewSearch, type ConsumeSort, type ConsumeSortKey, type ConsumeView } from "@/lib/validation/consume-view";
+import { SessionLapsedError, isSessionLapse, useConsoleState, useTimeZone } from "../shell/console-state";
+import { cn } from "../ui/cn";
+import { DialogRoot } from "../ui/dialog";
 import { EmptyState } from "../ui/empty-state";
-import { Tooltip } from "../ui/tooltip";
-import { CopyButton } from "../ui/copy-button";
+import { inputClass } from "../ui/field";
+import { RefreshControls, type AutoRefresh } from "../ui/refresh-controls";
+import { Truncated } from "../ui/truncated";
 import { AddConsumerGroupDialog } from "./add-consumer-group-dialog";
 import { GroupActions } from "./group-actions";
+import { GroupDetailsDrawer } from "./group-details";
+import { GroupState } from "./group-state";
 import { consumerGroupKeys } from "./query-keys";
+import { Sparkline } from "./sparkline";
 
 export const POLL_INTERVAL_MS = 5_000;
 
-async function fetchGroups(instanceId: string): Promise<ConsumerGroupList> {
-  const res = await fetch(`/api/instances/${instanceId}/consumer-groups`, { cache: "no-store" });
-  if (!res.ok) throw new Error(res.status === 401 ? "Your session has ended. Sign in again." : "Could not load the consumer groups.");
-  return res.json();
+async function fetchJson<T>(url: string, what: string): Promise<T> {
+  const res = await fetch(url, { cache: "no-store", redirect: "manual" });
+  if (isSessionLapse(res)) throw new SessionLapsedError();
+  if (!res.ok) throw new Error(`Could not refresh the ${what}.`);
+  return (await res.json()) as T;
 }
 
-/** Why the Add button is disabled, or null when it is not. */
+/** Why the Create button is disabled, or null when it is not. */
 export function addDisabledReason(list: ConsumerGroupList, role: Role): string | null {
   if (!can(role, "consumerGroup.create")) return `Your role (${role}) can view consumer groups but not create them.`;
   if (list.instanceStatus !== "Normal") return "Consumer groups can be created only while the instance is Normal.";
@@ -28,104 +39,308 @@ export function addDisabledReason(list: ConsumerGroupList, role: Role): string |
   return null;
 }
 
-const th = "px-2.5 py-2.5 text-left text-xs font-semibold text-gray-600 whitespace-nowrap";
-const td = "px-2.5 py-3 text-sm text-gray-800 align-top";
+/** The groups the search matches (name, id or account, case-insensitive), in the chosen order. */
+export function viewGroups(groups: ConsumerGroupRow[], view: Pick<ConsumeView, "q" | "sort">): ConsumerGroupRow[] {
+  const q = view.q?.toLowerCase();
+  const matched = q ? groups.filter((g) => [g.name, g.id, g.account].some((v) => v.toLowerCase().includes(q))) : [...groups];
+  const [key, dir] = view.sort.split("_") as [ConsumeSortKey, "asc" | "desc"];
+  const num = (v: number | null) => (v === null ? -1 : v);
+  const value = (g: ConsumerGroupRow): string | number => {
+    switch (key) {
+      case "name":
+        return g.name.toLowerCase();
+      case "state":
+        return g.connected ? 1 : 0;
+      case "checkpoint":
+        return g.checkpointAt ?? "";
+      case "delay":
+        return num(g.messageDelaySeconds);
+      case "unconsumed":
+        return num(g.unconsumedRecords);
+      case "created":
+        return g.createdAt;
+    }
+  };
+  return matched.sort((a, b) => {
+    const x = value(a);
+    const y = value(b);
+    const order = x < y ? -1 : x > y ? 1 : a.id < b.id ? -1 : 1;
+    return dir === "asc" ? order : -order;
+  });
+}
 
+const th = "px-2.5 py-2.5 text-left text-xs font-semibold text-gray-700 whitespace-nowrap";
+const td = "px-2.5 py-2.5 text-sm text-gray-800 align-middle";
+
+function SortHeader({ label, sortKey, view, onSort, className, children }: { label: string; sortKey: ConsumeSortKey; view: ConsumeView; onSort: (s: ConsumeSort) => void; className?: string; children?: React.ReactNode }) {
+  const [key, dir] = view.sort.split("_");
+  const active = key === sortKey;
+  const next: ConsumeSort = active && dir === "desc" ? `${sortKey}_asc` : active ? `${sortKey}_desc` : sortKey === "name" ? `${sortKey}_asc` : `${sortKey}_desc`;
+  return (
+    <th scope="col" className={cn(th, className)} aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : undefined}>
+      <button type="button" onClick={() => { onSort(next); }} className="inline-flex max-w-full items-center gap-1 rounded-sm text-left hover:text-blue-700 focus-visible:outline-2 focus-visible:outline-blue-600">
+        <span className="whitespace-normal">{children ?? label}</span>
+        <span aria-hidden className={active ? "text-blue-700" : "text-gray-400"}>
+          {active ? (dir === "asc" ? "↑" : "↓") : "↕"}
+        </span>
+      </button>
+    </th>
+  );
+}
+
+/** A time on two lines, date then clock, so the column stays narrow and nothing breaks mid-token. */
+function TwoLineTime({ value, timeZone }: { value: string | null; timeZone: string }) {
+  const text = formatDateTime(value, timeZone);
+  if (text === "—") return <>—</>;
+  return (
+    <span className="font-mono text-xs whitespace-nowrap">
+      {text.slice(0, 10)}
+      <br />
+      {text.slice(11)}
+    </span>
+  );
+}
+
+/**
+ * The Data Consume table: consumer groups with their state (from the lease), progress and a
+ * sparkline of the last hour; search, sort and the open details drawer live in the URL; refreshed
+ * by hand or every 5 or 30 seconds; rows kept while a refresh fails are marked stale; a lapsed
+ * session stops the polling and disables the actions.
+ */
 export function ConsumerGroupsPanel({
   initial,
+  initialSparklines,
+  initialView,
   role,
   instanceName,
 }: {
   initial: ConsumerGroupList;
+  initialSparklines: InstanceSparklines | null;
+  initialView: ConsumeView;
   role: Role;
   instanceName: string;
 }) {
-  const { data, error, isFetching, dataUpdatedAt } = useQuery({
-    queryKey: consumerGroupKeys.list(initial.instanceId),
-    queryFn: () => fetchGroups(initial.instanceId),
+  const instanceId = initial.instanceId;
+  const { lapsed, markLapsed } = useConsoleState();
+  const { timeZone, label: zone } = useTimeZone();
+  const [interval, setIntervalMs] = useState<AutoRefresh>(POLL_INTERVAL_MS);
+  const [view, setView] = useState<ConsumeView>(initialView);
+  const [search, setSearch] = useState(initialView.q ?? "");
+  const drawerTrigger = useRef<HTMLElement | null>(null);
+
+  const onLapse = (error: unknown) => {
+    if (error instanceof SessionLapsedError) markLapsed();
+  };
+  const list = useQuery({
+    queryKey: consumerGroupKeys.list(instanceId),
+    queryFn: () => fetchJson<ConsumerGroupList>(`/api/instances/${instanceId}/consumer-groups`, "consumer groups"),
     initialData: initial,
-    refetchInterval: POLL_INTERVAL_MS,
+    refetchInterval: lapsed ? false : interval || false,
+    refetchOnWindowFocus: !lapsed,
+    retry: (count, error) => !(error instanceof SessionLapsedError) && count < 1,
   });
-  const list = data ?? initial;
-  const reason = addDisabledReason(list, role);
-  const full = list.groups.length >= list.quota;
+  const lines = useQuery({
+    queryKey: consumerGroupKeys.sparklines(instanceId),
+    queryFn: () => fetchJson<InstanceSparklines>(`/api/instances/${instanceId}/consumer-groups/sparklines`, "trends"),
+    initialData: initialSparklines ?? undefined,
+    // Minute points: every 30 s is plenty, and never more often than the table.
+    refetchInterval: lapsed || !interval ? false : Math.max(interval, 30_000),
+    refetchOnWindowFocus: !lapsed,
+    retry: false,
+  });
+  useEffect(() => {
+    onLapse(list.error);
+    onLapse(lines.error);
+    // markLapsed is stable
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [list.error, lines.error]);
+
+  // The URL follows the view without a navigation: a copied link reproduces it.
+  useEffect(() => {
+    const url = `${window.location.pathname}${consumeViewSearch(view)}`;
+    if (url !== `${window.location.pathname}${window.location.search}`) window.history.replaceState(window.history.state, "", url);
+  }, [view]);
+
+  const data = list.data;
+  const stale = list.isError && !(list.error instanceof SessionLapsedError);
+  const reason = addDisabledReason(data, role);
+  const full = data.groups.length >= data.quota;
+  const shown = useMemo(() => viewGroups(data.groups, view), [data.groups, view]);
+  const openGroup = view.group ? data.groups.find((g) => g.id === view.group) : undefined;
+  const refreshing = list.isFetching;
+
+  const refresh = () => {
+    void list.refetch();
+    void lines.refetch();
+  };
+  const setSort = (sort: ConsumeSort) => {
+    setView((v) => ({ ...v, sort }));
+  };
 
   return (
     <section className="rounded-sm border border-gray-200 bg-white" aria-labelledby="consumer-groups-title">
-      <div className="flex flex-wrap items-center justify-between gap-3 border-b border-gray-100 px-5 py-3">
+      <div className="flex flex-wrap items-center justify-between gap-3 border-b border-gray-100 px-3 py-3 sm:px-5">
         <div className="flex items-center gap-3">
-          <h2 id="consumer-groups-title" className="text-sm font-semibold text-gray-900">
+          <h2 id="consumer-groups-title" tabIndex={-1} className="text-sm font-semibold text-gray-900 focus:outline-none">
             Consumer Groups
           </h2>
           <span
             data-testid="quota"
-            aria-label={`${list.groups.length} of ${list.quota} consumer groups used`}
-            className={`rounded-full px-2 py-0.5 text-xs font-medium ${full ? "bg-red-50 text-red-700" : "bg-gray-100 text-gray-700"}`}
+            aria-label={`${data.groups.length} of ${data.quota} consumer groups used`}
+            className={`rounded-full px-2 py-0.5 text-xs font-medium ${full ? "bg-red-50 text-red-800" : "bg-gray-100 text-gray-800"}`}
           >
-            {list.groups.length} / {list.quota}
-          </span>
-          <span className="text-xs text-gray-400" aria-live="polite">
-            {error ? (
-              <span className="text-red-600">{(error as Error).message} Retrying…</span>
-            ) : isFetching ? (
-              "Refreshing…"
-            ) : (
-              `Updated ${formatDateTime(new Date(dataUpdatedAt)).slice(11)} UTC`
-            )}
+            {data.groups.length} / {data.quota}
           </span>
         </div>
-        <AddConsumerGroupDialog instanceId={list.instanceId} instanceName={instanceName} disabledReason={reason} />
+        <AddConsumerGroupDialog instanceId={instanceId} instanceName={instanceName} disabledReason={reason} />
+      </div>
+      <div className="flex flex-wrap items-center justify-between gap-3 border-b border-gray-100 px-3 py-2.5 sm:px-5">
+        <form
+          role="search"
+          aria-label="Consumer groups"
+          className="flex min-w-0 flex-1 items-center gap-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+          }}
+        >
+          <label htmlFor="group-search" className="sr-only">
+            Search by name, ID or account
+          </label>
+          <input
+            id="group-search"
+            type="search"
+            value={search}
+            maxLength={128}
+            placeholder="Search by name, ID or account"
+            onChange={(e) => {
+              setSearch(e.target.value);
+              setView((v) => ({ ...v, q: e.target.value.trim() || undefined }));
+            }}
+            className={inputClass(false, "w-full max-w-72 min-w-0")}
+          />
+        </form>
+        <RefreshControls
+          onRefresh={refresh}
+          interval={interval}
+          onIntervalChange={setIntervalMs}
+          refreshing={refreshing}
+          disabled={lapsed}
+          updatedText={`Updated ${formatTime(list.dataUpdatedAt, timeZone)} ${zone}`}
+          failedText={lapsed ? "Session ended: not refreshing." : stale ? `Refresh failed; showing data from ${formatTime(list.dataUpdatedAt, timeZone)} ${zone}. ${interval ? "Retrying…" : ""}` : null}
+        />
       </div>
 
-      {list.groups.length === 0 ? (
-        <EmptyState title="No consumer groups yet">
-          {reason ? reason : "Add a consumer group to start consuming the tracked data."}
-        </EmptyState>
+      {data.groups.length === 0 ? (
+        <EmptyState title="No consumer groups yet">{reason ?? "Create a consumer group to start consuming the tracked data."}</EmptyState>
+      ) : shown.length === 0 ? (
+        <EmptyState title="No consumer groups match">Try another name, ID or account, or clear the search.</EmptyState>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="min-w-full divide-y divide-gray-200">
-            <caption className="sr-only">Consumer groups of this instance</caption>
+        <div role="region" aria-label="Consumer groups table" tabIndex={0} className="relative overflow-x-auto focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600" data-stale={stale ? "true" : undefined}>
+          <table className="w-full min-w-[60rem] table-fixed divide-y divide-gray-200">
+            <caption className="sr-only">
+              Consumer groups of this instance{view.q ? `, matching “${view.q}”` : ""}
+              {stale ? "; stale, the last refresh failed" : ""}
+            </caption>
+            <colgroup>
+              <col className="w-[19%]" />
+              <col className="w-[11%]" />
+              <col className="w-[10%]" />
+              <col className="w-[10%]" />
+              <col className="w-[12%]" />
+              <col className="w-[13%]" />
+              <col className="w-[10%]" />
+              <col className="w-[15%]" />
+            </colgroup>
             <thead className="bg-gray-50">
               <tr>
-                <th scope="col" className={th}>Consumer Group ID/Name</th>
+                <SortHeader label="Consumer Group ID/Name" sortKey="name" view={view} onSort={setSort} />
                 <th scope="col" className={th}>Account</th>
-                <th scope="col" className={th}>Consumption Checkpoint</th>
-                <th scope="col" className={th}>Message Delay</th>
-                <th scope="col" className={th}>Unconsumed Data</th>
-                <th scope="col" className={th}>Created At</th>
+                <SortHeader label="State" sortKey="state" view={view} onSort={setSort} />
+                <SortHeader label="Checkpoint" sortKey="checkpoint" view={view} onSort={setSort}>
+                  Checkpoint ({zone})
+                </SortHeader>
+                <SortHeader label="Message Delay" sortKey="delay" view={view} onSort={setSort} />
+                <SortHeader label="Unconsumed Data" sortKey="unconsumed" view={view} onSort={setSort} />
+                <SortHeader label="Created At" sortKey="created" view={view} onSort={setSort}>
+                  Created ({zone})
+                </SortHeader>
                 <th scope="col" className={th}>Actions</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-gray-100">
-              {list.groups.map((g) => (
-                <tr key={g.id} className="hover:bg-blue-50/40">
-                  <td className={`${td} whitespace-nowrap`}>
-                    <span className="font-mono" data-testid="group-id">{g.id}</span>
-                    <CopyButton value={g.id} label="consumer group ID" compact />
-                    <div className="text-xs text-gray-500">{g.name}</div>
-                  </td>
-                  <td className={`${td} font-mono`}>{g.account}</td>
-                  <td className={`${td} whitespace-nowrap font-mono text-xs`}>{formatDateTime(g.checkpointAt)}</td>
-                  <td className={td} data-testid="message-delay">
-                    <Tooltip content={!g.connected ? "No consumer is connected to this group." : null}>
-                      <span tabIndex={g.messageDelaySeconds === null ? 0 : undefined}>{formatMetric(g.messageDelaySeconds, " s")}</span>
-                    </Tooltip>
-                  </td>
-                  <td className={td} data-testid="unconsumed-data">
-                    <Tooltip content={!g.connected ? "No consumer is connected to this group." : null}>
-                      <span tabIndex={g.unconsumedRecords === null ? 0 : undefined}>{formatMetric(g.unconsumedRecords)}</span>
-                    </Tooltip>
-                  </td>
-                  <td className={`${td} whitespace-nowrap font-mono text-xs`}>{formatDateTime(g.createdAt)}</td>
-                  <td className={td}>
-                    <GroupActions group={g} instanceId={list.instanceId} role={role} />
-                  </td>
-                </tr>
-              ))}
+              {shown.map((g) => {
+                const line = lines.data?.groups[g.id];
+                return (
+                  <tr key={g.id} className={cn("hover:bg-blue-50/40", stale && "bg-amber-50/60 text-gray-700")} data-stale={stale ? "true" : undefined}>
+                    <td className={td}>
+                      <Truncated value={g.id} copyLabel="consumer group ID" mono testId="group-id" />
+                      <span className="block truncate text-xs text-gray-700" title={g.name}>
+                        {g.name}
+                      </span>
+                    </td>
+                    <td className={td}>
+                      <Truncated value={g.account} mono />
+                    </td>
+                    <td className={td} data-testid="group-state">
+                      <GroupState connected={g.connected} stale={stale} />
+                    </td>
+                    <td className={td}>
+                      <TwoLineTime value={g.checkpointAt} timeZone={timeZone} />
+                    </td>
+                    <td className={td}>
+                      <span className="flex items-center justify-between gap-2">
+                        <span data-testid="message-delay" className="whitespace-nowrap" title={g.connected ? undefined : "No consumer is connected to this group."}>
+                          {formatMetric(g.messageDelaySeconds, " s")}
+                        </span>
+                        <Sparkline values={line?.delay ?? []} label="Message delay" testId="delay-sparkline" />
+                      </span>
+                    </td>
+                    <td className={td}>
+                      <span className="flex items-center justify-between gap-2">
+                        <span data-testid="unconsumed-data" className="whitespace-nowrap" title={g.connected ? undefined : "No consumer is connected to this group."}>
+                          {formatMetric(g.unconsumedRecords)}
+                        </span>
+                        <Sparkline values={line?.unconsumed ?? []} label="Unconsumed data" testId="unconsumed-sparkline" />
+                      </span>
+                    </td>
+                    <td className={td}>
+                      <TwoLineTime value={g.createdAt} timeZone={timeZone} />
+                    </td>
+                    <td className={td}>
+                      <GroupActions
+                        group={g}
+                        instanceId={instanceId}
+                        role={role}
+                        range={list.data.dataRange}
+                        onDetails={(trigger) => {
+                          drawerTrigger.current = trigger;
+                          setView((v) => ({ ...v, group: g.id }));
+                        }}
+                      />
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>
       )}
+      <DialogRoot
+        open={!!openGroup}
+        onOpenChange={(next) => {
+          if (!next) setView((v) => ({ ...v, group: undefined }));
+        }}
+      >
+        {openGroup ? (
+          <GroupDetailsDrawer
+            group={openGroup}
+            instanceId={instanceId}
+            stale={stale}
+            interval={interval}
+            returnFocus={() => (drawerTrigger.current?.isConnected ? drawerTrigger.current : document.getElementById("consumer-groups-title"))}
+          />
+        ) : null}
+      </DialogRoot>
     </section>
   );
 }

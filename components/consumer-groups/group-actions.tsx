@@ -1,13 +1,15 @@
 "use client";
 
+import * as Menu from "@radix-ui/react-dropdown-menu";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { changeConsumerGroupPassword, deleteConsumerGroup, resetConsumerGroupPassword } from "@/lib/actions/consumer-group";
 import { can, type Role } from "@/lib/auth/roles";
 import type { ConsumerGroupRow } from "@/lib/data/consumer-groups";
+import { formatDateTime } from "@/lib/format";
 import {
   changePasswordFormSchema,
   generatePassword,
@@ -16,16 +18,37 @@ import {
   type ChangePasswordForm,
   type ResetPasswordForm,
 } from "@/lib/validation/consumer-group";
+import { applyActionFailure, callAction, formMessage } from "../forms/action-failure";
+import { signInAgainHref, useConsoleState, useTimeZone } from "../shell/console-state";
 import { Button } from "../ui/button";
 import { CopyButton } from "../ui/copy-button";
-import { DialogContent, DialogFooter, DialogRoot } from "../ui/dialog";
+import { DialogBody, DialogContent, DialogFooter, DialogForm, DialogRoot } from "../ui/dialog";
 import { Field, inputClass } from "../ui/field";
-import { applyActionFailure } from "../forms/action-failure";
 import { FormAlert } from "../ui/form-feedback";
-import { Tooltip } from "../ui/tooltip";
+import { useLandmark } from "../ui/use-landmark";
 import { consumerGroupKeys } from "./query-keys";
+import { ResetCheckpointDialog, type DataRange } from "./reset-checkpoint-dialog";
 
-function ChangePasswordDialog({ group, onDone }: { group: ConsumerGroupRow; onDone: () => void }) {
+type ReturnFocus = () => HTMLElement | null;
+
+/** Inside an open dialog, the banner of a lapsed session is behind the overlay: say it here too. */
+export function LapsedNotice() {
+  const { lapsed } = useConsoleState();
+  if (!lapsed) return null;
+  const here = typeof window === "undefined" ? "/" : window.location.pathname;
+  const search = typeof window === "undefined" ? "" : window.location.search.slice(1);
+  return (
+    <p role="alert" className="rounded-sm border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+      Your session has ended, so this cannot be saved.{" "}
+      <a href={signInAgainHref(here, search)} className="font-medium text-blue-700 underline">
+        Sign in again
+      </a>
+    </p>
+  );
+}
+
+function ChangePasswordDialog({ group, onDone, returnFocus }: { group: ConsumerGroupRow; onDone: () => void; returnFocus: ReturnFocus }) {
+  const { lapsed, markLapsed } = useConsoleState();
   const form = useForm<ChangePasswordForm>({
     resolver: zodResolver(changePasswordFormSchema),
     defaultValues: { oldPassword: "", newPassword: "", confirmPassword: "" },
@@ -33,16 +56,20 @@ function ChangePasswordDialog({ group, onDone }: { group: ConsumerGroupRow; onDo
   });
   const { register, handleSubmit, setError, formState: { errors, isSubmitting } } = form;
   async function onSubmit(values: ChangePasswordForm) {
-    const result = await changeConsumerGroupPassword({ groupId: group.id, ...values });
-    if (!result.ok) return applyActionFailure(result, setError, ["oldPassword", "newPassword", "confirmPassword"]);
+    const result = await callAction(changeConsumerGroupPassword, { groupId: group.id, ...values }, markLapsed);
+    if (!result.ok) {
+      applyActionFailure(result, setError, ["oldPassword", "newPassword", "confirmPassword"]);
+      return;
+    }
     toast.success(`Password of ${group.name} changed`);
     onDone();
   }
   return (
-    <DialogContent title="Change Password" description={<>Consumer group <span className="font-mono">{group.id}</span> ({group.name})</>}>
-      <form onSubmit={handleSubmit(onSubmit)} noValidate>
-        <div className="space-y-4 px-5 py-4">
-          <FormAlert message={errors.root?.server?.message} />
+    <DialogContent title="Change Password" description={<>Consumer group <span className="font-mono">{group.id}</span> ({group.name})</>} returnFocus={returnFocus}>
+      <DialogForm onSubmit={(e) => void handleSubmit(onSubmit)(e)} noValidate>
+        <DialogBody className="space-y-4">
+          <LapsedNotice />
+          <FormAlert message={formMessage(errors)} />
           <Field id="cp-old" label="Current Password" required error={errors.oldPassword?.message}>
             {(aria) => <input {...aria} {...register("oldPassword")} type="password" autoComplete="current-password" className={inputClass(!!errors.oldPassword)} />}
           </Field>
@@ -52,14 +79,15 @@ function ChangePasswordDialog({ group, onDone }: { group: ConsumerGroupRow; onDo
           <Field id="cp-confirm" label="Confirm Password" required error={errors.confirmPassword?.message}>
             {(aria) => <input {...aria} {...register("confirmPassword")} type="password" autoComplete="new-password" className={inputClass(!!errors.confirmPassword)} />}
           </Field>
-        </div>
-        <DialogFooter label="Change Password" busyLabel="Working…" busy={isSubmitting} />
-      </form>
+        </DialogBody>
+        <DialogFooter label="Change Password" busyLabel="Working…" busy={isSubmitting} disabled={lapsed} />
+      </DialogForm>
     </DialogContent>
   );
 }
 
-function ResetPasswordDialog({ group, onDone }: { group: ConsumerGroupRow; onDone: () => void }) {
+function ResetPasswordDialog({ group, onDone, returnFocus }: { group: ConsumerGroupRow; onDone: () => void; returnFocus: ReturnFocus }) {
+  const { lapsed, markLapsed } = useConsoleState();
   const [shown, setShown] = useState<string | null>(null);
   const form = useForm<ResetPasswordForm>({
     resolver: zodResolver(resetPasswordFormSchema),
@@ -68,8 +96,11 @@ function ResetPasswordDialog({ group, onDone }: { group: ConsumerGroupRow; onDon
   });
   const { register, handleSubmit, setError, setValue, formState: { errors, isSubmitting } } = form;
   async function onSubmit(values: ResetPasswordForm) {
-    const result = await resetConsumerGroupPassword({ groupId: group.id, ...values });
-    if (!result.ok) return applyActionFailure(result, setError, ["newPassword", "confirmPassword"]);
+    const result = await callAction(resetConsumerGroupPassword, { groupId: group.id, ...values }, markLapsed);
+    if (!result.ok) {
+      applyActionFailure(result, setError, ["newPassword", "confirmPassword"]);
+      return;
+    }
     toast.success(`Password of ${group.name} reset`);
     // Shown once, from what this browser typed; the server never returns it.
     setShown(values.newPassword);
@@ -77,26 +108,37 @@ function ResetPasswordDialog({ group, onDone }: { group: ConsumerGroupRow; onDon
   }
   if (shown) {
     return (
-      <DialogContent title="Password Reset" description="Copy the new password now. It is shown only once and cannot be read again.">
-        <div className="space-y-3 px-5 py-4">
-          <p className="text-sm text-gray-700">New password of <span className="font-mono">{group.account}-{group.id}</span>:</p>
+      <DialogContent title="Password Reset" description="Copy the new password now. It is shown only once and cannot be read again." returnFocus={returnFocus}>
+        <DialogBody className="space-y-3">
+          <p className="text-sm text-gray-800">
+            New password of <span className="font-mono break-all">{group.account}-{group.id}</span>:
+          </p>
           <p className="flex items-center rounded-sm border border-gray-200 bg-gray-50 px-3 py-2">
-            <code data-testid="new-password" className="font-mono text-sm">{shown}</code>
+            <code data-testid="new-password" className="min-w-0 font-mono text-sm break-all">
+              {shown}
+            </code>
             <CopyButton value={shown} label="new password" />
           </p>
-          <p className="text-xs text-gray-500">The connected consumer, if any, was disconnected and must sign in with the new password.</p>
-        </div>
-        <div className="flex justify-end border-t border-gray-100 bg-gray-50 px-5 py-3">
-          <Button variant="primary" onClick={onDone}>Done</Button>
+        </DialogBody>
+        <div className="flex shrink-0 justify-end border-t border-gray-100 bg-gray-50 px-5 py-3">
+          <Button variant="primary" onClick={onDone} data-autofocus>
+            Done
+          </Button>
         </div>
       </DialogContent>
     );
   }
   return (
-    <DialogContent title="Reset Password" description={<>Set a new password for <span className="font-mono">{group.id}</span> ({group.name}) without the current one.</>}>
-      <form onSubmit={handleSubmit(onSubmit)} noValidate>
-        <div className="space-y-4 px-5 py-4">
-          <FormAlert message={errors.root?.server?.message} />
+    <DialogContent title="Reset Password" description={<>Set a new password for <span className="font-mono">{group.id}</span> ({group.name}) without the current one.</>} returnFocus={returnFocus}>
+      <DialogForm onSubmit={(e) => void handleSubmit(onSubmit)(e)} noValidate>
+        <DialogBody className="space-y-4">
+          <LapsedNotice />
+          <FormAlert message={formMessage(errors)} />
+          <p className="rounded-sm border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="reset-warning">
+            {group.connected
+              ? `A consumer is connected to this group${group.clientIp ? ` from ${group.clientIp}` : ""}. Resetting disconnects it; it must connect again with the new password.`
+              : "Any consumer that connects later needs the new password; the current one stops working at once."}
+          </p>
           <Field id="rp-new" label="New Password" required hint={PASSWORD_RULE} error={errors.newPassword?.message}>
             {(aria) => (
               <div className="flex gap-2">
@@ -116,82 +158,136 @@ function ResetPasswordDialog({ group, onDone }: { group: ConsumerGroupRow; onDon
           <Field id="rp-confirm" label="Confirm Password" required error={errors.confirmPassword?.message}>
             {(aria) => <input {...aria} {...register("confirmPassword")} type="text" autoComplete="new-password" spellCheck={false} className={inputClass(!!errors.confirmPassword, "font-mono")} />}
           </Field>
-        </div>
-        <DialogFooter label="Reset Password" busyLabel="Working…" busy={isSubmitting} />
-      </form>
+        </DialogBody>
+        <DialogFooter label="Reset Password" busyLabel="Working…" busy={isSubmitting} disabled={lapsed} />
+      </DialogForm>
     </DialogContent>
   );
 }
 
-function DeleteDialog({ group, onDone }: { group: ConsumerGroupRow; onDone: () => void }) {
+function DeleteDialog({ group, onDone, returnFocus }: { group: ConsumerGroupRow; onDone: () => void; returnFocus: ReturnFocus }) {
+  const { lapsed, markLapsed } = useConsoleState();
+  const { timeZone, label } = useTimeZone();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
   async function confirm() {
     setBusy(true);
-    let result: Awaited<ReturnType<typeof deleteConsumerGroup>>;
-    try {
-      result = await deleteConsumerGroup({ groupId: group.id });
-    } catch {
-      // The request itself failed (network, session gone): the dialog must not stay busy.
-      setError("The console could not be reached. Nothing was deleted; try again.");
+    const result = await callAction(deleteConsumerGroup, { groupId: group.id }, markLapsed);
+    setBusy(false);
+    if (!result.ok) {
+      if (result.code !== "Unauthorized") setError(result.message);
       return;
-    } finally {
-      setBusy(false);
     }
-    if (!result.ok) return setError(result.message);
     toast.success(`Consumer group ${group.name} deleted`);
     onDone();
   }
   return (
-    <DialogContent title={`Delete consumer group ${group.name}?`} description={<>Consumer group <span className="font-mono">{group.id}</span> will be deleted.</>}>
-      <div className="space-y-3 px-5 py-4 text-sm text-gray-700">
+    <DialogContent title={`Delete consumer group ${group.name}?`} description={<>Consumer group <span className="font-mono">{group.id}</span> will be deleted.</>} returnFocus={returnFocus}>
+      <DialogBody className="space-y-3 text-sm text-gray-800">
+        <LapsedNotice />
         <FormAlert message={error} />
-        <p className="rounded-sm border border-amber-200 bg-amber-50 px-3 py-2 text-amber-800">
-          Its consumption progress (checkpoint {group.checkpointAt ? "and offsets" : ""}) is lost and cannot be recovered. A consumer using it is disconnected.
+        <p className="rounded-sm border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900" data-testid="delete-warning">
+          {group.checkpointAt
+            ? `Its consumption progress (checkpoint ${formatDateTime(group.checkpointAt, timeZone)} ${label}) is lost and cannot be recovered.`
+            : "It has no consumption checkpoint yet. Deleting it cannot be undone."}{" "}
+          {group.connected ? "The consumer connected to it is disconnected." : "No consumer is connected to it."}
         </p>
-      </div>
-      <DialogFooter label="Delete" busyLabel="Deleting…" busy={busy} danger onConfirm={confirm} />
+      </DialogBody>
+      <DialogFooter label="Delete" busyLabel="Deleting…" busy={busy} danger disabled={lapsed} onConfirm={() => void confirm()} />
     </DialogContent>
   );
 }
 
-type Kind = "change" | "reset" | "delete";
-const LABELS: Record<Kind, string> = { change: "Change Password", reset: "Reset Password", delete: "Delete" };
-const PERMISSION = { change: "consumerGroup.changePassword", reset: "consumerGroup.resetPassword", delete: "consumerGroup.delete" } as const;
+type Kind = "change" | "reset" | "checkpoint" | "delete";
+const LABELS: Record<Kind, string> = { change: "Change Password", reset: "Reset Password", checkpoint: "Reset Checkpoint", delete: "Delete" };
+const PERMISSION = {
+  change: "consumerGroup.changePassword",
+  reset: "consumerGroup.resetPassword",
+  checkpoint: "consumerGroup.resetCheckpoint",
+  delete: "consumerGroup.delete",
+} as const;
+const WHO: Record<Kind, string> = { change: "operators and admins", reset: "admins only", checkpoint: "operators and admins", delete: "admins only" };
 
-/** The row actions of a consumer group; what a role may not do is disabled and says why. */
-export function GroupActions({ group, instanceId, role }: { group: ConsumerGroupRow; instanceId: string; role: Role }) {
+const itemClass =
+  "flex cursor-pointer flex-col rounded-sm px-2 py-1.5 text-sm text-gray-800 outline-none data-[highlighted]:bg-blue-50 data-[disabled]:cursor-not-allowed data-[disabled]:text-gray-600";
+
+/**
+ * The row actions of a consumer group on one line: Details (everyone), and a More menu with
+ * change, reset and delete. What a role may not do is disabled and says who may (docs/rules.md
+ * "Roles"); a lapsed session disables the menu. Closing a dialog returns focus to the More
+ * button, or after a delete (the row is gone) to the table's heading.
+ */
+export function GroupActions({
+  group,
+  instanceId,
+  role,
+  range,
+  onDetails,
+}: {
+  group: ConsumerGroupRow;
+  instanceId: string;
+  role: Role;
+  range: DataRange;
+  onDetails: (trigger: HTMLElement) => void;
+}) {
+  const { lapsed } = useConsoleState();
+  const landmark = useLandmark("main");
   const [open, setOpen] = useState<Kind | null>(null);
+  const more = useRef<HTMLButtonElement>(null);
+  const deleted = useRef(false);
   const queryClient = useQueryClient();
   const done = () => {
+    if (open === "delete") deleted.current = true;
     setOpen(null);
-    void queryClient.invalidateQueries({ queryKey: consumerGroupKeys.list(instanceId) });
+    void queryClient.invalidateQueries({ queryKey: consumerGroupKeys.all(instanceId) });
   };
+  const returnFocus: ReturnFocus = () => (deleted.current ? document.getElementById("consumer-groups-title") : more.current);
   return (
-    <div className="flex flex-col items-start whitespace-nowrap">
-      {(Object.keys(LABELS) as Kind[]).map((kind) => {
-        const allowed = can(role, PERMISSION[kind]);
-        const label = LABELS[kind];
-        return (
-          <span key={kind} className="leading-6">
-            {allowed ? (
-              <Button variant="link" size="sm" className={kind === "delete" ? "h-6 text-red-600" : "h-6"} onClick={() => setOpen(kind)} aria-label={`${label} ${group.name}`}>
-                {label}
-              </Button>
-            ) : (
-              <Tooltip content={`Your role (${role}) cannot ${label.toLowerCase()}.`}>
-                <span tabIndex={0} aria-label={`${label} ${group.name} (unavailable for ${role})`} className="cursor-not-allowed text-xs text-gray-400">
-                  {label}
-                </span>
-              </Tooltip>
-            )}
-          </span>
-        );
-      })}
-      <DialogRoot open={open !== null} onOpenChange={(next) => !next && (open === "reset" ? done() : setOpen(null))}>
-        {open === "change" ? <ChangePasswordDialog group={group} onDone={done} /> : null}
-        {open === "reset" ? <ResetPasswordDialog group={group} onDone={done} /> : null}
-        {open === "delete" ? <DeleteDialog group={group} onDone={done} /> : null}
+    <div className="flex items-center gap-1 whitespace-nowrap">
+      <Button variant="link" size="sm" className="h-6" onClick={(e) => { onDetails(e.currentTarget); }} aria-label={`Details of ${group.name}`}>
+        Details
+      </Button>
+      <span aria-hidden className="text-gray-300">
+        |
+      </span>
+      <Menu.Root modal={false}>
+        <Menu.Trigger
+          ref={more}
+          disabled={lapsed}
+          aria-label={`More actions for ${group.name}`}
+          className="inline-flex h-6 items-center gap-1 rounded-sm px-1 text-xs font-medium text-blue-700 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600 disabled:cursor-not-allowed disabled:text-gray-600 disabled:no-underline"
+        >
+          More
+          <svg aria-hidden viewBox="0 0 10 6" className="h-1.5 w-2" fill="currentColor">
+            <path d="M0 0h10L5 6z" />
+          </svg>
+        </Menu.Trigger>
+        <Menu.Portal container={landmark}>
+          <Menu.Content align="end" sideOffset={4} className="z-50 min-w-48 rounded-sm border border-gray-200 bg-white p-1 shadow-xl">
+            {(Object.keys(LABELS) as Kind[]).map((kind) => {
+              const allowed = can(role, PERMISSION[kind]);
+              return (
+                <Menu.Item
+                  key={kind}
+                  disabled={!allowed}
+                  onSelect={() => {
+                    setOpen(kind);
+                  }}
+                  className={`${itemClass} ${allowed && kind === "delete" ? "text-red-700" : ""}`}
+                >
+                  <span>{LABELS[kind]}</span>
+                  {allowed ? null : <span className="text-xs">Not for {role}s: {WHO[kind]}</span>}
+                </Menu.Item>
+              );
+            })}
+          </Menu.Content>
+        </Menu.Portal>
+      </Menu.Root>
+      <DialogRoot open={open !== null} onOpenChange={(next) => { if (!next) { if (open === "reset") done(); else setOpen(null); } }}>
+        {open === "change" ? <ChangePasswordDialog group={group} onDone={done} returnFocus={returnFocus} /> : null}
+        {open === "reset" ? <ResetPasswordDialog group={group} onDone={done} returnFocus={returnFocus} /> : null}
+        {open === "checkpoint" ? <ResetCheckpointDialog group={group} range={range} onDone={done} returnFocus={returnFocus} /> : null}
+        {open === "delete" ? <DeleteDialog group={group} onDone={done} returnFocus={returnFocus} /> : null}
       </DialogRoot>
     </div>
   );

@@ -3,12 +3,14 @@
 import * as Menu from "@radix-ui/react-dropdown-menu";
 import { useRouter } from "next/navigation";
 import type { RegionOption } from "@/lib/data/regions";
+import { useLandmark } from "../ui/use-landmark";
 import { useRegion } from "./region-context";
 
 /** The top bar's region picker: regions grouped by area, each with its number of tasks. */
 export function RegionSelector({ regions }: { regions: RegionOption[] }) {
   const router = useRouter();
   const { regionId, setRegionId } = useRegion();
+  const landmark = useLandmark("top-bar");
   const current = regions.find((r) => r.id === regionId) ?? regions[0];
   const areas = [...new Set(regions.map((r) => r.area))];
   // China and Asia Pacific fill a column each; the shorter areas share the third.
@@ -21,32 +23,33 @@ export function RegionSelector({ regions }: { regions: RegionOption[] }) {
   }
 
   return (
-    <Menu.Root>
+    // Not modal: a modal menu hides the rest of the page with aria-hidden while its links stay focusable.
+    <Menu.Root modal={false}>
       <Menu.Trigger
         aria-label={`Region: ${current.name}`}
-        className="flex h-8 items-center gap-2 rounded-sm border border-white/20 px-3 text-sm text-white hover:bg-white/10 focus-visible:outline-2 focus-visible:outline-white"
+        className="flex h-8 min-w-0 items-center gap-2 rounded-sm border border-white/30 px-2 text-sm text-white hover:bg-white/10 focus-visible:outline-2 focus-visible:outline-white sm:px-3"
       >
-        <svg aria-hidden viewBox="0 0 16 16" className="h-4 w-4 opacity-80" fill="none" stroke="currentColor" strokeWidth="1.4">
+        <svg aria-hidden viewBox="0 0 16 16" className="h-4 w-4 shrink-0 opacity-80" fill="none" stroke="currentColor" strokeWidth="1.4">
           <circle cx="8" cy="8" r="6.2" />
           <path d="M1.8 8h12.4M8 1.8c1.8 1.9 1.8 10.5 0 12.4M8 1.8c-1.8 1.9-1.8 10.5 0 12.4" />
         </svg>
-        <span>{current.name}</span>
-        <svg aria-hidden viewBox="0 0 10 6" className="h-2 w-2.5 opacity-70" fill="currentColor">
+        <span className="truncate">{current.name}</span>
+        <svg aria-hidden viewBox="0 0 10 6" className="h-2 w-2.5 shrink-0 opacity-70" fill="currentColor">
           <path d="M0 0h10L5 6z" />
         </svg>
       </Menu.Trigger>
-      <Menu.Portal>
+      <Menu.Portal container={landmark}>
         <Menu.Content
           align="start"
           sideOffset={6}
-          className="z-50 grid max-h-[80vh] w-[46rem] max-w-[calc(100vw-1rem)] grid-cols-3 gap-x-6 overflow-y-auto rounded-sm border border-gray-200 bg-white p-4 shadow-xl"
+          className="z-50 grid max-h-[min(80vh,var(--radix-dropdown-menu-content-available-height))] w-[46rem] max-w-[calc(100vw-1rem)] grid-cols-1 gap-x-6 overflow-y-auto rounded-sm border border-gray-200 bg-white p-4 shadow-xl sm:grid-cols-3"
         >
           <Menu.RadioGroup value={current.id} onValueChange={choose} className="contents">
             {columns.map((column, i) => (
               <div key={i}>
                 {column.map((area) => (
                   <Menu.Group key={area} className="mb-3">
-                    <Menu.Label className="mb-1 px-2 text-xs font-semibold uppercase tracking-wide text-gray-500">{area}</Menu.Label>
+                    <Menu.Label className="mb-1 px-2 text-xs font-semibold tracking-wide text-gray-600 uppercase">{area}</Menu.Label>
                     {regions
                       .filter((r) => r.area === area)
                       .map((r) => (
@@ -58,7 +61,7 @@ export function RegionSelector({ regions }: { regions: RegionOption[] }) {
                           <span>{r.name}</span>
                           <span
                             aria-label={`${r.taskCount} tasks`}
-                            className={r.taskCount ? "rounded-full bg-gray-100 px-1.5 text-xs text-gray-600" : "text-xs text-gray-300"}
+                            className={r.taskCount ? "rounded-full bg-gray-100 px-1.5 text-xs text-gray-700" : "text-xs text-gray-600"}
                           >
                             {r.taskCount}
                           </span>

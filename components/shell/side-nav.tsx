@@ -9,8 +9,11 @@ export interface NavItem {
   label: string;
 }
 
-/** A vertical nav; the item whose path the page is on (or below) is marked current. */
-export function SideNav({ items, label, exact = false }: { items: NavItem[]; label: string; exact?: boolean }) {
+/**
+ * A vertical nav; the item whose path the page is on (or below) is marked current. In the phone's
+ * menu sheet `autoFocusCurrent` makes the current item the one focused when the sheet opens.
+ */
+export function SideNav({ items, label, exact = false, autoFocusCurrent = false }: { items: NavItem[]; label: string; exact?: boolean; autoFocusCurrent?: boolean }) {
   const pathname = usePathname();
   return (
     <nav aria-label={label}>
@@ -22,9 +25,38 @@ export function SideNav({ items, label, exact = false }: { items: NavItem[]; lab
               <Link
                 href={item.href}
                 aria-current={active ? "page" : undefined}
+                data-autofocus={autoFocusCurrent && active ? "" : undefined}
                 className={cn(
-                  "block border-l-2 px-4 py-2 text-sm",
-                  active ? "border-blue-600 bg-blue-50 font-medium text-blue-700" : "border-transparent text-gray-700 hover:bg-gray-50 hover:text-blue-600",
+                  "block border-l-2 px-4 py-2 text-sm focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600",
+                  active ? "border-blue-600 bg-blue-50 font-medium text-blue-700" : "border-transparent text-gray-700 hover:bg-gray-50 hover:text-blue-700",
+                )}
+              >
+                {item.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
+
+/** The instance pages' own nav: tabs across the top, so the tables below get the full width. */
+export function TabNav({ items, label }: { items: NavItem[]; label: string }) {
+  const pathname = usePathname();
+  return (
+    <nav aria-label={label} className="mb-4 border-b border-gray-200">
+      <ul className="-mb-px flex gap-1 overflow-x-auto">
+        {items.map((item) => {
+          const active = pathname === item.href;
+          return (
+            <li key={item.href} className="shrink-0">
+              <Link
+                href={item.href}
+                aria-current={active ? "page" : undefined}
+                className={cn(
+                  "block border-b-2 px-4 py-2 text-sm focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600",
+                  active ? "border-blue-600 font-medium text-blue-700" : "border-transparent text-gray-700 hover:text-blue-700",
                 )}
               >
                 {item.label}

@@ -23,7 +23,7 @@ export function TaskToolbar({ regionId, query }: { regionId: string; query: Task
     <div className="flex flex-wrap items-center gap-2" aria-busy={pending}>
       <form
         role="search"
-        className="flex items-center gap-2"
+        className="flex w-full min-w-0 items-center gap-2 sm:w-auto"
         onSubmit={(e) => {
           e.preventDefault();
           go({ q: text.trim() || undefined });
@@ -39,11 +39,11 @@ export function TaskToolbar({ regionId, query }: { regionId: string; query: Task
           maxLength={128}
           onChange={(e) => setText(e.target.value)}
           placeholder="Search by instance ID or name"
-          className={inputClass(false, "w-80")}
+          className={inputClass(false, "min-w-0 flex-1 sm:w-80 sm:flex-none")}
         />
         <Button type="submit">Search</Button>
       </form>
-      <label className="ml-2 flex items-center gap-2 text-sm text-gray-600">
+      <label className="flex items-center gap-2 text-sm text-gray-700 sm:ml-2">
         Status
         <select
           className={selectClass}
@@ -58,7 +58,7 @@ export function TaskToolbar({ regionId, query }: { regionId: string; query: Task
           ))}
         </select>
       </label>
-      <label className="flex items-center gap-2 text-sm text-gray-600">
+      <label className="flex items-center gap-2 text-sm text-gray-700">
         Sort
         <select className={selectClass} value={query.sort} onChange={(e) => go({ sort: e.target.value as TaskListQuery["sort"] })}>
           <option value="created_desc">Newest first</option>
@@ -66,11 +66,17 @@ export function TaskToolbar({ regionId, query }: { regionId: string; query: Task
         </select>
       </label>
       {query.q || query.status ? (
-        <Button variant="link" onClick={() => { setText(""); go({ q: undefined, status: undefined }); }}>
+        <Button
+          variant="link"
+          onClick={() => {
+            setText("");
+            go({ q: undefined, status: undefined });
+          }}
+        >
           Clear filters
         </Button>
       ) : null}
-      {pending ? <span className="text-xs text-gray-500" role="status">Loading…</span> : null}
+      {pending ? <span className="text-xs text-gray-700" role="status">Loading…</span> : null}
     </div>
   );
 }
@@ -79,7 +85,7 @@ export function TaskToolbar({ regionId, query }: { regionId: string; query: Task
 export function PageSizeSelect({ regionId, query }: { regionId: string; query: TaskListQuery }) {
   const router = useRouter();
   return (
-    <label className="flex items-center gap-2 text-sm text-gray-600">
+    <label className="flex items-center gap-2 text-sm text-gray-700">
       Rows per page
       <select
         className={selectClass}

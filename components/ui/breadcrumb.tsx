@@ -2,13 +2,13 @@ import Link from "next/link";
 
 export function Breadcrumb({ items }: { items: { label: string; href?: string }[] }) {
   return (
-    <nav aria-label="Breadcrumb" className="mb-3 text-sm text-gray-500">
+    <nav aria-label="Breadcrumb" className="mb-3 text-sm text-gray-700">
       <ol className="flex flex-wrap items-center gap-1.5">
         {items.map((item, i) => (
           <li key={i} className="flex items-center gap-1.5">
             {i > 0 ? <span aria-hidden>/</span> : null}
             {item.href ? (
-              <Link href={item.href} className="text-blue-600 hover:underline">
+              <Link href={item.href} className="text-blue-700 hover:underline">
                 {item.label}
               </Link>
             ) : (

@@ -2,8 +2,9 @@
 
 import { useState } from "react";
 import { toast } from "sonner";
+import { Tooltip } from "./tooltip";
 
-/** Copies a value to the clipboard and says so. */
+/** Copies a value to the clipboard and says so; its tooltip shows the whole value. */
 export function CopyButton({ value, label, compact = false }: { value: string; label: string; compact?: boolean }) {
   const [copied, setCopied] = useState(false);
   async function copy() {
@@ -11,17 +12,19 @@ export function CopyButton({ value, label, compact = false }: { value: string; l
       await navigator.clipboard.writeText(value);
       setCopied(true);
       toast.success(`${label} copied`);
-      setTimeout(() => setCopied(false), 1500);
+      setTimeout(() => {
+        setCopied(false);
+      }, 1500);
     } catch {
       toast.error("The browser did not allow copying. Select the text and copy it instead.");
     }
   }
-  return (
+  const button = (
     <button
       type="button"
-      onClick={copy}
+      onClick={() => void copy()}
       aria-label={`Copy ${label}`}
-      className={`${compact ? "ml-1" : "ml-2"} inline-flex h-6 items-center rounded-sm px-1.5 align-middle text-xs text-blue-600 hover:bg-blue-50`}
+      className={`${compact ? "ml-0.5" : "ml-2"} inline-flex h-6 shrink-0 items-center rounded-sm px-1.5 align-middle text-xs text-blue-700 hover:bg-blue-50 focus-visible:outline-2 focus-visible:outline-blue-600`}
     >
       {compact ? (
         copied ? (
@@ -39,4 +42,5 @@ export function CopyButton({ value, label, compact = false }: { value: string; l
       )}
     </button>
   );
+  return compact ? <Tooltip content={<span className="font-mono break-all">{value}</span>}>{button}</Tooltip> : button;
 }

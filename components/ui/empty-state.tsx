@@ -7,8 +7,8 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
         <rect x="8" y="12" width="32" height="26" rx="2" />
         <path d="M8 20h32M18 28h12" />
       </svg>
-      <p className="text-sm font-medium text-gray-700">{title}</p>
-      {children ? <div className="text-sm text-gray-500">{children}</div> : null}
+      <p className="text-sm font-medium text-gray-800">{title}</p>
+      {children ? <div className="text-sm text-gray-700">{children}</div> : null}
     </div>
   );
 }

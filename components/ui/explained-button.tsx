@@ -2,17 +2,29 @@
 
 import type { ComponentProps } from "react";
 import { Button } from "./button";
+import { cn } from "./cn";
 import { Tooltip } from "./tooltip";
 
-/** A disabled button that still explains itself: the tooltip sits on a focusable wrapper. */
-export function ExplainedButton({ reason, children, ...props }: ComponentProps<typeof Button> & { reason: string | null }) {
-  if (!reason) return <Button {...props}>{children}</Button>;
+/**
+ * A button that, while unavailable, still explains itself: it stays focusable (aria-disabled
+ * rather than disabled, so keyboard users reach it) and its tooltip and accessible name say why.
+ */
+export function ExplainedButton({ reason, children, variant = "secondary", className, ...props }: Omit<ComponentProps<typeof Button>, "children"> & { reason: string | null; children: string }) {
+  if (!reason) return <Button variant={variant} className={className} {...props}>{children}</Button>;
   return (
     <Tooltip content={reason}>
-      <span tabIndex={0} className="inline-flex rounded-sm focus-visible:outline-2 focus-visible:outline-blue-600" aria-label={`${String(children)} (unavailable: ${reason})`}>
-        <Button {...props} disabled aria-disabled className="pointer-events-none">
-          {children}
-        </Button>
+      <span
+        role="button"
+        tabIndex={0}
+        aria-disabled="true"
+        aria-label={`${children} (unavailable: ${reason})`}
+        className={cn(
+          "inline-flex h-8 cursor-not-allowed items-center justify-center rounded-sm border px-3.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600",
+          variant === "primary" ? "border-gray-300 bg-gray-100 text-gray-600" : "border-gray-200 bg-gray-50 text-gray-600",
+          className,
+        )}
+      >
+        {children}
       </span>
     </Tooltip>
   );

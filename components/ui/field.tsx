@@ -10,7 +10,7 @@ export interface FieldAria {
 /** A styled text input, red while invalid. */
 export function inputClass(invalid: boolean, extra?: string) {
   return cn(
-    "h-8 w-full rounded-sm border bg-white px-2.5 text-sm text-gray-900 placeholder:text-gray-400 focus:outline-none focus:ring-2",
+    "h-8 w-full rounded-sm border bg-white px-2.5 text-sm text-gray-900 placeholder:text-gray-500 focus:outline-none focus:ring-2",
     invalid ? "border-red-500 focus:ring-red-200" : "border-gray-300 hover:border-blue-400 focus:border-blue-500 focus:ring-blue-100",
     extra,
   );
@@ -55,7 +55,7 @@ export function Field({
         {error ?? ""}
       </p>
       {hint ? (
-        <p id={hintId} className="text-xs leading-relaxed text-gray-500">
+        <p id={hintId} className="text-xs leading-relaxed text-gray-700">
           {hint}
         </p>
       ) : null}

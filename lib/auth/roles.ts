@@ -7,8 +7,10 @@ export const PERMISSIONS = {
   "consumerGroup.create": ["operator", "admin"],
   "consumerGroup.changePassword": ["operator", "admin"],
   "consumerGroup.resetPassword": ["admin"],
+  "consumerGroup.resetCheckpoint": ["operator", "admin"],
   "consumerGroup.delete": ["admin"],
   "audit.read": ["admin"],
+  "preferences.change": ["viewer", "operator", "admin"],
   "accessKey.manageOwn": ["viewer", "operator", "admin"],
   "accessKey.manageAny": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;

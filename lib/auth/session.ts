@@ -12,6 +12,8 @@ export interface SessionUser {
   id: string;
   username: string;
   role: Role;
+  /** How this user's times are shown: "UTC" or an IANA zone (docs/rules.md "Preferences"). */
+  timeZone?: string;
 }
 
 export const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"] as const;
@@ -36,14 +38,19 @@ export async function readSessionToken(): Promise<JWT | null> {
 export async function resolveSessionUser(db: Db, token: JWT | null): Promise<SessionUser | null> {
   if (!token || typeof token.uid !== "string" || typeof token.sid !== "string" || typeof token.sv !== "number") return null;
   const [user, revoked] = await Promise.all([
-    db.user.findFirst({ where: { id: token.uid, sessionVersion: token.sv }, select: { id: true, username: true, role: true } }),
+    db.user.findFirst({ where: { id: token.uid, sessionVersion: token.sv }, select: { id: true, username: true, role: true, timeZone: true } }),
     db.revokedSession.findUnique({ where: { sessionId: token.sid }, select: { sessionId: true } }),
   ]);
   return user && !revoked ? user : null;
 }
 
 /** The signed-in user of this request, or null; read once per request however many callers ask. */
-export const getSessionUser = cache(async (): Promise<SessionUser | null> => resolveSessionUser(await getDb(), await readSessionToken()));
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  // The cookie first: a request without a valid token needs no database, and `next build`'s
+  // prerendering stops at cookies() before it could open the running server's database.
+  const token = await readSessionToken();
+  return token ? resolveSessionUser(await getDb(), token) : null;
+});
 
 /** For pages and layouts: the user, or a redirect to sign-in. Every page calls it itself. */
 export async function requireUser(): Promise<SessionUser> {

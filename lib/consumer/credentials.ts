@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { z } from "zod";
+import type { z } from "../validation/zod";
 import { writeAnonymousRefusal, writeAudit, type AuditAction } from "../audit";
 import { getDummyHash, verifyPassword } from "../auth/password";
 import type { Db } from "../db/connect";
 import type { Refusal } from "./http";
 import { checkThrottle, clearThrottle, CONSUMER_THROTTLE, pause, recordThrottleFailure } from "../throttle";
 import { MAX_DELAY_SECONDS } from "../validation/consumer-group";
+import { recordHeartbeatSample } from "./history";
 import { parseSaslUser, type connectRequestSchema, type disconnectRequestSchema, type heartbeatRequestSchema } from "../validation/consumer";
 
 /** How long a lease lives without a heartbeat, and how often a client should send one. */
@@ -21,6 +22,8 @@ export interface ConnectGrant {
   leaseToken: string;
   expiresAt: string;
   heartbeatIntervalMs: number;
+  /** where to start consuming: a checkpoint reset's point, else the group's committed checkpoint (null: the newest data) */
+  checkpoint: string | null;
 }
 
 /** Unknown user, wrong account half and wrong password: one answer, so none tells which. */
@@ -92,10 +95,25 @@ export async function connectConsumer(db: Db, input: z.output<typeof connectRequ
     await writeAudit(db, { username: input.user, action: "connectConsumer", groupId: group.id, errorCode: refusal.code, clientIp: ctx.clientIp });
     return { ok: false, refusal };
   }
+  // The consumer now holds the lease: a checkpoint reset's start point is handed over, once.
+  const start = await db.$queryRaw<{ start: Date | null; committed: Date | null }[]>`
+    UPDATE "consumer_group" g SET "start_checkpoint_at" = NULL
+      FROM (SELECT "id", "start_checkpoint_at" FROM "consumer_group" WHERE "id" = ${group.id} FOR UPDATE) old
+     WHERE g."id" = old."id"
+    RETURNING old."start_checkpoint_at" AS start, g."checkpoint_at" AS committed`;
+  const checkpoint = start[0]?.start ?? start[0]?.committed ?? null;
   await writeAudit(db, { username: input.user, action: "connectConsumer", groupId: group.id, clientIp: ctx.clientIp });
   return {
     ok: true,
-    body: { groupId: group.id, instanceId: group.instanceId, topic: group.instance.topic, leaseToken: token, expiresAt: expiresAt.toISOString(), heartbeatIntervalMs: HEARTBEAT_INTERVAL_MS },
+    body: {
+      groupId: group.id,
+      instanceId: group.instanceId,
+      topic: group.instance.topic,
+      leaseToken: token,
+      expiresAt: expiresAt.toISOString(),
+      heartbeatIntervalMs: HEARTBEAT_INTERVAL_MS,
+      checkpoint: checkpoint ? new Date(checkpoint).toISOString() : null,
+    },
   };
 }
 
@@ -117,14 +135,16 @@ export async function heartbeatConsumer(db: Db, input: z.output<typeof heartbeat
     });
     if (count === 0) return false;
     if (checkpoint) {
-      await tx.consumerGroup.update({
+      const progress = await tx.consumerGroup.update({
         where: { id: input.groupId },
         data: {
           checkpointAt: checkpoint,
           messageDelaySeconds: Math.min(MAX_DELAY_SECONDS, Math.max(0, Math.round((now.getTime() - checkpoint.getTime()) / 1000))),
           ...(input.unconsumed !== undefined ? { unconsumedRecords: input.unconsumed } : {}),
         },
+        select: { checkpointAt: true, messageDelaySeconds: true, unconsumedRecords: true },
       });
+      await recordHeartbeatSample(tx, input.groupId, now, progress);
     }
     return true;
   });

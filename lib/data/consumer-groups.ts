@@ -18,11 +18,19 @@ export interface ConsumerGroupRow {
   /** null while no consumer is connected (DTS shows -1) */
   unconsumedRecords: number | null;
   createdAt: string;
+  /** the live consumer's address, as the credential check saw it; null while none is connected */
+  clientIp: string | null;
+  /** when the live consumer connected (ISO); null while none is connected */
+  connectedAt: string | null;
+  /** when the live lease ends unless a heartbeat renews it (ISO); null while none is connected */
+  leaseExpiresAt: string | null;
 }
 
 export interface ConsumerGroupList {
   instanceId: string;
   instanceStatus: InstanceStatus;
+  /** the data the instance holds, where a checkpoint reset may move a group */
+  dataRange: { begin: string | null; end: string | null };
   quota: number;
   groups: ConsumerGroupRow[];
 }
@@ -37,6 +45,8 @@ export async function listConsumerGroups(user: SessionUser, instanceId: string):
     select: {
       id: true,
       status: true,
+      dataBeginAt: true,
+      dataEndAt: true,
       consumerGroups: {
         orderBy: [{ createdAt: "desc" }, { id: "asc" }],
         select: {
@@ -47,7 +57,7 @@ export async function listConsumerGroups(user: SessionUser, instanceId: string):
           messageDelaySeconds: true,
           unconsumedRecords: true,
           createdAt: true,
-          lease: { select: { expiresAt: true } },
+          lease: { select: { expiresAt: true, connectedAt: true, clientIp: true } },
         },
       },
     },
@@ -57,6 +67,7 @@ export async function listConsumerGroups(user: SessionUser, instanceId: string):
   return {
     instanceId: instance.id,
     instanceStatus: instance.status,
+    dataRange: { begin: instance.dataBeginAt?.toISOString() ?? null, end: instance.dataEndAt?.toISOString() ?? null },
     quota: CONSUMER_GROUP_QUOTA,
     groups: instance.consumerGroups.map((g) => {
       const connected = !!g.lease && g.lease.expiresAt.getTime() > now;
@@ -69,6 +80,9 @@ export async function listConsumerGroups(user: SessionUser, instanceId: string):
         messageDelaySeconds: connected ? g.messageDelaySeconds : null,
         unconsumedRecords: connected ? g.unconsumedRecords : null,
         createdAt: g.createdAt.toISOString(),
+        clientIp: connected ? (g.lease?.clientIp ?? null) : null,
+        connectedAt: connected ? (g.lease?.connectedAt.toISOString() ?? null) : null,
+        leaseExpiresAt: connected ? (g.lease?.expiresAt.toISOString() ?? null) : null,
       };
     }),
   };

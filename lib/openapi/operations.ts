@@ -1,5 +1,5 @@
 import "server-only";
-import type { z } from "zod";
+import type { z } from "../validation/zod";
 import { runAction, type ActionSpec, type ActionVia } from "../actions/run-action";
 import {
   changeConsumerGroupPasswordSpec,

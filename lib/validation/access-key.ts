@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 
 /**
  * The rules of AccessKeys (docs/rules.md "AccessKeys"), each written once here; the migration

@@ -2,11 +2,16 @@ import type { Metadata } from "next";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
+import { LogoMark } from "@/components/shell/logo";
 import { authOptions } from "@/lib/auth/options";
 import { safeCallbackUrl } from "@/lib/validation/auth";
 import { DEFAULT_DEMO_PASSWORD, DEMO_USERS } from "@/lib/demo";
 
-export const metadata: Metadata = { title: "Sign in" };
+export const metadata: Metadata = {
+  title: "Sign in",
+  icons: { icon: [{ url: "/favicon.ico", sizes: "any" }, { url: "/icon.svg", type: "image/svg+xml" }], apple: "/apple-touch-icon.png" },
+  manifest: "/manifest.webmanifest",
+};
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
@@ -15,22 +20,27 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   if (session?.user.id) redirect(safeCallbackUrl(callbackUrl));
   // The default demo password is public (README); a configured one is never shown.
   const showDefault = !process.env.DEMO_PASSWORD;
+  // Set by the console's "Sign in again" link when a session lapsed on an open page.
+  const expired = params.reason === "expired";
 
   return (
     <main className="flex min-h-screen items-center justify-center bg-[#1b2330] px-4">
-      <div className="w-full max-w-sm rounded-sm bg-white p-8 shadow-2xl">
+      <div className="w-full max-w-sm rounded-sm bg-white p-6 shadow-2xl sm:p-8">
         <div className="mb-6 flex items-center gap-2">
-          <span aria-hidden className="flex h-8 w-8 items-center justify-center rounded-sm bg-orange-500 text-xs font-bold text-white">
-            DTS
-          </span>
+          <LogoMark size="lg" />
           <div>
             <h1 className="text-lg font-semibold text-gray-900">Sign in to DTS Console</h1>
-            <p className="text-xs text-gray-500">Data Transmission Service · Change Tracking</p>
+            <p className="text-xs text-gray-700">Data Transmission Service · Change Tracking</p>
           </div>
         </div>
+        {expired ? (
+          <p role="status" className="mb-4 rounded-sm border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            Your session has expired. Sign in again to go back to the page you were on.
+          </p>
+        ) : null}
         <LoginForm callbackUrl={callbackUrl} />
-        <div className="mt-6 rounded-sm bg-gray-50 p-3 text-xs text-gray-600">
-          <p className="font-medium text-gray-700">Demo accounts</p>
+        <div className="mt-6 rounded-sm bg-gray-50 p-3 text-xs text-gray-700">
+          <p className="font-medium text-gray-800">Demo accounts</p>
           <p className="mt-1">
             {DEMO_USERS.map((u) => u.username).join(", ")}
             {showDefault ? (

@@ -5,29 +5,35 @@ import { Badge } from "@/components/ui/badge";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
-import { writeAudit, AUDIT_ACTIONS } from "@/lib/audit";
+import { Truncated } from "@/components/ui/truncated";
+import { writeAudit, AUDIT_ACTIONS, AUDIT_ACTION_LABELS, type AuditAction } from "@/lib/audit";
 import { can } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { clientIpFrom } from "@/lib/client-ip";
 import { listAuditLog } from "@/lib/data/audit";
 import { getDb } from "@/lib/db";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime, zoneLabel } from "@/lib/format";
+import { formatTotal } from "@/lib/pagination";
 import { auditQuerySchema, type AuditQuery } from "@/lib/validation/audit";
 
 export const metadata: Metadata = { title: "Audit Log" };
 
-function hrefOf(q: AuditQuery, page: number) {
+/** The audit URL of a view and page; a keyset cursor only where given (a neighbour page's link). */
+function hrefOf(q: AuditQuery, page: number, cursor: { after?: string; before?: string } = {}, base = "/audit") {
   const p = new URLSearchParams();
   for (const key of ["action", "user", "instance", "result", "from", "to"] as const) {
     const value = q[key];
     if (value) p.set(key, value);
   }
   if (page > 1) p.set("page", String(page));
+  if (page > 1 && cursor.after) p.set("after", cursor.after);
+  else if (page > 1 && cursor.before) p.set("before", cursor.before);
   const s = p.toString();
-  return s ? `/audit?${s}` : "/audit";
+  return s ? `${base}?${s}` : base;
 }
 
-const input = "h-8 rounded-sm border border-gray-300 bg-white px-2 text-sm";
+const input = "h-8 w-full rounded-sm border border-gray-300 bg-white px-2 text-sm text-gray-900 focus:ring-2 focus:ring-blue-100 focus:outline-none";
+const label = (a: string) => AUDIT_ACTION_LABELS[a as AuditAction] as string | undefined;
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
@@ -36,37 +42,54 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     return (
       <div className="mx-auto mt-16 max-w-md rounded-sm border border-gray-200 bg-white p-8 text-center">
         <h1 className="text-lg font-semibold text-gray-900">Forbidden</h1>
-        <p className="mt-2 text-sm text-gray-600">Only administrators can read the audit log (Forbidden.Role).</p>
+        <p className="mt-2 text-sm text-gray-700">Only administrators can read the audit log (Forbidden.Role).</p>
+        <Link href="/change-tracking" className="mt-5 inline-block text-sm text-blue-700 hover:underline">
+          Go to Change Tracking Tasks
+        </Link>
       </div>
     );
   }
   const query = auditQuerySchema.parse(await searchParams);
-  const { rows, total, page, pageCount } = await listAuditLog(user, query);
+  const log = await listAuditLog(user, query);
+  const { rows, total, capped, page, pageCount, hasNext } = log;
+  const hrefFor = (p: number) => hrefOf(query, p, { after: p === page + 1 ? log.after : undefined, before: p === page - 1 ? log.before : undefined });
+  const timeZone = user.timeZone ?? "UTC";
+  const zone = zoneLabel(timeZone);
 
   return (
     <div className="space-y-4">
       <Breadcrumb items={[{ label: "Audit Log" }]} />
-      <h1 className="text-xl font-semibold text-gray-900">Audit Log</h1>
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <h1 className="text-xl font-semibold text-gray-900">Audit Log</h1>
+        {/* A file download, streamed by the route handler: admins only, and the export is audited. */}
+        <a
+          href={hrefOf(query, 1, {}, "/audit/export")}
+          download
+          className="inline-flex h-8 items-center rounded-sm border border-gray-300 bg-white px-3.5 text-sm font-medium text-gray-800 hover:border-blue-500 hover:text-blue-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
+        >
+          Export CSV
+        </a>
+      </div>
       <section className="rounded-sm border border-gray-200 bg-white">
-        <form method="get" action="/audit" className="flex flex-wrap items-end gap-3 border-b border-gray-100 p-4 text-sm">
-          <label className="flex flex-col gap-1 text-gray-600">
+        <form method="get" action="/audit" aria-label="Filter the audit log" className="grid grid-cols-2 items-end gap-3 border-b border-gray-100 p-3 text-sm sm:flex sm:flex-wrap sm:p-4">
+          <label className="flex min-w-0 flex-col gap-1 text-gray-700">
             Action
             <select name="action" defaultValue={query.action ?? ""} className={input}>
               <option value="">All</option>
               {AUDIT_ACTIONS.map((a) => (
-                <option key={a} value={a}>{a}</option>
+                <option key={a} value={a}>{AUDIT_ACTION_LABELS[a]}</option>
               ))}
             </select>
           </label>
-          <label className="flex flex-col gap-1 text-gray-600">
+          <label className="flex min-w-0 flex-col gap-1 text-gray-700">
             User
             <input name="user" defaultValue={query.user ?? ""} className={input} />
           </label>
-          <label className="flex flex-col gap-1 text-gray-600">
+          <label className="flex min-w-0 flex-col gap-1 text-gray-700">
             Instance
             <input name="instance" defaultValue={query.instance ?? ""} className={input} />
           </label>
-          <label className="flex flex-col gap-1 text-gray-600">
+          <label className="flex min-w-0 flex-col gap-1 text-gray-700">
             Result
             <select name="result" defaultValue={query.result ?? ""} className={input}>
               <option value="">All</option>
@@ -74,56 +97,87 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <option value="refused">Refused</option>
             </select>
           </label>
-          <label className="flex flex-col gap-1 text-gray-600">
-            From (UTC)
+          <label className="flex min-w-0 flex-col gap-1 text-gray-700">
+            From (UTC day)
             <input type="date" name="from" defaultValue={query.from ?? ""} className={input} />
           </label>
-          <label className="flex flex-col gap-1 text-gray-600">
-            To (UTC)
+          <label className="flex min-w-0 flex-col gap-1 text-gray-700">
+            To (UTC day)
             <input type="date" name="to" defaultValue={query.to ?? ""} className={input} />
           </label>
-          <button type="submit" className="h-8 rounded-sm bg-blue-600 px-3.5 font-medium text-white hover:bg-blue-700">Filter</button>
-          <Link href="/audit" className="h-8 px-2 leading-8 text-blue-600 hover:underline">Clear</Link>
+          <div className="flex items-center gap-2">
+            <button type="submit" className="h-8 rounded-sm bg-blue-600 px-3.5 font-medium text-white hover:bg-blue-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600">Filter</button>
+            <Link href="/audit" className="h-8 px-2 leading-8 text-blue-700 hover:underline">Clear</Link>
+          </div>
         </form>
         {rows.length === 0 ? (
           <EmptyState title="No audit records match" />
         ) : (
-          <div className="overflow-x-auto">
-            <table className="min-w-full divide-y divide-gray-200 text-sm">
+          <div role="region" aria-label="Audit records table" tabIndex={0} className="relative overflow-x-auto focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600">
+            <table className="w-full min-w-[60rem] table-fixed divide-y divide-gray-200 text-sm">
               <caption className="sr-only">Audit records, newest first</caption>
-              <thead className="bg-gray-50 text-left text-xs font-semibold text-gray-600">
+              <colgroup>
+                <col className="w-[13%]" />
+                <col className="w-[12%]" />
+                <col className="w-[17%]" />
+                <col className="w-[15%]" />
+                <col className="w-[17%]" />
+                <col className="w-[14%]" />
+                <col className="w-[12%]" />
+              </colgroup>
+              <thead className="bg-gray-50 text-left text-xs font-semibold text-gray-700">
                 <tr>
-                  {["Time (UTC)", "User", "Role", "Action", "Region", "Instance", "Consumer Group", "Result", "Client IP"].map((h) => (
-                    <th key={h} scope="col" className="whitespace-nowrap px-4 py-2.5">{h}</th>
+                  {[`Time (${zone})`, "User / Role", "Action", "Instance / Region", "Consumer Group", "Result", "Client IP"].map((h) => (
+                    <th key={h} scope="col" className="px-3 py-2.5">{h}</th>
                   ))}
                 </tr>
               </thead>
               <tbody className="divide-y divide-gray-100">
                 {rows.map((r) => (
-                  <tr key={r.id}>
-                    <td className="whitespace-nowrap px-4 py-2 font-mono text-xs">{formatDateTime(r.at)}</td>
-                    <td className="px-4 py-2">
-                      {r.username}
-                      {r.channel === "api" || r.accessKeyId ? <span className="block font-mono text-xs text-gray-500">{r.channel === "api" ? "API" : "AccessKey"}{r.accessKeyId ? ` · ${r.accessKeyId}` : ""}</span> : null}
+                  <tr key={r.id} data-testid="audit-row" data-action={r.action} data-group={r.groupId ?? undefined}>
+                    <td className="px-3 py-2 font-mono text-xs">
+                      {formatDateTime(r.at, timeZone).slice(0, 10)}
+                      <br />
+                      {formatDateTime(r.at, timeZone).slice(11)}
                     </td>
-                    <td className="px-4 py-2 text-gray-600">{r.role ?? "—"}</td>
-                    <td className="px-4 py-2 font-mono text-xs">{r.action}</td>
-                    <td className="px-4 py-2 font-mono text-xs">{r.regionId ?? "—"}</td>
-                    <td className="px-4 py-2 font-mono text-xs">{r.instanceId ?? "—"}</td>
-                    <td className="px-4 py-2 font-mono text-xs">{r.groupId ?? "—"}</td>
-                    <td className="px-4 py-2">
-                      {r.result === "ok" ? <Badge tone="green">OK</Badge> : <Badge tone="red">{r.errorCode}</Badge>}
+                    <td className="px-3 py-2">
+                      <Truncated value={r.username} />
+                      <span className="block text-xs text-gray-700">{r.role ?? "—"}</span>
+                      {r.channel === "api" || r.accessKeyId ? <span className="block truncate font-mono text-xs text-gray-700">{r.channel === "api" ? "API" : "AccessKey"}{r.accessKeyId ? ` · ${r.accessKeyId}` : ""}</span> : null}
                     </td>
-                    <td className="px-4 py-2 font-mono text-xs">{r.clientIp ?? "—"}</td>
+                    <td className="px-3 py-2">
+                      <span className="block">{label(r.action) ?? r.action}</span>
+                      <span className="block truncate font-mono text-xs text-gray-700" title={r.action}>{r.action}</span>
+                    </td>
+                    <td className="px-3 py-2 text-xs">
+                      {r.instanceId ? <Truncated value={r.instanceId} mono /> : "—"}
+                      <span className="block truncate font-mono text-gray-700">{r.regionId ?? ""}</span>
+                    </td>
+                    <td className="px-3 py-2 text-xs" data-testid="audit-group">
+                      {r.groupId ? (
+                        <>
+                          <Truncated value={r.groupId} mono />
+                          <span className="block truncate text-gray-700" title={r.groupName ?? undefined}>{r.groupName ?? "(deleted)"}</span>
+                        </>
+                      ) : (
+                        "—"
+                      )}
+                    </td>
+                    <td className="px-3 py-2" data-testid="audit-result">
+                      {r.result === "ok" ? <Badge tone="green">OK</Badge> : <span className="block truncate" title={r.errorCode ?? undefined}><Badge tone="red">{r.errorCode}</Badge></span>}
+                    </td>
+                    <td className="px-3 py-2 font-mono text-xs">
+                      <Truncated value={r.clientIp ?? "—"} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
         )}
-        <div className="flex items-center justify-between border-t border-gray-100 px-4 py-3 text-sm text-gray-600">
-          <p role="status">{total} records</p>
-          <Pagination page={page} pageCount={pageCount} hrefFor={(p) => hrefOf(query, p)} />
+        <div className="flex flex-wrap items-center justify-between gap-3 border-t border-gray-100 px-4 py-3 text-sm text-gray-700">
+          <p role="status">{formatTotal(total, capped)} records</p>
+          <Pagination page={page} pageCount={pageCount} hasNext={hasNext} hrefFor={hrefFor} />
         </div>
       </section>
     </div>

@@ -76,7 +76,9 @@ CREATE INDEX "api_nonce_expires_at_idx" ON "api_nonce"("expires_at");
 ALTER TABLE "api_nonce" ADD CONSTRAINT "api_nonce_access_key_id_fkey" FOREIGN KEY ("access_key_id") REFERENCES "access_key"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- The audit trail: the channel of a change (console or api) and the AccessKey an API call was
--- signed with (or claimed, for refusals: only when it has the shape of an id).
+-- signed with (or claimed, for refusals: only when it has the shape of an id). The action list is
+-- the whole current one (20261128400000_demo_motion's), so that this migration may run before or
+-- after that one (a database migrated before this branch was merged runs it last) with the same result.
 ALTER TABLE "audit_log" ADD COLUMN "channel" TEXT;
 ALTER TABLE "audit_log" ADD COLUMN "access_key_id" TEXT;
 ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_channel_check" CHECK (
@@ -85,4 +87,4 @@ ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_channel_check" CHECK (
 );
 
 ALTER TABLE "audit_log" DROP CONSTRAINT "audit_log_action_check";
-ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_action_check" CHECK ("action" IN ('signIn', 'signOut', 'createConsumerGroup', 'changeConsumerGroupPassword', 'resetConsumerGroupPassword', 'deleteConsumerGroup', 'readAuditLog', 'connectConsumer', 'heartbeatConsumer', 'disconnectConsumer', 'createAccessKey', 'disableAccessKey', 'enableAccessKey', 'deleteAccessKey', 'openApiRequest'));
+ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_action_check" CHECK ("action" IN ('signIn', 'signOut', 'createConsumerGroup', 'changeConsumerGroupPassword', 'resetConsumerGroupPassword', 'resetConsumerGroupCheckpoint', 'deleteConsumerGroup', 'readAuditLog', 'exportAuditLog', 'changeTimeZone', 'connectConsumer', 'heartbeatConsumer', 'disconnectConsumer', 'createAccessKey', 'disableAccessKey', 'enableAccessKey', 'deleteAccessKey', 'openApiRequest'));

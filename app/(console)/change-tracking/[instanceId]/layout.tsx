@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { CurrentRegion } from "@/components/regions/region-context";
-import { SideNav } from "@/components/shell/side-nav";
+import { TabNav } from "@/components/shell/side-nav";
 import { StatusBadge } from "@/components/tasks/status-badge";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { requireUser } from "@/lib/auth/session";
@@ -22,26 +22,22 @@ export default async function InstanceLayout({ children, params }: { children: R
           { label: instance.id },
         ]}
       />
-      <div className="mb-4 flex flex-wrap items-center gap-3">
-        <h1 className="text-xl font-semibold text-gray-900">
+      <div className="mb-3 flex flex-wrap items-center gap-x-3 gap-y-1">
+        <h1 className="min-w-0 text-xl font-semibold text-gray-900">
           <span className="font-mono">{instance.id}</span>
-          <span className="ml-2 text-base font-normal text-gray-500">{instance.name}</span>
+          <span className="ml-2 text-base font-normal break-words text-gray-700">{instance.name}</span>
         </h1>
         <StatusBadge status={instance.status} />
       </div>
-      <div className="flex flex-col gap-4 lg:flex-row">
-        <aside className="w-full shrink-0 self-start rounded-sm border border-gray-200 bg-white py-2 lg:w-40">
-          <SideNav
-            label="Instance"
-            exact
-            items={[
-              { href: base, label: "Basic Information" },
-              { href: `${base}/consume`, label: "Data Consume" },
-            ]}
-          />
-        </aside>
-        <div className="min-w-0 flex-1">{children}</div>
-      </div>
+      {/* Tabs rather than a second left column: the Data Consume table gets the page's full width. */}
+      <TabNav
+        label="Instance"
+        items={[
+          { href: base, label: "Basic Information" },
+          { href: `${base}/consume`, label: "Data Consume" },
+        ]}
+      />
+      <div className="min-w-0">{children}</div>
     </div>
   );
 }

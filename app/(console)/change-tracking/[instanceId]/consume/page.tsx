@@ -1,25 +1,35 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ConsumerGroupsPanel } from "@/components/consumer-groups/consumer-groups-panel";
+import { Truncated } from "@/components/ui/truncated";
 import { requireUser } from "@/lib/auth/session";
 import { listConsumerGroups } from "@/lib/data/consumer-groups";
+import { listSparklines } from "@/lib/data/heartbeat-history";
 import { getInstance } from "@/lib/data/tasks";
 import { CONSUMER_GROUP_QUOTA } from "@/lib/validation/consumer-group";
+import { consumeViewSchema } from "@/lib/validation/consume-view";
 
 export async function generateMetadata({ params }: { params: Promise<{ instanceId: string }> }): Promise<Metadata> {
   return { title: `${(await params).instanceId} · Data Consume` };
 }
 
-export default async function DataConsumePage({ params }: { params: Promise<{ instanceId: string }> }) {
+export default async function DataConsumePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ instanceId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { instanceId } = await params;
   const user = await requireUser();
-  const [instance, groups] = await Promise.all([getInstance(user, instanceId), listConsumerGroups(user, instanceId)]);
+  const view = consumeViewSchema.parse(await searchParams);
+  const [instance, groups, sparklines] = await Promise.all([getInstance(user, instanceId), listConsumerGroups(user, instanceId), listSparklines(user, instanceId)]);
   if (!instance || !groups) notFound();
   const example = groups.groups.at(0);
 
   return (
     <div className="space-y-4">
-      <div className="rounded-sm border border-blue-100 bg-blue-50 px-4 py-3 text-sm text-gray-700">
+      <div className="rounded-sm border border-blue-100 bg-blue-50 px-4 py-3 text-sm text-gray-800">
         <p className="font-medium text-gray-900">Usage notes</p>
         <ul className="mt-1 list-disc space-y-1 pl-5">
           <li>You can create up to {CONSUMER_GROUP_QUOTA} consumer groups in a change tracking instance to consume the same data repeatedly.</li>
@@ -30,9 +40,9 @@ export default async function DataConsumePage({ params }: { params: Promise<{ in
         </ul>
       </div>
 
-      <ConsumerGroupsPanel initial={groups} role={user.role} instanceName={instance.name} />
+      <ConsumerGroupsPanel initial={groups} initialSparklines={sparklines} initialView={view} role={user.role} instanceName={instance.name} />
 
-      <section className="rounded-sm border border-gray-200 bg-white p-5 text-sm text-gray-700" aria-labelledby="connect-title">
+      <section className="rounded-sm border border-gray-200 bg-white p-4 text-sm text-gray-800 sm:p-5" aria-labelledby="connect-title">
         <h2 id="connect-title" className="font-semibold text-gray-900">
           How consumers connect
         </h2>
@@ -41,22 +51,30 @@ export default async function DataConsumePage({ params }: { params: Promise<{ in
           SASL PLAIN user <code className="rounded bg-gray-100 px-1 font-mono">&lt;account&gt;-&lt;consumerGroupId&gt;</code> with the
           group&apos;s password, or use the DTS SDK.
         </p>
-        <dl className="mt-3 grid grid-cols-1 gap-2 md:grid-cols-2">
-          <div>
-            <dt className="text-gray-500">Topic</dt>
-            <dd className="font-mono">{instance.topic}</dd>
+        <dl className="mt-3 grid grid-cols-1 gap-3 md:grid-cols-2">
+          <div className="min-w-0">
+            <dt className="text-gray-700">Topic</dt>
+            <dd>
+              <Truncated value={instance.topic} copyLabel="topic" mono />
+            </dd>
           </div>
-          <div>
-            <dt className="text-gray-500">Endpoint (VPC / public)</dt>
-            <dd className="font-mono">
-              {instance.vpcEndpoint} / {instance.publicEndpoint}
+          <div className="min-w-0">
+            <dt className="text-gray-700">Endpoint (VPC)</dt>
+            <dd>
+              <Truncated value={instance.vpcEndpoint} copyLabel="VPC endpoint" mono />
+            </dd>
+          </div>
+          <div className="min-w-0">
+            <dt className="text-gray-700">Endpoint (public)</dt>
+            <dd>
+              <Truncated value={instance.publicEndpoint} copyLabel="public endpoint" mono />
             </dd>
           </div>
           {example ? (
-            <div className="md:col-span-2">
-              <dt className="text-gray-500">Example SASL user for {example.name}</dt>
-              <dd className="font-mono">
-                {example.account}-{example.id}
+            <div className="min-w-0">
+              <dt className="text-gray-700">Example SASL user for {example.name}</dt>
+              <dd>
+                <Truncated value={`${example.account}-${example.id}`} copyLabel="example SASL user" mono />
               </dd>
             </div>
           ) : null}

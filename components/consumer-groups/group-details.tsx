@@ -1,0 +1,131 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
+import type { ReactNode } from "react";
+import type { ConsumerGroupRow } from "@/lib/data/consumer-groups";
+import type { GroupHistory } from "@/lib/data/heartbeat-history";
+import { formatDateTime, formatMetric } from "@/lib/format";
+import { SessionLapsedError, isSessionLapse, useConsoleState, useTimeZone } from "../shell/console-state";
+import { Truncated } from "../ui/truncated";
+import { DialogBody, DialogContent } from "../ui/dialog";
+import { consumerGroupKeys } from "./query-keys";
+import { GroupState } from "./group-state";
+
+// The chart library comes with the first drawer opened, never with the page.
+const TrendCharts = dynamic(() => import("./trend-charts"), {
+  ssr: false,
+  loading: () => <p className="text-sm text-gray-700">Loading charts…</p>,
+});
+
+async function fetchHistory(instanceId: string, groupId: string): Promise<GroupHistory> {
+  const res = await fetch(`/api/instances/${instanceId}/consumer-groups/${groupId}/history`, { cache: "no-store", redirect: "manual" });
+  if (isSessionLapse(res)) throw new SessionLapsedError();
+  if (!res.ok) throw new Error("Could not load the history.");
+  return (await res.json()) as GroupHistory;
+}
+
+function Item({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
+  return (
+    <div className="grid grid-cols-1 gap-x-3 gap-y-0.5 py-1.5 text-sm sm:grid-cols-[9rem_minmax(0,1fr)]">
+      <dt className="text-gray-700">{label}</dt>
+      <dd className="min-w-0 text-gray-900" data-testid={testId}>
+        {children}
+      </dd>
+    </div>
+  );
+}
+
+/**
+ * A consumer group's details: the SASL user to connect with, the live consumer (state, address,
+ * since when, until when), the progress, and the trend of the last hour from the heartbeat history.
+ */
+export function GroupDetailsDrawer({ group, instanceId, stale, interval, returnFocus }: { group: ConsumerGroupRow; instanceId: string; stale: boolean; interval: number; returnFocus: () => HTMLElement | null }) {
+  const { timeZone, label } = useTimeZone();
+  const { lapsed, markLapsed } = useConsoleState();
+  const history = useQuery({
+    queryKey: consumerGroupKeys.history(instanceId, group.id),
+    queryFn: async () => {
+      try {
+        return await fetchHistory(instanceId, group.id);
+      } catch (error) {
+        if (error instanceof SessionLapsedError) markLapsed();
+        throw error;
+      }
+    },
+    refetchInterval: lapsed || !interval ? false : Math.max(interval, 10_000),
+    enabled: !lapsed,
+  });
+  const sasl = `${group.account}-${group.id}`;
+  const time = (v: string | null) => (v ? `${formatDateTime(v, timeZone)} (${label})` : "—");
+
+  return (
+    <DialogContent
+      placement="right"
+      title={<span className="break-all">{group.name}</span>}
+      description={
+        <>
+          Consumer group <span className="font-mono">{group.id}</span>
+        </>
+      }
+      returnFocus={returnFocus}
+    >
+      <DialogBody className="space-y-6">
+        {stale ? (
+          <p role="status" className="rounded-sm border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            These values are stale: the last refresh failed.
+          </p>
+        ) : null}
+        <section aria-labelledby="details-connect">
+          <h3 id="details-connect" className="mb-1 text-sm font-semibold text-gray-900">
+            Connection
+          </h3>
+          <dl className="divide-y divide-gray-100">
+            <Item label="SASL user" testId="details-sasl-user">
+              <Truncated value={sasl} copyLabel="SASL user" mono />
+            </Item>
+            <Item label="State" testId="details-state">
+              <GroupState connected={group.connected} stale={stale} />
+            </Item>
+            <Item label="Client address" testId="details-client">
+              <span className="font-mono">{group.clientIp ?? "—"}</span>
+            </Item>
+            <Item label="Connected since">{time(group.connectedAt)}</Item>
+            <Item label="Lease expires">{time(group.leaseExpiresAt)}</Item>
+          </dl>
+        </section>
+        <section aria-labelledby="details-progress">
+          <h3 id="details-progress" className="mb-1 text-sm font-semibold text-gray-900">
+            Progress
+          </h3>
+          <dl className="divide-y divide-gray-100">
+            <Item label="Checkpoint">{time(group.checkpointAt)}</Item>
+            <Item label="Message delay" testId="details-delay">
+              {formatMetric(group.messageDelaySeconds, " s")}
+            </Item>
+            <Item label="Unconsumed data" testId="details-unconsumed">
+              {formatMetric(group.unconsumedRecords)}
+            </Item>
+            <Item label="Account">
+              <span className="font-mono">{group.account}</span>
+            </Item>
+            <Item label="Created at">{time(group.createdAt)}</Item>
+          </dl>
+          {!group.connected ? <p className="mt-2 text-xs text-gray-700">No consumer is connected: delay and unconsumed data show “—”.</p> : null}
+        </section>
+        <section aria-labelledby="details-trend">
+          <h3 id="details-trend" className="mb-2 text-sm font-semibold text-gray-900">
+            Trend
+          </h3>
+          {history.data ? (
+            <TrendCharts samples={history.data.samples} from={history.data.from} to={history.data.to} timeZone={timeZone} zoneText={label} />
+          ) : history.isError ? (
+            <p className="text-sm text-red-700">The history could not be loaded.</p>
+          ) : (
+            <p className="text-sm text-gray-700">Loading history…</p>
+          )}
+        </section>
+      </DialogBody>
+    </DialogContent>
+  );
+}

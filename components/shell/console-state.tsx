@@ -1,0 +1,118 @@
+"use client";
+
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { toast } from "sonner";
+import { changeTimeZone } from "@/lib/actions/preferences";
+import { zoneLabel } from "@/lib/format";
+
+/** Thrown by the console's own fetches when the server says the session has ended. */
+export class SessionLapsedError extends Error {
+  constructor() {
+    super("Your session has ended. Sign in again.");
+  }
+}
+
+/**
+ * Whether a fetch's answer means the session is gone: a 401, or a redirect (the proxy sends a
+ * request without a session to sign-in; fetched with `redirect: "manual"` it shows as opaque).
+ */
+export function isSessionLapse(res: Response): boolean {
+  return res.status === 401 || res.type === "opaqueredirect";
+}
+
+/** Asks the server whether the session still holds: before a refresh, after a failed action. */
+export async function checkSession(): Promise<"ok" | "lapsed" | "unreachable"> {
+  try {
+    const res = await fetch("/api/session", { cache: "no-store", redirect: "manual" });
+    if (isSessionLapse(res)) return "lapsed";
+    return res.ok ? "ok" : "unreachable";
+  } catch {
+    return "unreachable";
+  }
+}
+
+interface ConsoleState {
+  /** The session ended while the page was open: polling stops and actions are disabled. */
+  lapsed: boolean;
+  markLapsed: () => void;
+  /** "UTC" or the IANA zone the user chose (docs/rules.md "Preferences"). */
+  timeZone: string;
+  /** The browser's own zone, once known (null during the server render). */
+  browserZone: string | null;
+  setTimeZone: (zone: string) => Promise<void>;
+}
+
+const Context = createContext<ConsoleState | null>(null);
+
+export function ConsoleStateProvider({ initialTimeZone, children }: { initialTimeZone: string; children: ReactNode }) {
+  const router = useRouter();
+  const [lapsed, setLapsed] = useState(false);
+  const [timeZone, setZone] = useState(initialTimeZone);
+  const [browserZone, setBrowserZone] = useState<string | null>(null);
+  useEffect(() => {
+    setBrowserZone(Intl.DateTimeFormat().resolvedOptions().timeZone);
+  }, []);
+  const markLapsed = useCallback(() => {
+    setLapsed(true);
+  }, []);
+  const setTimeZone = useCallback(
+    async (zone: string) => {
+      const previous = timeZone;
+      setZone(zone);
+      let result: Awaited<ReturnType<typeof changeTimeZone>> | null = null;
+      try {
+        result = await changeTimeZone({ timeZone: zone });
+      } catch {
+        result = null;
+      }
+      if (result?.ok) {
+        toast.success(`Times are shown in ${zone === "UTC" ? "UTC" : `local time (${zone}, ${zoneLabel(zone)})`}`);
+        router.refresh();
+        return;
+      }
+      setZone(previous);
+      if (result?.code === "Unauthorized" || (await checkSession()) === "lapsed") setLapsed(true);
+      else toast.error(result?.message ?? "The time zone could not be saved. Try again.");
+    },
+    [router, timeZone],
+  );
+  const value = useMemo(() => ({ lapsed, markLapsed, timeZone, browserZone, setTimeZone }), [lapsed, markLapsed, timeZone, browserZone, setTimeZone]);
+  return <Context.Provider value={value}>{children}</Context.Provider>;
+}
+
+export function useConsoleState(): ConsoleState {
+  const ctx = useContext(Context);
+  if (!ctx) throw new Error("useConsoleState needs a ConsoleStateProvider");
+  return ctx;
+}
+
+/** The user's zone and its label (`UTC`, `UTC+08:00`), for time columns. */
+export function useTimeZone(): { timeZone: string; label: string } {
+  const { timeZone } = useConsoleState();
+  return { timeZone, label: zoneLabel(timeZone) };
+}
+
+/** Where "Sign in again" goes: sign-in, saying why, and back to this very page afterwards. */
+export function signInAgainHref(pathname: string, search: string): string {
+  const back = pathname + (search ? `?${search}` : "");
+  return `/login?reason=expired&callbackUrl=${encodeURIComponent(back)}`;
+}
+
+/** The banner a lapsed session shows at the top of the page, with the way back in. */
+export function SessionLapsedBanner() {
+  const { lapsed } = useConsoleState();
+  const pathname = usePathname();
+  const search = useSearchParams().toString();
+  if (!lapsed) return null;
+  return (
+    <div role="alert" className="mb-4 flex flex-wrap items-center gap-x-3 gap-y-1 rounded-sm border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+      <span className="font-medium">Your session has ended.</span>
+      <span>Refreshing has stopped and changes are disabled until you sign in again.</span>
+      {/* A full page load: nothing of the ended session's client state comes along. */}
+      <a href={signInAgainHref(pathname, search)} className="font-medium text-blue-700 underline hover:text-blue-900">
+        Sign in again
+      </a>
+    </div>
+  );
+}

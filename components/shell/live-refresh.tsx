@@ -1,0 +1,86 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, useTransition, type ReactNode } from "react";
+import { formatTime } from "@/lib/format";
+import { RefreshControls, type AutoRefresh } from "../ui/refresh-controls";
+import { checkSession, useConsoleState, useTimeZone } from "./console-state";
+
+interface LiveRefresh {
+  stale: boolean;
+  refreshing: boolean;
+  updatedAt: number;
+  interval: AutoRefresh;
+  setIntervalMs: (v: AutoRefresh) => void;
+  refresh: () => void;
+}
+
+const Context = createContext<LiveRefresh | null>(null);
+
+/**
+ * Refresh for a server-rendered page (the task list): asks the server whether the session holds,
+ * then re-renders the page in place. A lapsed session stops it and says so; a server that cannot
+ * be reached leaves the rows as they were, marked stale, until a refresh succeeds.
+ */
+export function LiveRefreshProvider({ children }: { children: ReactNode }) {
+  const router = useRouter();
+  const { lapsed, markLapsed } = useConsoleState();
+  const [pending, startTransition] = useTransition();
+  const [checking, setChecking] = useState(false);
+  const [stale, setStale] = useState(false);
+  const [updatedAt, setUpdatedAt] = useState(() => Date.now());
+  const [interval, setIntervalMs] = useState<AutoRefresh>(0);
+  const refresh = useCallback(() => {
+    setChecking(true);
+    void checkSession().then((state) => {
+      setChecking(false);
+      if (state === "lapsed") return markLapsed();
+      if (state === "unreachable") return setStale(true);
+      startTransition(() => {
+        router.refresh();
+      });
+      setStale(false);
+      setUpdatedAt(Date.now());
+    });
+  }, [markLapsed, router]);
+  useEffect(() => {
+    if (!interval || lapsed) return;
+    const timer = setInterval(refresh, interval);
+    return () => {
+      clearInterval(timer);
+    };
+  }, [interval, lapsed, refresh]);
+  const value = useMemo(() => ({ stale, refreshing: pending || checking, updatedAt, interval, setIntervalMs, refresh }), [stale, pending, checking, updatedAt, interval, refresh]);
+  return <Context.Provider value={value}>{children}</Context.Provider>;
+}
+
+function useLiveRefresh(): LiveRefresh {
+  const ctx = useContext(Context);
+  if (!ctx) throw new Error("useLiveRefresh needs a LiveRefreshProvider");
+  return ctx;
+}
+
+/** The Refresh button, the auto-refresh choice and when the rows were read. */
+export function LiveRefreshControls() {
+  const { stale, refreshing, updatedAt, interval, setIntervalMs, refresh } = useLiveRefresh();
+  const { lapsed } = useConsoleState();
+  const { timeZone, label } = useTimeZone();
+  const at = `${formatTime(updatedAt, timeZone)} ${label}`;
+  return (
+    <RefreshControls
+      onRefresh={refresh}
+      interval={interval}
+      onIntervalChange={setIntervalMs}
+      refreshing={refreshing}
+      disabled={lapsed}
+      updatedText={`Updated ${at}`}
+      failedText={lapsed ? "Session ended: not refreshing." : stale ? `Refresh failed; showing data from ${at}.` : null}
+    />
+  );
+}
+
+/** Marks what it wraps as stale (data-stale) while the last refresh failed; rows style themselves by it. */
+export function LiveStaleScope({ children }: { children: ReactNode }) {
+  const { stale } = useLiveRefresh();
+  return <div data-stale={stale ? "true" : undefined}>{children}</div>;
+}

@@ -1,0 +1,92 @@
+"use client";
+
+import { useId } from "react";
+import { Button } from "./button";
+
+export const AUTO_REFRESH_OPTIONS = [
+  { value: 0, label: "Off" },
+  { value: 5_000, label: "5 s" },
+  { value: 30_000, label: "30 s" },
+] as const;
+export type AutoRefresh = (typeof AUTO_REFRESH_OPTIONS)[number]["value"];
+
+/**
+ * Refresh now, refresh every 5 or 30 seconds or not at all, and what the data shown is: when it
+ * was read, whether a refresh is running, or that the last one failed (the rows are then stale).
+ */
+export function RefreshControls({
+  onRefresh,
+  interval,
+  onIntervalChange,
+  refreshing,
+  updatedText,
+  failedText,
+  disabled = false,
+}: {
+  onRefresh: () => void;
+  interval: AutoRefresh;
+  onIntervalChange: (value: AutoRefresh) => void;
+  refreshing: boolean;
+  updatedText: string;
+  /** set while the data shown could not be refreshed */
+  failedText?: string | null;
+  disabled?: boolean;
+}) {
+  const id = useId();
+  return (
+    <div className="flex flex-wrap items-center gap-2 text-sm">
+      <span
+        className="min-w-0 text-xs text-gray-700"
+        role="status"
+        aria-live="polite"
+        data-testid="refresh-status"
+      >
+        {failedText ? (
+          <span className="font-medium text-red-700">{failedText}</span>
+        ) : refreshing ? (
+          "Refreshing…"
+        ) : (
+          updatedText
+        )}
+      </span>
+      <Button
+        size="sm"
+        onClick={onRefresh}
+        disabled={disabled || refreshing}
+        aria-label="Refresh"
+      >
+        <svg
+          aria-hidden
+          viewBox="0 0 16 16"
+          className={`h-3.5 w-3.5 ${refreshing ? "animate-spin" : ""}`}
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.6"
+        >
+          <path d="M13.5 8a5.5 5.5 0 1 1-1.6-3.9M13.5 2.5v3h-3" />
+        </svg>
+        Refresh
+      </Button>
+      <span className="inline-flex items-center gap-2">
+        <label htmlFor={id} className="text-xs text-gray-700">
+          Auto-refresh
+        </label>
+        <select
+          id={id}
+          value={interval}
+          disabled={disabled}
+          onChange={(e) =>
+            onIntervalChange(Number(e.target.value) as AutoRefresh)
+          }
+          className="h-7 rounded-sm border border-gray-300 bg-white px-1.5 text-xs text-gray-800 hover:border-blue-400 focus:ring-2 focus:ring-blue-100 focus:outline-none disabled:bg-gray-50 disabled:text-gray-600"
+        >
+          {AUTO_REFRESH_OPTIONS.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import { test, expect, storageStateOf, visit } from "./fixtures";
+import { ConsumePage } from "./pages/consume-page";
+
+test.use({ storageState: storageStateOf("admin") });
+
+test("a skip link comes first and moves focus to the page's content", async ({ page }) => {
+  await visit(page, "/change-tracking?region=cn-hangzhou");
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to main content" });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("main#main")).toBeFocused();
+  // The next Tab lands in the content, not in the top bar.
+  await page.keyboard.press("Tab");
+  expect(await page.evaluate(() => !!document.activeElement?.closest("main"))).toBe(true);
+});
+
+test("the create dialog opens on its first field, says Create throughout, forgets typed passwords on Cancel and focuses the first invalid field", async ({ page, createInstance }) => {
+  const consume = await new ConsumePage(page).open((await createInstance()).id);
+  await expect(consume.addButton).toHaveText("Create Consumer Group");
+  const dialog = await consume.openCreateDialog();
+  await expect(dialog.root.getByRole("heading", { name: "Create Consumer Group" })).toBeVisible();
+  await expect(dialog.create).toHaveText("Create");
+  await expect(dialog.name).toBeFocused();
+
+  await dialog.name.fill("kept-for-a-moment");
+  await dialog.password.fill("Secret#2026");
+  await dialog.confirm.fill("Secret#2026");
+  await dialog.root.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog.root).toBeHidden();
+  await expect(consume.addButton).toBeFocused();
+  await consume.openCreateDialog();
+  await expect(dialog.password).toHaveValue("");
+  await expect(dialog.confirm).toHaveValue("");
+  await expect(dialog.name).toHaveValue("");
+
+  // A refused submit: focus goes to the first field in error.
+  await dialog.account.fill("reader");
+  await dialog.create.click();
+  await expect(dialog.name).toBeFocused();
+  await expect(dialog.name).toHaveAttribute("aria-invalid", "true");
+});
+
+test("closing change, reset or delete returns focus to the row's More button; after a delete, to the table's heading", async ({ page, db, createInstance }) => {
+  const instance = await createInstance({ groups: 1 });
+  const name = instance.groups[0].name;
+  const consume = await new ConsumePage(page).open(instance.id);
+
+  const change = await consume.openChangePassword(name);
+  await expect(change.current).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(consume.more(name)).toBeFocused();
+
+  const reset = await consume.openResetPassword(name);
+  await expect(reset.newPassword).toBeFocused();
+  // What happens to a connected consumer is said before the reset, not after.
+  await expect(reset.root.getByTestId("reset-warning")).toContainText("current one stops working");
+  await reset.root.getByRole("button", { name: "Cancel" }).click();
+  await expect(consume.more(name)).toBeFocused();
+
+  // No checkpoint yet: the delete dialog says so instead of "(checkpoint )".
+  let remove = await consume.openDelete(name);
+  await expect(remove.root.getByTestId("delete-warning")).toContainText("no consumption checkpoint yet");
+  await expect(remove.root).not.toContainText("(checkpoint )");
+  await remove.cancel.click();
+  await expect(consume.more(name)).toBeFocused();
+
+  await db.consumerGroup.update({ where: { id: instance.groups[0].id }, data: { checkpointAt: new Date("2026-11-28T10:00:05Z") } });
+  await consume.refresh.click();
+  remove = await consume.openDelete(name);
+  await expect(remove.root.getByTestId("delete-warning")).toContainText("(checkpoint 2026-11-28 10:00:05 UTC) is lost");
+  await remove.confirm.click();
+  await expect(consume.row(name)).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Consumer Groups" })).toBeFocused();
+});
+
+test("the console's 404 is inside the shell; the icons are served", async ({ page, request }) => {
+  const response = await visit(page, "/no/such/page");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await expect(page.getByRole("banner")).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Change Tracking" })).toBeVisible();
+  await expect(page.locator('link[rel="icon"][href="/icon.svg"]')).toHaveCount(1);
+  await expect(page.locator('link[rel="manifest"]')).toHaveAttribute("href", "/manifest.webmanifest");
+  for (const [path, type] of [["/favicon.ico", /image\/(x-icon|vnd\.microsoft\.icon)/], ["/icon.svg", /image\/svg\+xml/], ["/apple-touch-icon.png", /image\/png/], ["/icon-192.png", /image\/png/], ["/manifest.webmanifest", /manifest\+json|json/]] as const) {
+    const res = await request.get(path);
+    expect(res.status(), path).toBe(200);
+    expect(res.headers()["content-type"], path).toMatch(type);
+  }
+});

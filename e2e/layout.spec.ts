@@ -1,0 +1,99 @@
+import type { Page } from "@playwright/test";
+import { test, expect, storageStateOf, visit, SEED } from "./fixtures";
+import { ConsumePage } from "./pages/consume-page";
+
+// Every page at the four sizes the console is looked at: a 1440x900 laptop, 1280x800, a phone
+// (390x844) and 1280x900 at 200% zoom (640x450 CSS pixels). No page scrolls sideways; from 1280 up
+// every table fits its box; every dialog's submit button can be reached and pressed.
+
+const SIZES = [
+  { name: "1440x900", width: 1440, height: 900 },
+  { name: "1280x800", width: 1280, height: 800 },
+  { name: "390x844", width: 390, height: 844 },
+  { name: "640x450 (200% zoom)", width: 640, height: 450 },
+];
+
+async function expectNoPageOverflow(page: Page, what: string) {
+  const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  expect(scroll, `${what}: the page is ${scroll} px wide in a ${client} px viewport`).toBeLessThanOrEqual(client);
+}
+
+async function expectTablesFit(page: Page, what: string) {
+  const tables = await page.locator("table").evaluateAll((els) => els.map((t) => ({ box: t.parentElement?.clientWidth ?? 0, width: t.scrollWidth, scroll: t.parentElement?.scrollWidth ?? 0 })));
+  expect(tables.length, `${what}: a table`).toBeGreaterThan(0);
+  for (const t of tables) expect(t.scroll, `${what}: table ${t.width} px in a ${t.box} px box`).toBeLessThanOrEqual(t.box);
+}
+
+for (const size of SIZES) {
+  test.describe(size.name, () => {
+    test.use({ viewport: { width: size.width, height: size.height }, storageState: storageStateOf("admin") });
+    const wide = size.width >= 1280;
+
+    test(`pages fit at ${size.name}`, async ({ page, createInstance }, testInfo) => {
+      const instance = await createInstance({ groups: 3 });
+      const pages = [
+        { name: "tasks", url: "/change-tracking?region=cn-hangzhou", table: true },
+        { name: "instance", url: `/change-tracking/${SEED.normal}`, table: false },
+        { name: "consume-full", url: `/change-tracking/${SEED.full}/consume`, table: true },
+        { name: "consume", url: `/change-tracking/${instance.id}/consume`, table: true },
+        { name: "audit", url: "/audit", table: true },
+        { name: "404", url: "/no/such/page", table: false },
+      ];
+      for (const p of pages) {
+        await visit(page, p.url);
+        await expectNoPageOverflow(page, `${p.name} at ${size.name}`);
+        if (wide && p.table) await expectTablesFit(page, `${p.name} at ${size.name}`);
+        await page.screenshot({ path: testInfo.outputPath(`${p.name}.png`), fullPage: false });
+      }
+      // The phone and the zoomed page fold the nav into a menu button; wide screens show it.
+      if (size.width < 1024) {
+        await expect(page.getByRole("navigation", { name: "Console" })).toBeHidden();
+        await page.getByRole("button", { name: "Open navigation menu" }).click();
+        const sheet = page.getByRole("dialog", { name: "Menu" });
+        await expect(sheet.getByRole("link", { name: "Audit Log" })).toBeInViewport();
+        await page.screenshot({ path: testInfo.outputPath("menu.png") });
+        await sheet.getByRole("link", { name: "Change Tracking" }).click();
+        await expect(sheet).toBeHidden();
+        await expect(page).toHaveURL(/\/change-tracking/);
+      } else {
+        await expect(page.getByRole("navigation", { name: "Console" })).toBeVisible();
+        await expect(page.getByRole("button", { name: "Open navigation menu" })).toBeHidden();
+      }
+    });
+
+    test(`dialogs and the drawer fit at ${size.name}`, async ({ page, createInstance }, testInfo) => {
+      const instance = await createInstance({ groups: 1 });
+      const name = instance.groups[0].name;
+      const consume = await new ConsumePage(page).open(instance.id);
+      const create = await consume.openCreateDialog();
+      await create.create.click();
+      await expect(create.name).toHaveAttribute("aria-invalid", "true");
+      for (const control of [create.create, create.root.getByRole("button", { name: "Cancel" })]) {
+        await expect(control).toBeInViewport();
+        await control.click({ trial: true });
+      }
+      await expectNoPageOverflow(page, `create dialog at ${size.name}`);
+      await page.screenshot({ path: testInfo.outputPath("create-dialog.png") });
+      await page.keyboard.press("Escape");
+
+      const change = await consume.openChangePassword(name);
+      await expect(change.submit).toBeInViewport();
+      await change.submit.click({ trial: true });
+      await page.keyboard.press("Escape");
+      const reset = await consume.openResetPassword(name);
+      await expect(reset.submit).toBeInViewport();
+      await reset.submit.click({ trial: true });
+      await page.screenshot({ path: testInfo.outputPath("reset-dialog.png") });
+      await page.keyboard.press("Escape");
+      const remove = await consume.openDelete(name);
+      await expect(remove.confirm).toBeInViewport();
+      await remove.confirm.click({ trial: true });
+      await page.keyboard.press("Escape");
+
+      const drawer = await consume.openDetails(name);
+      await expect(drawer.root.getByRole("button", { name: "Close" })).toBeInViewport();
+      await expectNoPageOverflow(page, `drawer at ${size.name}`);
+      await page.screenshot({ path: testInfo.outputPath("drawer.png") });
+    });
+  });
+}

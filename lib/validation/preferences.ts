@@ -1,0 +1,29 @@
+import { z } from "./zod";
+
+/**
+ * How the console shows times (docs/rules.md "Preferences"): `UTC`, or the IANA zone of the
+ * user's browser ("Asia/Shanghai"). The `app_user_time_zone_check` CHECK repeats the pattern.
+ */
+export const TIME_ZONE_PATTERN = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+){0,2}$/;
+export const TIME_ZONE_MAX = 64;
+export const UTC = "UTC";
+
+/** Whether this runtime knows the zone (an unknown one would make every date format throw). */
+export function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const timeZoneSchema = z
+  .string({ error: "Choose a time zone." })
+  .max(TIME_ZONE_MAX, "That is not a time zone.")
+  .regex(TIME_ZONE_PATTERN, "That is not a time zone.")
+  .refine(isKnownTimeZone, "That is not a time zone.");
+
+/** The time zone switch of the user menu. */
+export const changeTimeZoneSchema = z.object({ timeZone: timeZoneSchema });
+export type ChangeTimeZoneInput = z.input<typeof changeTimeZoneSchema>;
