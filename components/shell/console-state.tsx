@@ -51,6 +51,8 @@ export function ConsoleStateProvider({ initialTimeZone, children }: { initialTim
   const [timeZone, setZone] = useState(initialTimeZone);
   const [browserZone, setBrowserZone] = useState<string | null>(null);
   useEffect(() => {
+    // The browser's zone exists only after hydration (the server cannot know it): set once on mount.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setBrowserZone(Intl.DateTimeFormat().resolvedOptions().timeZone);
   }, []);
   const markLapsed = useCallback(() => {

@@ -12,6 +12,8 @@ export function MobileNav({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
   // Following a link closes the sheet.
   useEffect(() => {
+    // Closing on navigation is an effect of the route change, not of a render.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setOpen(false);
   }, [pathname]);
   return (

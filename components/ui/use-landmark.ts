@@ -10,6 +10,8 @@ import { useEffect, useState } from "react";
 export function useLandmark(id: string): HTMLElement | null {
   const [element, setElement] = useState<HTMLElement | null>(null);
   useEffect(() => {
+    // The landmark is in the DOM only after mount: look it up once then.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setElement(document.getElementById(id));
   }, [id]);
   return element;

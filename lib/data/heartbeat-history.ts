@@ -80,7 +80,8 @@ export async function listSparklines(user: SessionUser, instanceId: string, now 
   if (!instance) return null;
   const points = Math.round(TREND_WINDOW_MS / SPARKLINE_STEP_MS);
   const from = Math.floor(now.getTime() / SPARKLINE_STEP_MS) * SPARKLINE_STEP_MS - (points - 1) * SPARKLINE_STEP_MS;
-  const rows = await db.$queryRaw<{ group_id: string; minute: number; delay: number | null; unconsumed: number | null }[]>`
+  // PostgreSQL's numeric and bigint aggregates arrive as strings or bigints, hence Number() below.
+  const rows = await db.$queryRaw<{ group_id: string; minute: number | bigint; delay: number | bigint | string | null; unconsumed: number | bigint | string | null }[]>`
     SELECT h."group_id",
            CAST(FLOOR((EXTRACT(EPOCH FROM h."at") * 1000 - ${from}) / ${SPARKLINE_STEP_MS}) AS INTEGER) AS "minute",
            MAX(h."message_delay_seconds") AS "delay",

@@ -18,7 +18,9 @@ export async function GET(request: Request) {
     const status = result.code === "Unauthorized" ? 401 : result.code === "Forbidden.Role" ? 403 : 400;
     return Response.json({ code: result.code, message: result.message }, { status, headers: { "Cache-Control": "no-store" } });
   }
-  const rows = auditLogCsv(user!, result.data);
+  // runAction refused a missing user above; the check narrows the type for the reader.
+  if (!user) return Response.json({ code: "Unauthorized", message: "Sign in first." }, { status: 401, headers: { "Cache-Control": "no-store" } });
+  const rows = auditLogCsv(user, result.data);
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
