@@ -17,6 +17,7 @@ const { parseSignedRequest } = await import("../lib/openapi/request");
 const sig = await import("../lib/openapi/signature");
 const { operationRefusal, statusOf } = await import("../lib/openapi/answers");
 const { isOpenApiCall } = await import("../lib/openapi/detect");
+const { unauthenticatedTreatment } = await import("../lib/security/routes");
 const { fail } = await import("../lib/actions/result");
 const { ERROR_CODES } = await import("../lib/error-codes");
 const crypto = await import("../lib/auth/access-key-crypto");
@@ -275,6 +276,11 @@ describe("detecting API calls at /", () => {
     assert.equal(isOpenApiCall("GET", "/", new URLSearchParams(), h({ accept: "text/html" })), false);
     assert.equal(isOpenApiCall("GET", "/change-tracking", new URLSearchParams("Action=X"), h()), false);
     assert.equal(isOpenApiCall("POST", "/", new URLSearchParams(), h({ "content-type": "text/plain;charset=UTF-8", "next-action": "abc" })), false);
+  });
+  it("lets the rewritten call through the proxy without a session: the handler checks the signature", () => {
+    assert.equal(unauthenticatedTreatment("POST", "/api/openapi"), "allow");
+    assert.equal(unauthenticatedTreatment("GET", "/api/openapi"), "allow");
+    assert.equal(unauthenticatedTreatment("GET", "/api/openapix"), "unauthorized");
   });
 });
 

@@ -23,9 +23,13 @@ export function isPublicPage(pathname: string): boolean {
   return under(pathname, "/login");
 }
 
-/** Route handlers that authenticate otherwise: next-auth's own, and the consumer endpoints (account + password). */
+/**
+ * Route handlers that authenticate otherwise: next-auth's own, the consumer endpoints (account +
+ * password) and the DTS OpenAPI (an AccessKey signature; the proxy rewrites signed calls at "/" to
+ * /api/openapi, and the rewritten request passes through the proxy again).
+ */
 export function authenticatesOtherwise(method: string, pathname: string): boolean {
-  return under(pathname, "/api/auth") || under(pathname, "/api/consumer") || isOpenApiRequest(method, pathname);
+  return under(pathname, "/api/auth") || under(pathname, "/api/consumer") || under(pathname, "/api/openapi") || isOpenApiRequest(method, pathname);
 }
 
 /** Next.js's own non-page paths the matcher lets in (development HMR, internal endpoints). */
