@@ -30,7 +30,10 @@ for (const role of ["viewer", "operator", "admin"] as Role[]) {
       await expect(page.getByRole("menu")).toBeVisible();
       await expectNoAxeViolations(page, "region menu open");
       await page.keyboard.press("Escape");
-      await page.getByRole("banner").getByRole("button", { name: new RegExp(`^${role} `) }).click();
+      await page
+        .getByRole("banner")
+        .getByRole("button", { name: new RegExp(`^${role} `) })
+        .click();
       await expect(page.getByRole("menu")).toBeVisible();
       await expectNoAxeViolations(page, "user menu open");
       await page.keyboard.press("Escape");

@@ -14,12 +14,19 @@ const SIZES = [
 ];
 
 async function expectNoPageOverflow(page: Page, what: string) {
-  const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  const { scroll, client } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
   expect(scroll, `${what}: the page is ${scroll} px wide in a ${client} px viewport`).toBeLessThanOrEqual(client);
 }
 
 async function expectTablesFit(page: Page, what: string) {
-  const tables = await page.locator("table").evaluateAll((els) => els.map((t) => ({ box: t.parentElement?.clientWidth ?? 0, width: t.scrollWidth, scroll: t.parentElement?.scrollWidth ?? 0 })));
+  const tables = await page
+    .locator("table")
+    .evaluateAll((els) =>
+      els.map((t) => ({ box: t.parentElement?.clientWidth ?? 0, width: t.scrollWidth, scroll: t.parentElement?.scrollWidth ?? 0 })),
+    );
   expect(tables.length, `${what}: a table`).toBeGreaterThan(0);
   for (const t of tables) expect(t.scroll, `${what}: table ${t.width} px in a ${t.box} px box`).toBeLessThanOrEqual(t.box);
 }

@@ -29,18 +29,35 @@ await seedDatabase(conn.prisma);
 console.log(`seed (63 tasks, 80+ groups): ${(performance.now() - t).toFixed(0)} ms`);
 
 const db = conn.prisma;
-console.log(`task list page (cn-hangzhou, 10 rows + count): ${await time(200, () =>
-  Promise.all([
-    db.instance.count({ where: { regionId: "cn-hangzhou" } }),
-    db.instance.findMany({ where: { regionId: "cn-hangzhou" }, orderBy: { createdAt: "desc" }, take: 10 }),
-  ]))}`);
-console.log(`consumer group list (19 groups): ${await time(200, () =>
-  db.instance.findUnique({ where: { id: SEED_IDS.nineteen }, include: { consumerGroups: { include: { lease: true } } } }))}`);
+console.log(
+  `task list page (cn-hangzhou, 10 rows + count): ${await time(200, () =>
+    Promise.all([
+      db.instance.count({ where: { regionId: "cn-hangzhou" } }),
+      db.instance.findMany({ where: { regionId: "cn-hangzhou" }, orderBy: { createdAt: "desc" }, take: 10 }),
+    ]),
+  )}`,
+);
+console.log(
+  `consumer group list (19 groups): ${await time(200, () =>
+    db.instance.findUnique({ where: { id: SEED_IDS.nineteen }, include: { consumerGroups: { include: { lease: true } } } }),
+  )}`,
+);
 const hash = await hashPassword("Bench#1234");
 console.log(`argon2id hash: ${await time(20, () => hashPassword("Bench#1234"))}`);
 console.log(`argon2id verify: ${await time(20, () => verifyPassword(hash, "Bench#1234"))}`);
-console.log(`insert group (trigger + CHECK, hash precomputed): ${await time(19, (i) =>
-  db.consumerGroup.create({ data: { id: `dtsbench${String(i).padStart(6, "0")}`, instanceId: SEED_IDS.empty, name: `b${i}`, username: "bench", passwordHash: hash } }))}`);
+console.log(
+  `insert group (trigger + CHECK, hash precomputed): ${await time(19, (i) =>
+    db.consumerGroup.create({
+      data: {
+        id: `dtsbench${String(i).padStart(6, "0")}`,
+        instanceId: SEED_IDS.empty,
+        name: `b${i}`,
+        username: "bench",
+        passwordHash: hash,
+      },
+    }),
+  )}`,
+);
 const mem = process.memoryUsage();
 console.log(`memory: rss ${(mem.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB`);
 await conn.close();

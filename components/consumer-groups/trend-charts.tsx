@@ -28,7 +28,21 @@ function summary(values: (number | null)[], unit: string): string {
   return `${present.length} samples; lowest ${formatMetric(Math.min(...present), unit)}, highest ${formatMetric(Math.max(...present), unit)}, latest ${formatMetric(present[present.length - 1], unit)}`;
 }
 
-function Chart({ series, samples, from, to, timeZone, zoneText }: { series: Series; samples: HistorySample[]; from: number; to: number; timeZone: string; zoneText: string }) {
+function Chart({
+  series,
+  samples,
+  from,
+  to,
+  timeZone,
+  zoneText,
+}: {
+  series: Series;
+  samples: HistorySample[];
+  from: number;
+  to: number;
+  timeZone: string;
+  zoneText: string;
+}) {
   const box = useRef<HTMLDivElement>(null);
   const values = samples.map(series.pick);
   useEffect(() => {
@@ -45,9 +59,25 @@ function Chart({ series, samples, from, to, timeZone, zoneText }: { series: Seri
         scales: { x: { time: true, min: from / 1000, max: to / 1000 }, y: { range: (_u, _min, max) => [0, Math.max(1, max) * 1.1] } },
         axes: [
           { stroke: "#4b5563", grid: { stroke: "#f3f4f6" }, ticks: { stroke: "#e5e7eb" } },
-          { stroke: "#4b5563", grid: { stroke: "#f3f4f6" }, ticks: { stroke: "#e5e7eb" }, size: 56, values: (_u, ticks) => ticks.map((t) => formatMetric(t)) },
+          {
+            stroke: "#4b5563",
+            grid: { stroke: "#f3f4f6" },
+            ticks: { stroke: "#e5e7eb" },
+            size: 56,
+            values: (_u, ticks) => ticks.map((t) => formatMetric(t)),
+          },
         ],
-        series: [{}, { label: series.title, stroke: series.color, fill: series.fill, width: 1.5, spanGaps: false, points: { show: samples.length < 30 } }],
+        series: [
+          {},
+          {
+            label: series.title,
+            stroke: series.color,
+            fill: series.fill,
+            width: 1.5,
+            spanGaps: false,
+            points: { show: samples.length < 30 },
+          },
+        ],
       },
       data,
       el,
@@ -70,14 +100,33 @@ function Chart({ series, samples, from, to, timeZone, zoneText }: { series: Seri
         <span className="font-medium text-gray-900">{series.title}</span>
         <span className="text-xs text-gray-700">last hour, {zoneText}</span>
       </figcaption>
-      <div ref={box} role="img" aria-label={`${series.title}: ${text}`} data-testid={`trend-${series.title.toLowerCase().replace(/ /g, "-")}`} data-samples={samples.length} className="w-full overflow-hidden" />
+      <div
+        ref={box}
+        role="img"
+        aria-label={`${series.title}: ${text}`}
+        data-testid={`trend-${series.title.toLowerCase().replace(/ /g, "-")}`}
+        data-samples={samples.length}
+        className="w-full overflow-hidden"
+      />
       <p className="mt-1 text-xs text-gray-700">{text}</p>
     </figure>
   );
 }
 
 /** The details drawer's trend charts: message delay and unconsumed data over the last hour. */
-export default function TrendCharts({ samples, from, to, timeZone, zoneText }: { samples: HistorySample[]; from: number; to: number; timeZone: string; zoneText: string }) {
+export default function TrendCharts({
+  samples,
+  from,
+  to,
+  timeZone,
+  zoneText,
+}: {
+  samples: HistorySample[];
+  from: number;
+  to: number;
+  timeZone: string;
+  zoneText: string;
+}) {
   return (
     <div className="space-y-5">
       {SERIES.map((s) => (

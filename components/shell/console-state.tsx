@@ -79,7 +79,10 @@ export function ConsoleStateProvider({ initialTimeZone, children }: { initialTim
     },
     [router, timeZone],
   );
-  const value = useMemo(() => ({ lapsed, markLapsed, timeZone, browserZone, setTimeZone }), [lapsed, markLapsed, timeZone, browserZone, setTimeZone]);
+  const value = useMemo(
+    () => ({ lapsed, markLapsed, timeZone, browserZone, setTimeZone }),
+    [lapsed, markLapsed, timeZone, browserZone, setTimeZone],
+  );
   return <Context.Provider value={value}>{children}</Context.Provider>;
 }
 
@@ -108,7 +111,10 @@ export function SessionLapsedBanner() {
   const search = useSearchParams().toString();
   if (!lapsed) return null;
   return (
-    <div role="alert" className="mb-4 flex flex-wrap items-center gap-x-3 gap-y-1 rounded-sm border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+    <div
+      role="alert"
+      className="mb-4 flex flex-wrap items-center gap-x-3 gap-y-1 rounded-sm border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900"
+    >
       <span className="font-medium">Your session has ended.</span>
       <span>Refreshing has stopped and changes are disabled until you sign in again.</span>
       {/* A full page load: nothing of the ended session's client state comes along. */}

@@ -59,7 +59,11 @@ export function auditPageSql(query: AuditQuery, plan: PagePlan): Prisma.Sql {
   const filters = auditFilters(query);
   if (plan.kind === "seek") {
     const at = new Date(plan.key.at).toISOString();
-    filters.push(plan.reverse ? Prisma.sql`("at", "id") > (${at}::timestamp, ${plan.key.id}::bigint)` : Prisma.sql`("at", "id") < (${at}::timestamp, ${plan.key.id}::bigint)`);
+    filters.push(
+      plan.reverse
+        ? Prisma.sql`("at", "id") > (${at}::timestamp, ${plan.key.id}::bigint)`
+        : Prisma.sql`("at", "id") < (${at}::timestamp, ${plan.key.id}::bigint)`,
+    );
   }
   const where = filters.length ? Prisma.sql`WHERE ${Prisma.join(filters, " AND ")}` : Prisma.empty;
   const order = plan.reverse ? Prisma.sql`ORDER BY "at" ASC, "id" ASC` : Prisma.sql`ORDER BY "at" DESC, "id" DESC`;
@@ -105,7 +109,10 @@ export async function listAuditLog(user: SessionUser, query: AuditQuery): Promis
     [counted, read] = await Promise.all([counting, readPage(null)]);
   }
   const { rows, info } = settlePage(read.plan, read.rows, keyOf, AUDIT_PAGE_SIZE, counted.count, counted.capped);
-  const names = await groupNames(db, rows.map((r) => r.groupId));
+  const names = await groupNames(
+    db,
+    rows.map((r) => r.groupId),
+  );
   return { rows: rows.map((r) => ({ ...r, groupName: r.groupId ? (names.get(r.groupId) ?? null) : null })), ...info };
 }
 
@@ -146,7 +153,19 @@ const AUDIT_ROW = {
   clientIp: true,
 } satisfies Prisma.AuditLogSelect;
 
-export const AUDIT_CSV_COLUMNS = ["time_utc", "user", "role", "action", "region", "instance", "consumer_group", "consumer_group_name", "result", "error_code", "client_ip"] as const;
+export const AUDIT_CSV_COLUMNS = [
+  "time_utc",
+  "user",
+  "role",
+  "action",
+  "region",
+  "instance",
+  "consumer_group",
+  "consumer_group_name",
+  "result",
+  "error_code",
+  "client_ip",
+] as const;
 
 /**
  * One CSV field. Quoted always; a value a spreadsheet would run as a formula (= + - @, tab, CR)
@@ -178,24 +197,28 @@ export async function* auditLogCsv(user: SessionUser, query: AuditQuery): AsyncG
       select: AUDIT_ROW,
     });
     if (!rows.length) return;
-    const names = await groupNames(db, rows.map((r) => r.groupId));
+    const names = await groupNames(
+      db,
+      rows.map((r) => r.groupId),
+    );
     yield rows
-      .map((r) =>
-        [
-          r.at.toISOString(),
-          r.username,
-          r.role,
-          r.action,
-          r.regionId,
-          r.instanceId,
-          r.groupId,
-          r.groupId ? names.get(r.groupId) : null,
-          r.result,
-          r.errorCode,
-          r.clientIp,
-        ]
-          .map(csvField)
-          .join(",") + "\r\n",
+      .map(
+        (r) =>
+          [
+            r.at.toISOString(),
+            r.username,
+            r.role,
+            r.action,
+            r.regionId,
+            r.instanceId,
+            r.groupId,
+            r.groupId ? names.get(r.groupId) : null,
+            r.result,
+            r.errorCode,
+            r.clientIp,
+          ]
+            .map(csvField)
+            .join(",") + "\r\n",
       )
       .join("");
     if (rows.length < BATCH) return;
@@ -203,4 +226,3 @@ export async function* auditLogCsv(user: SessionUser, query: AuditQuery): AsyncG
     after = { at: last.at, id: last.id };
   }
 }
-

@@ -88,10 +88,12 @@ export async function listTasks(user: SessionUser, regionId: string, query: Task
 
   const counting: Promise<{ count: number; capped: boolean }> = query.q
     ? db.$queryRaw<{ n: number }[]>`
-        SELECT count(*)::int AS "n" FROM (SELECT 1 FROM "instance" WHERE ${where} LIMIT ${TASK_SEARCH_COUNT_CAP + 1}) AS "matches"`.then((r) => {
-        const n = r[0]?.n ?? 0;
-        return { count: Math.min(n, TASK_SEARCH_COUNT_CAP), capped: n > TASK_SEARCH_COUNT_CAP };
-      })
+        SELECT count(*)::int AS "n" FROM (SELECT 1 FROM "instance" WHERE ${where} LIMIT ${TASK_SEARCH_COUNT_CAP + 1}) AS "matches"`.then(
+        (r) => {
+          const n = r[0]?.n ?? 0;
+          return { count: Math.min(n, TASK_SEARCH_COUNT_CAP), capped: n > TASK_SEARCH_COUNT_CAP };
+        },
+      )
     : countTasks(user, db, regionId, query.status).then((count) => ({ count, capped: false }));
   const request = {
     page: query.page,
@@ -151,7 +153,12 @@ export function parseTrackedObjects(value: unknown): TrackedObject[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((v) =>
     v && typeof v === "object" && typeof (v as TrackedObject).database === "string"
-      ? [{ database: (v as TrackedObject).database, tables: Array.isArray((v as TrackedObject).tables) ? (v as TrackedObject).tables.filter((t) => typeof t === "string") : [] }]
+      ? [
+          {
+            database: (v as TrackedObject).database,
+            tables: Array.isArray((v as TrackedObject).tables) ? (v as TrackedObject).tables.filter((t) => typeof t === "string") : [],
+          },
+        ]
       : [],
   );
 }

@@ -19,7 +19,8 @@ export async function GET(request: Request) {
     return Response.json({ code: result.code, message: result.message }, { status, headers: { "Cache-Control": "no-store" } });
   }
   // runAction refused a missing user above; the check narrows the type for the reader.
-  if (!user) return Response.json({ code: "Unauthorized", message: "Sign in first." }, { status: 401, headers: { "Cache-Control": "no-store" } });
+  if (!user)
+    return Response.json({ code: "Unauthorized", message: "Sign in first." }, { status: 401, headers: { "Cache-Control": "no-store" } });
   const rows = auditLogCsv(user, result.data);
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
