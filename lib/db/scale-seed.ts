@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { hashPassword } from "../auth/password";
 import { SEED_GROUP_PASSWORD } from "../demo";
 import { REGION_IDS } from "../regions";
@@ -48,6 +49,16 @@ const AUDIT_ACTIONS = [
   "connectConsumer", "disconnectConsumer", "createConsumerGroup", "changeConsumerGroupPassword", "resetConsumerGroupPassword",
   "deleteConsumerGroup", "readAuditLog", "signOut", "signIn",
 ];
+
+/** The id the seed gives numbered task `n` of a region (the same as {@link taskId}'s SQL). */
+export function scaleTaskId(region: string, n: number): string {
+  return `dts${createHash("md5").update(region).digest("hex").slice(0, 6)}${String(n).padStart(7, "0")}`;
+}
+
+/** Whether numbered task `n` is Normal (the newest `groupInstances` are, then every status in turn). */
+export function scaleTaskIsNormal(n: number, groupInstances: number): boolean {
+  return n <= groupInstances || STATUS_CYCLE[n % STATUS_CYCLE.length] === "Normal";
+}
 
 const sqlText = (values: readonly string[]) => `ARRAY[${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(", ")}]`;
 
