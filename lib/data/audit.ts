@@ -6,14 +6,20 @@ import { Prisma } from "../generated/prisma/client";
 import type { AuditResult } from "../generated/prisma/enums";
 import { likeContains, parseRowKey, planPage, settlePage, type PageInfo, type PagePlan, type RowKey } from "../pagination";
 import { AUDIT_ID_PATTERN, type AuditQuery } from "../validation/audit";
+import { DTS_ID_PATTERN } from "../validation/consumer-group";
 
 export const AUDIT_PAGE_SIZE = 25;
 
 /**
- * The log is counted up to this many matching records ("1,000+"): an exact count of a million
- * records would read them all on every page view.
+ * The log is counted up to this many records ("1,000+"): an exact count of a million records
+ * would read them all on every page view. The whole log's count is a range of an index.
  */
 export const AUDIT_COUNT_CAP = 1000;
+/**
+ * A filtered view is counted up to this many matches ("100+"): records that do not match are read
+ * too while counting, so the cap bounds that work whatever the filter.
+ */
+export const AUDIT_FILTERED_COUNT_CAP = 100;
 
 export interface AuditRow {
   id: string;
@@ -41,11 +47,21 @@ function auditFilters(query: AuditQuery): Prisma.Sql[] {
   const filters: Prisma.Sql[] = [];
   if (query.action) filters.push(Prisma.sql`"action" = ${query.action}`);
   if (query.user) filters.push(Prisma.sql`"username" ILIKE ${likeContains(query.user)}`);
-  if (query.instance) filters.push(Prisma.sql`"instance_id" LIKE ${likeContains(query.instance.toLowerCase())}`);
+  if (query.instance) {
+    const instance = query.instance.toLowerCase();
+    // A whole id is that instance's records, newest first through its index; part of an id matches
+    // every id containing it (read newest first until the page and the capped count are full).
+    filters.push(DTS_ID_PATTERN.test(instance) ? Prisma.sql`"instance_id" = ${instance}` : Prisma.sql`"instance_id" LIKE ${likeContains(instance)}`);
+  }
   if (query.result) filters.push(Prisma.sql`"result" = ${query.result}::"AuditResult"`);
   if (query.from) filters.push(Prisma.sql`"at" >= ${`${query.from}T00:00:00.000`}::timestamp`);
   if (query.to) filters.push(Prisma.sql`"at" < (${`${query.to}T00:00:00.000`}::timestamp + interval '1 day')`);
   return filters;
+}
+
+/** How far a view's records are counted. */
+export function auditCountCap(query: AuditQuery): number {
+  return auditFilters(query).length ? AUDIT_FILTERED_COUNT_CAP : AUDIT_COUNT_CAP;
 }
 
 /** The WHERE of an audit view (empty without filters). */
@@ -76,17 +92,18 @@ export function auditPageSql(query: AuditQuery, plan: PagePlan): Prisma.Sql {
 
 /**
  * One page of the audit log, newest first (the id breaks ties); admins only. The order is the
- * `(at, id)` index read backwards, the action filter has its own `(action, at, id)` index, the
- * user and instance filters (substrings) trigram indexes, and the days are a range of the first.
+ * `(at, id)` index read backwards; an action and a whole instance id have their own indexes in
+ * that order, a user (substring) a trigram index, and the days are a range of the first.
  */
 export async function listAuditLog(user: SessionUser, query: AuditQuery): Promise<{ rows: AuditRow[] } & PageInfo> {
   assertReader(user, "audit.read");
   const db = await getDb();
   const where = auditFilterSql(query);
+  const cap = auditCountCap(query);
   const counting = db.$queryRaw<{ n: number }[]>`
-    SELECT count(*)::int AS "n" FROM (SELECT 1 FROM "audit_log" ${where} LIMIT ${AUDIT_COUNT_CAP + 1}) AS "matches"`.then((r) => {
+    SELECT count(*)::int AS "n" FROM (SELECT 1 FROM "audit_log" ${where} LIMIT ${cap + 1}) AS "matches"`.then((r) => {
     const n = r[0]?.n ?? 0;
-    return { count: Math.min(n, AUDIT_COUNT_CAP), capped: n > AUDIT_COUNT_CAP };
+    return { count: Math.min(n, cap), capped: n > cap };
   });
   const request = {
     page: query.page,

@@ -32,10 +32,11 @@ const TASK_COLUMNS = Prisma.sql`"id", "name", "status", "source_type" AS "source
   "billing_method" AS "billingMethod", "created_at" AS "createdAt"`;
 
 /**
- * A search is counted up to this many matches ("1,000+"): counting every match of a short search
- * in 100,000 tasks would read them all. Lists without a search have exact totals from counters.
+ * A search is counted up to this many matches ("100+"): tasks that do not match are read too while
+ * counting (a two-character search has no trigram to look up), so the cap bounds that work at any
+ * number of tasks. Lists without a search have exact totals from the counters.
  */
-export const TASK_SEARCH_COUNT_CAP = 1000;
+export const TASK_SEARCH_COUNT_CAP = 100;
 
 const keyOf = (row: TaskRow): RowKey => ({ at: row.createdAt.getTime(), id: row.id });
 
