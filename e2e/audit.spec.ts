@@ -21,7 +21,7 @@ test("the audit log reads in words, names each group beside its id, and exports 
   const before = await db.auditLog.count({ where: { username: "admin", action: "exportAuditLog", result: "ok" } });
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV" }).click()]);
   expect(download.suggestedFilename()).toMatch(/^audit-log-\d{8}-\d{6}\.csv$/);
-  const csv = await readFile((await download.path())!, "utf8");
+  const csv = await readFile(await download.path(), "utf8");
   const lines = csv.trim().split("\r\n");
   expect(lines[0]).toBe("time_utc,user,role,action,region,instance,consumer_group,consumer_group_name,result,error_code,client_ip");
   expect(lines.length).toBeGreaterThan(1);

@@ -17,7 +17,7 @@ export function applyActionFailure<T extends FieldValues>(result: ActionFailure,
       placed = true;
     }
   }
-  if (!placed) setError("root.server" as FieldPath<T>, { type: result.code, message: result.message });
+  if (!placed) setError("root.server", { type: result.code, message: result.message });
 }
 
 /**

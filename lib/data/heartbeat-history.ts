@@ -93,10 +93,10 @@ export async function listSparklines(user: SessionUser, instanceId: string, now 
   for (const g of instance.consumerGroups) groups[g.id] = { delay: Array<number | null>(points).fill(null), unconsumed: Array<number | null>(points).fill(null) };
   for (const r of rows) {
     const line = groups[r.group_id] as Sparkline | undefined;
-    const i = Number(r.minute);
+    const i = r.minute;
     if (!line || i < 0 || i >= points) continue;
-    line.delay[i] = r.delay === null ? null : Number(r.delay);
-    line.unconsumed[i] = r.unconsumed === null ? null : Number(r.unconsumed);
+    line.delay[i] = r.delay;
+    line.unconsumed[i] = r.unconsumed;
   }
   return { instanceId: instance.id, from, stepMs: SPARKLINE_STEP_MS, groups };
 }
