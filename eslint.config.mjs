@@ -18,6 +18,8 @@ export default defineConfig([
       "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
       "@typescript-eslint/no-confusing-void-expression": "off",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      // zod is configured once (jitless, for the CSP) in lib/validation/zod.ts; import it from there.
+      "no-restricted-imports": ["error", { paths: [{ name: "zod", message: "Import { z } from lib/validation/zod (configured for the CSP)." }] }],
       // node:test's describe/it return promises the runner itself awaits.
       "@typescript-eslint/no-floating-promises": [
         "error",
@@ -34,5 +36,6 @@ export default defineConfig([
       "@typescript-eslint/no-unnecessary-condition": "off",
     },
   },
+  { files: ["lib/validation/zod.ts"], rules: { "no-restricted-imports": "off" } },
   globalIgnores([".next/**", "out/**", "build/**", "next-env.d.ts", "lib/generated/**", "playwright-report/**", "test-results/**", ".data/**"]),
 ]);

@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { HSTS, STATIC_ASSET_CSP, STATIC_SECURITY_HEADERS } from "./lib/security/headers";
 
 const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and data files from its package folder, and argon2 is a native
@@ -6,6 +7,24 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg"],
   poweredByHeader: false,
   // cacheComponents stays off on purpose: every console page is per-user and read fresh.
+  //
+  // The security headers that need no nonce, on every response, including those the proxy never
+  // sees (static files). The proxy sets the same ones again with the per-request CSP; its values
+  // replace these rather than adding to them.
+  headers() {
+    return Promise.resolve([
+      { source: "/:path*", headers: [...STATIC_SECURITY_HEADERS] },
+      {
+        source: "/:path*",
+        has: [{ type: "header", key: "x-forwarded-proto", value: "https" }],
+        headers: [{ key: "Strict-Transport-Security", value: HSTS }],
+      },
+      // Where the proxy does not run there is no page and no nonce: a policy that allows nothing.
+      { source: "/_next/static/:path*", headers: [{ key: "Content-Security-Policy", value: STATIC_ASSET_CSP }] },
+      { source: "/_next/image", headers: [{ key: "Content-Security-Policy", value: STATIC_ASSET_CSP }] },
+      { source: "/favicon.ico", headers: [{ key: "Content-Security-Policy", value: STATIC_ASSET_CSP }] },
+    ]);
+  },
 };
 
 export default nextConfig;

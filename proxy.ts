@@ -1,27 +1,92 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { REGION_COOKIE, REGION_COOKIE_MAX_AGE, REGION_IDS } from "./lib/regions";
+import { guardServerAction, isPossibleServerAction, type GuardRefusal } from "./lib/security/action-guard";
+import { buildCsp, createNonce, isHttps, setSecurityHeaders } from "./lib/security/headers";
+import { isOpenApiRequest, unauthenticatedTreatment } from "./lib/security/routes";
+import { hasValidSession } from "./lib/security/session";
 
-// Only redirects and remembers: a visitor without a session cookie goes to sign-in first, and a
-// task list opened for a known region remembers it. Every page, route handler and server action
-// still checks the session and role itself.
-const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
+// The console's edge, in front of every page and route handler (static files aside):
+// 1. security headers on every answer, with a fresh CSP nonce that Next.js puts on its scripts;
+// 2. no session, no data: the session cookie must verify (signature and expiry) or a page request
+//    goes to sign-in and an API request gets 401, before anything renders;
+// 3. server-action POSTs that Next.js would answer with 500 get a clear 4xx instead;
+// 4. a task list opened for a known region remembers it.
+// Every page, route handler and server action still checks the session and role itself: the
+// proxy cannot see a revoked session.
 
-export function proxy(request: NextRequest) {
-  const signedIn = SESSION_COOKIES.some((name) => request.cookies.has(name));
-  if (!signedIn) {
-    const url = new URL("/login", request.url);
-    const back = request.nextUrl.pathname + request.nextUrl.search;
-    if (back !== "/") url.searchParams.set("callbackUrl", back);
-    return NextResponse.redirect(url);
+export async function proxy(request: NextRequest) {
+  const nonce = createNonce();
+  const https = isHttps(request.nextUrl, request.headers);
+  const csp = buildCsp({ nonce, dev: process.env.NODE_ENV === "development", https });
+  const finish = (response: NextResponse) => {
+    setSecurityHeaders(response.headers, { csp, https });
+    return response;
+  };
+
+  const { pathname } = request.nextUrl;
+  // A path that is not valid percent-encoded UTF-8 (a lone surrogate's bytes) would fail Next.js's
+  // own decoding with a 500: it names nothing here.
+  if (!decodablePath(pathname)) {
+    return finish(json(400, { code: "InvalidParameter", message: "The address is not valid UTF-8." }));
   }
-  const response = NextResponse.next();
+  const treatment = unauthenticatedTreatment(request.method, pathname);
+  if (treatment !== "allow" && !(await hasValidSession(request.cookies))) {
+    if (treatment === "unauthorized") {
+      return finish(json(401, { code: "Unauthorized", message: "Sign in first: this request carries no valid session." }));
+    }
+    return finish(signInRedirect(request));
+  }
+
+  if (!isOpenApiRequest(request.method, pathname) && !pathname.startsWith("/api/") && isPossibleServerAction(request.method, request.headers)) {
+    const refusal = await guardServerAction(request);
+    if (refusal) return finish(refuse(refusal));
+  }
+
+  // Next.js takes the nonce from the request's CSP header (a client's own CSP or x-nonce header
+  // is overwritten here) and adds it to its scripts.
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("Content-Security-Policy", csp);
+  requestHeaders.set("x-nonce", nonce);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
   const region = request.nextUrl.searchParams.get("region");
-  if (request.nextUrl.pathname === "/change-tracking" && region && (REGION_IDS as readonly string[]).includes(region)) {
+  if (pathname === "/change-tracking" && region && (REGION_IDS as readonly string[]).includes(region)) {
     response.cookies.set(REGION_COOKIE, region, { path: "/", maxAge: REGION_COOKIE_MAX_AGE, sameSite: "lax" });
   }
+  return finish(response);
+}
+
+function decodablePath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function json(status: number, body: { code: string; message: string }) {
+  return NextResponse.json(body, { status, headers: { "Cache-Control": "no-store" } });
+}
+
+function refuse({ status, code, message }: GuardRefusal) {
+  return json(status, { code, message });
+}
+
+/** To sign-in, back to this page afterwards; an empty body whatever was asked (HTML or RSC). */
+function signInRedirect(request: NextRequest) {
+  const url = new URL("/login", request.url);
+  const search = new URLSearchParams(request.nextUrl.search);
+  search.delete("_rsc");
+  const query = search.toString();
+  const back = request.nextUrl.pathname + (query ? `?${query}` : "");
+  if (back !== "/") url.searchParams.set("callbackUrl", back);
+  const response = NextResponse.redirect(url);
+  response.headers.set("Cache-Control", "no-store");
   return response;
 }
 
 export const config = {
-  matcher: ["/", "/change-tracking/:path*", "/audit/:path*"],
+  // Every page, route handler and 404, /login included; only static files are left out (they get
+  // next.config.ts's static headers). Prefetches are matched too: they carry page data.
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
 };

@@ -15,8 +15,19 @@ const app = next({ dev, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+// A floor for the answers Next.js sends before its config headers and the proxy run (its own
+// slash fix-up redirects, the fallback 500 below): the same values lib/security/headers.ts sets,
+// which replace these on every other answer.
+const FLOOR_HEADERS = {
+  "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+  "X-Frame-Options": "DENY",
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "strict-origin-when-cross-origin",
+};
+
 const server = createServer((req, res) => {
   req.headers["x-dts-peer"] = req.socket.remoteAddress ?? "";
+  for (const [name, value] of Object.entries(FLOOR_HEADERS)) res.setHeader(name, value);
   handle(req, res).catch((error) => {
     console.error(`request failed: ${error?.message ?? error}`);
     if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });

@@ -7,6 +7,7 @@ export const AUDIT_ACTIONS = [
   "createConsumerGroup",
   "changeConsumerGroupPassword",
   "resetConsumerGroupPassword",
+  "resetConsumerGroupCheckpoint",
   "deleteConsumerGroup",
   "readAuditLog",
   "exportAuditLog",
@@ -14,6 +15,12 @@ export const AUDIT_ACTIONS = [
   "connectConsumer",
   "heartbeatConsumer",
   "disconnectConsumer",
+  "createAccessKey",
+  "disableAccessKey",
+  "enableAccessKey",
+  "deleteAccessKey",
+  // Refusals of OpenAPI requests that never reached an operation (signature, AccessKey, nonce).
+  "openApiRequest",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -24,6 +31,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   createConsumerGroup: "Create consumer group",
   changeConsumerGroupPassword: "Change group password",
   resetConsumerGroupPassword: "Reset group password",
+  resetConsumerGroupCheckpoint: "Reset consumption checkpoint",
   deleteConsumerGroup: "Delete consumer group",
   readAuditLog: "Read audit log",
   exportAuditLog: "Export audit log",
@@ -31,6 +39,11 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   connectConsumer: "Consumer connect",
   heartbeatConsumer: "Consumer heartbeat",
   disconnectConsumer: "Consumer disconnect",
+  createAccessKey: "Create AccessKey",
+  disableAccessKey: "Disable AccessKey",
+  enableAccessKey: "Enable AccessKey",
+  deleteAccessKey: "Delete AccessKey",
+  openApiRequest: "OpenAPI request",
 };
 
 export interface AuditEntry {

@@ -1,5 +1,6 @@
-import { connect, type Connection, type Db } from "./db/connect";
-import { seedIfEmpty } from "./db/seed";
+import { bootstrap } from "./db/bootstrap";
+import { connect, poolSizeFrom, type Connection, type Db } from "./db/connect";
+import { DatabaseUnavailableError, isDatabaseUnavailable } from "./db/errors";
 
 export type { Db };
 
@@ -13,17 +14,32 @@ async function open(): Promise<Connection> {
   const connection = await connect({
     databaseUrl: process.env.DATABASE_URL || undefined,
     dataDir: process.env.DTS_DATA_DIR || undefined,
+    poolSize: poolSizeFrom(process.env.DATABASE_POOL_SIZE),
   });
-  if (process.env.DTS_SEED !== "off") await seedIfEmpty(connection.prisma);
+  try {
+    const done = await bootstrap(connection);
+    if (done.demoInstances) console.log(`Seeded the demo console (${done.demoInstances} instances).`);
+    if (done.admin === "created") console.log(`Created the first admin, ${process.env.ADMIN_USERNAME ?? ""}.`);
+  } catch (error) {
+    // A half-opened connection is closed, so the next attempt starts clean (and PGlite's data
+    // folder is free again).
+    await connection.close().catch(() => {});
+    throw error;
+  }
   return connection;
 }
 
-/** The connection, opened (migrated and, when empty, seeded) on first use. */
+/**
+ * The connection, opened (migrated and, on a first start, seeded) on first use. A failed open is
+ * not kept: the next request tries again, so the console recovers when the database comes back.
+ * Once open, the PostgreSQL pool replaces connections the server dropped by itself.
+ */
 export function getConnection(): Promise<Connection> {
   if (!state.connection) {
-    const opening = open();
+    const opening = open().catch((error: unknown) => {
+      throw isDatabaseUnavailable(error) ? new DatabaseUnavailableError(error) : error;
+    });
     state.connection = opening;
-    // A failed open must not stay cached: the next request tries again.
     opening.catch(() => {
       if (state.connection === opening) state.connection = undefined;
     });
@@ -34,4 +50,11 @@ export function getConnection(): Promise<Connection> {
 /** The one Prisma client of this process. */
 export async function getDb(): Promise<Db> {
   return (await getConnection()).prisma;
+}
+
+/** Closes this process's connection and forgets it (shutdown; tests that switch databases). */
+export async function closeConnection(): Promise<void> {
+  const opening = state.connection;
+  state.connection = undefined;
+  if (opening) await (await opening.catch(() => null))?.close();
 }

@@ -11,12 +11,18 @@ export const ERROR_CODES = [
   "ConsumerGroup.AlreadyExists",
   "ConsumerGroup.ConsumerExists",
   "OperationDenied.InstanceStatus",
+  /** a checkpoint reset while a consumer is connected */
+  "OperationDenied.ConsumerConnected",
   "Forbidden.Role",
   "Throttling.User",
   "Unauthorized",
   "NotFound",
   "Lease.Expired",
   "InternalError",
+  // What the proxy answers for server-action requests Next.js would fail on (lib/security/action-guard.ts).
+  "Forbidden.Origin",
+  "PayloadTooLarge",
+  "UnsupportedMediaType",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

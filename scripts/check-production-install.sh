@@ -7,12 +7,18 @@ repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
 port="${PROD_CHECK_PORT:-3300}"
 server=""
-trap '[ -n "$server" ] && { kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; }; rm -rf "$work"' EXIT
+cleanup() {
+  local rc=$?
+  if [ -n "$server" ]; then kill -- -"$server" 2>/dev/null || kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
+  rm -rf "$work"
+  exit "$rc"
+}
+trap cleanup EXIT
 git clone -q "$repo" "$work/app"
 cd "$work/app"
 NODE_ENV=production npm ci --no-audit --no-fund </dev/null >"$work/install.log" 2>&1 || { tail -40 "$work/install.log"; exit 1; }
 test ! -e node_modules/eslint || { echo "devDependencies were installed"; exit 1; }
-NODE_ENV=production PORT="$port" HOSTNAME=127.0.0.1 npm start </dev/null >"$work/start.log" 2>&1 &
+NODE_ENV=production PORT="$port" HOSTNAME=127.0.0.1 setsid npm start </dev/null >"$work/start.log" 2>&1 &
 server=$!
 for _ in $(seq 1 240); do
   if curl -fsS "http://127.0.0.1:$port/login" -o /dev/null 2>/dev/null; then break; fi

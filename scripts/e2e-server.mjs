@@ -51,6 +51,12 @@ const child = spawn(process.execPath, ["server.mjs"], {
     DATABASE_URL: pg.url,
     DTS_DATA_DIR: "",
     DEMO_PASSWORD: "",
+    // The demo seed on a PostgreSQL database is only made when asked.
+    DEMO: "1",
+    // One trusted hop: tests that must not share the loopback client's throttle counters (the
+    // hostile corpus) say which client they are in X-Forwarded-For; browsers send none, so their
+    // address stays the socket's.
+    TRUST_PROXY_HOPS: "1",
   },
 });
 for (const signal of ["SIGINT", "SIGTERM"]) {

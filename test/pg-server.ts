@@ -28,6 +28,10 @@ export interface PgServer {
   /** The cluster's folder (data, socket and log), removed by `stop()`. */
   dir: string;
   stop(): void;
+  /** Shuts the server down (clients see the database go away), keeping its data for `resume()`. */
+  pause(): void;
+  /** Starts it again on the same port and data, after `pause()`. */
+  resume(): void;
 }
 
 /** Runs one of the cluster programs; as root, as the `postgres` user (initdb refuses root). */
@@ -63,11 +67,15 @@ export async function startPgServer(bin: string): Promise<PgServer> {
   const port = await freePort();
   const run = (cmd: string, args: string[]) => runAs(bin, cmd, args);
   run("initdb", ["-D", data, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8"]);
-  run("pg_ctl", ["-D", data, "-l", path.join(dir, "log"), "-w", "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, "start"]);
+  const start = () =>
+    run("pg_ctl", ["-D", data, "-l", path.join(dir, "log"), "-w", "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, "start"]);
+  start();
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     dir,
     stop: () => stopPgCluster(bin, dir),
+    pause: () => void run("pg_ctl", ["-D", data, "-m", "fast", "-w", "stop"]),
+    resume: () => void start(),
   };
 }
 

@@ -19,6 +19,8 @@ describe("the console on a PostgreSQL server (DATABASE_URL)", { skip: pgBin ? fa
   before(async () => {
     server = await startPgServer(pgBin!);
     process.env.DATABASE_URL = server.url;
+    // On PostgreSQL the demo is seeded only when asked (README "Configuration").
+    process.env.DEMO = "1";
     mod = {
       db: await import("../lib/db"),
       run: await import("../lib/actions/run-action"),

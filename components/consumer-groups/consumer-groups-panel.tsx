@@ -311,6 +311,7 @@ export function ConsumerGroupsPanel({
                         group={g}
                         instanceId={instanceId}
                         role={role}
+                        range={list.data.dataRange}
                         onDetails={(trigger) => {
                           drawerTrigger.current = trigger;
                           setView((v) => ({ ...v, group: g.id }));

@@ -27,6 +27,7 @@ import { Field, inputClass } from "../ui/field";
 import { FormAlert } from "../ui/form-feedback";
 import { useLandmark } from "../ui/use-landmark";
 import { consumerGroupKeys } from "./query-keys";
+import { ResetCheckpointDialog, type DataRange } from "./reset-checkpoint-dialog";
 
 type ReturnFocus = () => HTMLElement | null;
 
@@ -197,10 +198,15 @@ function DeleteDialog({ group, onDone, returnFocus }: { group: ConsumerGroupRow;
   );
 }
 
-type Kind = "change" | "reset" | "delete";
-const LABELS: Record<Kind, string> = { change: "Change Password", reset: "Reset Password", delete: "Delete" };
-const PERMISSION = { change: "consumerGroup.changePassword", reset: "consumerGroup.resetPassword", delete: "consumerGroup.delete" } as const;
-const WHO: Record<Kind, string> = { change: "operators and admins", reset: "admins only", delete: "admins only" };
+type Kind = "change" | "reset" | "checkpoint" | "delete";
+const LABELS: Record<Kind, string> = { change: "Change Password", reset: "Reset Password", checkpoint: "Reset Checkpoint", delete: "Delete" };
+const PERMISSION = {
+  change: "consumerGroup.changePassword",
+  reset: "consumerGroup.resetPassword",
+  checkpoint: "consumerGroup.resetCheckpoint",
+  delete: "consumerGroup.delete",
+} as const;
+const WHO: Record<Kind, string> = { change: "operators and admins", reset: "admins only", checkpoint: "operators and admins", delete: "admins only" };
 
 const itemClass =
   "flex cursor-pointer flex-col rounded-sm px-2 py-1.5 text-sm text-gray-800 outline-none data-[highlighted]:bg-blue-50 data-[disabled]:cursor-not-allowed data-[disabled]:text-gray-600";
@@ -211,7 +217,19 @@ const itemClass =
  * "Roles"); a lapsed session disables the menu. Closing a dialog returns focus to the More
  * button, or after a delete (the row is gone) to the table's heading.
  */
-export function GroupActions({ group, instanceId, role, onDetails }: { group: ConsumerGroupRow; instanceId: string; role: Role; onDetails: (trigger: HTMLElement) => void }) {
+export function GroupActions({
+  group,
+  instanceId,
+  role,
+  range,
+  onDetails,
+}: {
+  group: ConsumerGroupRow;
+  instanceId: string;
+  role: Role;
+  range: DataRange;
+  onDetails: (trigger: HTMLElement) => void;
+}) {
   const { lapsed } = useConsoleState();
   const landmark = useLandmark("main");
   const [open, setOpen] = useState<Kind | null>(null);
@@ -268,6 +286,7 @@ export function GroupActions({ group, instanceId, role, onDetails }: { group: Co
       <DialogRoot open={open !== null} onOpenChange={(next) => { if (!next) { if (open === "reset") done(); else setOpen(null); } }}>
         {open === "change" ? <ChangePasswordDialog group={group} onDone={done} returnFocus={returnFocus} /> : null}
         {open === "reset" ? <ResetPasswordDialog group={group} onDone={done} returnFocus={returnFocus} /> : null}
+        {open === "checkpoint" ? <ResetCheckpointDialog group={group} range={range} onDone={done} returnFocus={returnFocus} /> : null}
         {open === "delete" ? <DeleteDialog group={group} onDone={done} returnFocus={returnFocus} /> : null}
       </DialogRoot>
     </div>

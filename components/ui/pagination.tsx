@@ -1,9 +1,25 @@
 import Link from "next/link";
 import { cn } from "./cn";
 
-/** Page links for server-side pagination; `hrefFor(n)` builds each page's URL. */
-export function Pagination({ page, pageCount, hrefFor }: { page: number; pageCount: number; hrefFor: (page: number) => string }) {
-  const pages = new Set([1, pageCount, page - 1, page, page + 1].filter((p) => p >= 1 && p <= pageCount));
+/**
+ * Page links for server-side pagination; `hrefFor(n)` builds each page's URL (the neighbours'
+ * carry a keyset cursor, lib/pagination.ts). `pageCount` is null when the total is only known to
+ * be at least some number: then the last page is not linked, and `hasNext` says whether a next
+ * page exists.
+ */
+export function Pagination({
+  page,
+  pageCount,
+  hasNext = pageCount !== null && page < pageCount,
+  hrefFor,
+}: {
+  page: number;
+  pageCount: number | null;
+  hasNext?: boolean;
+  hrefFor: (page: number) => string;
+}) {
+  const last = pageCount ?? (hasNext ? page + 1 : page);
+  const pages = new Set([1, pageCount ?? 1, page - 1, page, hasNext ? page + 1 : page].filter((p) => p >= 1 && p <= last));
   const sorted = [...pages].sort((a, b) => a - b);
   const item = "inline-flex h-7 min-w-7 items-center justify-center rounded-sm border px-2 text-sm";
   return (
@@ -28,7 +44,8 @@ export function Pagination({ page, pageCount, hrefFor }: { page: number; pageCou
           </Link>
         </span>
       ))}
-      {page < pageCount ? (
+      {pageCount === null && hasNext ? <span className="px-1 text-gray-400" aria-label="More pages">…</span> : null}
+      {hasNext ? (
         <Link href={hrefFor(page + 1)} className={cn(item, "border-gray-300 bg-white hover:border-blue-500")} aria-label="Next page">
           ›
         </Link>

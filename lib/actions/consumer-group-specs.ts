@@ -6,6 +6,7 @@ import {
   changePasswordSchema,
   createConsumerGroupSchema,
   deleteConsumerGroupSchema,
+  resetCheckpointSchema,
   resetPasswordSchema,
 } from "../validation/consumer-group";
 import { CHANGE_PASSWORD_THROTTLE, checkThrottle, clearThrottle, pause, recordThrottleFailure } from "../throttle";
@@ -133,3 +134,44 @@ export const deleteConsumerGroupSpec = {
   },
   revalidate: (_input, data) => pagesOf(data.instanceId),
 } satisfies ActionSpec<typeof deleteConsumerGroupSchema, { id: string; instanceId: string; name: string }>;
+
+/**
+ * Reset a group's consumption checkpoint (docs/rules.md "Consumption checkpoint"): operator and
+ * admin, to the earliest or latest point of the instance's data range or a time within it, only
+ * while no consumer is connected. The next consumer's credential check answers where to start.
+ */
+export const resetConsumerGroupCheckpointSpec = {
+  name: "resetConsumerGroupCheckpoint",
+  permission: "consumerGroup.resetCheckpoint",
+  schema: resetCheckpointSchema,
+  async handler(input, ctx) {
+    const db = await getDb();
+    return db.$transaction(async (tx) => {
+      // The group row locked: a consumer's lease (its foreign key) waits for this reset, or this
+      // reset sees the lease.
+      const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "consumer_group" WHERE "id" = ${input.groupId} FOR UPDATE`;
+      if (locked.length === 0) return fail("NotFound", GONE);
+      const group = await tx.consumerGroup.findUniqueOrThrow({
+        where: { id: input.groupId },
+        select: { id: true, instanceId: true, lease: { select: { expiresAt: true } }, instance: { select: { dataBeginAt: true, dataEndAt: true } } },
+      });
+      if (group.lease && group.lease.expiresAt > new Date()) {
+        return fail("OperationDenied.ConsumerConnected", "A consumer is connected to this group. Disconnect it before resetting the checkpoint.");
+      }
+      const { dataBeginAt, dataEndAt } = group.instance;
+      if (!dataBeginAt || !dataEndAt) return fail("InvalidParameter", "This instance holds no data yet, so there is no checkpoint to move to.");
+      const to = input.target === "earliest" ? dataBeginAt : input.target === "latest" ? dataEndAt : new Date(input.time ?? "");
+      if (to < dataBeginAt || to > dataEndAt) {
+        const message = "The checkpoint must lie within the instance's data range.";
+        return fail("InvalidParameter", message, { time: message });
+      }
+      await tx.consumerGroup.update({
+        where: { id: group.id },
+        data: { startCheckpointAt: to, checkpointAt: to, messageDelaySeconds: null, unconsumedRecords: null },
+      });
+      await ctx.audit(tx, { instanceId: group.instanceId, groupId: group.id });
+      return { ok: true as const, data: { id: group.id, instanceId: group.instanceId, checkpointAt: to.toISOString() } };
+    });
+  },
+  revalidate: (_input, data) => pagesOf(data.instanceId),
+} satisfies ActionSpec<typeof resetCheckpointSchema, { id: string; instanceId: string; checkpointAt: string }>;

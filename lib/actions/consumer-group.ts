@@ -6,6 +6,7 @@ import {
   changeConsumerGroupPasswordSpec,
   createConsumerGroupSpec,
   deleteConsumerGroupSpec,
+  resetConsumerGroupCheckpointSpec,
   resetConsumerGroupPasswordSpec,
 } from "./consumer-group-specs";
 import { defineAction } from "./safe-action";
@@ -14,3 +15,4 @@ export const createConsumerGroup = defineAction(createConsumerGroupSpec);
 export const changeConsumerGroupPassword = defineAction(changeConsumerGroupPasswordSpec);
 export const resetConsumerGroupPassword = defineAction(resetConsumerGroupPasswordSpec);
 export const deleteConsumerGroup = defineAction(deleteConsumerGroupSpec);
+export const resetConsumerGroupCheckpoint = defineAction(resetConsumerGroupCheckpointSpec);

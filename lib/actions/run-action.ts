@@ -1,10 +1,10 @@
 import "server-only";
-import type { z } from "zod";
+import type { z } from "../validation/zod";
 import type { SessionUser } from "../auth/session";
 import { can, type Permission } from "../auth/roles";
 import { writeAnonymousRefusal, writeAudit, type AuditAction } from "../audit";
 import { getDb } from "../db";
-import { describeForLog, mapDbError } from "../db/errors";
+import { describeForLog, isDatabaseUnavailable, mapDbError } from "../db/errors";
 import { ACCOUNT_RULE_MESSAGE, CONSUMER_GROUP_QUOTA, DTS_ID_PATTERN, NAME_MAX } from "../validation/consumer-group";
 import { fail, type ActionFailure, type ActionResult, type ErrorCode } from "./result";
 
@@ -17,7 +17,20 @@ const DB_REFUSAL_MESSAGES: Partial<Record<string, string>> = {
   consumer_group_name_check: `The name must be 1 to ${NAME_MAX} characters long.`,
   consumer_group_name_text_check: "The name needs a visible character and cannot contain control or text-direction characters.",
   NotFound: "The change tracking instance no longer exists.",
+  consumer_group_checkpoint_range_check: "The checkpoint must lie within the instance's data range.",
 };
+
+/** What an action answers while the database cannot be reached (it may be back in a moment). */
+export const DATABASE_UNAVAILABLE_MESSAGE = "The database is unreachable right now. Nothing was changed; try again in a moment.";
+
+/**
+ * The answer for an action that could not reach the database. Not audited: the record could not
+ * be written either; the server log has the line.
+ */
+export function databaseUnavailable(action: AuditAction, error: unknown): ActionFailure {
+  console.error(`[action ${action}] database unreachable: ${describeForLog(error)}`);
+  return fail("InternalError", DATABASE_UNAVAILABLE_MESSAGE);
+}
 
 export interface ActionContext {
   user: SessionUser;
@@ -113,6 +126,7 @@ export async function runAction<S extends z.ZodType, T>(
   try {
     result = await spec.handler(parsed.data, ctx);
   } catch (error) {
+    if (isDatabaseUnavailable(error)) return databaseUnavailable(spec.name, error);
     const refusal = mapDbError(error);
     if (refusal) {
       const message = DB_REFUSAL_MESSAGES[refusal.constraint] ?? DB_REFUSAL_MESSAGES[refusal.code] ?? "The database refused the change.";

@@ -2,10 +2,11 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { clientIpFrom } from "../client-ip";
-import type { z } from "zod";
+import type { z } from "../validation/zod";
 import { getSessionUser } from "../auth/session";
 import type { ActionResult } from "./result";
-import { runAction, type ActionSpec } from "./run-action";
+import { isDatabaseUnavailable } from "../db/errors";
+import { databaseUnavailable, runAction, type ActionSpec } from "./run-action";
 
 export type { ActionSpec };
 
@@ -15,8 +16,17 @@ export type { ActionSpec };
  * reported as failed).
  */
 export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>) {
-  return async (input: unknown): Promise<ActionResult<T>> =>
-    runAction(spec, input, await getSessionUser(), clientIpFrom(await headers()), (parsed, data) => {
+  return async (input: unknown): Promise<ActionResult<T>> => {
+    let user: Awaited<ReturnType<typeof getSessionUser>>;
+    try {
+      user = await getSessionUser();
+    } catch (error) {
+      // Reading the session needs the database too: without it the action answers, it does not fail.
+      if (isDatabaseUnavailable(error)) return databaseUnavailable(spec.name, error);
+      throw error;
+    }
+    return runAction(spec, input, user, clientIpFrom(await headers()), (parsed, data) => {
       for (const path of spec.revalidate?.(parsed, data) ?? []) revalidatePath(path);
     });
+  };
 }

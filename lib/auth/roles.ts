@@ -7,6 +7,7 @@ export const PERMISSIONS = {
   "consumerGroup.create": ["operator", "admin"],
   "consumerGroup.changePassword": ["operator", "admin"],
   "consumerGroup.resetPassword": ["admin"],
+  "consumerGroup.resetCheckpoint": ["operator", "admin"],
   "consumerGroup.delete": ["admin"],
   "audit.read": ["admin"],
   "preferences.change": ["viewer", "operator", "admin"],

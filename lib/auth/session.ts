@@ -45,7 +45,12 @@ export async function resolveSessionUser(db: Db, token: JWT | null): Promise<Ses
 }
 
 /** The signed-in user of this request, or null; read once per request however many callers ask. */
-export const getSessionUser = cache(async (): Promise<SessionUser | null> => resolveSessionUser(await getDb(), await readSessionToken()));
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  // The cookie first: a request without a valid token needs no database, and `next build`'s
+  // prerendering stops at cookies() before it could open the running server's database.
+  const token = await readSessionToken();
+  return token ? resolveSessionUser(await getDb(), token) : null;
+});
 
 /** For pages and layouts: the user, or a redirect to sign-in. Every page calls it itself. */
 export async function requireUser(): Promise<SessionUser> {

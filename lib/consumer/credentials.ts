@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { z } from "zod";
+import type { z } from "../validation/zod";
 import { writeAnonymousRefusal, writeAudit, type AuditAction } from "../audit";
 import { getDummyHash, verifyPassword } from "../auth/password";
 import type { Db } from "../db/connect";
@@ -22,6 +22,8 @@ export interface ConnectGrant {
   leaseToken: string;
   expiresAt: string;
   heartbeatIntervalMs: number;
+  /** where to start consuming: a checkpoint reset's point, else the group's committed checkpoint (null: the newest data) */
+  checkpoint: string | null;
 }
 
 /** Unknown user, wrong account half and wrong password: one answer, so none tells which. */
@@ -93,10 +95,25 @@ export async function connectConsumer(db: Db, input: z.output<typeof connectRequ
     await writeAudit(db, { username: input.user, action: "connectConsumer", groupId: group.id, errorCode: refusal.code, clientIp: ctx.clientIp });
     return { ok: false, refusal };
   }
+  // The consumer now holds the lease: a checkpoint reset's start point is handed over, once.
+  const start = await db.$queryRaw<{ start: Date | null; committed: Date | null }[]>`
+    UPDATE "consumer_group" g SET "start_checkpoint_at" = NULL
+      FROM (SELECT "id", "start_checkpoint_at" FROM "consumer_group" WHERE "id" = ${group.id} FOR UPDATE) old
+     WHERE g."id" = old."id"
+    RETURNING old."start_checkpoint_at" AS start, g."checkpoint_at" AS committed`;
+  const checkpoint = start[0]?.start ?? start[0]?.committed ?? null;
   await writeAudit(db, { username: input.user, action: "connectConsumer", groupId: group.id, clientIp: ctx.clientIp });
   return {
     ok: true,
-    body: { groupId: group.id, instanceId: group.instanceId, topic: group.instance.topic, leaseToken: token, expiresAt: expiresAt.toISOString(), heartbeatIntervalMs: HEARTBEAT_INTERVAL_MS },
+    body: {
+      groupId: group.id,
+      instanceId: group.instanceId,
+      topic: group.instance.topic,
+      leaseToken: token,
+      expiresAt: expiresAt.toISOString(),
+      heartbeatIntervalMs: HEARTBEAT_INTERVAL_MS,
+      checkpoint: checkpoint ? new Date(checkpoint).toISOString() : null,
+    },
   };
 }
 

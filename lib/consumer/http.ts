@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import type { z } from "zod";
+import type { z } from "../validation/zod";
 import type { ErrorCode } from "../error-codes";
 
 /** Bodies larger than this are refused before they are parsed. */

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type { z } from "../validation/zod";
 import { clientIpFrom } from "../client-ip";
 import { getDb } from "../db";
 import { describeForLog } from "../db/errors";

@@ -29,6 +29,8 @@ export interface ConsumerGroupRow {
 export interface ConsumerGroupList {
   instanceId: string;
   instanceStatus: InstanceStatus;
+  /** the data the instance holds, where a checkpoint reset may move a group */
+  dataRange: { begin: string | null; end: string | null };
   quota: number;
   groups: ConsumerGroupRow[];
 }
@@ -43,6 +45,8 @@ export async function listConsumerGroups(user: SessionUser, instanceId: string):
     select: {
       id: true,
       status: true,
+      dataBeginAt: true,
+      dataEndAt: true,
       consumerGroups: {
         orderBy: [{ createdAt: "desc" }, { id: "asc" }],
         select: {
@@ -63,6 +67,7 @@ export async function listConsumerGroups(user: SessionUser, instanceId: string):
   return {
     instanceId: instance.id,
     instanceStatus: instance.status,
+    dataRange: { begin: instance.dataBeginAt?.toISOString() ?? null, end: instance.dataEndAt?.toISOString() ?? null },
     quota: CONSUMER_GROUP_QUOTA,
     groups: instance.consumerGroups.map((g) => {
       const connected = !!g.lease && g.lease.expiresAt.getTime() > now;

@@ -1,4 +1,5 @@
 import type { ErrorCode } from "../error-codes";
+import { DATABASE_UNAVAILABLE_DIGEST } from "./unavailable";
 
 /** What the database said, in the stable terms PostgreSQL gives: SQLSTATE and constraint name. */
 export interface DbViolation {
@@ -27,6 +28,7 @@ const REFUSALS: Record<string, Record<string, Omit<DbRefusal, "constraint">>> = 
     consumer_group_username_check: { code: "InvalidParameter.UserName", field: "account" },
     consumer_group_name_check: { code: "InvalidParameter", field: "name" },
     consumer_group_name_text_check: { code: "InvalidParameter", field: "name" },
+    consumer_group_checkpoint_range_check: { code: "InvalidParameter", field: "time" },
   },
   "23505": {
     consumer_group_instance_id_name_key: { code: "ConsumerGroup.AlreadyExists", field: "name" },
@@ -104,4 +106,43 @@ export function describeForLog(error: unknown): string {
     .replace(/Failing row contains \(.*?\)\.?/g, "Failing row contains (…)")
     .replace(/\$argon2[a-z]*\$[^\s"',)]*/g, "[hash]")
     .slice(0, 2000);
+}
+
+// How a lost or unreachable database shows itself: Prisma's connection codes, the driver
+// adapter's error kinds, PostgreSQL's connection-exception and shutdown SQLSTATEs, and the socket
+// errors of node-postgres.
+const UNAVAILABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017"]);
+const UNAVAILABLE_ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout"]);
+const UNAVAILABLE_SQLSTATES = /^(08...|57P0[123])$/;
+const UNAVAILABLE_SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EPIPE", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN"]);
+// node-postgres raises these without any code; they are its own fixed texts, not the server's.
+const UNAVAILABLE_DRIVER_MESSAGES = /^(Connection terminated unexpectedly|Connection terminated due to connection timeout|Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error and is not queryable)$/;
+
+/**
+ * Whether an error means the database could not be reached or dropped the connection (as opposed
+ * to refusing a statement): the request may succeed once the database is back.
+ */
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== "object" || depth > 6) return false;
+  if (error instanceof DatabaseUnavailableError) return true;
+  const e = error as { code?: unknown; kind?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: { cause?: unknown } } };
+  if (typeof e.code === "string" && (UNAVAILABLE_PRISMA_CODES.has(e.code) || UNAVAILABLE_SQLSTATES.test(e.code) || UNAVAILABLE_SOCKET_CODES.has(e.code))) return true;
+  if (typeof e.kind === "string" && UNAVAILABLE_ADAPTER_KINDS.has(e.kind)) return true;
+  if (typeof e.message === "string" && UNAVAILABLE_DRIVER_MESSAGES.test(e.message)) return true;
+  const adapterCause = e.meta?.driverAdapterError?.cause;
+  if (adapterCause && isDatabaseUnavailable(adapterCause, depth + 1)) return true;
+  if (error instanceof AggregateError && error.errors.some((inner) => isDatabaseUnavailable(inner, depth + 1))) return true;
+  return isDatabaseUnavailable(e.cause, depth + 1);
+}
+
+/**
+ * The database could not be reached. Its `digest` is kept by Next.js as the error crosses to the
+ * browser (other errors get a hash), so the error page can say what happened without a stack.
+ */
+export class DatabaseUnavailableError extends Error {
+  readonly digest = DATABASE_UNAVAILABLE_DIGEST;
+  constructor(cause?: unknown) {
+    super("The database is unreachable.", { cause });
+    this.name = "DatabaseUnavailableError";
+  }
 }

@@ -1,5 +1,6 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { AUDIT_ACTIONS } from "../audit";
+import { parseRowKey } from "../pagination";
 import { cleanQueryText } from "./text";
 
 const first = (v: unknown): unknown => (Array.isArray(v) ? (v as unknown[])[0] : v);
@@ -19,6 +20,11 @@ export function parseDay(value: unknown): string | undefined {
 
 const day = z.preprocess((v) => parseDay(first(v)), z.string().optional()).catch(undefined);
 
+/** Audit record ids are the bigserial's digits. */
+export const AUDIT_ID_PATTERN = /^\d{1,19}$/;
+/** A keyset cursor (`<epoch ms>.<record id>`, lib/pagination.ts), or undefined. */
+const auditKey = z.preprocess((v) => (parseRowKey(first(v), AUDIT_ID_PATTERN) ? first(v) : undefined), z.string().optional()).catch(undefined);
+
 /** The Audit Log page's URL state; bad values fall back to no filter. */
 export const auditQuerySchema = z.object({
   action: z.preprocess(first, z.enum(AUDIT_ACTIONS).optional()).catch(undefined),
@@ -28,5 +34,9 @@ export const auditQuerySchema = z.object({
   from: day,
   to: day,
   page: z.preprocess(first, z.coerce.number().int().min(1).max(100000).default(1)).catch(1),
+  /** The page starts after this record: the "next" link of the page before. */
+  after: auditKey,
+  /** The page ends before this record: the "previous" link of the page after. */
+  before: auditKey,
 });
 export type AuditQuery = z.output<typeof auditQuerySchema>;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { hasControlChars } from "./text";
 
 export const signInSchema = z.object({

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { DTS_ID_PATTERN } from "./consumer-group";
 import { cleanQueryText } from "./text";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { hasControlChars, nameProblem } from "./text";
 
 /** The rules of a consumer group (docs/rules.md "Consumer groups"), each written once here. */
@@ -147,3 +147,26 @@ export function generatePassword(length = 20): string {
   }
   return chars.join("");
 }
+
+/** Where a checkpoint reset moves a group: the data range's earliest or latest point, or a time within it. */
+export const CHECKPOINT_TARGETS = ["earliest", "latest", "time"] as const;
+
+/** Reset a group's consumption checkpoint (operator and admin), the form's fields. */
+export const resetCheckpointFormSchema = z
+  .object({
+    target: z.enum(CHECKPOINT_TARGETS, { error: "Choose where the consumer starts." }),
+    time: z.string().max(40).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.target !== "time") return;
+    if (!v.time || Number.isNaN(new Date(v.time).getTime())) ctx.addIssue({ code: "custom", path: ["time"], message: "Enter a date and time." });
+  });
+export type ResetCheckpointForm = z.input<typeof resetCheckpointFormSchema>;
+
+export const resetCheckpointSchema = z
+  .object({
+    groupId: consumerGroupIdSchema,
+    target: z.enum(CHECKPOINT_TARGETS, { error: "Choose where the consumer starts." }),
+    time: z.iso.datetime({ offset: true, error: "Enter a date and time." }).optional(),
+  })
+  .refine((v) => v.target !== "time" || v.time !== undefined, { path: ["time"], error: "Enter a date and time." });

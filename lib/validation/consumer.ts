@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { ACCOUNT_PATTERN, consumerGroupIdSchema, DTS_ID_PATTERN } from "./consumer-group";
 import { hasControlChars } from "./text";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 
 /**
  * How the console shows times (docs/rules.md "Preferences"): `UTC`, or the IANA zone of the

@@ -1,5 +1,7 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { InstanceStatus } from "../generated/prisma/enums";
+import { parseRowKey } from "../pagination";
+import { DTS_ID_PATTERN } from "./consumer-group";
 import { cleanQueryText } from "./text";
 
 export const PAGE_SIZES = [10, 20, 50] as const;
@@ -10,6 +12,9 @@ export type TaskSort = (typeof TASK_SORTS)[number];
 export const INSTANCE_STATUSES = Object.values(InstanceStatus);
 
 const first = (v: unknown): unknown => (Array.isArray(v) ? (v as unknown[])[0] : v);
+
+/** A keyset cursor (`<epoch ms>.<instance id>`, lib/pagination.ts), or undefined. */
+const taskKey = z.preprocess((v) => (parseRowKey(first(v), DTS_ID_PATTERN) ? first(v) : undefined), z.string().optional()).catch(undefined);
 
 /**
  * The task list's URL state. A copied link reproduces the view; a hand-edited bad value falls back
@@ -25,6 +30,10 @@ export const taskListQuerySchema = z.object({
   pageSize: z
     .preprocess(first, z.coerce.number().pipe(z.union(PAGE_SIZES.map((n) => z.literal(n)))).default(10))
     .catch(10),
+  /** The page starts after this row: the "next" link of the page before. */
+  after: taskKey,
+  /** The page ends before this row: the "previous" link of the page after. */
+  before: taskKey,
 });
 
 export type TaskListQuery = z.output<typeof taskListQuerySchema>;

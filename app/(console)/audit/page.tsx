@@ -13,17 +13,21 @@ import { clientIpFrom } from "@/lib/client-ip";
 import { listAuditLog } from "@/lib/data/audit";
 import { getDb } from "@/lib/db";
 import { formatDateTime, zoneLabel } from "@/lib/format";
+import { formatTotal } from "@/lib/pagination";
 import { auditQuerySchema, type AuditQuery } from "@/lib/validation/audit";
 
 export const metadata: Metadata = { title: "Audit Log" };
 
-function hrefOf(q: AuditQuery, page: number, base = "/audit") {
+/** The audit URL of a view and page; a keyset cursor only where given (a neighbour page's link). */
+function hrefOf(q: AuditQuery, page: number, cursor: { after?: string; before?: string } = {}, base = "/audit") {
   const p = new URLSearchParams();
   for (const key of ["action", "user", "instance", "result", "from", "to"] as const) {
     const value = q[key];
     if (value) p.set(key, value);
   }
   if (page > 1) p.set("page", String(page));
+  if (page > 1 && cursor.after) p.set("after", cursor.after);
+  else if (page > 1 && cursor.before) p.set("before", cursor.before);
   const s = p.toString();
   return s ? `${base}?${s}` : base;
 }
@@ -46,7 +50,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     );
   }
   const query = auditQuerySchema.parse(await searchParams);
-  const { rows, total, page, pageCount } = await listAuditLog(user, query);
+  const log = await listAuditLog(user, query);
+  const { rows, total, capped, page, pageCount, hasNext } = log;
+  const hrefFor = (p: number) => hrefOf(query, p, { after: p === page + 1 ? log.after : undefined, before: p === page - 1 ? log.before : undefined });
   const timeZone = user.timeZone ?? "UTC";
   const zone = zoneLabel(timeZone);
 
@@ -57,7 +63,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <h1 className="text-xl font-semibold text-gray-900">Audit Log</h1>
         {/* A file download, streamed by the route handler: admins only, and the export is audited. */}
         <a
-          href={hrefOf(query, 1, "/audit/export")}
+          href={hrefOf(query, 1, {}, "/audit/export")}
           download
           className="inline-flex h-8 items-center rounded-sm border border-gray-300 bg-white px-3.5 text-sm font-medium text-gray-800 hover:border-blue-500 hover:text-blue-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
         >
@@ -169,8 +175,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </div>
         )}
         <div className="flex flex-wrap items-center justify-between gap-3 border-t border-gray-100 px-4 py-3 text-sm text-gray-700">
-          <p role="status">{total} records</p>
-          <Pagination page={page} pageCount={pageCount} hrefFor={(p) => hrefOf(query, p)} />
+          <p role="status">{formatTotal(total, capped)} records</p>
+          <Pagination page={page} pageCount={pageCount} hasNext={hasNext} hrefFor={hrefFor} />
         </div>
       </section>
     </div>

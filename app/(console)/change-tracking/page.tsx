@@ -7,9 +7,10 @@ import { TaskTable } from "@/components/tasks/task-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
 import { requireUser } from "@/lib/auth/session";
-import { listRegions, resolveRegion } from "@/lib/data/regions";
+import { listRegions, resolveRegion, resolveRegionId } from "@/lib/data/regions";
 import { REGION_COOKIE } from "@/lib/regions";
 import { listTasks } from "@/lib/data/tasks";
+import { formatTotal } from "@/lib/pagination";
 import { taskListHref } from "@/lib/url";
 import { taskListQuerySchema } from "@/lib/validation/task";
 
@@ -20,13 +21,19 @@ export default async function ChangeTrackingPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const user = await requireUser();
-  const query = taskListQuerySchema.parse(await searchParams);
-  const [regions, jar] = await Promise.all([listRegions(user), cookies()]);
-  const region = resolveRegion(regions, query.region, jar.get(REGION_COOKIE)?.value);
-  const { rows, total, page, pageCount } = await listTasks(user, region.id, query);
-  const view = { ...query, page };
+  const [user, query, jar] = await Promise.all([requireUser(), searchParams.then((p) => taskListQuerySchema.parse(p)), cookies()]);
+  // The region is known from the URL or the cookie without the database, so the tasks and the
+  // region list (read once for the layout and this page) load together.
+  const regionId = resolveRegionId(query.region, jar.get(REGION_COOKIE)?.value);
+  const [regions, list] = await Promise.all([listRegions(user), listTasks(user, regionId, query)]);
+  const region = resolveRegion(regions, regionId);
+  const { rows, total, capped, page, pageCount, hasNext } = list;
+  // The view without the page's cursor: a new search, filter, sort or page size starts afresh.
+  const view = { ...query, page, after: undefined, before: undefined };
   const filtered = !!(query.q || query.status);
+  const first = (page - 1) * query.pageSize + 1;
+  const hrefFor = (p: number) =>
+    taskListHref(region.id, view, { page: p, after: p === page + 1 ? list.after : undefined, before: p === page - 1 ? list.before : undefined });
 
   return (
     <LiveRefreshProvider>
@@ -68,11 +75,11 @@ export default async function ChangeTrackingPage({
         )}
         <div className="flex flex-wrap items-center justify-between gap-3 border-t border-gray-100 px-4 py-3">
           <p className="text-sm text-gray-700" role="status">
-            {total === 0 ? "0 tasks" : `${(page - 1) * query.pageSize + 1}–${Math.min(page * query.pageSize, total)} of ${total} tasks`}
+            {rows.length === 0 ? (total === 0 ? "0 tasks" : `No tasks on page ${page}`) : `${first}–${first + rows.length - 1} of ${formatTotal(total, capped)} tasks`}
           </p>
           <div className="flex items-center gap-4">
             <PageSizeSelect regionId={region.id} query={view} />
-            <Pagination page={page} pageCount={pageCount} hrefFor={(p) => taskListHref(region.id, view, { page: p })} />
+            <Pagination page={page} pageCount={pageCount} hasNext={hasNext} hrefFor={hrefFor} />
           </div>
         </div>
       </section>

@@ -1,0 +1,225 @@
+// The proxy's guard for server-action POSTs. Next.js itself answers 500 to a foreign Origin, a
+// body over its 1 MB limit, a multipart or url-encoded body it cannot decode and a text body that
+// is not JSON; here each gets a 4xx with a clear { code, message } before Next.js sees it. Valid
+// calls pass untouched: the console's actions take JSON-serialisable arguments, which the React
+// client sends as a text/plain JSON array.
+
+import type { ErrorCode } from "../error-codes";
+
+/** The body limit of server actions, the same as Next.js's default (serverActions.bodySizeLimit). */
+export const ACTION_BODY_LIMIT = 1024 * 1024;
+
+export type GuardCode = Extract<ErrorCode, "Forbidden.Origin" | "PayloadTooLarge" | "UnsupportedMediaType" | "InvalidParameter">;
+
+export interface GuardRefusal {
+  status: 400 | 403 | 413 | 415;
+  code: GuardCode;
+  message: string;
+}
+
+type HeaderBag = { get(name: string): string | null };
+
+/**
+ * Whether Next.js would treat this request as a server action: a POST with a Next-Action header,
+ * or a POST with a form body (a no-JavaScript form action), as Next.js's own test goes.
+ */
+export function isPossibleServerAction(method: string, headers: HeaderBag): boolean {
+  if (method.toUpperCase() !== "POST") return false;
+  if (headers.get("next-action") !== null) return true;
+  return isFormBody(headers.get("content-type"));
+}
+
+function mediaType(contentType: string | null): string {
+  return (contentType ?? "").split(";", 1)[0].trim().toLowerCase();
+}
+
+function isFormBody(contentType: string | null): boolean {
+  const type = mediaType(contentType);
+  return type === "multipart/form-data" || type === "application/x-www-form-urlencoded";
+}
+
+/** The host a request was addressed to: the first X-Forwarded-Host, else Host (as Next.js compares). */
+export function requestHost(headers: HeaderBag): string | null {
+  const forwarded = headers.get("x-forwarded-host")?.split(",")[0]?.trim();
+  return forwarded || headers.get("host")?.trim() || null;
+}
+
+/**
+ * The Origin check of a server action. No Origin at all passes (a hand-made request carries no
+ * browser's credentials; Next.js lets it through too); "null", an unparsable Origin, or one whose
+ * host:port differs from the request's host is foreign.
+ */
+export function isSameOrigin(origin: string | null, host: string | null): boolean {
+  if (origin === null) return true;
+  if (!host) return false;
+  let parsed: URL;
+  try {
+    parsed = new URL(origin);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return false;
+  return parsed.host.toLowerCase() === host.toLowerCase();
+}
+
+/** The checks that need only the headers; null when the body still has to be looked at. */
+export function checkActionHeaders(headers: HeaderBag): GuardRefusal | null {
+  if (!isSameOrigin(headers.get("origin"), requestHost(headers))) {
+    return { status: 403, code: "Forbidden.Origin", message: "Cross-site requests to server actions are refused: the Origin does not match this console." };
+  }
+  const length = headers.get("content-length");
+  if (length !== null && (!/^\d+$/.test(length.trim()) || Number(length) > ACTION_BODY_LIMIT)) {
+    return tooLarge();
+  }
+  if (isFormBody(headers.get("content-type"))) {
+    return {
+      status: 415,
+      code: "UnsupportedMediaType",
+      message: "Server actions here take JSON arguments as text/plain; form bodies (multipart, url-encoded) are not accepted.",
+    };
+  }
+  return null;
+}
+
+function tooLarge(message = `The request body exceeds the ${ACTION_BODY_LIMIT / 1024 / 1024} MB limit of server actions.`): GuardRefusal {
+  return { status: 413, code: "PayloadTooLarge", message };
+}
+
+function notJson(): GuardRefusal {
+  return { status: 400, code: "InvalidParameter", message: "The server action's arguments must be a UTF-8 JSON array." };
+}
+
+function malformed(detail: string): GuardRefusal {
+  return { status: 400, code: "InvalidParameter", message: `The server action's arguments are malformed: ${detail}.` };
+}
+
+/** Limits no real call comes near: our actions take one small object. */
+export const ACTION_MAX_ARGS = 32;
+export const ACTION_MAX_DEPTH = 32;
+/** React's own limit on the slots of nested arrays in a reply (decodeReply's arraySizeLimit). */
+const REACT_ARRAY_SIZE_LIMIT = 1e6;
+
+/**
+ * The "$"-prefixed strings React's encodeReply writes into a text body (one without FormData
+ * parts): an escaped "$…" string, undefined, a Date, a BigInt, -0, ±Infinity, NaN, a temporary
+ * reference, or a path back into the body itself (a repeated object). Every other "$" form names
+ * a FormData part a text body cannot have, and React's decoder throws on it (a 500).
+ */
+const REPLY_SCALAR = /^\$(?:\$|D|undefined$|n-?\d{1,300}$|-0$|-?Infinity$|NaN$|T$)/;
+const REPLY_PATH = /^\$0((?::[^:]*)*)$/;
+
+function resolvesToObject(root: unknown, path: string): boolean {
+  let node: unknown = root;
+  for (const key of path.split(":").slice(1)) {
+    // React drops "__proto__" keys while decoding, so no path leads through one.
+    if (key === "__proto__" || typeof node !== "object" || node === null || !Object.prototype.hasOwnProperty.call(node, key)) return false;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return typeof node === "object" && node !== null;
+}
+
+/**
+ * The argument list as React decodes it from a text body, checked so decoding cannot throw: a
+ * JSON array of at most ACTION_MAX_ARGS arguments, nested at most ACTION_MAX_DEPTH deep, whose
+ * "$" strings are ones React's client writes, within React's array-size limit.
+ */
+export function checkActionArguments(root: unknown): GuardRefusal | null {
+  if (!Array.isArray(root)) return notJson();
+  if (root.length > ACTION_MAX_ARGS) return malformed(`more than ${ACTION_MAX_ARGS} arguments`);
+  type Context = { count: number; fork: boolean };
+  // Iterative, so a hostile nesting cannot overflow this check's stack either.
+  // React counts the slots of arrays (and the characters of their strings) per tree of directly
+  // nested arrays; over its limit with any array of two or more items, decoding throws.
+  const rootContext: Context = { count: 0, fork: false };
+  const contexts: Context[] = [rootContext];
+  const stack: Array<{ value: unknown; depth: number; context: Context | null }> = [{ value: root, depth: 0, context: rootContext }];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const { value, depth, context } = item;
+    if (typeof value === "string") {
+      if (value.startsWith("$")) {
+        const path = REPLY_PATH.exec(value);
+        if (path) {
+          if (!resolvesToObject(root, value.slice(1))) return malformed(`the reference ${JSON.stringify(value.slice(0, 40))} points nowhere`);
+        } else if (!REPLY_SCALAR.test(value)) {
+          return malformed(`${JSON.stringify(value.slice(0, 40))} is not a value React encodes in a text body (escape a leading "$" as "$$")`);
+        }
+        if (context && (value.startsWith("$$") || value.startsWith("$n"))) context.count += value.length - (value.startsWith("$$") ? 1 : 2);
+      } else if (context) {
+        context.count += value.length;
+      }
+      continue;
+    }
+    if (typeof value !== "object" || value === null) continue;
+    if (depth >= ACTION_MAX_DEPTH) return malformed(`nested more than ${ACTION_MAX_DEPTH} deep`);
+    if (Array.isArray(value)) {
+      let own = context;
+      if (!own) {
+        own = { count: 0, fork: false };
+        contexts.push(own);
+      }
+      if (value.length > 1) own.fork = true;
+      own.count += value.length + 1;
+      for (const item of value) stack.push({ value: item, depth: depth + 1, context: own });
+    } else {
+      for (const item of Object.values(value)) stack.push({ value: item, depth: depth + 1, context: null });
+    }
+  }
+  if (contexts.some((c) => c.fork && c.count > REACT_ARRAY_SIZE_LIMIT)) {
+    return tooLarge("The server action's arguments hold more array items and text than a server action accepts.");
+  }
+  return null;
+}
+
+/** The body check: valid UTF-8, JSON, an argument list React can decode (see checkActionArguments). */
+export function checkActionBodyText(bytes: Uint8Array): GuardRefusal | null {
+  if (bytes.byteLength > ACTION_BODY_LIMIT) return tooLarge();
+  let text: string;
+  try {
+    // A BOM is kept, so JSON.parse refuses it as React's decoder would.
+    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return notJson();
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return notJson();
+  }
+  return checkActionArguments(value);
+}
+
+/** Reads at most limit + 1 bytes of a body stream (then stops), so an oversized body is never buffered whole. */
+export async function readCapped(body: ReadableStream<Uint8Array> | null, limit = ACTION_BODY_LIMIT): Promise<Uint8Array> {
+  if (!body) return new Uint8Array(0);
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      size += value.byteLength;
+      if (size > limit) break;
+    }
+  } finally {
+    // Not awaited: cancelling one branch of a cloned (teed) body settles only once the other
+    // branch is cancelled too, which is Next.js's to read or drop.
+    reader.cancel().catch(() => {});
+  }
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}
+
+/** The whole guard: a refusal, or null for a call Next.js may run. Reads a clone of the body. */
+export async function guardServerAction(request: Request): Promise<GuardRefusal | null> {
+  const refusal = checkActionHeaders(request.headers);
+  if (refusal) return refusal;
+  return checkActionBodyText(await readCapped(request.clone().body));
+}

@@ -1,0 +1,44 @@
+// Which requests the proxy lets through without a session. Everything else under its matcher needs
+// a verified session cookie: deny by default, so a new page or route handler is covered from the
+// start.
+
+/**
+ * Hook for the OpenAPI endpoint (`POST /` with Action=… parameters, as the DTS OpenAPI is called):
+ * it will authenticate by its own signature, not by the console's cookie. Turn this on when a
+ * handler for it exists; the proxy then neither redirects it nor treats its form body as a
+ * server action.
+ */
+export const OPENAPI_ROOT_POST_ENABLED: boolean = false;
+
+export function isOpenApiRequest(method: string, pathname: string): boolean {
+  return OPENAPI_ROOT_POST_ENABLED && method.toUpperCase() === "POST" && pathname === "/";
+}
+
+function under(pathname: string, prefix: string): boolean {
+  return pathname === prefix || pathname.startsWith(`${prefix}/`);
+}
+
+/** Pages anyone may open: sign-in. */
+export function isPublicPage(pathname: string): boolean {
+  return under(pathname, "/login");
+}
+
+/** Route handlers that authenticate otherwise: next-auth's own, and the consumer endpoints (account + password). */
+export function authenticatesOtherwise(method: string, pathname: string): boolean {
+  return under(pathname, "/api/auth") || under(pathname, "/api/consumer") || isOpenApiRequest(method, pathname);
+}
+
+/** Next.js's own non-page paths the matcher lets in (development HMR, internal endpoints). */
+export function isFrameworkPath(pathname: string): boolean {
+  return pathname.startsWith("/_next/") || pathname.startsWith("/__nextjs");
+}
+
+export function isApiPath(pathname: string): boolean {
+  return under(pathname, "/api");
+}
+
+/** Where a request without a valid session goes: through, a 401 (API) or sign-in (pages). */
+export function unauthenticatedTreatment(method: string, pathname: string): "allow" | "unauthorized" | "sign-in" {
+  if (isPublicPage(pathname) || authenticatesOtherwise(method, pathname) || isFrameworkPath(pathname)) return "allow";
+  return isApiPath(pathname) ? "unauthorized" : "sign-in";
+}

@@ -1,0 +1,30 @@
+// A console process that dies in the middle of a create (test/database-faults.test.ts): it
+// creates one group to completion, then starts a second through the real create handler and,
+// inside that transaction (group inserted, counter moved, audit written), tells the parent and
+// waits to be killed.
+import { getConnection } from "../../lib/db";
+import { createConsumerGroupSpec } from "../../lib/actions/consumer-group-specs";
+import { writeAudit } from "../../lib/audit";
+
+const instanceId = process.env.TARGET_INSTANCE ?? "";
+const input = (name: string) => ({ instanceId, name, account: "killed", password: "Killed#123", confirmPassword: "Killed#123" });
+const user = { id: "u-op", username: "operator", role: "operator" as const };
+
+await getConnection();
+const committed = await createConsumerGroupSpec.handler(input("committed-before-kill"), {
+  user,
+  ip: null,
+  audit: (db, target) => writeAudit(db, { username: user.username, role: user.role, action: "createConsumerGroup", ...target }),
+});
+if (!committed.ok) throw new Error(JSON.stringify(committed));
+await createConsumerGroupSpec.handler(input("killed-mid-create"), {
+  user,
+  ip: null,
+  audit: async (db, target) => {
+    await writeAudit(db, { username: user.username, role: user.role, action: "createConsumerGroup", ...target });
+    process.send?.({ inside: target?.groupId });
+    // Keeps the process alive (PGlite leaves nothing pending) until the parent kills it.
+    setInterval(() => {}, 60_000);
+    await new Promise(() => {});
+  },
+});

@@ -1,0 +1,288 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { encode } from "next-auth/jwt";
+import {
+  ACTION_BODY_LIMIT,
+  ACTION_MAX_ARGS,
+  ACTION_MAX_DEPTH,
+  checkActionBodyText,
+  checkActionHeaders,
+  isPossibleServerAction,
+  isSameOrigin,
+  readCapped,
+  requestHost,
+} from "../lib/security/action-guard";
+import { buildCsp, createNonce, isHttps, setSecurityHeaders, STATIC_SECURITY_HEADERS } from "../lib/security/headers";
+import { unauthenticatedTreatment } from "../lib/security/routes";
+import { readSessionCookie, verifySessionToken } from "../lib/security/session";
+
+function directives(csp: string): Map<string, string[]> {
+  return new Map(
+    csp
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([name, ...values]) => [name, values]),
+  );
+}
+
+describe("buildCsp", () => {
+  const nonce = createNonce();
+  const csp = directives(buildCsp({ nonce }));
+
+  it("allows scripts only with the nonce (strict-dynamic), never unsafe-inline or unsafe-eval in production", () => {
+    assert.deepEqual(csp.get("script-src"), ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'"]);
+  });
+  it("adds unsafe-eval in development only", () => {
+    assert.ok(directives(buildCsp({ nonce, dev: true })).get("script-src")!.includes("'unsafe-eval'"));
+    assert.ok(!directives(buildCsp({ nonce, dev: true })).get("script-src")!.includes("'unsafe-inline'"));
+  });
+  it("refuses framing, foreign bases, foreign form targets and plugins", () => {
+    assert.deepEqual(csp.get("frame-ancestors"), ["'none'"]);
+    assert.deepEqual(csp.get("base-uri"), ["'self'"]);
+    assert.deepEqual(csp.get("form-action"), ["'self'"]);
+    assert.deepEqual(csp.get("object-src"), ["'none'"]);
+    assert.deepEqual(csp.get("default-src"), ["'self'"]);
+  });
+  it("has no nonce in style-src (it would switch unsafe-inline off for Radix's style attributes)", () => {
+    assert.ok(!csp.get("style-src")!.some((v) => v.startsWith("'nonce-")));
+  });
+  it("upgrades insecure requests only over https", () => {
+    assert.ok(!csp.has("upgrade-insecure-requests"));
+    assert.ok(directives(buildCsp({ nonce, https: true })).has("upgrade-insecure-requests"));
+  });
+  it("refuses a nonce that could inject a directive", () => {
+    assert.throws(() => buildCsp({ nonce: "abc'; script-src *" }));
+    assert.throws(() => buildCsp({ nonce: "" }));
+  });
+  it("yields the nonce Next.js extracts (its own pattern)", () => {
+    const source = csp.get("script-src")!.find((v) => v.startsWith("'nonce-"))!;
+    assert.match(source, /^'nonce-([A-Za-z0-9+/_-]+={0,2})'$/);
+  });
+});
+
+describe("createNonce", () => {
+  it("is base64 of 128 bits and differs each time", () => {
+    const seen = new Set(Array.from({ length: 200 }, () => createNonce()));
+    assert.equal(seen.size, 200);
+    for (const n of seen) assert.equal(Buffer.from(n, "base64").length, 16);
+  });
+});
+
+describe("setSecurityHeaders and isHttps", () => {
+  const plain = { get: (_: string) => null };
+  it("sets every static header, and HSTS only over https", () => {
+    const h = new Headers();
+    setSecurityHeaders(h, { csp: "default-src 'self'", https: false });
+    for (const { key, value } of STATIC_SECURITY_HEADERS) assert.equal(h.get(key), value);
+    assert.equal(h.get("x-frame-options"), "DENY");
+    assert.equal(h.get("x-content-type-options"), "nosniff");
+    assert.equal(h.get("referrer-policy"), "strict-origin-when-cross-origin");
+    assert.match(h.get("permissions-policy")!, /camera=\(\).*geolocation=\(\).*microphone=\(\)/);
+    assert.equal(h.get("strict-transport-security"), null);
+    const s = new Headers();
+    setSecurityHeaders(s, { csp: "default-src 'self'", https: true });
+    assert.match(s.get("strict-transport-security")!, /^max-age=\d{8,}/);
+  });
+  it("knows https from the URL or the forwarding proxy", () => {
+    assert.equal(isHttps("http://a.test/", plain), false);
+    assert.equal(isHttps("https://a.test/", plain), true);
+    assert.equal(isHttps(new URL("http://a.test/"), new Headers({ "x-forwarded-proto": "https" })), true);
+    assert.equal(isHttps(new URL("http://a.test/"), new Headers({ "x-forwarded-proto": "http, https" })), false);
+  });
+});
+
+describe("origin check of server actions", () => {
+  it("accepts the same host:port, any case", () => {
+    assert.equal(isSameOrigin("http://127.0.0.1:3100", "127.0.0.1:3100"), true);
+    assert.equal(isSameOrigin("https://Console.Example", "console.example"), true);
+  });
+  it("accepts a request without Origin (no browser credentials ride on it; Next.js allows it too)", () => {
+    assert.equal(isSameOrigin(null, "127.0.0.1:3100"), true);
+  });
+  for (const [origin, host] of [
+    ["http://evil.invalid", "127.0.0.1:3100"],
+    ["http://127.0.0.1:3101", "127.0.0.1:3100"],
+    ["http://127.0.0.1", "127.0.0.1:3100"],
+    ["null", "127.0.0.1:3100"],
+    ["not a url", "127.0.0.1:3100"],
+    ["file:///etc/passwd", "127.0.0.1:3100"],
+    ["http://127.0.0.1:3100", ""],
+  ] as const) {
+    it(`refuses Origin ${JSON.stringify(origin)} for host ${JSON.stringify(host)}`, () => assert.equal(isSameOrigin(origin, host || null), false));
+  }
+  it("compares with the first X-Forwarded-Host, else Host", () => {
+    assert.equal(requestHost(new Headers({ host: "internal:3000", "x-forwarded-host": "console.example, other" })), "console.example");
+    assert.equal(requestHost(new Headers({ host: "internal:3000" })), "internal:3000");
+  });
+});
+
+describe("server-action guard", () => {
+  const base = { host: "127.0.0.1:3100", origin: "http://127.0.0.1:3100", "next-action": "x", "content-type": "text/plain;charset=UTF-8" };
+  const check = (extra: Record<string, string>) => checkActionHeaders(new Headers({ ...base, ...extra }));
+
+  it("recognises what Next.js would run as an action", () => {
+    assert.equal(isPossibleServerAction("POST", new Headers({ "next-action": "abc" })), true);
+    assert.equal(isPossibleServerAction("POST", new Headers({ "content-type": "multipart/form-data; boundary=x" })), true);
+    assert.equal(isPossibleServerAction("POST", new Headers({ "content-type": "application/x-www-form-urlencoded" })), true);
+    assert.equal(isPossibleServerAction("GET", new Headers({ "next-action": "abc" })), false);
+    assert.equal(isPossibleServerAction("POST", new Headers({ "content-type": "text/plain" })), false);
+  });
+  it("passes a same-origin text call", () => assert.equal(check({ "content-length": "20" }), null));
+  it("refuses a foreign Origin with 403", () => assert.equal(check({ origin: "http://evil.invalid" })?.status, 403));
+  it("refuses a declared length over 1 MB with 413", () => assert.equal(check({ "content-length": String(ACTION_BODY_LIMIT + 1) })?.status, 413));
+  it("accepts exactly 1 MB declared", () => assert.equal(check({ "content-length": String(ACTION_BODY_LIMIT) }), null));
+  it("refuses multipart with 415", () => assert.equal(check({ "content-type": "multipart/form-data; boundary=abc" })?.status, 415));
+  it("refuses url-encoded with 415, any case and parameters", () =>
+    assert.equal(check({ "content-type": "Application/X-WWW-Form-Urlencoded; charset=utf-8" })?.status, 415));
+  it("answers with a code and a message", () => {
+    const r = check({ origin: "http://evil.invalid" })!;
+    assert.equal(r.code, "Forbidden.Origin");
+    assert.ok(r.message.length > 10);
+  });
+
+  const bytes = (s: string) => new TextEncoder().encode(s);
+  it("accepts a JSON array body (React's encoding of the arguments)", () => {
+    assert.equal(checkActionBodyText(bytes('[{"instanceId":"dtsx","name":"a"}]')), null);
+    assert.equal(checkActionBodyText(bytes("[]")), null);
+  });
+  for (const body of ["", "hello", "{", '{"a":1}', "1", '"text"', "null"]) {
+    it(`refuses body ${JSON.stringify(body)} with 400`, () => assert.equal(checkActionBodyText(bytes(body))?.status, 400));
+  }
+  // What React's encodeReply writes for plain values, dates, bigints, repeated objects…
+  for (const body of [
+    '[{"groupId":"$$1","name":"$$$$"}]',
+    '["$undefined","$D2026-01-01T00:00:00.000Z","$n12","$n-3","$-0","$Infinity","$-Infinity","$NaN","$T"]',
+    '[{"a":{"x":1},"b":"$0:0:a"}]',
+    '["$0"]',
+    '[[1,2,3],{"k":[["a","b"]]}]',
+  ]) {
+    it(`accepts ${body}`, () => assert.equal(checkActionBodyText(bytes(body)), null));
+  }
+  // …and what makes React's decoder throw (a 500 from Next.js): parts a text body cannot have,
+  // paths to nothing, too many arguments (spread onto the call stack), deep nesting, huge arrays.
+  for (const body of [
+    '["$1"]',
+    '["$K1"]',
+    '["$Q1"]',
+    '["$@1"]',
+    '["$h1"]',
+    '["$B1"]',
+    '["$F1"]',
+    '["$ff"]',
+    '["$"]',
+    '["$n1x"]',
+    `["$n${"1".repeat(301)}"]`,
+    '[{"name":"$1:a:b"}]',
+    '["$0:x:y"]',
+    '[{"a":"$0:0:b"}]',
+    '[{"__proto__":{"a":1}},"$0:0:__proto__"]',
+    `[${Array(ACTION_MAX_ARGS + 1).fill("1").join(",")}]`,
+    "[".repeat(ACTION_MAX_DEPTH + 1) + "]".repeat(ACTION_MAX_DEPTH + 1),
+    '\uFEFF["a"]',
+  ]) {
+    it(`refuses ${body.slice(0, 50)} with 400`, () => assert.equal(checkActionBodyText(bytes(body))?.status, 400));
+  }
+  it("refuses what would pass React's array-size limit, like React (only with an array of two or more)", () => {
+    assert.equal(checkActionBodyText(bytes(`[["${"a".repeat(1_000_000)}"," "]]`))?.status, 413);
+    assert.equal(checkActionBodyText(bytes(`[{"a":"${"a".repeat(1_000_000)}"}]`)), null);
+  });
+  it("refuses invalid UTF-8 with 400", () => assert.equal(checkActionBodyText(new Uint8Array([0x5b, 0xff, 0x5d]))?.status, 400));
+  it("refuses a body over 1 MB with 413", () => assert.equal(checkActionBodyText(new Uint8Array(ACTION_BODY_LIMIT + 1))?.status, 413));
+
+  it("reads at most limit + 1 bytes of a stream", async () => {
+    let pulled = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled++;
+        controller.enqueue(new Uint8Array(1000));
+        if (pulled > 1000) controller.close();
+      },
+    });
+    const read = await readCapped(stream, 5000);
+    assert.equal(read.byteLength, 6000);
+    assert.ok(pulled < 20);
+    assert.equal((await readCapped(null)).byteLength, 0);
+  });
+
+  it("does not hang on a cloned body whose other branch is never read (chunked upload over the limit)", async () => {
+    const request = new Request("http://a.test/", {
+      method: "POST",
+      body: new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let i = 0; i < 30; i++) controller.enqueue(new Uint8Array(1000));
+          controller.close();
+        },
+      }),
+      duplex: "half",
+    } as RequestInit);
+    const read = await Promise.race([
+      readCapped(request.clone().body, 5000),
+      new Promise<"hung">((resolve) => setTimeout(() => resolve("hung"), 2000).unref()),
+    ]);
+    assert.notEqual(read, "hung");
+    assert.equal((read as Uint8Array).byteLength, 6000);
+  });
+});
+
+describe("which requests need a session", () => {
+  const cases: Array<[string, string, ReturnType<typeof unauthenticatedTreatment>]> = [
+    ["GET", "/", "sign-in"],
+    ["GET", "/change-tracking", "sign-in"],
+    ["GET", "/change-tracking/dtsx/consume", "sign-in"],
+    ["GET", "/audit", "sign-in"],
+    ["GET", "/no-such-page", "sign-in"],
+    ["GET", "/loginx", "sign-in"],
+    ["GET", "/login", "allow"],
+    ["POST", "/", "sign-in"],
+    ["GET", "/api/instances/x/consumer-groups", "unauthorized"],
+    ["GET", "/api", "unauthorized"],
+    ["GET", "/api/authx", "unauthorized"],
+    ["GET", "/api/auth/session", "allow"],
+    ["POST", "/api/auth/callback/credentials", "allow"],
+    ["POST", "/api/consumer/connect", "allow"],
+  ];
+  for (const [method, path, want] of cases) it(`${method} ${path} → ${want}`, () => assert.equal(unauthenticatedTreatment(method, path), want));
+});
+
+describe("session token verification", () => {
+  const secret = "unit-test-secret-0123456789abcdef";
+  const claims = { uid: "u1", username: "admin", role: "admin" as const };
+
+  it("accepts a token it signed", async () => {
+    const token = await encode({ token: claims, secret, maxAge: 60 });
+    assert.equal((await verifySessionToken(token, secret))?.uid, "u1");
+  });
+  it("refuses a made-up value", async () => assert.equal(await verifySessionToken("x", secret), null));
+  it("refuses a token signed with another secret", async () => {
+    const token = await encode({ token: claims, secret: "another-secret-entirely", maxAge: 60 });
+    assert.equal(await verifySessionToken(token, secret), null);
+  });
+  it("refuses an expired token", async () => {
+    const token = await encode({ token: claims, secret, maxAge: -3600 });
+    assert.equal(await verifySessionToken(token, secret), null);
+  });
+  it("refuses a token that names no user", async () => {
+    const token = await encode({ token: { username: "admin" }, secret, maxAge: 60 });
+    assert.equal(await verifySessionToken(token, secret), null);
+  });
+  it("refuses a tampered token", async () => {
+    const token = await encode({ token: claims, secret, maxAge: 60 });
+    const parts = token.split(".");
+    const ct = Buffer.from(parts[3], "base64url");
+    ct[0] ^= 1;
+    parts[3] = ct.toString("base64url");
+    assert.equal(await verifySessionToken(parts.join("."), secret), null);
+  });
+
+  const jar = (cookies: Record<string, string>) => ({
+    get: (name: string) => (name in cookies ? { value: cookies[name] } : undefined),
+    getAll: () => Object.entries(cookies).map(([name, value]) => ({ name, value })),
+  });
+  it("reads a cookie whole or from its chunks in order", () => {
+    assert.equal(readSessionCookie(jar({ t: "abc" }), "t"), "abc");
+    assert.equal(readSessionCookie(jar({ "t.1": "def", "t.0": "abc" }), "t"), "abcdef");
+    assert.equal(readSessionCookie(jar({ "t.0": "abc", "t.2": "ghi" }), "t"), null);
+    assert.equal(readSessionCookie(jar({ other: "abc" }), "t"), null);
+  });
+});
