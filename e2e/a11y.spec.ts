@@ -120,6 +120,11 @@ test.describe("admin dialogs", () => {
     await expect(reset.shownPassword).toBeVisible();
     await expectNoAxeViolations(page, "reset result");
     await reset.done.click();
+    await (await consume.openMore(name)).getByRole("menuitem", { name: "Reset Checkpoint", exact: true }).click();
+    const checkpoint = page.getByRole("dialog", { name: `Reset the checkpoint of ${name}` });
+    await expect(checkpoint).toBeVisible();
+    await expectNoAxeViolations(page, "reset checkpoint dialog");
+    await page.keyboard.press("Escape");
     await consume.openDelete(name);
     await expectNoAxeViolations(page, "delete dialog");
   });

@@ -92,6 +92,11 @@ for (const size of SIZES) {
       await reset.submit.click({ trial: true });
       await page.screenshot({ path: testInfo.outputPath("reset-dialog.png") });
       await page.keyboard.press("Escape");
+      await (await consume.openMore(name)).getByRole("menuitem", { name: "Reset Checkpoint", exact: true }).click();
+      const checkpoint = page.getByRole("dialog", { name: `Reset the checkpoint of ${name}` });
+      await expect(checkpoint.getByRole("button", { name: "Reset Checkpoint" })).toBeInViewport();
+      await checkpoint.getByRole("button", { name: "Reset Checkpoint" }).click({ trial: true });
+      await page.keyboard.press("Escape");
       const remove = await consume.openDelete(name);
       await expect(remove.confirm).toBeInViewport();
       await remove.confirm.click({ trial: true });

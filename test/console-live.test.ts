@@ -230,8 +230,6 @@ describe("audit log CSV export", () => {
     assert.equal(csvField('=HYPERLINK("x")'), `"'=HYPERLINK(""x"")"`);
     assert.equal(csvField("-1+2"), `"'-1+2"`);
     assert.equal(csvField(null), `""`);
-    await assert.rejects(async () => {
-      for await (const _chunk of auditLogCsv(userOf("viewer"), { page: 1 })) assert.fail("no row for a viewer");
-    }, /may not audit.read/);
+    await assert.rejects(auditLogCsv(userOf("viewer"), { page: 1 }).next(), /may not audit.read/);
   });
 });

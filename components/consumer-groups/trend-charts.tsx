@@ -4,7 +4,7 @@ import { useEffect, useRef } from "react";
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
 import type { HistorySample } from "@/lib/data/heartbeat-history";
-import { formatMetric } from "@/lib/format";
+import { formatDateTime, formatMetric } from "@/lib/format";
 
 // Loaded with next/dynamic only when a details drawer opens: uPlot (about 20 KB gzipped, canvas,
 // no eval, no inline scripts) never weighs on the Data Consume page itself.
@@ -58,7 +58,13 @@ function Chart({
         cursor: { drag: { x: false, y: false } },
         scales: { x: { time: true, min: from / 1000, max: to / 1000 }, y: { range: (_u, _min, max) => [0, Math.max(1, max) * 1.1] } },
         axes: [
-          { stroke: "#4b5563", grid: { stroke: "#f3f4f6" }, ticks: { stroke: "#e5e7eb" } },
+          // 24-hour clock times in the user's zone, as every other time in the console.
+          {
+            stroke: "#4b5563",
+            grid: { stroke: "#f3f4f6" },
+            ticks: { stroke: "#e5e7eb" },
+            values: (_u, ticks) => ticks.map((t) => formatDateTime(t * 1000, timeZone).slice(11, 16)),
+          },
           {
             stroke: "#4b5563",
             grid: { stroke: "#f3f4f6" },

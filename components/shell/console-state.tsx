@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useMemo, useState, useSyncExternalStore, type ReactNode } from "react";
 import { toast } from "sonner";
 import { changeTimeZone } from "@/lib/actions/preferences";
 import { zoneLabel } from "@/lib/format";
@@ -32,6 +32,8 @@ export async function checkSession(): Promise<"ok" | "lapsed" | "unreachable"> {
   }
 }
 
+const noSubscription = () => () => {};
+
 interface ConsoleState {
   /** The session ended while the page was open: polling stops and actions are disabled. */
   lapsed: boolean;
@@ -49,12 +51,12 @@ export function ConsoleStateProvider({ initialTimeZone, children }: { initialTim
   const router = useRouter();
   const [lapsed, setLapsed] = useState(false);
   const [timeZone, setZone] = useState(initialTimeZone);
-  const [browserZone, setBrowserZone] = useState<string | null>(null);
-  useEffect(() => {
-    // The browser's zone exists only after hydration (the server cannot know it): set once on mount.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    setBrowserZone(Intl.DateTimeFormat().resolvedOptions().timeZone);
-  }, []);
+  // The browser's zone; unknown (null) in the server's HTML and during hydration.
+  const browserZone = useSyncExternalStore(
+    noSubscription,
+    () => Intl.DateTimeFormat().resolvedOptions().timeZone,
+    () => null,
+  );
   const markLapsed = useCallback(() => {
     setLapsed(true);
   }, []);

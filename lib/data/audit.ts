@@ -51,7 +51,9 @@ function auditFilters(query: AuditQuery): Prisma.Sql[] {
     const instance = query.instance.toLowerCase();
     // A whole id is that instance's records, newest first through its index; part of an id matches
     // every id containing it (read newest first until the page and the capped count are full).
-    filters.push(DTS_ID_PATTERN.test(instance) ? Prisma.sql`"instance_id" = ${instance}` : Prisma.sql`"instance_id" LIKE ${likeContains(instance)}`);
+    filters.push(
+      DTS_ID_PATTERN.test(instance) ? Prisma.sql`"instance_id" = ${instance}` : Prisma.sql`"instance_id" LIKE ${likeContains(instance)}`,
+    );
   }
   if (query.result) filters.push(Prisma.sql`"result" = ${query.result}::"AuditResult"`);
   if (query.from) filters.push(Prisma.sql`"at" >= ${`${query.from}T00:00:00.000`}::timestamp`);

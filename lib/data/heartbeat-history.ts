@@ -88,10 +88,7 @@ export async function listSparklines(user: SessionUser, instanceId: string, now 
   if (!instance) return null;
   const points = Math.round(TREND_WINDOW_MS / SPARKLINE_STEP_MS);
   const from = Math.floor(now.getTime() / SPARKLINE_STEP_MS) * SPARKLINE_STEP_MS - (points - 1) * SPARKLINE_STEP_MS;
-  // PostgreSQL's numeric and bigint aggregates arrive as strings or bigints, hence Number() below.
-  const rows = await db.$queryRaw<
-    { group_id: string; minute: number | bigint; delay: number | bigint | string | null; unconsumed: number | bigint | string | null }[]
-  >`
+  const rows = await db.$queryRaw<{ group_id: string; minute: number; delay: number | null; unconsumed: number | null }[]>`
     SELECT h."group_id",
            CAST(FLOOR((EXTRACT(EPOCH FROM h."at") * 1000 - ${from}) / ${SPARKLINE_STEP_MS}) AS INTEGER) AS "minute",
            MAX(h."message_delay_seconds") AS "delay",
@@ -105,10 +102,10 @@ export async function listSparklines(user: SessionUser, instanceId: string, now 
     groups[g.id] = { delay: Array<number | null>(points).fill(null), unconsumed: Array<number | null>(points).fill(null) };
   for (const r of rows) {
     const line = groups[r.group_id] as Sparkline | undefined;
-    const i = Number(r.minute);
+    const i = r.minute;
     if (!line || i < 0 || i >= points) continue;
-    line.delay[i] = r.delay === null ? null : Number(r.delay);
-    line.unconsumed[i] = r.unconsumed === null ? null : Number(r.unconsumed);
+    line.delay[i] = r.delay;
+    line.unconsumed[i] = r.unconsumed;
   }
   return { instanceId: instance.id, from, stepMs: SPARKLINE_STEP_MS, groups };
 }
