@@ -19,11 +19,18 @@ export default defineConfig([
       "@typescript-eslint/no-confusing-void-expression": "off",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       // zod is configured once (jitless, for the CSP) in lib/validation/zod.ts; import it from there.
-      "no-restricted-imports": ["error", { paths: [{ name: "zod", message: "Import { z } from lib/validation/zod (configured for the CSP)." }] }],
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "zod", message: "Import { z } from lib/validation/zod (configured for the CSP)." }] },
+      ],
       // node:test's describe/it return promises the runner itself awaits.
       "@typescript-eslint/no-floating-promises": [
         "error",
-        { allowForKnownSafeCalls: [{ from: "package", package: "node:test", name: ["describe", "it", "test", "before", "after", "beforeEach", "afterEach"] }] },
+        {
+          allowForKnownSafeCalls: [
+            { from: "package", package: "node:test", name: ["describe", "it", "test", "before", "after", "beforeEach", "afterEach"] },
+          ],
+        },
       ],
     },
   },
@@ -37,5 +44,14 @@ export default defineConfig([
     },
   },
   { files: ["lib/validation/zod.ts"], rules: { "no-restricted-imports": "off" } },
-  globalIgnores([".next/**", "out/**", "build/**", "next-env.d.ts", "lib/generated/**", "playwright-report/**", "test-results/**", ".data/**"]),
+  globalIgnores([
+    ".next/**",
+    "out/**",
+    "build/**",
+    "next-env.d.ts",
+    "lib/generated/**",
+    "playwright-report/**",
+    "test-results/**",
+    ".data/**",
+  ]),
 ]);

@@ -10,7 +10,10 @@ export async function register() {
     const connection = await getConnection();
     if (!simulationEnabled()) return;
     const port = process.env.PORT ?? "3000";
-    const simulator = await startSimulator({ db: connection.prisma, baseUrl: `http://127.0.0.1:${port}`, password: SEED_GROUP_PASSWORD,
+    const simulator = await startSimulator({
+      db: connection.prisma,
+      baseUrl: `http://127.0.0.1:${port}`,
+      password: SEED_GROUP_PASSWORD,
       preferInstanceIds: [SEED_IDS.normal, SEED_IDS.nineteen, SEED_IDS.full],
     });
     console.log(`demo simulation: ${simulator.consumers} simulated consumers (DEMO_SIMULATION=0 turns it off)`);

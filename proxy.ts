@@ -37,7 +37,9 @@ export async function proxy(request: NextRequest) {
   if (isOpenApiCall(request.method, pathname, request.nextUrl.searchParams, request.headers)) {
     const apiHeaders = new Headers(request.headers);
     apiHeaders.set(OPENAPI_HOST_HEADER, request.headers.get("host") ?? "");
-    return finish(NextResponse.rewrite(new URL(`/api/openapi${request.nextUrl.search}`, request.url), { request: { headers: apiHeaders } }));
+    return finish(
+      NextResponse.rewrite(new URL(`/api/openapi${request.nextUrl.search}`, request.url), { request: { headers: apiHeaders } }),
+    );
   }
   const treatment = unauthenticatedTreatment(request.method, pathname);
   if (treatment !== "allow" && !(await hasValidSession(request.cookies))) {
@@ -47,7 +49,11 @@ export async function proxy(request: NextRequest) {
     return finish(signInRedirect(request));
   }
 
-  if (!isOpenApiRequest(request.method, pathname) && !pathname.startsWith("/api/") && isPossibleServerAction(request.method, request.headers)) {
+  if (
+    !isOpenApiRequest(request.method, pathname) &&
+    !pathname.startsWith("/api/") &&
+    isPossibleServerAction(request.method, request.headers)
+  ) {
     const refusal = await guardServerAction(request);
     if (refusal) return finish(refuse(refusal));
   }

@@ -30,7 +30,10 @@ for (const role of ["viewer", "operator", "admin"] as Role[]) {
       await expect(page.getByRole("menu")).toBeVisible();
       await expectNoAxeViolations(page, "region menu open");
       await page.keyboard.press("Escape");
-      await page.getByRole("banner").getByRole("button", { name: new RegExp(`^${role} `) }).click();
+      await page
+        .getByRole("banner")
+        .getByRole("button", { name: new RegExp(`^${role} `) })
+        .click();
       await expect(page.getByRole("menu")).toBeVisible();
       await expectNoAxeViolations(page, "user menu open");
       await page.keyboard.press("Escape");
@@ -117,6 +120,11 @@ test.describe("admin dialogs", () => {
     await expect(reset.shownPassword).toBeVisible();
     await expectNoAxeViolations(page, "reset result");
     await reset.done.click();
+    await (await consume.openMore(name)).getByRole("menuitem", { name: "Reset Checkpoint", exact: true }).click();
+    const checkpoint = page.getByRole("dialog", { name: `Reset the checkpoint of ${name}` });
+    await expect(checkpoint).toBeVisible();
+    await expectNoAxeViolations(page, "reset checkpoint dialog");
+    await page.keyboard.press("Escape");
     await consume.openDelete(name);
     await expectNoAxeViolations(page, "delete dialog");
   });

@@ -17,7 +17,9 @@ let ids: Map<string, string> | undefined;
 export function actionId(name: string): string {
   if (!ids) {
     const manifest = JSON.parse(readFileSync(path.join(".next", "server", "server-reference-manifest.json"), "utf8")) as Manifest;
-    ids = new Map(Object.entries(manifest.node).flatMap(([id, entry]) => (entry.exportedName ? [[entry.exportedName, id] as [string, string]] : [])));
+    ids = new Map(
+      Object.entries(manifest.node).flatMap(([id, entry]) => (entry.exportedName ? [[entry.exportedName, id] as [string, string]] : [])),
+    );
   }
   const id = ids.get(name);
   if (!id) throw new Error(`No server action named ${name} in the build`);
@@ -40,7 +42,13 @@ export async function callAction(
   options: { pagePath?: string; headers?: Record<string, string> } = {},
 ): Promise<ActionAnswer> {
   const res = await api.post(options.pagePath ?? ACTION_PAGE, {
-    headers: { "next-action": actionId(name), "content-type": "text/plain;charset=UTF-8", origin: new URL(baseURL).origin, accept: "text/x-component", ...options.headers },
+    headers: {
+      "next-action": actionId(name),
+      "content-type": "text/plain;charset=UTF-8",
+      origin: new URL(baseURL).origin,
+      accept: "text/x-component",
+      ...options.headers,
+    },
     data: body,
     maxRedirects: 0,
   });

@@ -4,7 +4,12 @@ import { ConsumePage } from "./pages/consume-page";
 
 test.use({ storageState: storageStateOf("admin") });
 
-test("the audit log reads in words, names each group beside its id, and exports the filtered view as CSV", async ({ page, db, unique, createInstance }) => {
+test("the audit log reads in words, names each group beside its id, and exports the filtered view as CSV", async ({
+  page,
+  db,
+  unique,
+  createInstance,
+}) => {
   const instance = await createInstance();
   const consume = await new ConsumePage(page).open(instance.id);
   const name = unique("audited");
@@ -38,7 +43,9 @@ test("the CSV export is refused for a viewer (audited) and for a visitor", async
   const res = await viewer.request.get("/audit/export");
   expect(res.status()).toBe(403);
   expect(await res.text()).not.toContain("time_utc");
-  expect(await db.auditLog.count({ where: { username: "viewer", action: "exportAuditLog", errorCode: "Forbidden.Role" } })).toBe(before + 1);
+  expect(await db.auditLog.count({ where: { username: "viewer", action: "exportAuditLog", errorCode: "Forbidden.Role" } })).toBe(
+    before + 1,
+  );
 
   const api = await playwright.request.newContext({ baseURL, storageState: ANONYMOUS, maxRedirects: 0 });
   const anon = await api.get("/audit/export");

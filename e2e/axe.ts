@@ -9,6 +9,9 @@ export async function expectNoAxeViolations(page: Page, state: string): Promise<
   // Let transitions and tooltips settle so colours are measured as shown.
   await page.waitForTimeout(250);
   const { violations } = await new AxeBuilder({ page }).analyze();
-  const report = violations.map((v) => `${v.impact ?? "?"} ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(" ")} ${n.failureSummary?.replace(/\n/g, " ") ?? ""}`).join("\n")}`);
+  const report = violations.map(
+    (v) =>
+      `${v.impact ?? "?"} ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(" ")} ${n.failureSummary?.replace(/\n/g, " ") ?? ""}`).join("\n")}`,
+  );
   expect(report, `axe violations in state "${state}"`).toEqual([]);
 }

@@ -97,7 +97,12 @@ test("the dialog checks the rules as the user types, is keyboard-usable and keep
   await expect(consume.addButton).toBeFocused();
 });
 
-test("the 20th group fills the quota; the 21st is refused even from a dialog opened before", async ({ page, newContext, unique, createInstance }) => {
+test("the 20th group fills the quota; the 21st is refused even from a dialog opened before", async ({
+  page,
+  newContext,
+  unique,
+  createInstance,
+}) => {
   const instance = await createInstance({ groups: 19 });
   const consume = await new ConsumePage(page).open(instance.id);
   await expect(consume.quota).toHaveText("19 / 20");

@@ -68,7 +68,12 @@ async function insertGroup(db: Db | Tx, instanceId: string, g: SeededGroup, crea
 }
 
 /** Adds one group to an existing instance, as another browser or an API client would. */
-export async function createGroup(db: Db, unique: (prefix: string) => string, instanceId: string, spec: GroupSpec = {}): Promise<SeededGroup> {
+export async function createGroup(
+  db: Db,
+  unique: (prefix: string) => string,
+  instanceId: string,
+  spec: GroupSpec = {},
+): Promise<SeededGroup> {
   const group = planGroup(unique, spec, 0);
   await insertGroup(db, instanceId, group);
   return group;
@@ -134,6 +139,12 @@ export async function addHistory(db: Db, groupId: string, points: HistoryPoint[]
   const slots = new Map<number, HistoryPoint>();
   for (const p of points) slots.set(Math.floor((now - p.secondsAgo * 1000) / 10_000) * 10_000, p);
   await db.heartbeatSample.createMany({
-    data: [...slots].map(([at, p]) => ({ groupId, at: new Date(at), checkpointAt: new Date(at - p.delay * 1000), messageDelaySeconds: p.delay, unconsumedRecords: p.unconsumed })),
+    data: [...slots].map(([at, p]) => ({
+      groupId,
+      at: new Date(at),
+      checkpointAt: new Date(at - p.delay * 1000),
+      messageDelaySeconds: p.delay,
+      unconsumedRecords: p.unconsumed,
+    })),
   });
 }

@@ -6,7 +6,13 @@ test.use({ storageState: storageStateOf("operator") });
 
 // The server action exactly as the browser posts it, replayed with other sessions: the server,
 // not the disabled button, is what refuses a viewer.
-test("a direct POST of the create action is refused for a viewer and a visitor, and audited", async ({ page, playwright, baseURL, unique, createInstance }) => {
+test("a direct POST of the create action is refused for a viewer and a visitor, and audited", async ({
+  page,
+  playwright,
+  baseURL,
+  unique,
+  createInstance,
+}) => {
   const instance = await createInstance();
   const consume = await new ConsumePage(page).open(instance.id);
   let captured: Request | undefined;

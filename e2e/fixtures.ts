@@ -3,7 +3,15 @@ import { test as base, expect, type Browser, type BrowserContext, type Page } fr
 import { connect, type Db } from "../lib/db/connect";
 import { ROLE_LABELS } from "../lib/auth/roles";
 import { DEFAULT_DEMO_PASSWORD as DEMO_PASSWORD, SEED_IDS } from "../lib/demo";
-import { createGroup, createInstance, deleteInstances, type GroupSpec, type InstanceSpec, type SeededGroup, type SeededInstance } from "./data";
+import {
+  createGroup,
+  createInstance,
+  deleteInstances,
+  type GroupSpec,
+  type InstanceSpec,
+  type SeededGroup,
+  type SeededInstance,
+} from "./data";
 import { visit } from "./hydration";
 import { readServerState } from "./server-state";
 

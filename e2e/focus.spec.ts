@@ -16,7 +16,10 @@ test("a skip link comes first and moves focus to the page's content", async ({ p
   expect(await page.evaluate(() => !!document.activeElement?.closest("main"))).toBe(true);
 });
 
-test("the create dialog opens on its first field, says Create throughout, forgets typed passwords on Cancel and focuses the first invalid field", async ({ page, createInstance }) => {
+test("the create dialog opens on its first field, says Create throughout, forgets typed passwords on Cancel and focuses the first invalid field", async ({
+  page,
+  createInstance,
+}) => {
   const consume = await new ConsumePage(page).open((await createInstance()).id);
   await expect(consume.addButton).toHaveText("Create Consumer Group");
   const dialog = await consume.openCreateDialog();
@@ -42,7 +45,11 @@ test("the create dialog opens on its first field, says Create throughout, forget
   await expect(dialog.name).toHaveAttribute("aria-invalid", "true");
 });
 
-test("closing change, reset or delete returns focus to the row's More button; after a delete, to the table's heading", async ({ page, db, createInstance }) => {
+test("closing change, reset or delete returns focus to the row's More button; after a delete, to the table's heading", async ({
+  page,
+  db,
+  createInstance,
+}) => {
   const instance = await createInstance({ groups: 1 });
   const name = instance.groups[0].name;
   const consume = await new ConsumePage(page).open(instance.id);
@@ -83,7 +90,13 @@ test("the console's 404 is inside the shell; the icons are served", async ({ pag
   await expect(page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Change Tracking" })).toBeVisible();
   await expect(page.locator('link[rel="icon"][href="/icon.svg"]')).toHaveCount(1);
   await expect(page.locator('link[rel="manifest"]')).toHaveAttribute("href", "/manifest.webmanifest");
-  for (const [path, type] of [["/favicon.ico", /image\/(x-icon|vnd\.microsoft\.icon)/], ["/icon.svg", /image\/svg\+xml/], ["/apple-touch-icon.png", /image\/png/], ["/icon-192.png", /image\/png/], ["/manifest.webmanifest", /manifest\+json|json/]] as const) {
+  for (const [path, type] of [
+    ["/favicon.ico", /image\/(x-icon|vnd\.microsoft\.icon)/],
+    ["/icon.svg", /image\/svg\+xml/],
+    ["/apple-touch-icon.png", /image\/png/],
+    ["/icon-192.png", /image\/png/],
+    ["/manifest.webmanifest", /manifest\+json|json/],
+  ] as const) {
     const res = await request.get(path);
     expect(res.status(), path).toBe(200);
     expect(res.headers()["content-type"], path).toMatch(type);

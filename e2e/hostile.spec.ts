@@ -41,7 +41,11 @@ function withField(base: Record<string, unknown>, field: string, value: Value) {
 }
 
 /** Percent-encodes like a browser would, and a lone surrogate as the raw (invalid UTF-8) bytes an attacker can send. */
-const enc = (value: string) => value.split(/([\ud800-\udfff])/).map((part) => (/^[\ud800-\udfff]$/.test(part) ? "%ED%A0%80" : encodeURIComponent(part))).join("");
+const enc = (value: string) =>
+  value
+    .split(/([\ud800-\udfff])/)
+    .map((part) => (/^[\ud800-\udfff]$/.test(part) ? "%ED%A0%80" : encodeURIComponent(part)))
+    .join("");
 
 /** The action's own serialisation: its single argument in a JSON array. */
 const actionBody = (input: unknown) => JSON.stringify([input]);
@@ -79,7 +83,9 @@ test.describe("server actions", () => {
       for (const [label, value] of VALUES) {
         const input = withField({ ...base, name: `h-${field}-${label}` }, field, value);
         const before = await db.consumerGroup.count({ where: { instanceId: instance.id } });
-        const answer = await callAction(operator, baseURL!, "createConsumerGroup", actionBody(input), { headers: asClient(testInfo.workerIndex) });
+        const answer = await callAction(operator, baseURL!, "createConsumerGroup", actionBody(input), {
+          headers: asClient(testInfo.workerIndex),
+        });
         const after = await db.consumerGroup.count({ where: { instanceId: instance.id } });
         if (field === "name" && NAME_OK.has(label)) {
           expect(answer.result?.ok, `${field}/${label}: ${answer.text.slice(0, 300)}`).toBe(true);
@@ -109,13 +115,17 @@ test.describe("server actions", () => {
     test(`changeConsumerGroupPassword: ${field}`, async ({ baseURL, createInstance, db }, testInfo) => {
       const instance: SeededInstance = await createInstance({ groups: 1 });
       const group = instance.groups[0];
-      const hashBefore = (await db.consumerGroup.findUniqueOrThrow({ where: { id: group.id }, select: { passwordHash: true } })).passwordHash;
+      const hashBefore = (await db.consumerGroup.findUniqueOrThrow({ where: { id: group.id }, select: { passwordHash: true } }))
+        .passwordHash;
       const base = { groupId: group.id, oldPassword: GROUP_PASSWORD, newPassword: "Changed#123", confirmPassword: "Changed#123" };
       for (const [label, value] of VALUES) {
-        const answer = await callAction(operator, baseURL!, "changeConsumerGroupPassword", actionBody(withField(base, field, value)), { headers: asClient(testInfo.workerIndex) });
+        const answer = await callAction(operator, baseURL!, "changeConsumerGroupPassword", actionBody(withField(base, field, value)), {
+          headers: asClient(testInfo.workerIndex),
+        });
         expectRefused(answer, `${field}/${label}`);
       }
-      const hashAfter = (await db.consumerGroup.findUniqueOrThrow({ where: { id: group.id }, select: { passwordHash: true } })).passwordHash;
+      const hashAfter = (await db.consumerGroup.findUniqueOrThrow({ where: { id: group.id }, select: { passwordHash: true } }))
+        .passwordHash;
       expect(hashAfter).toBe(hashBefore);
     });
   }
@@ -124,13 +134,17 @@ test.describe("server actions", () => {
     test(`resetConsumerGroupPassword: ${field}`, async ({ baseURL, createInstance, db }, testInfo) => {
       const instance = await createInstance({ groups: 1 });
       const group = instance.groups[0];
-      const hashBefore = (await db.consumerGroup.findUniqueOrThrow({ where: { id: group.id }, select: { passwordHash: true } })).passwordHash;
+      const hashBefore = (await db.consumerGroup.findUniqueOrThrow({ where: { id: group.id }, select: { passwordHash: true } }))
+        .passwordHash;
       const base = { groupId: group.id, newPassword: "Reset#12345", confirmPassword: "Reset#12345" };
       for (const [label, value] of VALUES) {
-        const answer = await callAction(admin, baseURL!, "resetConsumerGroupPassword", actionBody(withField(base, field, value)), { headers: asClient(testInfo.workerIndex) });
+        const answer = await callAction(admin, baseURL!, "resetConsumerGroupPassword", actionBody(withField(base, field, value)), {
+          headers: asClient(testInfo.workerIndex),
+        });
         expectRefused(answer, `${field}/${label}`);
       }
-      const hashAfter = (await db.consumerGroup.findUniqueOrThrow({ where: { id: group.id }, select: { passwordHash: true } })).passwordHash;
+      const hashAfter = (await db.consumerGroup.findUniqueOrThrow({ where: { id: group.id }, select: { passwordHash: true } }))
+        .passwordHash;
       expect(hashAfter).toBe(hashBefore);
     });
   }
@@ -138,7 +152,9 @@ test.describe("server actions", () => {
   test("deleteConsumerGroup: groupId", async ({ baseURL, createInstance, db }, testInfo) => {
     const instance = await createInstance({ groups: 1 });
     for (const [label, value] of VALUES) {
-      const answer = await callAction(admin, baseURL!, "deleteConsumerGroup", actionBody(withField({}, "groupId", value)), { headers: asClient(testInfo.workerIndex) });
+      const answer = await callAction(admin, baseURL!, "deleteConsumerGroup", actionBody(withField({}, "groupId", value)), {
+        headers: asClient(testInfo.workerIndex),
+      });
       expectRefused(answer, `groupId/${label}`);
     }
     expect(await db.consumerGroup.count({ where: { instanceId: instance.id } })).toBe(1);
@@ -152,13 +168,23 @@ test.describe("server actions", () => {
       ["no arguments", "[]", {}],
       ["a bare string", JSON.stringify("hello"), {}],
       ["a number", "42", {}],
-      ["multipart", "--x\r\nContent-Disposition: form-data; name=\"1\"\r\n\r\n{}\r\n--x--\r\n", { "content-type": "multipart/form-data; boundary=x" }],
+      [
+        "multipart",
+        '--x\r\nContent-Disposition: form-data; name="1"\r\n\r\n{}\r\n--x--\r\n',
+        { "content-type": "multipart/form-data; boundary=x" },
+      ],
       ["form-encoded", "name=x&account=y", { "content-type": "application/x-www-form-urlencoded" }],
       ["huge", JSON.stringify([{ instanceId: instance.id, name: "x".repeat(2 * 1024 * 1024) }]), {}],
-      ["foreign origin", actionBody({ instanceId: instance.id, name: "foreign", account: "a", password: "Foreign#123", confirmPassword: "Foreign#123" }), { origin: "https://evil.invalid" }],
+      [
+        "foreign origin",
+        actionBody({ instanceId: instance.id, name: "foreign", account: "a", password: "Foreign#123", confirmPassword: "Foreign#123" }),
+        { origin: "https://evil.invalid" },
+      ],
     ];
     for (const [label, body, headers] of bodies) {
-      const answer = await callAction(operator, baseURL!, "createConsumerGroup", body, { headers: { ...asClient(testInfo.workerIndex), ...headers } });
+      const answer = await callAction(operator, baseURL!, "createConsumerGroup", body, {
+        headers: { ...asClient(testInfo.workerIndex), ...headers },
+      });
       expect(answer.status, `${label}: ${answer.text.slice(0, 200)}`).toBeLessThan(500);
       if (answer.result) expect(answer.result.ok, label).toBe(false);
       else expect(answer.status, label).toBeGreaterThanOrEqual(400);
@@ -169,7 +195,10 @@ test.describe("server actions", () => {
 
 test.describe("consumer endpoints", () => {
   const post = (request: APIRequestContext, path: string, body: unknown, headers: Record<string, string>) =>
-    request.post(path, { headers: { "content-type": "application/json", ...headers }, data: typeof body === "string" ? body : JSON.stringify(body) });
+    request.post(path, {
+      headers: { "content-type": "application/json", ...headers },
+      data: typeof body === "string" ? body : JSON.stringify(body),
+    });
 
   async function expectJsonRefusal(res: Awaited<ReturnType<typeof post>>, label: string) {
     expect(res.status(), label).toBeGreaterThanOrEqual(400);
@@ -185,11 +214,21 @@ test.describe("consumer endpoints", () => {
       const instance = await createInstance({ groups: 1 });
       const group = instance.groups[0];
       for (const [label, value] of VALUES) {
-        const res = await post(request, "/api/consumer/connect", withField({ user: group.user, password: group.password }, field, value), asClient(testInfo.workerIndex));
+        const res = await post(
+          request,
+          "/api/consumer/connect",
+          withField({ user: group.user, password: group.password }, field, value),
+          asClient(testInfo.workerIndex),
+        );
         await expectJsonRefusal(res, `${field}/${label}`);
       }
       // The right credentials still work: nothing above locked the group.
-      const ok = await post(request, "/api/consumer/connect", { user: group.user, password: group.password }, asClient(testInfo.workerIndex));
+      const ok = await post(
+        request,
+        "/api/consumer/connect",
+        { user: group.user, password: group.password },
+        asClient(testInfo.workerIndex),
+      );
       expect(ok.status()).toBe(200);
     });
   }
@@ -198,14 +237,35 @@ test.describe("consumer endpoints", () => {
     test(`heartbeat: ${field}`, async ({ request, createInstance, db }, testInfo) => {
       const instance = await createInstance({ groups: 1 });
       const group = instance.groups[0];
-      const lease = (await (await post(request, "/api/consumer/connect", { user: group.user, password: group.password }, asClient(testInfo.workerIndex))).json()) as { leaseToken: string };
-      const base = { groupId: group.id, leaseToken: lease.leaseToken, checkpoint: new Date(Date.now() - 5000).toISOString(), unconsumed: 10 };
-      expect((await post(request, "/api/consumer/heartbeat", base, asClient(testInfo.workerIndex))).status(), "the valid heartbeat").toBe(200);
-      const extra: [string, Value][] = field === "checkpoint"
-        ? [["year 1", "0001-01-01T00:00:00Z"], ["impossible date", "2026-99-99T00:00:00Z"], ["not a date", "yesterday"], ["epoch number", 0]]
-        : field === "unconsumed"
-          ? [["too large", 1e12], ["negative", -5], ["fraction", 1.5], ["numeric string", "10"], ["NaN-ish", "NaN"]]
-          : [];
+      const lease = (await (
+        await post(request, "/api/consumer/connect", { user: group.user, password: group.password }, asClient(testInfo.workerIndex))
+      ).json()) as { leaseToken: string };
+      const base = {
+        groupId: group.id,
+        leaseToken: lease.leaseToken,
+        checkpoint: new Date(Date.now() - 5000).toISOString(),
+        unconsumed: 10,
+      };
+      expect((await post(request, "/api/consumer/heartbeat", base, asClient(testInfo.workerIndex))).status(), "the valid heartbeat").toBe(
+        200,
+      );
+      const extra: [string, Value][] =
+        field === "checkpoint"
+          ? [
+              ["year 1", "0001-01-01T00:00:00Z"],
+              ["impossible date", "2026-99-99T00:00:00Z"],
+              ["not a date", "yesterday"],
+              ["epoch number", 0],
+            ]
+          : field === "unconsumed"
+            ? [
+                ["too large", 1e12],
+                ["negative", -5],
+                ["fraction", 1.5],
+                ["numeric string", "10"],
+                ["NaN-ish", "NaN"],
+              ]
+            : [];
       for (const [label, value] of [...VALUES, ...extra]) {
         const res = await post(request, "/api/consumer/heartbeat", withField(base, field, value), asClient(testInfo.workerIndex));
         if ((value === MISSING && (field === "checkpoint" || field === "unconsumed")) || (field === "unconsumed" && label === "number")) {
@@ -214,8 +274,13 @@ test.describe("consumer endpoints", () => {
           await expectJsonRefusal(res, `${field}/${label}`);
         }
       }
-      expect((await post(request, "/api/consumer/heartbeat", base, asClient(testInfo.workerIndex))).status(), "the lease is alive").toBe(200);
-      const row = await db.consumerGroup.findUniqueOrThrow({ where: { id: group.id }, select: { unconsumedRecords: true, messageDelaySeconds: true } });
+      expect((await post(request, "/api/consumer/heartbeat", base, asClient(testInfo.workerIndex))).status(), "the lease is alive").toBe(
+        200,
+      );
+      const row = await db.consumerGroup.findUniqueOrThrow({
+        where: { id: group.id },
+        select: { unconsumedRecords: true, messageDelaySeconds: true },
+      });
       expect(row.unconsumedRecords).toBe(10);
       expect(row.messageDelaySeconds).toBeGreaterThanOrEqual(0);
     });
@@ -225,9 +290,16 @@ test.describe("consumer endpoints", () => {
     test(`disconnect: ${field}`, async ({ request, createInstance, db }, testInfo) => {
       const instance = await createInstance({ groups: 1 });
       const group = instance.groups[0];
-      const lease = (await (await post(request, "/api/consumer/connect", { user: group.user, password: group.password }, asClient(testInfo.workerIndex))).json()) as { leaseToken: string };
+      const lease = (await (
+        await post(request, "/api/consumer/connect", { user: group.user, password: group.password }, asClient(testInfo.workerIndex))
+      ).json()) as { leaseToken: string };
       for (const [label, value] of VALUES) {
-        const res = await post(request, "/api/consumer/disconnect", withField({ groupId: group.id, leaseToken: lease.leaseToken }, field, value), asClient(testInfo.workerIndex));
+        const res = await post(
+          request,
+          "/api/consumer/disconnect",
+          withField({ groupId: group.id, leaseToken: lease.leaseToken }, field, value),
+          asClient(testInfo.workerIndex),
+        );
         await expectJsonRefusal(res, `${field}/${label}`);
       }
       expect(await db.consumerLease.count({ where: { groupId: group.id } }), "the real lease is still there").toBe(1);
@@ -265,7 +337,11 @@ test.describe("query strings and paths", () => {
   });
 
   test("audit log filters", async ({ request }) => {
-    const extra: [string, string][] = [["impossible date", "2026-99-99"], ["year 1", "0001-01-01"], ["Feb 30", "2026-02-30"]];
+    const extra: [string, string][] = [
+      ["impossible date", "2026-99-99"],
+      ["year 1", "0001-01-01"],
+      ["Feb 30", "2026-02-30"],
+    ];
     for (const param of ["action", "user", "instance", "result", "from", "to", "page"]) {
       for (const [label, value] of [...STRINGS, ...extra]) {
         const res = await request.get(`/audit?${param}=${enc(value)}`);
@@ -288,7 +364,11 @@ test.describe("query strings and paths", () => {
     expect((await request.get("/api/instances/dtsforeign000000/consumer-groups")).status()).toBe(404);
   });
 
-  test("sign-in with hostile credentials; what they wrote to the audit log is shown as text", async ({ playwright, baseURL, page }, testInfo) => {
+  test("sign-in with hostile credentials; what they wrote to the audit log is shown as text", async ({
+    playwright,
+    baseURL,
+    page,
+  }, testInfo) => {
     const anon = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
     const { csrfToken } = (await (await anon.get("/api/auth/csrf")).json()) as { csrfToken: string };
     let n = 0;

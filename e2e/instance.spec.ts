@@ -11,7 +11,10 @@ test("the instance page shows basic information, endpoints with copy buttons, an
   await expect(page).toHaveURL(new RegExp(`/change-tracking/${SEED.normal}$`));
   const crumbs = page.getByRole("navigation", { name: "Breadcrumb" });
   await expect(crumbs.getByRole("link", { name: "Change Tracking" })).toHaveAttribute("href", "/change-tracking?region=cn-hangzhou");
-  await expect(page.getByRole("navigation", { name: "Instance" }).getByRole("link", { name: "Basic Information" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("navigation", { name: "Instance" }).getByRole("link", { name: "Basic Information" })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
   await expect(page.getByText("cn_hangzhou_rm_bp1162kryivb8_dtstest_version2")).toBeVisible();
   await expect(page.getByText("rm-bp1162kryivb8")).toBeVisible();
   await expect(page.getByText("DML", { exact: true })).toBeVisible();

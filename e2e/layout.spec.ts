@@ -14,12 +14,19 @@ const SIZES = [
 ];
 
 async function expectNoPageOverflow(page: Page, what: string) {
-  const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  const { scroll, client } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
   expect(scroll, `${what}: the page is ${scroll} px wide in a ${client} px viewport`).toBeLessThanOrEqual(client);
 }
 
 async function expectTablesFit(page: Page, what: string) {
-  const tables = await page.locator("table").evaluateAll((els) => els.map((t) => ({ box: t.parentElement?.clientWidth ?? 0, width: t.scrollWidth, scroll: t.parentElement?.scrollWidth ?? 0 })));
+  const tables = await page
+    .locator("table")
+    .evaluateAll((els) =>
+      els.map((t) => ({ box: t.parentElement?.clientWidth ?? 0, width: t.scrollWidth, scroll: t.parentElement?.scrollWidth ?? 0 })),
+    );
   expect(tables.length, `${what}: a table`).toBeGreaterThan(0);
   for (const t of tables) expect(t.scroll, `${what}: table ${t.width} px in a ${t.box} px box`).toBeLessThanOrEqual(t.box);
 }
@@ -84,6 +91,11 @@ for (const size of SIZES) {
       await expect(reset.submit).toBeInViewport();
       await reset.submit.click({ trial: true });
       await page.screenshot({ path: testInfo.outputPath("reset-dialog.png") });
+      await page.keyboard.press("Escape");
+      await (await consume.openMore(name)).getByRole("menuitem", { name: "Reset Checkpoint", exact: true }).click();
+      const checkpoint = page.getByRole("dialog", { name: `Reset the checkpoint of ${name}` });
+      await expect(checkpoint.getByRole("button", { name: "Reset Checkpoint" })).toBeInViewport();
+      await checkpoint.getByRole("button", { name: "Reset Checkpoint" }).click({ trial: true });
       await page.keyboard.press("Escape");
       const remove = await consume.openDelete(name);
       await expect(remove.confirm).toBeInViewport();

@@ -3,7 +3,12 @@ import { ConsumePage } from "./pages/consume-page";
 
 test.use({ storageState: storageStateOf("admin") });
 
-test("admin changes, resets and deletes a group; the credential check and the audit log follow", async ({ page, unique, request, createInstance }) => {
+test("admin changes, resets and deletes a group; the credential check and the audit log follow", async ({
+  page,
+  unique,
+  request,
+  createInstance,
+}) => {
   const instance = await createInstance();
   const consume = await new ConsumePage(page).open(instance.id);
   const name = unique("life");
@@ -58,7 +63,9 @@ test("admin changes, resets and deletes a group; the credential check and the au
   await visit(page, `/audit?instance=${instance.id}`);
   const table = page.getByRole("table");
   const records = (action: string, result: string) =>
-    table.locator(`[data-testid=audit-row][data-action=${action}][data-group=${id}]`).filter({ has: page.getByTestId("audit-result").getByText(result, { exact: true }) });
+    table
+      .locator(`[data-testid=audit-row][data-action=${action}][data-group=${id}]`)
+      .filter({ has: page.getByTestId("audit-result").getByText(result, { exact: true }) });
   for (const action of ["createConsumerGroup", "changeConsumerGroupPassword", "resetConsumerGroupPassword", "deleteConsumerGroup"]) {
     await expect(records(action, "OK")).toHaveCount(1);
   }
@@ -78,8 +85,14 @@ test.describe("operator", () => {
     const consume = await new ConsumePage(page).open(instance.id);
     const menu = await consume.openMore(group.name);
     await expect(menu.getByRole("menuitem", { name: "Change Password", exact: true })).not.toHaveAttribute("aria-disabled", "true");
-    await expect(menu.getByRole("menuitem", { name: "Reset Password Not for operators: admins only", exact: true })).toHaveAttribute("aria-disabled", "true");
-    await expect(menu.getByRole("menuitem", { name: "Delete Not for operators: admins only", exact: true })).toHaveAttribute("aria-disabled", "true");
+    await expect(menu.getByRole("menuitem", { name: "Reset Password Not for operators: admins only", exact: true })).toHaveAttribute(
+      "aria-disabled",
+      "true",
+    );
+    await expect(menu.getByRole("menuitem", { name: "Delete Not for operators: admins only", exact: true })).toHaveAttribute(
+      "aria-disabled",
+      "true",
+    );
     await page.keyboard.press("Escape");
     await expect(page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Change Tracking" })).toBeVisible();
     await expect(page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Audit Log" })).toHaveCount(0);

@@ -7,15 +7,35 @@ import { ConsumePage } from "./pages/consume-page";
 
 test.use({ storageState: storageStateOf("operator") });
 
-test("state comes from the lease; the details drawer shows the live consumer and the trend of the last hour", async ({ page, request, db, createInstance }) => {
-  const instance = await createInstance({ groups: [{ name: "alpha-live", account: "alpha" }, { name: "beta-idle", account: "beta" }] });
+test("state comes from the lease; the details drawer shows the live consumer and the trend of the last hour", async ({
+  page,
+  request,
+  db,
+  createInstance,
+}) => {
+  const instance = await createInstance({
+    groups: [
+      { name: "alpha-live", account: "alpha" },
+      { name: "beta-idle", account: "beta" },
+    ],
+  });
   const [alpha, beta] = instance.groups;
   // An hour of history for alpha: a sample every minute, the delay climbing.
-  await addHistory(db, alpha.id, Array.from({ length: 50 }, (_, i) => ({ secondsAgo: 3000 - i * 60, delay: i, unconsumed: 1000 + i * 10 })));
+  await addHistory(
+    db,
+    alpha.id,
+    Array.from({ length: 50 }, (_, i) => ({ secondsAgo: 3000 - i * 60, delay: i, unconsumed: 1000 + i * 10 })),
+  );
   const connect = await request.post("/api/consumer/connect", { data: { user: alpha.user, password: alpha.password } });
   expect(connect.status()).toBe(200);
   const { leaseToken } = (await connect.json()) as { leaseToken: string };
-  expect((await request.post("/api/consumer/heartbeat", { data: { groupId: alpha.id, leaseToken, checkpoint: new Date(Date.now() - 4000).toISOString(), unconsumed: 777 } })).status()).toBe(200);
+  expect(
+    (
+      await request.post("/api/consumer/heartbeat", {
+        data: { groupId: alpha.id, leaseToken, checkpoint: new Date(Date.now() - 4000).toISOString(), unconsumed: 777 },
+      })
+    ).status(),
+  ).toBe(200);
 
   const consume = await new ConsumePage(page).open(instance.id);
   await expect(consume.state(alpha.name)).toHaveText("Connected");
@@ -59,12 +79,20 @@ test("state comes from the lease; the details drawer shows the live consumer and
 test("heartbeats write at most one history sample per group per 10 seconds", async ({ request, db, createInstance }) => {
   const instance = await createInstance({ groups: 1 });
   const group = instance.groups[0];
-  const { leaseToken } = (await (await request.post("/api/consumer/connect", { data: { user: group.user, password: group.password } })).json()) as { leaseToken: string };
+  const { leaseToken } = (await (
+    await request.post("/api/consumer/connect", { data: { user: group.user, password: group.password } })
+  ).json()) as { leaseToken: string };
   // Wait for the start of a 10-second slot so the three heartbeats share it.
   const wait = 10_000 - (Date.now() % 10_000);
   if (wait < 8_000) await new Promise((r) => setTimeout(r, wait + 50));
   for (let i = 0; i < 3; i++) {
-    expect((await request.post("/api/consumer/heartbeat", { data: { groupId: group.id, leaseToken, checkpoint: new Date().toISOString(), unconsumed: i } })).status()).toBe(200);
+    expect(
+      (
+        await request.post("/api/consumer/heartbeat", {
+          data: { groupId: group.id, leaseToken, checkpoint: new Date().toISOString(), unconsumed: i },
+        })
+      ).status(),
+    ).toBe(200);
   }
   const samples = await db.heartbeatSample.findMany({ where: { groupId: group.id } });
   expect(samples).toHaveLength(1);
@@ -112,7 +140,11 @@ test("search by name, id or account and sort by column live in the URL", async (
   await expect(nameHeader).toHaveAttribute("aria-sort", "ascending");
 });
 
-test("refresh by hand, auto-refresh off, 5 s or 30 s, and rows marked stale while a refresh fails", async ({ page, createInstance, createGroup }) => {
+test("refresh by hand, auto-refresh off, 5 s or 30 s, and rows marked stale while a refresh fails", async ({
+  page,
+  createInstance,
+  createGroup,
+}) => {
   const instance = await createInstance({ groups: 1 });
   const consume = await new ConsumePage(page).open(instance.id);
   await expect(consume.autoRefresh).toHaveValue("5000");
@@ -139,7 +171,10 @@ test("refresh by hand, auto-refresh off, 5 s or 30 s, and rows marked stale whil
   await expect(consume.state(late.name)).toHaveText("Idle");
 });
 
-test("the task list refreshes by hand and on a timer, and marks its rows stale when the server is gone", async ({ page, createInstance }) => {
+test("the task list refreshes by hand and on a timer, and marks its rows stale when the server is gone", async ({
+  page,
+  createInstance,
+}) => {
   const instance = await createInstance();
   await visit(page, `/change-tracking?region=${instance.regionId}&q=${instance.id}`);
   const row = page.getByTestId("task-row").filter({ hasText: instance.id });

@@ -48,7 +48,9 @@ export const test = base.extend<OpenApiFixtures>({
       const accessKeyId = newAccessKeyId();
       const accessKeySecret = newAccessKeySecret();
       if (options.withKey !== false) {
-        await db.accessKey.create({ data: { id: accessKeyId, userId: id, secretCiphertext: encryptSecret(accessKeySecret, accessKeyId, secretKey) } });
+        await db.accessKey.create({
+          data: { id: accessKeyId, userId: id, secretCiphertext: encryptSecret(accessKeySecret, accessKeyId, secretKey) },
+        });
       }
       return { id, username, password: API_USER_PASSWORD, role, accessKeyId, accessKeySecret };
     });

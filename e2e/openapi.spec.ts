@@ -7,12 +7,22 @@ import { reload, signIn, storageStateOf, TEST_REGION, visit } from "./fixtures";
 import { expect, test } from "./openapi-fixtures";
 import { ConsumePage } from "./pages/consume-page";
 
-const credentialsOf = (user: { accessKeyId: string; accessKeySecret: string }) => ({ accessKeyId: user.accessKeyId, accessKeySecret: user.accessKeySecret });
+const credentialsOf = (user: { accessKeyId: string; accessKeySecret: string }) => ({
+  accessKeyId: user.accessKeyId,
+  accessKeySecret: user.accessKeySecret,
+});
 
 test.describe("with the admin's console open", () => {
   test.use({ storageState: storageStateOf("admin") });
 
-  test("both clients create, describe, change, reset and delete; the console shows each change", async ({ page, request, endpoint, apiUser, createInstance, unique }) => {
+  test("both clients create, describe, change, reset and delete; the console shows each change", async ({
+    page,
+    request,
+    endpoint,
+    apiUser,
+    createInstance,
+    unique,
+  }) => {
     const instance = await createInstance();
     const admin = await apiUser("admin");
     const v1 = popCore(endpoint, credentialsOf(admin));
@@ -21,7 +31,13 @@ test.describe("with the admin's console open", () => {
     const consume = new ConsumePage(page);
 
     // Create (V1, form POST): the Data Consume page lists it.
-    const created = await v1.call("CreateConsumerGroup", { SubscriptionInstanceId: instance.id, ConsumerGroupName: name, ConsumerGroupUserName: "api_reader", ConsumerGroupPassword: "First#Pass1", RegionId: TEST_REGION.id });
+    const created = await v1.call("CreateConsumerGroup", {
+      SubscriptionInstanceId: instance.id,
+      ConsumerGroupName: name,
+      ConsumerGroupUserName: "api_reader",
+      ConsumerGroupPassword: "First#Pass1",
+      RegionId: TEST_REGION.id,
+    });
     expect(created.Success).toBe("true");
     const groupId = created.ConsumerGroupID as string;
     await consume.open(instance.id);
@@ -34,17 +50,33 @@ test.describe("with the admin's console open", () => {
       { ConsumerGroupID: groupId, ConsumerGroupName: name, ConsumerGroupUserName: "api_reader", MessageDelay: -1, UnconsumedData: -1 },
     ]);
     const channels = await v3.call("DescribeConsumerChannel", { DtsInstanceId: instance.id, RegionId: TEST_REGION.id });
-    expect(channels).toMatchObject({ Success: "true", HttpStatusCode: "200", TotalRecordCount: 1, ConsumerChannels: [{ ConsumerGroupId: groupId, ConsumerGroupName: name }] });
+    expect(channels).toMatchObject({
+      Success: "true",
+      HttpStatusCode: "200",
+      TotalRecordCount: 1,
+      ConsumerChannels: [{ ConsumerGroupId: groupId, ConsumerGroupName: name }],
+    });
 
     // Change (V1, GET) with the current password: the consumer check follows.
     const user = `api_reader-${groupId}`;
     const connect = (password: string) => request.post("/api/consumer/connect", { data: { user, password } });
-    await v1.call("ModifyConsumerGroupPassword", { SubscriptionInstanceId: instance.id, ConsumerGroupID: groupId, ConsumerGroupPassword: "First#Pass1", consumerGroupNewPassword: "Second#Pass2" }, "GET");
+    await v1.call(
+      "ModifyConsumerGroupPassword",
+      {
+        SubscriptionInstanceId: instance.id,
+        ConsumerGroupID: groupId,
+        ConsumerGroupPassword: "First#Pass1",
+        consumerGroupNewPassword: "Second#Pass2",
+      },
+      "GET",
+    );
     expect((await connect("First#Pass1")).status()).toBe(401);
     const granted = await connect("Second#Pass2");
     expect(granted.status()).toBe(200);
     const { leaseToken } = (await granted.json()) as { leaseToken: string };
-    const heartbeat = await request.post("/api/consumer/heartbeat", { data: { groupId, leaseToken, checkpoint: new Date().toISOString(), unconsumed: 7 } });
+    const heartbeat = await request.post("/api/consumer/heartbeat", {
+      data: { groupId, leaseToken, checkpoint: new Date().toISOString(), unconsumed: 7 },
+    });
     expect(heartbeat.status()).toBe(200);
     await reload(page);
     await expect(consume.unconsumedData(name)).toHaveText("7");
@@ -59,7 +91,12 @@ test.describe("with the admin's console open", () => {
     // The audit log says each change came through the API, with the AccessKey.
     await visit(page, `/audit?instance=${instance.id}`);
     for (const action of ["createConsumerGroup", "changeConsumerGroupPassword", "resetConsumerGroupPassword"]) {
-      await expect(page.getByRole("row").filter({ hasText: action }).filter({ hasText: `API · ${admin.accessKeyId}` })).toHaveCount(1);
+      await expect(
+        page
+          .getByRole("row")
+          .filter({ hasText: action })
+          .filter({ hasText: `API · ${admin.accessKeyId}` }),
+      ).toHaveCount(1);
     }
 
     // Delete (V3): gone from the page.
@@ -69,13 +106,23 @@ test.describe("with the admin's console open", () => {
     await expect(consume.quota).toHaveText("0 / 20");
   });
 
-  test("refuses the viewer and the operator what their roles may not do; nothing changes", async ({ page, endpoint, apiUser, createInstance }) => {
+  test("refuses the viewer and the operator what their roles may not do; nothing changes", async ({
+    page,
+    endpoint,
+    apiUser,
+    createInstance,
+  }) => {
     const instance = await createInstance({ groups: 1 });
     const group = instance.groups[0];
     const viewer = await apiUser("viewer");
     const operator = await apiUser("operator");
 
-    const create = await popCore(endpoint, credentialsOf(viewer)).refusal("CreateConsumerGroup", { SubscriptionInstanceId: instance.id, ConsumerGroupName: "by-viewer", ConsumerGroupUserName: "v", ConsumerGroupPassword: "View#Pass1" });
+    const create = await popCore(endpoint, credentialsOf(viewer)).refusal("CreateConsumerGroup", {
+      SubscriptionInstanceId: instance.id,
+      ConsumerGroupName: "by-viewer",
+      ConsumerGroupUserName: "v",
+      ConsumerGroupPassword: "View#Pass1",
+    });
     expect([create.code, create.status]).toEqual(["Forbidden.RAM", 403]);
     for (const [action, params] of [
       ["ModifyConsumerChannel", { DtsInstanceId: instance.id, ConsumerGroupId: group.id, ConsumerGroupPassword: "Oper#Pass1" }],
@@ -85,9 +132,21 @@ test.describe("with the admin's console open", () => {
       expect([refusal.code, refusal.status]).toEqual(["Forbidden.RAM", 403]);
     }
     // A viewer reads; an operator changes a password knowing the current one.
-    const read = await openApiClient(endpoint, credentialsOf(viewer)).call("DescribeSubscriptionInstanceStatus", { SubscriptionInstanceId: instance.id });
-    expect(read).toMatchObject({ SubscriptionInstanceID: instance.id, SubscriptionInstanceName: instance.name, Status: "Normal", TaskId: instance.id.slice(3) });
-    await popCore(endpoint, credentialsOf(operator)).call("ModifyConsumerGroupPassword", { SubscriptionInstanceId: instance.id, ConsumerGroupID: group.id, ConsumerGroupPassword: group.password, consumerGroupNewPassword: "Oper#Pass2" });
+    const read = await openApiClient(endpoint, credentialsOf(viewer)).call("DescribeSubscriptionInstanceStatus", {
+      SubscriptionInstanceId: instance.id,
+    });
+    expect(read).toMatchObject({
+      SubscriptionInstanceID: instance.id,
+      SubscriptionInstanceName: instance.name,
+      Status: "Normal",
+      TaskId: instance.id.slice(3),
+    });
+    await popCore(endpoint, credentialsOf(operator)).call("ModifyConsumerGroupPassword", {
+      SubscriptionInstanceId: instance.id,
+      ConsumerGroupID: group.id,
+      ConsumerGroupPassword: group.password,
+      consumerGroupNewPassword: "Oper#Pass2",
+    });
 
     const consume = await new ConsumePage(page).open(instance.id);
     await expect(consume.row(group.name)).toBeVisible();
@@ -101,7 +160,12 @@ test("refuses quota, name, account and password with the console's codes", async
   const full = await createInstance({ groups: 20 });
   const open = await createInstance({ groups: 1 });
   const client = popCore(endpoint, credentialsOf(await apiUser("operator")));
-  const base = { SubscriptionInstanceId: open.id, ConsumerGroupName: "api-refused", ConsumerGroupUserName: "api_reader", ConsumerGroupPassword: "Good#Pass1" };
+  const base = {
+    SubscriptionInstanceId: open.id,
+    ConsumerGroupName: "api-refused",
+    ConsumerGroupUserName: "api_reader",
+    ConsumerGroupPassword: "Good#Pass1",
+  };
   const cases: [Record<string, string>, string][] = [
     [{ SubscriptionInstanceId: full.id }, "QuotaExceeded.ConsumerGroup"],
     [{ ConsumerGroupName: open.groups[0].name }, "ConsumerGroup.AlreadyExists"],
@@ -111,23 +175,48 @@ test("refuses quota, name, account and password with the console's codes", async
   ];
   for (const [change, code] of cases) {
     const refusal = await client.refusal("CreateConsumerGroup", { ...base, ...change });
-    expect([refusal.code, refusal.status, refusal.data.ErrCode, refusal.data.Success, refusal.data.HttpStatusCode]).toEqual([code, 400, code, "false", "400"]);
+    expect([refusal.code, refusal.status, refusal.data.ErrCode, refusal.data.Success, refusal.data.HttpStatusCode]).toEqual([
+      code,
+      400,
+      code,
+      "false",
+      "400",
+    ]);
     expect(refusal.data.RequestId).toMatch(/^[0-9A-F-]{36}$/);
   }
-  const wrongOld = await client.refusal("ModifyConsumerGroupPassword", { SubscriptionInstanceId: open.id, ConsumerGroupID: open.groups[0].id, ConsumerGroupPassword: "Wrong#Pass1", consumerGroupNewPassword: "Next#Pass2" });
+  const wrongOld = await client.refusal("ModifyConsumerGroupPassword", {
+    SubscriptionInstanceId: open.id,
+    ConsumerGroupID: open.groups[0].id,
+    ConsumerGroupPassword: "Wrong#Pass1",
+    consumerGroupNewPassword: "Next#Pass2",
+  });
   expect(wrongOld.code).toBe("InvalidParameter.Password");
 });
 
-test("refuses wrong secrets, unknown and disabled keys, replays, stale timestamps and tampered parameters", async ({ request, endpoint, apiUser, db }) => {
+test("refuses wrong secrets, unknown and disabled keys, replays, stale timestamps and tampered parameters", async ({
+  request,
+  endpoint,
+  apiUser,
+  db,
+}) => {
   const user = await apiUser("viewer");
   const credentials = credentialsOf(user);
   const describe = { RegionId: TEST_REGION.id, PageSize: 1 };
 
-  const wrong = await popCore(endpoint, { ...credentials, accessKeySecret: "NotTheSecret" }).refusal("DescribeSubscriptionInstances", describe);
+  const wrong = await popCore(endpoint, { ...credentials, accessKeySecret: "NotTheSecret" }).refusal(
+    "DescribeSubscriptionInstances",
+    describe,
+  );
   expect([wrong.code, wrong.status]).toEqual(["SignatureDoesNotMatch", 400]);
-  const wrongV3 = await openApiClient(endpoint, { ...credentials, accessKeySecret: "NotTheSecret" }).refusal("DescribeSubscriptionInstances", describe);
+  const wrongV3 = await openApiClient(endpoint, { ...credentials, accessKeySecret: "NotTheSecret" }).refusal(
+    "DescribeSubscriptionInstances",
+    describe,
+  );
   expect([wrongV3.code, wrongV3.status]).toEqual(["SignatureDoesNotMatch", 400]);
-  const unknown = await popCore(endpoint, { accessKeyId: "LTAI0000UnknownKey000001", accessKeySecret: "x" }).refusal("DescribeSubscriptionInstances", describe);
+  const unknown = await popCore(endpoint, { accessKeyId: "LTAI0000UnknownKey000001", accessKeySecret: "x" }).refusal(
+    "DescribeSubscriptionInstances",
+    describe,
+  );
   expect([unknown.code, unknown.status]).toEqual(["InvalidAccessKeyId.NotFound", 404]);
 
   // A request signed once is accepted once.
@@ -136,7 +225,12 @@ test("refuses wrong secrets, unknown and disabled keys, replays, stale timestamp
   const replay = await request.get(`/?${once.toString()}`);
   expect([replay.status(), ((await replay.json()) as ApiBody).Code]).toEqual([400, "SignatureNonceUsed"]);
 
-  const stale = signedV1Query(credentials, "DescribeSubscriptionInstances", { RegionId: TEST_REGION.id }, { timestamp: new Date(Date.now() - 20 * 60_000) });
+  const stale = signedV1Query(
+    credentials,
+    "DescribeSubscriptionInstances",
+    { RegionId: TEST_REGION.id },
+    { timestamp: new Date(Date.now() - 20 * 60_000) },
+  );
   const staleRes = await request.get(`/?${stale.toString()}`);
   expect([staleRes.status(), ((await staleRes.json()) as ApiBody).Code]).toEqual([400, "InvalidTimeStamp.Expired"]);
 
@@ -144,7 +238,11 @@ test("refuses wrong secrets, unknown and disabled keys, replays, stale timestamp
   tampered.set("RegionId", "cn-hangzhou");
   const tamperedRes = await request.get(`/?${tampered.toString()}`);
   const tamperedBody = (await tamperedRes.json()) as ApiBody;
-  expect([tamperedRes.status(), tamperedBody.Code, tamperedBody.Message]).toEqual([400, "SignatureDoesNotMatch", "Specified signature is not matched with our calculation."]);
+  expect([tamperedRes.status(), tamperedBody.Code, tamperedBody.Message]).toEqual([
+    400,
+    "SignatureDoesNotMatch",
+    "Specified signature is not matched with our calculation.",
+  ]);
   expect(tamperedRes.headers()["cache-control"]).toBe("no-store");
 
   // Disabled behind the client's back: refused from the next call on.
@@ -153,7 +251,11 @@ test("refuses wrong secrets, unknown and disabled keys, replays, stale timestamp
   expect([disabled.code, disabled.status]).toEqual(["InvalidAccessKeyId.Inactive", 400]);
 });
 
-test("the demo AccessKeys work with the documented secret; / is the API for signed calls and the console for browsers", async ({ page, request, endpoint }) => {
+test("the demo AccessKeys work with the documented secret; / is the API for signed calls and the console for browsers", async ({
+  page,
+  request,
+  endpoint,
+}) => {
   const viewer = popCore(endpoint, { accessKeyId: DEMO_ACCESS_KEYS.viewer, accessKeySecret: DEFAULT_DEMO_ACCESS_KEY_SECRET });
   const list = await viewer.call("DescribeSubscriptionInstances", { RegionId: "cn-hangzhou", PageSize: 5 }, "GET");
   expect(list).toMatchObject({ Success: "true", PageNumber: 1, PageRecordCount: 5 });

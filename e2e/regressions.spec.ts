@@ -1,9 +1,18 @@
 // The boundary findings, each as the request that reproduced it: these failed before the fix.
 import { ANONYMOUS, DEMO_PASSWORD, GROUP_PASSWORD, expect, signIn, test, userMenu, visit } from "./fixtures";
 
-test("an open redirect through callbackUrl stays on the console's origin, and control characters give no 500", async ({ baseURL, newContext }) => {
+test("an open redirect through callbackUrl stays on the console's origin, and control characters give no 500", async ({
+  baseURL,
+  newContext,
+}) => {
   const own = new URL(baseURL!).origin;
-  for (const callbackUrl of ["%2F%09%2Fevil.invalid%2F", "%2F%0A%2Fevil.invalid", "%2F%0D%2Fevil.invalid", "%2F%2Fevil.invalid", "https%3A%2F%2Fevil.invalid%2F"]) {
+  for (const callbackUrl of [
+    "%2F%09%2Fevil.invalid%2F",
+    "%2F%0A%2Fevil.invalid",
+    "%2F%0D%2Fevil.invalid",
+    "%2F%2Fevil.invalid",
+    "https%3A%2F%2Fevil.invalid%2F",
+  ]) {
     const context = await newContext({ storageState: ANONYMOUS });
     const visitor = await context.newPage();
     const res = await visit(visitor, `/login?callbackUrl=${callbackUrl}`);
@@ -20,7 +29,11 @@ test("an open redirect through callbackUrl stays on the console's origin, and co
   }
 });
 
-test("a client-sent peer header is overwritten by the server: the audit log records the real address", async ({ request, createInstance, db }) => {
+test("a client-sent peer header is overwritten by the server: the audit log records the real address", async ({
+  request,
+  createInstance,
+  db,
+}) => {
   const instance = await createInstance({ groups: 1 });
   const group = instance.groups[0];
   const res = await request.post("/api/consumer/connect", {
@@ -32,7 +45,10 @@ test("a client-sent peer header is overwritten by the server: the audit log reco
   expect(row?.clientIp).toBe("127.0.0.1");
   expect(row?.errorCode).toBe("Unauthorized");
   // The right password from the same client still works: a failure is not a lockout.
-  const ok = await request.post("/api/consumer/connect", { headers: { "content-type": "application/json" }, data: JSON.stringify({ user: group.user, password: GROUP_PASSWORD }) });
+  const ok = await request.post("/api/consumer/connect", {
+    headers: { "content-type": "application/json" },
+    data: JSON.stringify({ user: group.user, password: GROUP_PASSWORD }),
+  });
   expect(ok.status()).toBe(200);
 });
 

@@ -12,9 +12,9 @@ test.describe("viewer", () => {
     await expect(consume.addButton).toBeDisabled();
     await consume.addUnavailable.focus();
     await expect(page.getByRole("tooltip")).toContainText("Your role (viewer) can view consumer groups but not create them.");
-    // Nor change, reset or delete one: every item of the row's More menu is disabled and says who may.
+    // Nor change, reset, move the checkpoint of or delete one: every item of the More menu is disabled and says who may.
     const menu = await consume.openMore(instance.groups[0].name);
-    await expect(menu.getByRole("menuitem")).toHaveCount(3);
+    await expect(menu.getByRole("menuitem")).toHaveCount(4);
     for (const item of await menu.getByRole("menuitem").all()) await expect(item).toHaveAttribute("aria-disabled", "true");
     await expect(menu).toContainText("Not for viewers: operators and admins");
   });

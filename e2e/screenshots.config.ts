@@ -13,9 +13,6 @@ export default defineConfig({
   testDir: here,
   outputDir: fileURLToPath(new URL("../test-results/screenshots", import.meta.url)),
   reporter: [["list"]],
-  projects: [
-    base.projects![0],
-    { ...base.projects![1], name: "screenshots", testMatch: /screenshots\/.*\.shot\.ts$/ },
-  ],
+  projects: [base.projects![0], { ...base.projects![1], name: "screenshots", testMatch: /screenshots\/.*\.shot\.ts$/ }],
   webServer: { ...(base.webServer as WebServer), cwd: fileURLToPath(new URL("..", import.meta.url)) },
 });

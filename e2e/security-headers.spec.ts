@@ -53,7 +53,10 @@ function expectSecurityHeaders(res: APIResponse, what: string): string {
   return nonce!;
 }
 
-async function signedInContext(playwright: { request: { newContext: (o: object) => Promise<APIRequestContext> } }, baseURL: string | undefined) {
+async function signedInContext(
+  playwright: { request: { newContext: (o: object) => Promise<APIRequestContext> } },
+  baseURL: string | undefined,
+) {
   return playwright.request.newContext({ baseURL, storageState: storageStateOf("admin") });
 }
 
@@ -170,7 +173,10 @@ test.describe("no page data without a session that verifies", () => {
     await admin.dispose();
   });
 
-  test("forged, foreign and expired cookies get a redirect to sign-in with an empty body, for pages and RSC requests", async ({ playwright, baseURL }) => {
+  test("forged, foreign and expired cookies get a redirect to sign-in with an empty body, for pages and RSC requests", async ({
+    playwright,
+    baseURL,
+  }) => {
     const api = await playwright.request.newContext({ baseURL });
     for (const [what, token] of await tokens()) {
       for (const route of PROTECTED) {
@@ -211,7 +217,10 @@ test.describe("server-action guard", () => {
     return id!;
   }
 
-  test("refuses what Next.js would answer with 500, with a 4xx and a clear message; lets a valid call through", async ({ playwright, baseURL }) => {
+  test("refuses what Next.js would answer with 500, with a 4xx and a clear message; lets a valid call through", async ({
+    playwright,
+    baseURL,
+  }) => {
     const admin = await signedInContext(playwright, baseURL);
     const url = `/change-tracking/${SEED_IDS.empty}/consume`;
     const origin = new URL(baseURL!).origin;
@@ -264,7 +273,9 @@ test.describe("under the CSP", () => {
     });
     page.on("pageerror", (e) => violations.push(`page error: ${e.message}`));
     await page.addInitScript(() => {
-      document.addEventListener("securitypolicyviolation", (e) => console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`));
+      document.addEventListener("securitypolicyviolation", (e) =>
+        console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`),
+      );
     });
     await signInAndBrowse(page);
     expect(violations).toEqual([]);

@@ -20,6 +20,8 @@ export function readServerState(): E2EServerState {
   try {
     return JSON.parse(readFileSync(E2E_STATE_FILE, "utf8")) as E2EServerState;
   } catch (error) {
-    throw new Error(`No e2e server state at ${E2E_STATE_FILE}: the suite's webServer (scripts/e2e-server.mjs) did not start. ${(error as Error).message}`);
+    throw new Error(
+      `No e2e server state at ${E2E_STATE_FILE}: the suite's webServer (scripts/e2e-server.mjs) did not start. ${(error as Error).message}`,
+    );
   }
 }

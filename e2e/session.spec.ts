@@ -4,7 +4,10 @@ import { ConsumePage } from "./pages/consume-page";
 // A session that ends while a page is open (expired, revoked, cookies gone): polling stops, the
 // actions are disabled, and "Sign in again" comes back to the same page.
 
-test("a lapsed session stops polling, disables actions and signs in again back to the same page", async ({ newContext, createInstance }) => {
+test("a lapsed session stops polling, disables actions and signs in again back to the same page", async ({
+  newContext,
+  createInstance,
+}) => {
   const instance = await createInstance({ groups: 1 });
   const group = instance.groups[0];
   const context = await newContext({ storageState: ANONYMOUS });

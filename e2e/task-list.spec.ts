@@ -81,7 +81,10 @@ test("search, filter, sort and pagination live in the URL and a deep link reprod
   await expect(page.getByText("11–20 of 23 tasks")).toBeVisible();
   await expect(page.getByLabel("Sort")).toHaveValue("created_asc");
   await expect(page.getByRole("link", { name: "Page 2" })).toHaveAttribute("aria-current", "page");
-  const rows = page.getByRole("table").getByRole("row").filter({ has: page.getByTestId("task-status") });
+  const rows = page
+    .getByRole("table")
+    .getByRole("row")
+    .filter({ has: page.getByTestId("task-status") });
   await expect(rows).toHaveCount(10);
   for (const row of await rows.all()) await expect(row).toContainText(/hangzhou/i);
   // Oldest first: the created times rise down the page.

@@ -114,7 +114,8 @@ export async function writeAnonymousRefusal(db: Db, e: AuditEntry, now = new Dat
     RETURNING "failures"`;
   const count = rows[0]?.failures ?? 0;
   // The first refusal of a minute sweeps the counters of minutes gone by.
-  if (count === 1) await db.$executeRaw`DELETE FROM "auth_failure" WHERE "key" LIKE 'audit:anon:%' AND "window_start" < ${new Date(now.getTime() - 120_000)}`;
+  if (count === 1)
+    await db.$executeRaw`DELETE FROM "auth_failure" WHERE "key" LIKE 'audit:anon:%' AND "window_start" < ${new Date(now.getTime() - 120_000)}`;
   if (count > ANONYMOUS_AUDIT_LIMIT) return false;
   await writeAudit(db, e);
   return true;

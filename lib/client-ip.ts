@@ -34,7 +34,10 @@ function normalise(address: string | undefined): string | null {
 export function clientIpFrom(headers: HeaderSource, hops = trustedProxyHops()): string | null {
   const peer = normalise(header(headers, PEER_HEADER));
   if (hops === 0) return peer;
-  const chain = (header(headers, "x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const chain = (header(headers, "x-forwarded-for") ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (peer) chain.push(peer);
   // Fewer hops than configured: the leftmost address is the furthest any trusted proxy saw.
   const candidate = chain[Math.max(0, chain.length - 1 - hops)];

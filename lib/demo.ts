@@ -34,4 +34,3 @@ export const SEED_IDS = {
   /** Normal, no groups yet. */
   empty: "dtsh5t1r8m2qzw",
 } as const;
-

@@ -94,7 +94,14 @@ export interface PageInfo {
  * Puts the rows a plan read into display order and describes the page. `count` is the exact total
  * or, when `capped`, the cap.
  */
-export function settlePage<T>(plan: PagePlan, read: T[], keyOf: (row: T) => RowKey, pageSize: number, count: number, capped: boolean): { rows: T[]; info: PageInfo } {
+export function settlePage<T>(
+  plan: PagePlan,
+  read: T[],
+  keyOf: (row: T) => RowKey,
+  pageSize: number,
+  count: number,
+  capped: boolean,
+): { rows: T[]; info: PageInfo } {
   const rows = plan.reverse ? [...read].reverse() : read.slice(0, pageSize);
   const pageCount = capped ? null : pageCountOf(count, pageSize);
   const hasNext = pageCount !== null ? plan.page < pageCount : plan.reverse || read.length > pageSize;

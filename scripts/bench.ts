@@ -1,46 +1,367 @@
-// `npm run bench`: speed and memory of the hot paths on an in-memory PGlite, printed as figures.
-// Not a test: nothing here asserts a time.
-import { performance } from "node:perf_hooks";
-import { connect } from "../lib/db/connect";
-import { hashPassword, verifyPassword } from "../lib/auth/password";
-import { seedDatabase } from "../lib/db/seed";
+// `npm run bench [-- --duration 10 --connections 20 --only pglite|postgres --reuse-data]`
+//
+// The production server (`node server.mjs`, the build in .next) under autocannon, on PGlite and on
+// a throwaway PostgreSQL server, each loaded with the demo plus a scale data set (100,000 tasks in
+// cn-hangzhou with 20 groups on 1,000 of them and 1,000,000 audit records; 1,000 tasks in
+// cn-qingdao). Each target runs beside the floor (a route handler returning a constant) and is
+// given as p50, p95, requests per second and p95 / floor p95; the scale figures compare the same
+// pages at 1,000 and 100,000 tasks; the JavaScript that opens Data Consume is compared with a bare
+// page; the server's resident memory is read from /proc. Writes bench/results.json and prints a
+// table. Figures only: nothing here asserts a time (README "Benchmark").
+import { execFileSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { gzipSync } from "node:zlib";
+import autocannon from "autocannon";
 import { SEED_IDS } from "../lib/demo";
+import { scaleTaskId, scaleTaskIsNormal } from "../lib/db/scale-seed";
+import { findPgBin, startPgServer, type PgServer } from "../test/pg-server";
+import { actionId, signIn, startConsole, type ConsoleServer } from "../test/helpers/console-http";
 
-function stats(samples: number[]) {
-  const s = [...samples].sort((a, b) => a - b);
-  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
-  return `p50 ${q(0.5).toFixed(2)} ms, p95 ${q(0.95).toFixed(2)} ms (n=${s.length})`;
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: "string", default: "10" },
+    connections: { type: "string", default: "20" },
+    only: { type: "string" },
+    "reuse-data": { type: "boolean", default: false },
+  },
+});
+const DURATION = Number(args.duration);
+const CONNECTIONS = Number(args.connections);
+const BIG = { region: "cn-hangzhou", tasks: 100_000 };
+const SMALL = { region: "cn-qingdao", tasks: 1_000 };
+const GROUP_INSTANCES = 1000;
+const PASSWORD = "BenchDemo#2026";
+const SECRET = "bench-secret-0123456789abcdef0123456789abcdef";
+const CACHE = path.resolve(".data", "bench", "pglite-seeded");
+
+interface Figures {
+  p50: number;
+  p95: number;
+  rps: number;
+  ratioP95: number;
 }
-async function time(n: number, fn: (i: number) => Promise<unknown>) {
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    await fn(i);
-    out.push(performance.now() - t);
+type Targets = "floor" | "taskList" | "dataConsume" | "groupsJson" | "createAction";
+interface ScaleFigure {
+  t1k: number;
+  t100k: number;
+  ratio: number;
+}
+interface DbResults extends Record<Targets, Figures> {
+  scale: { firstPage: ScaleFigure; search: ScaleFigure; lastPage: ScaleFigure };
+}
+interface Extras {
+  seedSeconds: number[];
+  rssWarmMiB: number;
+  rssAfterMiB: number;
+  peakMiB: number;
+  notes: string[];
+}
+
+const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+const mib = (kb: number) => round(kb / 1024, 0);
+
+function procStatus(pid: number): { rss: number; hwm: number } {
+  const text = readFileSync(`/proc/${pid}/status`, "utf8");
+  const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, "m").exec(text)?.[1] ?? 0);
+  return { rss: field("VmRSS"), hwm: field("VmHWM") };
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
+}
+
+interface Load {
+  path: string;
+  method?: "GET" | "POST";
+  headers?: Record<string, string>;
+  /** A body per request (the create action's arguments). */
+  body?: (i: number) => string;
+  duration?: number;
+}
+
+/** Runs autocannon against one path; latencies per request (autocannon's own summary has no p95). */
+async function load(
+  server: ConsoleServer,
+  cookie: string,
+  spec: Load,
+): Promise<{ p50: number; p95: number; rps: number; non2xx: number; errors: number; okBodies: number }> {
+  const latencies: number[] = [];
+  let okBodies = 0;
+  let i = 0;
+  const options: autocannon.Options = {
+    url: server.url,
+    connections: CONNECTIONS,
+    duration: spec.duration ?? DURATION,
+    headers: { cookie, ...spec.headers },
+    requests: [
+      {
+        method: spec.method ?? "GET",
+        path: spec.path,
+        ...(spec.body
+          ? {
+              setupRequest: (req: autocannon.Request) => ({ ...req, body: spec.body!(i++) }),
+              onResponse: (_status: number, body: string) => {
+                if (body.includes('{"ok":true')) okBodies++;
+              },
+            }
+          : {}),
+      },
+    ],
+  };
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(options, (error, res) => (error ? reject(error as Error) : resolve(res)));
+    instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  });
+  latencies.sort((a, b) => a - b);
+  return {
+    p50: round(percentile(latencies, 0.5)),
+    p95: round(percentile(latencies, 0.95)),
+    rps: round(result.requests.average, 0),
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    okBodies,
+  };
+}
+
+/** `npm run db:seed` in a child process (PGlite allows one process per data folder). */
+function seed(env: Record<string, string>, extra: string[]): number {
+  const started = performance.now();
+  execFileSync(process.execPath, ["--import", "tsx", "scripts/db-seed.ts", ...extra], {
+    env: { ...process.env, DEMO_PASSWORD: PASSWORD, ...env },
+    stdio: "inherit",
+  });
+  return round((performance.now() - started) / 1000);
+}
+
+function seedBoth(env: Record<string, string>): number[] {
+  return [
+    seed(env, ["--tasks", String(BIG.tasks), "--region", BIG.region, "--group-instances", String(GROUP_INSTANCES)]),
+    seed(env, ["--tasks", String(SMALL.tasks), "--region", SMALL.region, "--group-instances", "0", "--audit", "0"]),
+  ];
+}
+
+async function scriptBytes(server: ConsoleServer, cookie: string, pagePath: string): Promise<number> {
+  const html = await (await fetch(server.url + pagePath, { headers: { cookie } })).text();
+  const sources = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]))];
+  let total = 0;
+  for (const src of sources) total += gzipSync(Buffer.from(await (await fetch(new URL(src, server.url))).arrayBuffer())).length;
+  return total;
+}
+
+async function totalTasks(server: ConsoleServer, cookie: string, region: string): Promise<number> {
+  const html = await (await fetch(`${server.url}/change-tracking?region=${region}`, { headers: { cookie } })).text();
+  const match = /of ([\d,]+) tasks/.exec(html);
+  if (!match) throw new Error(`no task count on the ${region} list`);
+  return Number(match[1].replace(/,/g, ""));
+}
+
+async function runDatabase(
+  kind: "pglite" | "postgres",
+  js: { consume?: number; bare?: number },
+): Promise<{ results: DbResults; extras: Extras }> {
+  const notes: string[] = [];
+  let pg: PgServer | undefined;
+  let dataDir = "";
+  let env: Record<string, string>;
+  let seedSeconds: number[] = [];
+  if (kind === "postgres") {
+    const bin = findPgBin();
+    if (!bin) throw new Error("PostgreSQL server binaries are needed (apt-get install postgresql-15)");
+    pg = await startPgServer(bin);
+    env = { DATABASE_URL: pg.url, DTS_DATA_DIR: "" };
+    seedSeconds = seedBoth(env);
+  } else {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), "dts-bench-pglite-"));
+    if (args["reuse-data"] && existsSync(CACHE)) {
+      cpSync(CACHE, dataDir, { recursive: true });
+      notes.push("PGlite data copied from an earlier run's seed (--reuse-data)");
+    } else {
+      seedSeconds = seedBoth({ DTS_DATA_DIR: dataDir, DATABASE_URL: "" });
+      if (args["reuse-data"]) {
+        rmSync(CACHE, { recursive: true, force: true });
+        mkdirSync(path.dirname(CACHE), { recursive: true });
+        cpSync(dataDir, CACHE, { recursive: true });
+      }
+    }
+    env = { DTS_DATA_DIR: dataDir, DATABASE_URL: "" };
   }
-  return stats(out);
+  const server = await startConsole({ ...env, DEMO_PASSWORD: PASSWORD, NEXTAUTH_SECRET: SECRET, DTS_SEED: "off" }, { timeoutMs: 180_000 });
+  const pid = server.process.pid!;
+  try {
+    const cookie = await signIn(server.url, "admin", PASSWORD);
+    const createId = actionId("createConsumerGroup");
+    const consume = `/change-tracking/${SEED_IDS.full}/consume`;
+    const bigTotal = await totalTasks(server, cookie, BIG.region);
+    const smallTotal = await totalTasks(server, cookie, SMALL.region);
+    const normals = Array.from({ length: BIG.tasks - GROUP_INSTANCES }, (_, k) => k + GROUP_INSTANCES + 1)
+      .filter((n) => scaleTaskIsNormal(n, GROUP_INSTANCES))
+      .map((n) => scaleTaskId(BIG.region, n));
+    const targets: Record<Targets, Load> = {
+      floor: { path: "/api/bench/floor" },
+      taskList: { path: `/change-tracking?region=${BIG.region}` },
+      dataConsume: { path: consume },
+      groupsJson: { path: `/api/instances/${SEED_IDS.full}/consumer-groups` },
+      createAction: {
+        path: `/change-tracking/${normals[0]}/consume`,
+        method: "POST",
+        headers: { "next-action": createId, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component", origin: server.url },
+        // A new group on a different Normal instance each time, so every create succeeds (the quota is 20 each).
+        body: (i) =>
+          JSON.stringify([
+            {
+              instanceId: normals[i % normals.length],
+              name: `bench-${kind}-${i}`,
+              account: "bench",
+              password: "Bench#2026x",
+              confirmPassword: "Bench#2026x",
+            },
+          ]),
+      },
+    };
+    const scalePaths = (region: string, total: number) => ({
+      firstPage: `/change-tracking?region=${region}`,
+      search: `/change-tracking?region=${region}&q=99`,
+      lastPage: `/change-tracking?region=${region}&page=${Math.max(1, Math.ceil(total / 10))}`,
+    });
+    // Warm-up: every path a few times (JIT, caches, the database's buffers).
+    for (const p of [
+      ...Object.values(targets)
+        .filter((t) => t.method !== "POST")
+        .map((t) => t.path),
+      ...Object.values(scalePaths(BIG.region, bigTotal)),
+      ...Object.values(scalePaths(SMALL.region, smallTotal)),
+    ]) {
+      for (let k = 0; k < 8; k++) await (await fetch(server.url + p, { headers: { cookie } })).arrayBuffer();
+    }
+    const rssWarm = procStatus(pid).rss;
+    if (kind === "pglite") {
+      js.consume = await scriptBytes(server, cookie, consume);
+      // A bare page of the same app: the root layout and the not-found page, nothing else.
+      js.bare = await scriptBytes(server, cookie, "/bench-bare-page");
+    }
+
+    const measured = {} as Record<Targets, Awaited<ReturnType<typeof load>>>;
+    for (const name of Object.keys(targets) as Targets[]) {
+      process.stdout.write(`${kind}: ${name}… `);
+      measured[name] = await load(server, cookie, targets[name]);
+      const m = measured[name];
+      console.log(
+        `p50 ${m.p50} ms, p95 ${m.p95} ms, ${m.rps} req/s${m.non2xx || m.errors ? `, ${m.non2xx} non-2xx, ${m.errors} errors` : ""}${name === "createAction" ? `, ${m.okBodies} created` : ""}`,
+      );
+      if (m.non2xx || m.errors) notes.push(`${name}: ${m.non2xx} non-2xx answers, ${m.errors} errors/timeouts`);
+    }
+    const floorP95 = measured.floor.p95 || 1;
+    const figures = Object.fromEntries(
+      (Object.keys(measured) as Targets[]).map((name) => [
+        name,
+        { p50: measured[name].p50, p95: measured[name].p95, rps: measured[name].rps, ratioP95: round(measured[name].p95 / floorP95, 2) },
+      ]),
+    ) as Record<Targets, Figures>;
+
+    const small = scalePaths(SMALL.region, smallTotal);
+    const big = scalePaths(BIG.region, bigTotal);
+    const scale = {} as DbResults["scale"];
+    for (const key of ["firstPage", "search", "lastPage"] as const) {
+      const a = await load(server, cookie, { path: small[key], duration: Math.max(2, DURATION / 2) });
+      const b = await load(server, cookie, { path: big[key], duration: Math.max(2, DURATION / 2) });
+      scale[key] = { t1k: a.p50, t100k: b.p50, ratio: round(b.p50 / (a.p50 || 1), 2) };
+      console.log(`${kind}: ${key} p50 ${a.p50} ms at ${smallTotal} tasks, ${b.p50} ms at ${bigTotal} tasks`);
+    }
+    const after = procStatus(pid);
+    return {
+      results: { ...figures, scale },
+      extras: { seedSeconds, rssWarmMiB: mib(rssWarm), rssAfterMiB: mib(after.rss), peakMiB: mib(after.hwm), notes },
+    };
+  } catch (error) {
+    console.error(server.output().slice(-3000));
+    throw error;
+  } finally {
+    await server.stop();
+    pg?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  }
 }
 
-let t = performance.now();
-const conn = await connect({ dataDir: "memory://" });
-console.log(`open + migrate (in-memory PGlite): ${(performance.now() - t).toFixed(0)} ms`);
-t = performance.now();
-await seedDatabase(conn.prisma);
-console.log(`seed (63 tasks, 80+ groups): ${(performance.now() - t).toFixed(0)} ms`);
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  const line = (r: string[]) => `| ${r.map((cell, c) => cell.padEnd(widths[c])).join(" | ")} |`;
+  return [line(rows[0]), `| ${widths.map((w) => "-".repeat(w)).join(" | ")} |`, ...rows.slice(1).map(line)].join("\n");
+}
 
-const db = conn.prisma;
-console.log(`task list page (cn-hangzhou, 10 rows + count): ${await time(200, () =>
-  Promise.all([
-    db.instance.count({ where: { regionId: "cn-hangzhou" } }),
-    db.instance.findMany({ where: { regionId: "cn-hangzhou" }, orderBy: { createdAt: "desc" }, take: 10 }),
-  ]))}`);
-console.log(`consumer group list (19 groups): ${await time(200, () =>
-  db.instance.findUnique({ where: { id: SEED_IDS.nineteen }, include: { consumerGroups: { include: { lease: true } } } }))}`);
-const hash = await hashPassword("Bench#1234");
-console.log(`argon2id hash: ${await time(20, () => hashPassword("Bench#1234"))}`);
-console.log(`argon2id verify: ${await time(20, () => verifyPassword(hash, "Bench#1234"))}`);
-console.log(`insert group (trigger + CHECK, hash precomputed): ${await time(19, (i) =>
-  db.consumerGroup.create({ data: { id: `dtsbench${String(i).padStart(6, "0")}`, instanceId: SEED_IDS.empty, name: `b${i}`, username: "bench", passwordHash: hash } }))}`);
-const mem = process.memoryUsage();
-console.log(`memory: rss ${(mem.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB`);
-await conn.close();
+if (!existsSync(".next/BUILD_ID")) {
+  console.log("No production build: running `next build` first.");
+  execFileSync(process.execPath, ["scripts/ensure-build.mjs"], { stdio: "inherit" });
+}
+const startedAt = new Date();
+const machine = {
+  cpu: os.cpus()[0]?.model.trim() ?? "unknown",
+  cores: os.cpus().length,
+  memoryGiB: round(os.totalmem() / 2 ** 30),
+  os: `${os.type()} ${os.release()} ${os.arch()}`,
+  node: process.version,
+  loadAverageAtStart: os.loadavg().map((n) => round(n, 2)),
+  date: startedAt.toISOString(),
+  connections: CONNECTIONS,
+  durationSeconds: DURATION,
+  server: "node server.mjs (next start), one process",
+};
+const js: { consume?: number; bare?: number } = {};
+const kinds = (["pglite", "postgres"] as const).filter((k) => !args.only || args.only === k);
+const out: Partial<Record<"pglite" | "postgres", { results: DbResults; extras: Extras }>> = {};
+for (const kind of kinds) out[kind] = await runDatabase(kind, js);
+
+const results = {
+  machine: { ...machine, loadAverageAtEnd: os.loadavg().map((n) => round(n, 2)) },
+  pglite: out.pglite?.results ?? null,
+  postgres: out.postgres?.results ?? null,
+  js: { dataConsumeGzip: js.consume ?? 0, barePageGzip: js.bare ?? 0, ratio: js.consume && js.bare ? round(js.consume / js.bare, 2) : 0 },
+  memory: {
+    pgliteRssMiB: out.pglite?.extras.rssAfterMiB ?? 0,
+    postgresRssMiB: out.postgres?.extras.rssAfterMiB ?? 0,
+    peakMiB: Math.max(out.pglite?.extras.peakMiB ?? 0, out.postgres?.extras.peakMiB ?? 0),
+  },
+};
+mkdirSync("bench", { recursive: true });
+writeFileSync(path.join("bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+
+const rows = [["target", ...kinds.flatMap((k) => [`${k} p50`, `${k} p95`, `${k} req/s`, `${k} p95/floor`])]];
+for (const name of ["floor", "taskList", "dataConsume", "groupsJson", "createAction"] as Targets[]) {
+  rows.push([
+    name,
+    ...kinds.flatMap((k) => {
+      const f = out[k]!.results[name];
+      return [`${f.p50} ms`, `${f.p95} ms`, String(f.rps), `${f.ratioP95}x`];
+    }),
+  ]);
+}
+const scaleRows = [["p50 of the page", ...kinds.flatMap((k) => [`${k} 1k`, `${k} 100k`, `${k} ratio`])]];
+for (const key of ["firstPage", "search", "lastPage"] as const) {
+  scaleRows.push([
+    key,
+    ...kinds.flatMap((k) => {
+      const s = out[k]!.results.scale[key];
+      return [`${s.t1k} ms`, `${s.t100k} ms`, `${s.ratio}x`];
+    }),
+  ]);
+}
+console.log(
+  `\nMachine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}; load ${machine.loadAverageAtStart.join(" ")} at start, ${results.machine.loadAverageAtEnd.join(" ")} at end; ${CONNECTIONS} connections, ${DURATION} s per target\n`,
+);
+console.log(table(rows));
+console.log(`\n${table(scaleRows)}`);
+console.log(
+  `\nJavaScript opening Data Consume: ${results.js.dataConsumeGzip} B gzipped; a bare page: ${results.js.barePageGzip} B (${results.js.ratio}x)`,
+);
+for (const kind of kinds) {
+  const e = out[kind]!.extras;
+  console.log(
+    `${kind}: seed ${e.seedSeconds.length ? `${e.seedSeconds.join(" s + ")} s` : "reused"}; server RSS ${e.rssWarmMiB} MiB after warm-up, ${e.rssAfterMiB} MiB after the load, ${e.peakMiB} MiB peak${e.notes.length ? `; ${e.notes.join("; ")}` : ""}`,
+  );
+}
+console.log("\nWrote bench/results.json");
+// autocannon's workers and the test helpers leave nothing that should keep the process alive.
+process.exit(0);

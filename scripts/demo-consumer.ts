@@ -10,8 +10,15 @@ if (!user || !password) {
 }
 
 async function post(path: string, payload: unknown) {
-  const res = await fetch(new URL(path, base), { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(payload) });
-  const body: Record<string, unknown> = await res.json().then((b: unknown) => (b && typeof b === "object" ? (b as Record<string, unknown>) : {}), () => ({}));
+  const res = await fetch(new URL(path, base), {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(payload),
+  });
+  const body: Record<string, unknown> = await res.json().then(
+    (b: unknown) => (b && typeof b === "object" ? (b as Record<string, unknown>) : {}),
+    () => ({}),
+  );
   return { status: res.status, body, message: typeof body.message === "string" ? body.message : "" };
 }
 
@@ -20,7 +27,12 @@ if (connect.status !== 200) {
   console.error(`connect refused (${connect.status}): ${connect.message}`);
   process.exit(1);
 }
-const { groupId, leaseToken, topic, heartbeatIntervalMs } = connect.body as { groupId: string; leaseToken: string; topic: string; heartbeatIntervalMs: number };
+const { groupId, leaseToken, topic, heartbeatIntervalMs } = connect.body as {
+  groupId: string;
+  leaseToken: string;
+  topic: string;
+  heartbeatIntervalMs: number;
+};
 console.log(`connected to ${groupId}, topic ${topic}; heartbeat every ${heartbeatIntervalMs / 1000} s`);
 
 let backlog = 5000;
@@ -31,7 +43,12 @@ async function beat() {
   // Catch up: the backlog and the delay shrink, then hover near live.
   backlog = Math.max(0, Math.round(backlog * 0.6 + Math.random() * 40));
   lagMs = Math.max(500, Math.round(lagMs * 0.5 + Math.random() * 800));
-  const hb = await post("/api/consumer/heartbeat", { groupId, leaseToken, checkpoint: new Date(Date.now() - lagMs).toISOString(), unconsumed: backlog });
+  const hb = await post("/api/consumer/heartbeat", {
+    groupId,
+    leaseToken,
+    checkpoint: new Date(Date.now() - lagMs).toISOString(),
+    unconsumed: backlog,
+  });
   if (hb.status !== 200) {
     console.error(`lease ended (${hb.status}): ${hb.message}`);
     clearInterval(timer);

@@ -11,11 +11,18 @@ const page = await browser.newPage();
 
 async function png(size) {
   await page.setViewportSize({ width: size, height: size });
-  await page.setContent(`<html><body style="margin:0;background:transparent">${svg.replace("<svg ", `<svg width="${size}" height="${size}" `)}</body></html>`);
+  await page.setContent(
+    `<html><body style="margin:0;background:transparent">${svg.replace("<svg ", `<svg width="${size}" height="${size}" `)}</body></html>`,
+  );
   return page.screenshot({ omitBackground: true, clip: { x: 0, y: 0, width: size, height: size } });
 }
 
-for (const [name, size] of [["icon-192.png", 192], ["icon-512.png", 512], ["apple-touch-icon.png", 180]]) writeFileSync(`public/${name}`, await png(size));
+for (const [name, size] of [
+  ["icon-192.png", 192],
+  ["icon-512.png", 512],
+  ["apple-touch-icon.png", 180],
+])
+  writeFileSync(`public/${name}`, await png(size));
 
 // favicon.ico: an ICO directory whose entries are PNGs (every browser since 2010 reads them).
 const images = [16, 32, 48].map((s) => ({ size: s }));

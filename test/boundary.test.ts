@@ -33,7 +33,11 @@ const operator = { id: "u-operator", username: "operator", role: "operator" as c
 
 async function newGroup(password = "Start#123") {
   const account = `bnd${++seq}`;
-  const r = await runAction(specs.createConsumerGroupSpec, { instanceId: SEED_IDS.empty, name: `boundary-${seq}`, account, password, confirmPassword: password }, admin);
+  const r = await runAction(
+    specs.createConsumerGroupSpec,
+    { instanceId: SEED_IDS.empty, name: `boundary-${seq}`, account, password, confirmPassword: password },
+    admin,
+  );
   assert.ok(r.ok, JSON.stringify(r));
   return { id: r.data.id, account, user: `${account}-${r.data.id}`, password };
 }
@@ -89,7 +93,10 @@ describe("consumer credential check", () => {
   it("cannot be locked out by failures from rotating addresses: a fresh client with the right password gets in", async () => {
     const g = await newGroup();
     for (let i = 0; i < 25; i++) assert.equal(statusOf(await connect(g.user, `Wrong#${i}xx`, `198.18.0.${i + 1}`)), 401);
-    const verdict = await checkThrottle(conn.prisma, (await import("../lib/throttle")).CONSUMER_THROTTLE, { account: g.user, client: "192.0.2.6" });
+    const verdict = await checkThrottle(conn.prisma, (await import("../lib/throttle")).CONSUMER_THROTTLE, {
+      account: g.user,
+      client: "192.0.2.6",
+    });
     assert.equal(verdict.retryAfter, 0);
     assert.ok(verdict.delayMs > 0, "the account is slowed down");
     assert.equal(statusOf(await connect(g.user, g.password, "192.0.2.6")), 200);
@@ -99,21 +106,32 @@ describe("consumer credential check", () => {
     const user = "evil\u0000-\u202edtsabcdefgh";
     const before = await conn.prisma.auditLog.count({ where: { action: "connectConsumer", result: "refused" } });
     await connect(user, "Wrong#123", "192.0.2.7");
-    const rows = await conn.prisma.auditLog.findMany({ where: { action: "connectConsumer", result: "refused" }, orderBy: { id: "desc" }, take: 1 });
+    const rows = await conn.prisma.auditLog.findMany({
+      where: { action: "connectConsumer", result: "refused" },
+      orderBy: { id: "desc" },
+      take: 1,
+    });
     assert.equal(await conn.prisma.auditLog.count({ where: { action: "connectConsumer", result: "refused" } }), before + 1);
     assert.equal(rows[0].username, "evil\\u0000-\\u202edtsabcdefgh");
     assert.equal(rows[0].clientIp, "192.0.2.7");
   });
 
   it("heartbeats: a year-1 checkpoint is refused by the schema; a far-past one is clamped, not overflowed", async () => {
-    assert.equal(heartbeatRequestSchema.safeParse({ groupId: "dtsabcdefgh", leaseToken: "a".repeat(32), checkpoint: "0001-01-01T00:00:00Z" }).success, false);
+    assert.equal(
+      heartbeatRequestSchema.safeParse({ groupId: "dtsabcdefgh", leaseToken: "a".repeat(32), checkpoint: "0001-01-01T00:00:00Z" }).success,
+      false,
+    );
     assert.equal(heartbeatRequestSchema.safeParse({ groupId: "dtsabcdefgh", leaseToken: "a".repeat(32), unconsumed: -1 }).success, false);
     assert.equal(heartbeatRequestSchema.safeParse({ groupId: "dts\u0000abcdefgh", leaseToken: "a".repeat(32) }).success, false);
     assert.equal(connectRequestSchema.safeParse({ user: "a\u0000-dtsabcdefgh", password: "x" }).success, false);
     const g = await newGroup();
     const c = await connect(g.user, g.password, "192.0.2.8");
     assert.ok(c.ok);
-    const hb = await heartbeatConsumer(conn.prisma, { groupId: g.id, leaseToken: c.body.leaseToken, checkpoint: new Date("2000-01-01T00:00:00Z") }, { clientIp: null, now: new Date(Date.now() + 1000) });
+    const hb = await heartbeatConsumer(
+      conn.prisma,
+      { groupId: g.id, leaseToken: c.body.leaseToken, checkpoint: new Date("2000-01-01T00:00:00Z") },
+      { clientIp: null, now: new Date(Date.now() + 1000) },
+    );
     assert.ok(hb.ok);
     const row = await conn.prisma.consumerGroup.findUnique({ where: { id: g.id } });
     assert.ok(row!.messageDelaySeconds! > 0 && row!.messageDelaySeconds! <= v.MAX_DELAY_SECONDS);
@@ -140,7 +158,8 @@ describe("sign-in", () => {
   });
 
   it("per-client blocking counts failures across accounts", async () => {
-    for (let i = 0; i < 20; i++) await recordThrottleFailure(conn.prisma, SIGN_IN_THROTTLE, { account: `someone${i}`, client: "192.0.2.23" });
+    for (let i = 0; i < 20; i++)
+      await recordThrottleFailure(conn.prisma, SIGN_IN_THROTTLE, { account: `someone${i}`, client: "192.0.2.23" });
     const outcome = await signIn("viewer", "DtsDemo#2026", "192.0.2.23");
     assert.equal(!outcome.ok && outcome.reason, "throttled");
   });
@@ -149,7 +168,12 @@ describe("sign-in", () => {
 describe("sessions", () => {
   async function tokenFor(username: string) {
     const user = await conn.prisma.user.findUniqueOrThrow({ where: { username }, select: { id: true, sessionVersion: true } });
-    return { uid: user.id, sid: `sid${Math.random().toString(36).slice(2)}xxxxxxxxxxxx`, sv: user.sessionVersion, exp: Math.floor(Date.now() / 1000) + 3600 };
+    return {
+      uid: user.id,
+      sid: `sid${Math.random().toString(36).slice(2)}xxxxxxxxxxxx`,
+      sv: user.sessionVersion,
+      exp: Math.floor(Date.now() / 1000) + 3600,
+    };
   }
 
   it("takes the role from the database, never from the token", async () => {
@@ -168,7 +192,9 @@ describe("sessions", () => {
 
   it("a password change and a role change end every earlier session (database trigger)", async () => {
     const id = `u-rot-${seq++}`;
-    await conn.prisma.user.create({ data: { id, username: `rotating${seq}`, passwordHash: await hashPassword("Rotate#123"), role: "operator" } });
+    await conn.prisma.user.create({
+      data: { id, username: `rotating${seq}`, passwordHash: await hashPassword("Rotate#123"), role: "operator" },
+    });
     const t1 = await tokenFor(`rotating${seq}`);
     assert.ok(await resolveSessionUser(conn.prisma, t1));
     await conn.prisma.user.update({ where: { id }, data: { passwordHash: await hashPassword("Rotate#456") } });
@@ -189,7 +215,11 @@ describe("sessions", () => {
 describe("actions", () => {
   it("change-password's server schema checks the confirmation", async () => {
     const g = await newGroup("Confirm#123");
-    const r = await runAction(specs.changeConsumerGroupPasswordSpec, { groupId: g.id, oldPassword: "Confirm#123", newPassword: "Next#12345", confirmPassword: "Next#12346" }, operator);
+    const r = await runAction(
+      specs.changeConsumerGroupPasswordSpec,
+      { groupId: g.id, oldPassword: "Confirm#123", newPassword: "Next#12345", confirmPassword: "Next#12346" },
+      operator,
+    );
     assert.equal(r.ok, false);
     assert.ok(!r.ok && r.fieldErrors?.confirmPassword);
     assert.equal(statusOf(await connect(g.user, "Confirm#123", "192.0.2.30")), 200, "the password did not change");
@@ -202,7 +232,12 @@ describe("actions", () => {
       ip: null,
       audit: () => Promise.reject(new Error("audit store unavailable")),
     };
-    await assert.rejects(specs.createConsumerGroupSpec.handler({ instanceId: SEED_IDS.empty, name, account: "atomic", password: "Atomic#123", confirmPassword: "Atomic#123" }, failingCtx));
+    await assert.rejects(
+      specs.createConsumerGroupSpec.handler(
+        { instanceId: SEED_IDS.empty, name, account: "atomic", password: "Atomic#123", confirmPassword: "Atomic#123" },
+        failingCtx,
+      ),
+    );
     assert.equal(await conn.prisma.consumerGroup.count({ where: { name } }), 0);
   });
 
@@ -216,12 +251,16 @@ describe("actions", () => {
   it("rate-limits refusals of requests without a session per client", async () => {
     const ip = "192.0.2.40";
     const count = () => conn.prisma.auditLog.count({ where: { clientIp: ip } });
-    for (let i = 0; i < ANONYMOUS_AUDIT_LIMIT + 10; i++) await runAction(specs.deleteConsumerGroupSpec, { groupId: "dtsabcdefgh" }, null, ip);
+    for (let i = 0; i < ANONYMOUS_AUDIT_LIMIT + 10; i++)
+      await runAction(specs.deleteConsumerGroupSpec, { groupId: "dtsabcdefgh" }, null, ip);
     assert.equal(await count(), ANONYMOUS_AUDIT_LIMIT);
     // A signed-in user's refusals are never dropped.
     await writeAudit(conn.prisma, { username: "admin", action: "deleteConsumerGroup", errorCode: "NotFound", clientIp: ip });
     assert.equal(await count(), ANONYMOUS_AUDIT_LIMIT + 1);
-    assert.equal(await writeAnonymousRefusal(conn.prisma, { username: "x", action: "signIn", errorCode: "Unauthorized", clientIp: "192.0.2.41" }), true);
+    assert.equal(
+      await writeAnonymousRefusal(conn.prisma, { username: "x", action: "signIn", errorCode: "Unauthorized", clientIp: "192.0.2.41" }),
+      true,
+    );
   });
 });
 
@@ -240,7 +279,12 @@ describe("names", () => {
     const hash = await hashPassword("Direct#123");
     for (const bad of ["\u200b", "sec-\u202egnp.exe", "Cafe\u0301", "a\u0007b"]) {
       await assert.rejects(
-        conn.sql.query(`INSERT INTO consumer_group (id, instance_id, name, username, password_hash) VALUES ($1, $2, $3, 'direct', $4)`, [`dtsdirect${seq++}x`, SEED_IDS.empty, bad, hash]),
+        conn.sql.query(`INSERT INTO consumer_group (id, instance_id, name, username, password_hash) VALUES ($1, $2, $3, 'direct', $4)`, [
+          `dtsdirect${seq++}x`,
+          SEED_IDS.empty,
+          bad,
+          hash,
+        ]),
         /consumer_group_name_text_check/,
         JSON.stringify(bad),
       );
@@ -250,7 +294,18 @@ describe("names", () => {
 
 describe("URLs and query strings", () => {
   it("follows only same-origin callback paths without control characters", () => {
-    const bad = ["/\t/evil.invalid/", "//evil.invalid", "/\\evil.invalid", "https://evil.invalid/", "/\n/x", "/\r/x", "javascript:alert(1)", "", "/login", "/api/auth/signout"];
+    const bad = [
+      "/\t/evil.invalid/",
+      "//evil.invalid",
+      "/\\evil.invalid",
+      "https://evil.invalid/",
+      "/\n/x",
+      "/\r/x",
+      "javascript:alert(1)",
+      "",
+      "/login",
+      "/api/auth/signout",
+    ];
     for (const url of bad.slice(0, 8)) assert.equal(safeCallbackUrl(url) === url, false, JSON.stringify(url));
     for (const url of bad) assert.ok(safeCallbackUrl(url).startsWith("/") && !safeCallbackUrl(url).startsWith("//"), JSON.stringify(url));
     assert.equal(safeCallbackUrl("/\t/evil.invalid/"), DEFAULT_AFTER_SIGN_IN);

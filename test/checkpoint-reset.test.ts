@@ -23,7 +23,11 @@ const users = {
 
 async function newGroup() {
   const account = `ckpt${++seq}`;
-  const r = await runAction(specs.createConsumerGroupSpec, { instanceId: SEED_IDS.empty, name: `checkpoint-${seq}`, account, password: "Ckpt#12345", confirmPassword: "Ckpt#12345" }, users.admin);
+  const r = await runAction(
+    specs.createConsumerGroupSpec,
+    { instanceId: SEED_IDS.empty, name: `checkpoint-${seq}`, account, password: "Ckpt#12345", confirmPassword: "Ckpt#12345" },
+    users.admin,
+  );
   assert.ok(r.ok, JSON.stringify(r));
   return { id: r.data.id, user: `${account}-${r.data.id}` };
 }
@@ -31,8 +35,12 @@ const range = async () => {
   const i = await conn.prisma.instance.findUniqueOrThrow({ where: { id: SEED_IDS.empty }, select: { dataBeginAt: true, dataEndAt: true } });
   return { begin: i.dataBeginAt!, end: i.dataEndAt! };
 };
-const reset = (groupId: string, target: "earliest" | "latest" | "time", time?: string, user: (typeof users)[keyof typeof users] = users.operator) =>
-  runAction(specs.resetConsumerGroupCheckpointSpec, { groupId, target, time }, user, "192.0.2.60");
+const reset = (
+  groupId: string,
+  target: "earliest" | "latest" | "time",
+  time?: string,
+  user: (typeof users)[keyof typeof users] = users.operator,
+) => runAction(specs.resetConsumerGroupCheckpointSpec, { groupId, target, time }, user, "192.0.2.60");
 
 before(async () => {
   conn = await getConnection();
@@ -55,7 +63,10 @@ describe("checkpoint reset", () => {
     assert.ok(c.ok);
     assert.equal(c.body.checkpoint, mid.toISOString());
     assert.equal((await conn.prisma.consumerGroup.findUniqueOrThrow({ where: { id: g.id } })).startCheckpointAt, null, "handed over once");
-    const audit = await conn.prisma.auditLog.findFirst({ where: { action: "resetConsumerGroupCheckpoint", groupId: g.id }, orderBy: { id: "desc" } });
+    const audit = await conn.prisma.auditLog.findFirst({
+      where: { action: "resetConsumerGroupCheckpoint", groupId: g.id },
+      orderBy: { id: "desc" },
+    });
     assert.equal(audit?.result, "ok");
     assert.equal(audit?.username, "operator");
   });

@@ -53,12 +53,22 @@ describe("heartbeat history", () => {
     const leaseToken = connected.body.leaseToken;
     for (const ms of [1_000, 4_000, 9_000, 11_000]) {
       const now = new Date(t0.getTime() + ms);
-      const hb = await heartbeatConsumer(conn.prisma, { groupId: g.id, leaseToken, checkpoint: new Date(now.getTime() - 2_000), unconsumed: ms }, { clientIp: null, now });
+      const hb = await heartbeatConsumer(
+        conn.prisma,
+        { groupId: g.id, leaseToken, checkpoint: new Date(now.getTime() - 2_000), unconsumed: ms },
+        { clientIp: null, now },
+      );
       assert.ok(hb.ok);
     }
     const samples = await conn.prisma.heartbeatSample.findMany({ where: { groupId: g.id }, orderBy: { at: "asc" } });
-    assert.deepEqual(samples.map((s) => s.at.getTime() - t0.getTime()), [0, 10_000]);
-    assert.deepEqual(samples.map((s) => s.unconsumedRecords), [1_000, 11_000]);
+    assert.deepEqual(
+      samples.map((s) => s.at.getTime() - t0.getTime()),
+      [0, 10_000],
+    );
+    assert.deepEqual(
+      samples.map((s) => s.unconsumedRecords),
+      [1_000, 11_000],
+    );
     assert.equal(samples[0].messageDelaySeconds, 2);
   });
 
@@ -73,10 +83,25 @@ describe("heartbeat history", () => {
   it("the database refuses a second sample in a slot and a sample off a slot boundary", async () => {
     const g = await newGroup();
     const at = historySlot(new Date());
-    await conn.sql.query(`INSERT INTO heartbeat_history (group_id, at, message_delay_seconds) VALUES ($1, $2, 1)`, [g.id, at.toISOString()]);
-    await assert.rejects(conn.sql.query(`INSERT INTO heartbeat_history (group_id, at, message_delay_seconds) VALUES ($1, $2, 2)`, [g.id, at.toISOString()]), /heartbeat_history_pkey/);
-    await assert.rejects(conn.sql.query(`INSERT INTO heartbeat_history (group_id, at) VALUES ($1, $2)`, [g.id, new Date(at.getTime() + 3_000).toISOString()]), /heartbeat_history_slot_check/);
-    await assert.rejects(conn.sql.query(`INSERT INTO heartbeat_history (group_id, at, unconsumed_records) VALUES ($1, $2, -1)`, [g.id, new Date(at.getTime() + 10_000).toISOString()]), /heartbeat_history_values_check/);
+    await conn.sql.query(`INSERT INTO heartbeat_history (group_id, at, message_delay_seconds) VALUES ($1, $2, 1)`, [
+      g.id,
+      at.toISOString(),
+    ]);
+    await assert.rejects(
+      conn.sql.query(`INSERT INTO heartbeat_history (group_id, at, message_delay_seconds) VALUES ($1, $2, 2)`, [g.id, at.toISOString()]),
+      /heartbeat_history_pkey/,
+    );
+    await assert.rejects(
+      conn.sql.query(`INSERT INTO heartbeat_history (group_id, at) VALUES ($1, $2)`, [g.id, new Date(at.getTime() + 3_000).toISOString()]),
+      /heartbeat_history_slot_check/,
+    );
+    await assert.rejects(
+      conn.sql.query(`INSERT INTO heartbeat_history (group_id, at, unconsumed_records) VALUES ($1, $2, -1)`, [
+        g.id,
+        new Date(at.getTime() + 10_000).toISOString(),
+      ]),
+      /heartbeat_history_values_check/,
+    );
     // Deleting the group deletes its history.
     await runAction(specs.deleteConsumerGroupSpec, { groupId: g.id }, userOf("admin"));
     assert.equal(await conn.prisma.heartbeatSample.count({ where: { groupId: g.id } }), 0);
@@ -101,9 +126,16 @@ describe("heartbeat history", () => {
   it("the chart query and the prune are served by indexes", async () => {
     await conn.sql.exec("SET enable_seqscan = off");
     try {
-      const chart = await conn.sql.query<{ "QUERY PLAN": string }>(`EXPLAIN SELECT * FROM heartbeat_history WHERE group_id = 'dtsx00000001' AND at >= now() - interval '1 hour' ORDER BY at`);
-      assert.match(chart.rows.map((r) => r["QUERY PLAN"]).join("\n"), /(Index (Only )?Scan using|Bitmap Index Scan on) heartbeat_history_pkey/);
-      const prune = await conn.sql.query<{ "QUERY PLAN": string }>(`EXPLAIN DELETE FROM heartbeat_history WHERE at < now() - interval '1 day'`);
+      const chart = await conn.sql.query<{ "QUERY PLAN": string }>(
+        `EXPLAIN SELECT * FROM heartbeat_history WHERE group_id = 'dtsx00000001' AND at >= now() - interval '1 hour' ORDER BY at`,
+      );
+      assert.match(
+        chart.rows.map((r) => r["QUERY PLAN"]).join("\n"),
+        /(Index (Only )?Scan using|Bitmap Index Scan on) heartbeat_history_pkey/,
+      );
+      const prune = await conn.sql.query<{ "QUERY PLAN": string }>(
+        `EXPLAIN DELETE FROM heartbeat_history WHERE at < now() - interval '1 day'`,
+      );
       assert.match(prune.rows.map((r) => r["QUERY PLAN"]).join("\n"), /heartbeat_history_at_idx/);
     } finally {
       await conn.sql.exec("RESET enable_seqscan");
@@ -113,11 +145,15 @@ describe("heartbeat history", () => {
   it("the drawer's history and the table's sparklines read it for any signed-in role", async () => {
     const g = await newGroup();
     const now = new Date();
-    for (let i = 0; i < 12; i++) await recordHeartbeatSample(conn.prisma, g.id, new Date(now.getTime() - i * 300_000), { ...progress, messageDelaySeconds: i });
+    for (let i = 0; i < 12; i++)
+      await recordHeartbeatSample(conn.prisma, g.id, new Date(now.getTime() - i * 300_000), { ...progress, messageDelaySeconds: i });
     const history = await getGroupHistory(userOf("viewer"), SEED_IDS.empty, g.id, now);
     assert.ok(history);
     assert.equal(history.samples.length, 12);
-    assert.ok(history.samples.every((s, i, all) => i === 0 || all[i - 1].t < s.t), "oldest first");
+    assert.ok(
+      history.samples.every((s, i, all) => i === 0 || all[i - 1].t < s.t),
+      "oldest first",
+    );
     assert.equal(await getGroupHistory(userOf("viewer"), SEED_IDS.normal, g.id, now), null, "only through its own instance");
     const lines = await listSparklines(userOf("viewer"), SEED_IDS.empty, now);
     assert.ok(lines);
@@ -144,7 +180,10 @@ describe("time zone preference", () => {
     const bad = await runAction(changeTimeZoneSpec, { timeZone: "Mars/Olympus_Mons" }, userOf("viewer"));
     assert.equal(!bad.ok && bad.code, "InvalidParameter");
     assert.equal(timeZoneSchema.safeParse("'; DROP TABLE x").success, false);
-    await assert.rejects(conn.sql.query(`UPDATE app_user SET time_zone = 'not a zone!' WHERE username = 'viewer'`), /app_user_time_zone_check/);
+    await assert.rejects(
+      conn.sql.query(`UPDATE app_user SET time_zone = 'not a zone!' WHERE username = 'viewer'`),
+      /app_user_time_zone_check/,
+    );
   });
 
   it("times format in the zone and columns name it", () => {
@@ -174,19 +213,23 @@ describe("audit log CSV export", () => {
 
   it("streams every matching record in batches, with group names, and cells no spreadsheet runs", async () => {
     const names = new Set<string>();
-    for (let i = 0; i < 3; i++) names.add((await conn.prisma.consumerGroup.findFirstOrThrow({ where: { instanceId: SEED_IDS.empty }, skip: i, select: { name: true } })).name);
+    for (let i = 0; i < 3; i++)
+      names.add(
+        (await conn.prisma.consumerGroup.findFirstOrThrow({ where: { instanceId: SEED_IDS.empty }, skip: i, select: { name: true } })).name,
+      );
     let text = "";
     for await (const chunk of auditLogCsv(userOf("admin"), { action: "createConsumerGroup", page: 1 })) text += chunk;
     const lines = text.trim().split("\r\n");
     assert.equal(lines[0].split(",")[0], "time_utc");
     const expected = await conn.prisma.auditLog.count({ where: { action: "createConsumerGroup" } });
     assert.equal(lines.length - 1, expected);
-    assert.ok([...names].some((n) => text.includes(`"${n}"`)), "group names beside ids");
+    assert.ok(
+      [...names].some((n) => text.includes(`"${n}"`)),
+      "group names beside ids",
+    );
     assert.equal(csvField('=HYPERLINK("x")'), `"'=HYPERLINK(""x"")"`);
     assert.equal(csvField("-1+2"), `"'-1+2"`);
     assert.equal(csvField(null), `""`);
-    await assert.rejects(async () => {
-      for await (const _chunk of auditLogCsv(userOf("viewer"), { page: 1 })) assert.fail("no row for a viewer");
-    }, /may not audit.read/);
+    await assert.rejects(auditLogCsv(userOf("viewer"), { page: 1 }).next(), /may not audit.read/);
   });
 });

@@ -101,7 +101,9 @@ describe("createConsumerGroup action", () => {
   });
 
   it("keeps the 19-group instance at 20 when 10 creates race", async () => {
-    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => create(input({ instanceId: SEED_IDS.nineteen, name: `race-${i}` }))));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => create(input({ instanceId: SEED_IDS.nineteen, name: `race-${i}` }))),
+    );
     assert.equal(results.filter((r) => r.ok).length, 1);
     assert.ok(results.filter((r) => !r.ok).every((r) => !r.ok && r.code === "QuotaExceeded.ConsumerGroup"));
   });

@@ -1,10 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import {
-  countPasswordClasses,
-  createConsumerGroupFormSchema,
-  createConsumerGroupSchema,
-} from "../lib/validation/consumer-group";
+import { countPasswordClasses, createConsumerGroupFormSchema, createConsumerGroupSchema } from "../lib/validation/consumer-group";
 
 const valid = { name: "bi-dashboard", account: "bi_reader", password: "Secret123", confirmPassword: "Secret123" };
 

@@ -28,7 +28,11 @@ if (!pgBin && process.env.CI) throw new Error("CI needs Debian's postgresql-15 b
 const onPg = { skip: pgBin ? false : "no PostgreSQL server binaries here (apt-get install postgresql-15)" };
 const operator = { id: "u-op", username: "operator", role: "operator" as const };
 const create = (name: string, instanceId: string = SEED_IDS.empty) =>
-  runAction(createConsumerGroupSpec, { instanceId, name, account: "faults", password: "Faults#123", confirmPassword: "Faults#123" }, operator);
+  runAction(
+    createConsumerGroupSpec,
+    { instanceId, name, account: "faults", password: "Faults#123", confirmPassword: "Faults#123" },
+    operator,
+  );
 
 /**
  * Runs test/helpers/create-and-hang.ts against a database and SIGKILLs it inside its second
@@ -46,7 +50,9 @@ function killMidCreate(env: Record<string, string>): Promise<void> {
       inside = true;
       child.kill("SIGKILL");
     });
-    child.on("exit", (_code, signal) => (inside && signal === "SIGKILL" ? resolve() : reject(new Error(`the child ended before the kill (${signal ?? _code})`))));
+    child.on("exit", (_code, signal) =>
+      inside && signal === "SIGKILL" ? resolve() : reject(new Error(`the child ended before the kill (${signal ?? _code})`)),
+    );
   });
 }
 
@@ -79,7 +85,10 @@ describe("settings of a first start", () => {
   it("recognises a lost database by codes and driver kinds, not a refused statement", () => {
     assert.equal(isDatabaseUnavailable(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" })), true);
     assert.equal(isDatabaseUnavailable({ code: "P2010", meta: { driverAdapterError: { cause: { kind: "DatabaseNotReachable" } } } }), true);
-    assert.equal(isDatabaseUnavailable(Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" })), true);
+    assert.equal(
+      isDatabaseUnavailable(Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" })),
+      true,
+    );
     assert.equal(isDatabaseUnavailable(new Error("x", { cause: new Error("Connection terminated unexpectedly") })), true);
     assert.equal(isDatabaseUnavailable(Object.assign(new Error("check"), { code: "23514" })), false);
     assert.equal(new DatabaseUnavailableError().digest, DATABASE_UNAVAILABLE_DIGEST);
@@ -126,7 +135,10 @@ describe("PostgreSQL server: faults and several processes", onPg, () => {
       const { rows } = await conns[0].sql.query<{ migration_name: string; n: number }>(
         `SELECT migration_name, count(*)::int AS n FROM "_prisma_migrations" GROUP BY 1 ORDER BY 1`,
       );
-      assert.deepEqual(rows, (await readMigrations()).map((m) => ({ migration_name: m.name, n: 1 })));
+      assert.deepEqual(
+        rows,
+        (await readMigrations()).map((m) => ({ migration_name: m.name, n: 1 })),
+      );
       const { rows: seeded } = await conns[0].sql.query<{ instances: number; users: number }>(
         `SELECT (SELECT count(*)::int FROM instance) AS instances, (SELECT count(*)::int FROM app_user) AS users`,
       );
@@ -146,8 +158,13 @@ describe("PostgreSQL server: faults and several processes", onPg, () => {
         assert.equal((await bootstrap(conn, env)).admin, "created");
         const before = await conn.sql.query<{ password_hash: string }>(`SELECT password_hash FROM app_user`);
         assert.equal((await bootstrap(conn, { ...env, ADMIN_PASSWORD: "Another#Password1" })).admin, "exists");
-        const { rows } = await conn.sql.query<{ username: string; role: string; password_hash: string }>(`SELECT username, role::text AS role, password_hash FROM app_user`);
-        assert.deepEqual(rows.map((r) => [r.username, r.role]), [["root.admin", "admin"]]);
+        const { rows } = await conn.sql.query<{ username: string; role: string; password_hash: string }>(
+          `SELECT username, role::text AS role, password_hash FROM app_user`,
+        );
+        assert.deepEqual(
+          rows.map((r) => [r.username, r.role]),
+          [["root.admin", "admin"]],
+        );
         assert.equal(rows[0].password_hash, before.rows[0].password_hash);
         const { rows: instances } = await conn.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM instance`);
         assert.equal(instances[0].n, 0, "no demo data without DEMO=1");
@@ -168,7 +185,10 @@ describe("PostgreSQL server: faults and several processes", onPg, () => {
     assert.ok((await create("before-the-outage")).ok);
     server.pause();
     try {
-      await assert.rejects(listRegions(operator), (error: unknown) => error instanceof DatabaseUnavailableError && error.digest === DATABASE_UNAVAILABLE_DIGEST);
+      await assert.rejects(
+        listRegions(operator),
+        (error: unknown) => error instanceof DatabaseUnavailableError && error.digest === DATABASE_UNAVAILABLE_DIGEST,
+      );
       const refused = await create("during-the-outage");
       assert.deepEqual(refused, { ok: false, code: "InternalError", message: DATABASE_UNAVAILABLE_MESSAGE });
     } finally {
@@ -177,7 +197,11 @@ describe("PostgreSQL server: faults and several processes", onPg, () => {
     assert.equal((await listRegions(operator)).length, 25);
     assert.ok((await create("after-the-outage")).ok);
     assert.equal(await getConnection(), conn, "no reopen was needed");
-    const names = (await (await getDb()).consumerGroup.findMany({ where: { instanceId: SEED_IDS.empty }, select: { name: true }, orderBy: { name: "asc" } })).map((g) => g.name);
+    const names = (
+      await (
+        await getDb()
+      ).consumerGroup.findMany({ where: { instanceId: SEED_IDS.empty }, select: { name: true }, orderBy: { name: "asc" } })
+    ).map((g) => g.name);
     assert.deepEqual(names, ["after-the-outage", "before-the-outage"]);
   });
 

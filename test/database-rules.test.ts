@@ -44,10 +44,13 @@ async function addInstance(c: Connection, status = "Normal") {
 
 function insertGroup(c: Connection, instanceId: string, over: Partial<Record<"id" | "name" | "username" | "hash", string>> = {}) {
   const groupId = over.id ?? id();
-  return c.sql.query(
-    `INSERT INTO consumer_group (id, instance_id, name, username, password_hash) VALUES ($1, $2, $3, $4, $5)`,
-    [groupId, instanceId, over.name ?? `group-${groupId}`, over.username ?? "reader", over.hash ?? hash],
-  );
+  return c.sql.query(`INSERT INTO consumer_group (id, instance_id, name, username, password_hash) VALUES ($1, $2, $3, $4, $5)`, [
+    groupId,
+    instanceId,
+    over.name ?? `group-${groupId}`,
+    over.username ?? "reader",
+    over.hash ?? hash,
+  ]);
 }
 
 async function groupCount(c: Connection, instanceId: string) {
@@ -80,13 +83,19 @@ for (const backend of backends) {
         `SELECT migration_name, checksum, finished_at FROM _prisma_migrations ORDER BY migration_name`,
       );
       const files = await readMigrations();
-      assert.deepEqual(rows.map((r) => [r.migration_name, r.checksum]), files.map((m) => [m.name, m.checksum]));
+      assert.deepEqual(
+        rows.map((r) => [r.migration_name, r.checksum]),
+        files.map((m) => [m.name, m.checksum]),
+      );
       assert.ok(rows.every((r) => r.finished_at));
     });
 
     it("holds the 25 regions of docs/rules.md, the same ids the proxy knows", async () => {
       const { rows } = await c.sql.query<{ id: string }>(`SELECT id FROM region ORDER BY sort_order`);
-      assert.deepEqual(rows.map((r) => r.id), [...REGION_IDS]);
+      assert.deepEqual(
+        rows.map((r) => r.id),
+        [...REGION_IDS],
+      );
     });
 
     it("accepts a valid group and counts it", async () => {
@@ -113,10 +122,7 @@ for (const backend of backends) {
     it("does not let a statement reset the quota counter", async () => {
       const inst = await addInstance(c);
       await insertGroup(c, inst);
-      await assert.rejects(
-        c.sql.query(`UPDATE instance SET consumer_group_count = 0 WHERE id = $1`, [inst]),
-        /maintained by the database/,
-      );
+      await assert.rejects(c.sql.query(`UPDATE instance SET consumer_group_count = 0 WHERE id = $1`, [inst]), /maintained by the database/);
       const forged = await c.sql.query<{ consumer_group_count: number }>(
         `INSERT INTO instance (id, name, region_id, status, source_type, source_instance_id, tracked_objects, track_dml,
            track_ddl, billing_method, topic, vpc_endpoint, private_endpoint, public_endpoint, consumer_group_count)
@@ -182,19 +188,21 @@ for (const backend of backends) {
       const a = await addInstance(c);
       const b = await addInstance(c);
       await insertGroup(c, a, { id: "dtsmovingroup01" });
-      await assert.rejects(
-        c.sql.query(`UPDATE consumer_group SET instance_id = $1 WHERE id = 'dtsmovingroup01'`, [b]),
-        /cannot move/,
-      );
+      await assert.rejects(c.sql.query(`UPDATE consumer_group SET instance_id = $1 WHERE id = 'dtsmovingroup01'`, [b]), /cannot move/);
     });
 
     // PGlite runs one statement at a time, so there it checks the rule, not concurrency; on the
     // server the creates run at once over the pool's connections, ten rounds, which is what
     // caught a racy `count(*) >= 20` trigger (it let through more than 20 in most rounds).
     const rounds = backend.name === "PostgreSQL server" ? 10 : 1;
-    it(backend.name === "PostgreSQL server" ? `keeps exactly 20 of 50 concurrent creates, ${rounds} rounds` : "keeps exactly 20 of 50 creates (one at a time here)", async () => {
-      for (let round = 0; round < rounds; round++) await fiftyCreates();
-    });
+    it(
+      backend.name === "PostgreSQL server"
+        ? `keeps exactly 20 of 50 concurrent creates, ${rounds} rounds`
+        : "keeps exactly 20 of 50 creates (one at a time here)",
+      async () => {
+        for (let round = 0; round < rounds; round++) await fiftyCreates();
+      },
+    );
 
     async function fiftyCreates() {
       const inst = await addInstance(c);
@@ -210,7 +218,10 @@ for (const backend of backends) {
       assert.equal(ok, 20);
       assert.equal(refusals.length, 30);
       // Every refusal is the quota, not some other failure.
-      assert.ok(refusals.every((m) => /instance_consumer_group_count_check/.test(m)), refusals[0]);
+      assert.ok(
+        refusals.every((m) => /instance_consumer_group_count_check/.test(m)),
+        refusals[0],
+      );
       assert.deepEqual(await groupCount(c, inst), { n: 20, counter: 20 });
     }
 

@@ -18,9 +18,17 @@ let seq = 0;
 
 /** A fresh group on the empty seeded instance, created as admin. */
 async function newGroup(password = "Start#123") {
-  const r = await runAction(specs.createConsumerGroupSpec, {
-    instanceId: SEED_IDS.empty, name: `life-${++seq}`, account: `acct${seq}`, password, confirmPassword: password,
-  }, userOf("admin"));
+  const r = await runAction(
+    specs.createConsumerGroupSpec,
+    {
+      instanceId: SEED_IDS.empty,
+      name: `life-${++seq}`,
+      account: `acct${seq}`,
+      password,
+      confirmPassword: password,
+    },
+    userOf("admin"),
+  );
   assert.ok(r.ok, JSON.stringify(r));
   return { id: r.data.id, user: `acct${seq}-${r.data.id}`, password };
 }
@@ -43,9 +51,18 @@ describe("role-by-action matrix (direct calls, no UI)", () => {
     it(role, async () => {
       const g = await newGroup();
       const inputs = {
-        createConsumerGroup: [specs.createConsumerGroupSpec, { instanceId: SEED_IDS.empty, name: `m-${role}-${++seq}`, account: "m", password: "Matrix#1", confirmPassword: "Matrix#1" }],
-        changeConsumerGroupPassword: [specs.changeConsumerGroupPasswordSpec, { groupId: g.id, oldPassword: g.password, newPassword: "Changed#1", confirmPassword: "Changed#1" }],
-        resetConsumerGroupPassword: [specs.resetConsumerGroupPasswordSpec, { groupId: g.id, newPassword: "Reset#123", confirmPassword: "Reset#123" }],
+        createConsumerGroup: [
+          specs.createConsumerGroupSpec,
+          { instanceId: SEED_IDS.empty, name: `m-${role}-${++seq}`, account: "m", password: "Matrix#1", confirmPassword: "Matrix#1" },
+        ],
+        changeConsumerGroupPassword: [
+          specs.changeConsumerGroupPasswordSpec,
+          { groupId: g.id, oldPassword: g.password, newPassword: "Changed#1", confirmPassword: "Changed#1" },
+        ],
+        resetConsumerGroupPassword: [
+          specs.resetConsumerGroupPasswordSpec,
+          { groupId: g.id, newPassword: "Reset#123", confirmPassword: "Reset#123" },
+        ],
         deleteConsumerGroup: [specs.deleteConsumerGroupSpec, { groupId: g.id }],
       } as const;
       for (const [name, [spec, input]] of Object.entries(inputs)) {
@@ -66,7 +83,11 @@ describe("role-by-action matrix (direct calls, no UI)", () => {
 describe("change, reset, delete", () => {
   it("refuses a wrong old password on the oldPassword field", async () => {
     const g = await newGroup();
-    const r = await runAction(specs.changeConsumerGroupPasswordSpec, { groupId: g.id, oldPassword: "Wrong#123", newPassword: "Next#1234", confirmPassword: "Next#1234" }, userOf("operator"));
+    const r = await runAction(
+      specs.changeConsumerGroupPasswordSpec,
+      { groupId: g.id, oldPassword: "Wrong#123", newPassword: "Next#1234", confirmPassword: "Next#1234" },
+      userOf("operator"),
+    );
     assert.equal(!r.ok && r.code, "InvalidParameter.Password");
     assert.match((!r.ok && r.fieldErrors?.oldPassword) || "", /incorrect/);
   });
@@ -74,7 +95,11 @@ describe("change, reset, delete", () => {
   it("throttles guessing the old password", async () => {
     const g = await newGroup();
     const attempt = (old: string) =>
-      runAction(specs.changeConsumerGroupPasswordSpec, { groupId: g.id, oldPassword: old, newPassword: "Next#1234", confirmPassword: "Next#1234" }, userOf("operator"));
+      runAction(
+        specs.changeConsumerGroupPasswordSpec,
+        { groupId: g.id, oldPassword: old, newPassword: "Next#1234", confirmPassword: "Next#1234" },
+        userOf("operator"),
+      );
     for (let i = 0; i < 5; i++) assert.equal(((r) => !r.ok && r.code)(await attempt(`Guess#${i}xx`)), "InvalidParameter.Password");
     const blocked = await attempt(g.password);
     assert.equal(!blocked.ok && blocked.code, "Throttling.User");
@@ -82,9 +107,15 @@ describe("change, reset, delete", () => {
 
   it("records the target and never a password or hash in the audit log", async () => {
     const g = await newGroup("Audit#Pass1");
-    await runAction(specs.resetConsumerGroupPasswordSpec, { groupId: g.id, newPassword: "Audit#Pass2", confirmPassword: "Audit#Pass2" }, userOf("admin"));
+    await runAction(
+      specs.resetConsumerGroupPasswordSpec,
+      { groupId: g.id, newPassword: "Audit#Pass2", confirmPassword: "Audit#Pass2" },
+      userOf("admin"),
+    );
     const rows = await conn.sql.query<Record<string, unknown>>(`SELECT * FROM audit_log WHERE group_id = $1`, [g.id]);
-    assert.ok(rows.rows.some((r) => r.action === "resetConsumerGroupPassword" && r.region_id === "cn-hangzhou" && r.instance_id === SEED_IDS.empty));
+    assert.ok(
+      rows.rows.some((r) => r.action === "resetConsumerGroupPassword" && r.region_id === "cn-hangzhou" && r.instance_id === SEED_IDS.empty),
+    );
     const all = JSON.stringify((await conn.sql.query(`SELECT * FROM audit_log`)).rows);
     assert.doesNotMatch(all, /Audit#Pass|argon2/);
   });
@@ -161,7 +192,11 @@ describe("consumer credential check", () => {
     const g = await newGroup("Before#123");
     const c = await check(g.user, "Before#123");
     assert.ok(c.status === 200);
-    const r = await runAction(specs.resetConsumerGroupPasswordSpec, { groupId: g.id, newPassword: "After#1234", confirmPassword: "After#1234" }, userOf("admin"));
+    const r = await runAction(
+      specs.resetConsumerGroupPasswordSpec,
+      { groupId: g.id, newPassword: "After#1234", confirmPassword: "After#1234" },
+      userOf("admin"),
+    );
     assert.ok(r.ok);
     assert.equal((await beat({ groupId: g.id, leaseToken: c.body.leaseToken })).status, 410);
     assert.equal((await check(g.user, "Before#123", "198.51.100.2")).status, 401);
@@ -170,7 +205,11 @@ describe("consumer credential check", () => {
 
   it("after a change the old password fails and the new one works", async () => {
     const g = await newGroup("Old#12345");
-    const r = await runAction(specs.changeConsumerGroupPasswordSpec, { groupId: g.id, oldPassword: "Old#12345", newPassword: "New#12345", confirmPassword: "New#12345" }, userOf("operator"));
+    const r = await runAction(
+      specs.changeConsumerGroupPasswordSpec,
+      { groupId: g.id, oldPassword: "Old#12345", newPassword: "New#12345", confirmPassword: "New#12345" },
+      userOf("operator"),
+    );
     assert.ok(r.ok);
     assert.equal((await check(g.user, "Old#12345", "198.51.100.3")).status, 401);
     assert.equal((await check(g.user, "New#12345", "198.51.100.3")).status, 200);

@@ -31,7 +31,8 @@ function asApiError(error: unknown): ApiError {
   const e = error as { code?: unknown; statusCode?: unknown; data?: unknown; entry?: { response?: { statusCode?: number } } };
   if (typeof e.code !== "string") throw error;
   const data = (e.data ?? {}) as ApiBody;
-  const status = typeof e.statusCode === "number" ? e.statusCode : typeof data.statusCode === "number" ? data.statusCode : e.entry?.response?.statusCode;
+  const status =
+    typeof e.statusCode === "number" ? e.statusCode : typeof data.statusCode === "number" ? data.statusCode : e.entry?.response?.statusCode;
   return { code: e.code, status, data };
 }
 
@@ -90,7 +91,12 @@ export function openApiClient(endpoint: string, credentials: Credentials) {
  * A V1 request signed by the clients' own code (`OpenApiUtil.getRPCSignature`) with a timestamp
  * and nonce of the test's choosing: for stale timestamps and hand-made replays.
  */
-export function signedV1Query(credentials: Credentials, action: string, params: Record<string, string>, options: { method?: "GET" | "POST"; timestamp?: Date; nonce?: string } = {}): URLSearchParams {
+export function signedV1Query(
+  credentials: Credentials,
+  action: string,
+  params: Record<string, string>,
+  options: { method?: "GET" | "POST"; timestamp?: Date; nonce?: string } = {},
+): URLSearchParams {
   const timestamp = (options.timestamp ?? new Date()).toISOString().replace(/\.\d{3}Z$/, "Z");
   const all: Record<string, string> = {
     Action: action,

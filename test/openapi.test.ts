@@ -36,7 +36,8 @@ interface Captured {
 
 function headersOf(req: http.IncomingMessage): Headers {
   const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+  for (const [name, value] of Object.entries(req.headers))
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
   return headers;
 }
 
@@ -81,7 +82,10 @@ const apiServer = http.createServer((req, res) => {
 
 let captureUrl = "";
 let apiUrl = "";
-const demo = (role: keyof typeof DEMO_ACCESS_KEYS) => ({ accessKeyId: DEMO_ACCESS_KEYS[role], accessKeySecret: DEFAULT_DEMO_ACCESS_KEY_SECRET });
+const demo = (role: keyof typeof DEMO_ACCESS_KEYS) => ({
+  accessKeyId: DEMO_ACCESS_KEYS[role],
+  accessKeySecret: DEFAULT_DEMO_ACCESS_KEY_SECRET,
+});
 const SECRET = { accessKeyId: "LTAI0000TestKey000000001", accessKeySecret: "TestSecret0123456789abcdefghij" };
 
 before(async () => {
@@ -106,7 +110,11 @@ describe("signatures, checked against the official clients' own signing", () => 
     const client = popCore(captureUrl, SECRET);
     for (const method of ["GET", "POST"] as const) {
       captured.length = 0;
-      await client.call("CreateConsumerGroup", { SubscriptionInstanceId: "dtsabc123456", ConsumerGroupName: "a b+c/ü*'()!~", ConsumerGroupPassword: "Pass#word1" }, method);
+      await client.call(
+        "CreateConsumerGroup",
+        { SubscriptionInstanceId: "dtsabc123456", ConsumerGroupName: "a b+c/ü*'()!~", ConsumerGroupPassword: "Pass#word1" },
+        method,
+      );
       const request = captured[0];
       const call = parse(request);
       assert.equal(call.scheme, "V1");
@@ -114,7 +122,10 @@ describe("signatures, checked against the official clients' own signing", () => 
       assert.equal(call.params.get("ConsumerGroupName"), "a b+c/ü*'()!~");
       assert.equal(call.verify(SECRET.accessKeySecret), true);
       assert.equal(call.verify(`${SECRET.accessKeySecret}x`), false);
-      const tampered = method === "GET" ? { ...request, url: request.url.replace("dtsabc123456", "dtsabc123457") } : { ...request, body: request.body.replace("dtsabc123456", "dtsabc123457") };
+      const tampered =
+        method === "GET"
+          ? { ...request, url: request.url.replace("dtsabc123456", "dtsabc123457") }
+          : { ...request, body: request.body.replace("dtsabc123456", "dtsabc123457") };
       assert.equal(parse(tampered).verify(SECRET.accessKeySecret), false);
       // The same parameters under the other method were not what was signed.
       assert.equal(parse({ ...request, method: method === "GET" ? "POST" : "GET" }).verify(SECRET.accessKeySecret), false);
@@ -153,11 +164,23 @@ describe("signatures, checked against the official clients' own signing", () => 
 
   it("V3 with a form body: the body's hash is signed, a changed body fails", async () => {
     // The client signs x-acs-content-sha256 of the body it sends.
-    const OpenApi = (await import("node:module")).createRequire(import.meta.url)("@alicloud/openapi-client") as typeof import("@alicloud/openapi-client");
+    const OpenApi = (await import("node:module")).createRequire(import.meta.url)(
+      "@alicloud/openapi-client",
+    ) as typeof import("@alicloud/openapi-client");
     const raw = new OpenApi.default(new OpenApi.Config({ ...SECRET, endpoint: new URL(captureUrl).host, protocol: "http" }));
     captured.length = 0;
     await raw.callApi(
-      new OpenApi.Params({ action: "CreateConsumerChannel", version: "2020-01-01", protocol: "HTTP", pathname: "/", method: "POST", authType: "AK", style: "RPC", reqBodyType: "formData", bodyType: "json" }),
+      new OpenApi.Params({
+        action: "CreateConsumerChannel",
+        version: "2020-01-01",
+        protocol: "HTTP",
+        pathname: "/",
+        method: "POST",
+        authType: "AK",
+        style: "RPC",
+        reqBodyType: "formData",
+        bodyType: "json",
+      }),
       new OpenApi.OpenApiRequest({ body: { DtsInstanceId: "dtsabc123456", ConsumerGroupName: "in the body" } }),
       {} as never,
     );
@@ -170,11 +193,31 @@ describe("signatures, checked against the official clients' own signing", () => 
   });
 
   it("V3's canonical request gives OpenApiUtil.getAuthorization's signature", () => {
-    const headers = { host: "example.com:3000", "x-acs-action": "DescribeConsumerChannel", "x-acs-version": "2020-01-01", "x-acs-date": "2026-11-28T08:00:00Z", "x-acs-signature-nonce": "n1", "x-acs-content-sha256": sig.sha256Hex("") };
+    const headers = {
+      host: "example.com:3000",
+      "x-acs-action": "DescribeConsumerChannel",
+      "x-acs-version": "2020-01-01",
+      "x-acs-date": "2026-11-28T08:00:00Z",
+      "x-acs-signature-nonce": "n1",
+      "x-acs-content-sha256": sig.sha256Hex(""),
+    };
     const query = { DtsInstanceId: "dtsabc123456", Name: "a b+c/ü*" };
-    const auth = OpenApiUtil.getAuthorization({ pathname: "/", method: "POST", query, headers } as never, "ACS3-HMAC-SHA256", headers["x-acs-content-sha256"], "LTAIx", "s3cret");
+    const auth = OpenApiUtil.getAuthorization(
+      { pathname: "/", method: "POST", query, headers } as never,
+      "ACS3-HMAC-SHA256",
+      headers["x-acs-content-sha256"],
+      "LTAIx",
+      "s3cret",
+    );
     const signedHeaders = /SignedHeaders=([^,]+)/.exec(auth)![1].split(";");
-    const canonical = sig.v3CanonicalRequest({ method: "POST", path: "/", query, header: (n) => (headers as Record<string, string>)[n] ?? null, signedHeaders, hashedPayload: headers["x-acs-content-sha256"] });
+    const canonical = sig.v3CanonicalRequest({
+      method: "POST",
+      path: "/",
+      query,
+      header: (n) => (headers as Record<string, string>)[n] ?? null,
+      signedHeaders,
+      hashedPayload: headers["x-acs-content-sha256"],
+    });
     assert.equal(`Signature=${sig.v3Signature("s3cret", canonical)}`, /Signature=[0-9a-f]+$/.exec(auth)![0]);
   });
 
@@ -198,7 +241,12 @@ describe("signatures, checked against the official clients' own signing", () => 
     q.delete("SignatureNonce");
     const r1 = parseSignedRequest({ method: "GET", url: `/?${q.toString()}`, headers: new Headers(), body: "" });
     assert.deepEqual(!r1.ok && [r1.refusal.code, r1.refusal.status], ["MissingParameter", 400]);
-    const r2 = parseSignedRequest({ method: "GET", url: `/?${signedV1Query(SECRET, "X", {}).toString()}&Action=Y`, headers: new Headers(), body: "" });
+    const r2 = parseSignedRequest({
+      method: "GET",
+      url: `/?${signedV1Query(SECRET, "X", {}).toString()}&Action=Y`,
+      headers: new Headers(),
+      body: "",
+    });
     assert.equal(!r2.ok && r2.refusal.code, "InvalidParameter");
   });
 });
@@ -207,7 +255,14 @@ describe("timestamps and comparison", () => {
   it("parses the clients' UTC timestamps and nothing else", () => {
     assert.equal(sig.parseTimestamp("2026-11-28T08:00:00Z")?.toISOString(), "2026-11-28T08:00:00.000Z");
     assert.ok(sig.parseTimestamp("2026-11-28T08:00:00.123Z"));
-    for (const bad of ["2026-11-28 08:00:00", "2026-11-28T08:00:00+08:00", "2026-02-30T08:00:00Z", "1764316800", "", "2026-11-28T24:00:00Z"]) {
+    for (const bad of [
+      "2026-11-28 08:00:00",
+      "2026-11-28T08:00:00+08:00",
+      "2026-02-30T08:00:00Z",
+      "1764316800",
+      "",
+      "2026-11-28T24:00:00Z",
+    ]) {
       assert.equal(sig.parseTimestamp(bad), null, bad);
     }
   });
@@ -238,11 +293,22 @@ describe("DTS error mapping", () => {
     const res = operationRefusal(fail("QuotaExceeded.ConsumerGroup", "Full."), { requestId: "R1", hostId: "h" });
     assert.equal(res.status, 400);
     assert.equal(res.headers.get("cache-control"), "no-store");
-    assert.deepEqual(await res.json(), { RequestId: "R1", Success: "false", ErrCode: "QuotaExceeded.ConsumerGroup", ErrMessage: "Full.", HttpStatusCode: "400", Code: "QuotaExceeded.ConsumerGroup", Message: "Full." });
+    assert.deepEqual(await res.json(), {
+      RequestId: "R1",
+      Success: "false",
+      ErrCode: "QuotaExceeded.ConsumerGroup",
+      ErrMessage: "Full.",
+      HttpStatusCode: "400",
+      Code: "QuotaExceeded.ConsumerGroup",
+      Message: "Full.",
+    });
   });
 
   it("puts the field's own message in place of the form's general one", async () => {
-    const res = operationRefusal(fail("InvalidParameter.Password", "Check the highlighted fields.", { password: "Too short." }), { requestId: "R", hostId: "h" });
+    const res = operationRefusal(fail("InvalidParameter.Password", "Check the highlighted fields.", { password: "Too short." }), {
+      requestId: "R",
+      hostId: "h",
+    });
     assert.equal(((await res.json()) as { ErrMessage: string }).ErrMessage, "Too short.");
   });
 
@@ -275,7 +341,10 @@ describe("detecting API calls at /", () => {
     assert.equal(isOpenApiCall("POST", "/", new URLSearchParams(), h({ "x-acs-action": "X" })), true);
     assert.equal(isOpenApiCall("GET", "/", new URLSearchParams(), h({ accept: "text/html" })), false);
     assert.equal(isOpenApiCall("GET", "/change-tracking", new URLSearchParams("Action=X"), h()), false);
-    assert.equal(isOpenApiCall("POST", "/", new URLSearchParams(), h({ "content-type": "text/plain;charset=UTF-8", "next-action": "abc" })), false);
+    assert.equal(
+      isOpenApiCall("POST", "/", new URLSearchParams(), h({ "content-type": "text/plain;charset=UTF-8", "next-action": "abc" })),
+      false,
+    );
   });
   it("lets the rewritten call through the proxy without a session: the handler checks the signature", () => {
     assert.equal(unauthenticatedTreatment("POST", "/api/openapi"), "allow");
@@ -300,7 +369,10 @@ describe("AccessKey secrets at rest", () => {
   it("takes DTS_SECRET_KEY; refuses a PostgreSQL console without one, and a key of the wrong size", () => {
     const configured = randomBytes(32).toString("base64");
     assert.deepEqual(crypto.getSecretKey({ DTS_SECRET_KEY: configured }), Buffer.from(configured, "base64"));
-    assert.throws(() => crypto.getSecretKey({ DATABASE_URL: "postgres://x/y" }), (e: Error) => e instanceof crypto.AccessKeyCryptoUnavailable && /DTS_SECRET_KEY/.test(e.message));
+    assert.throws(
+      () => crypto.getSecretKey({ DATABASE_URL: "postgres://x/y" }),
+      (e: Error) => e instanceof crypto.AccessKeyCryptoUnavailable && /DTS_SECRET_KEY/.test(e.message),
+    );
     assert.throws(() => crypto.getSecretKey({ DTS_SECRET_KEY: "c2hvcnQ=" }), /32 bytes/);
     assert.match(crypto.accessKeyCryptoProblem({ DATABASE_URL: "postgres://x/y" }) ?? "", /DTS_SECRET_KEY/);
   });
@@ -338,7 +410,13 @@ describe("the OpenAPI with pop-core (V1)", () => {
 
   it("runs the whole lifecycle through the console's actions, audited as api with the AccessKey", async () => {
     const admin = popCore(apiUrl, demo("admin"));
-    const created = await admin.call("CreateConsumerGroup", { SubscriptionInstanceId: SEED_IDS.empty, ConsumerGroupName: "api-lifecycle", ConsumerGroupUserName: "api_reader", ConsumerGroupPassword: "Api#Pass01", RegionId: "cn-hangzhou" });
+    const created = await admin.call("CreateConsumerGroup", {
+      SubscriptionInstanceId: SEED_IDS.empty,
+      ConsumerGroupName: "api-lifecycle",
+      ConsumerGroupUserName: "api_reader",
+      ConsumerGroupPassword: "Api#Pass01",
+      RegionId: "cn-hangzhou",
+    });
     assert.equal(created.Success, "true");
     const groupId = created.ConsumerGroupID as string;
     assert.match(groupId, /^dts[a-z0-9]{11}$/);
@@ -347,15 +425,35 @@ describe("the OpenAPI with pop-core (V1)", () => {
     const described = await admin.call("DescribeConsumerGroup", { SubscriptionInstanceId: SEED_IDS.empty }, "GET");
     const channels = (described.ConsumerChannels as { DescribeConsumerChannel: Body[] }).DescribeConsumerChannel;
     const row = channels.find((c) => c.ConsumerGroupID === groupId);
-    assert.deepEqual({ ...row, ConsumptionCheckpoint: undefined }, { ConsumerGroupID: groupId, ConsumerGroupName: "api-lifecycle", ConsumerGroupUserName: "api_reader", ConsumptionCheckpoint: undefined, MessageDelay: -1, UnconsumedData: -1 });
+    assert.deepEqual(
+      { ...row, ConsumptionCheckpoint: undefined },
+      {
+        ConsumerGroupID: groupId,
+        ConsumerGroupName: "api-lifecycle",
+        ConsumerGroupUserName: "api_reader",
+        ConsumptionCheckpoint: undefined,
+        MessageDelay: -1,
+        UnconsumedData: -1,
+      },
+    );
     assert.equal(described.TotalRecordCount, channels.length);
     assert.equal(described.PageNumber, 1);
 
     const before1 = await passwordHashOf(groupId);
-    await admin.call("ModifyConsumerGroupPassword", { SubscriptionInstanceId: SEED_IDS.empty, ConsumerGroupID: groupId, ConsumerGroupUserName: "api_reader", ConsumerGroupPassword: "Api#Pass01", consumerGroupNewPassword: "Api#Pass02" });
+    await admin.call("ModifyConsumerGroupPassword", {
+      SubscriptionInstanceId: SEED_IDS.empty,
+      ConsumerGroupID: groupId,
+      ConsumerGroupUserName: "api_reader",
+      ConsumerGroupPassword: "Api#Pass01",
+      consumerGroupNewPassword: "Api#Pass02",
+    });
     const before2 = await passwordHashOf(groupId);
     assert.notEqual(before1, before2);
-    const reset = await admin.call("ModifyConsumerChannel", { DtsInstanceId: SEED_IDS.empty, ConsumerGroupId: groupId, ConsumerGroupPassword: "Api#Pass03" });
+    const reset = await admin.call("ModifyConsumerChannel", {
+      DtsInstanceId: SEED_IDS.empty,
+      ConsumerGroupId: groupId,
+      ConsumerGroupPassword: "Api#Pass03",
+    });
     assert.equal(reset.HttpStatusCode, "200");
     assert.notEqual(await passwordHashOf(groupId), before2);
     await admin.call("DeleteConsumerGroup", { SubscriptionInstanceId: SEED_IDS.empty, ConsumerGroupID: groupId });
@@ -364,15 +462,26 @@ describe("the OpenAPI with pop-core (V1)", () => {
     for (const action of ["createConsumerGroup", "changeConsumerGroupPassword", "resetConsumerGroupPassword", "deleteConsumerGroup"]) {
       const [record] = await auditOf(action, groupId);
       assert.ok(record, action);
-      assert.deepEqual([record.result, record.channel, record.accessKeyId, record.username, record.instanceId], ["ok", "api", DEMO_ACCESS_KEYS.admin, "admin", SEED_IDS.empty]);
+      assert.deepEqual(
+        [record.result, record.channel, record.accessKeyId, record.username, record.instanceId],
+        ["ok", "api", DEMO_ACCESS_KEYS.admin, "admin", SEED_IDS.empty],
+      );
     }
   });
 
   it("refuses with the console's codes: quota, name, account, password", async () => {
     const admin = popCore(apiUrl, demo("admin"));
-    const base = { SubscriptionInstanceId: SEED_IDS.nineteen, ConsumerGroupName: "api-refusals", ConsumerGroupUserName: "api_reader", ConsumerGroupPassword: "Api#Pass01" };
+    const base = {
+      SubscriptionInstanceId: SEED_IDS.nineteen,
+      ConsumerGroupName: "api-refusals",
+      ConsumerGroupUserName: "api_reader",
+      ConsumerGroupPassword: "Api#Pass01",
+    };
     const quota = await admin.refusal("CreateConsumerGroup", { ...base, SubscriptionInstanceId: SEED_IDS.full });
-    assert.deepEqual([quota.code, quota.data.ErrCode, quota.data.HttpStatusCode, quota.data.Success], ["QuotaExceeded.ConsumerGroup", "QuotaExceeded.ConsumerGroup", "400", "false"]);
+    assert.deepEqual(
+      [quota.code, quota.data.ErrCode, quota.data.HttpStatusCode, quota.data.Success],
+      ["QuotaExceeded.ConsumerGroup", "QuotaExceeded.ConsumerGroup", "400", "false"],
+    );
     const account = await admin.refusal("CreateConsumerGroup", { ...base, ConsumerGroupUserName: "bad-name!" });
     assert.equal(account.code, "InvalidParameter.UserName");
     const password = await admin.refusal("CreateConsumerGroup", { ...base, ConsumerGroupPassword: "short" });
@@ -392,25 +501,56 @@ describe("the OpenAPI with pop-core (V1)", () => {
   it("refuses a wrong current password on ModifyConsumerGroupPassword, and a group named under another instance", async () => {
     const operator = popCore(apiUrl, demo("operator"));
     const { prisma } = await getConnection();
-    const group = await prisma.consumerGroup.findFirstOrThrow({ where: { instanceId: SEED_IDS.normal }, select: { id: true, username: true } });
-    const wrong = await operator.refusal("ModifyConsumerGroupPassword", { SubscriptionInstanceId: SEED_IDS.normal, ConsumerGroupID: group.id, ConsumerGroupPassword: "Not#ThePass1", consumerGroupNewPassword: "Api#Pass02" });
+    const group = await prisma.consumerGroup.findFirstOrThrow({
+      where: { instanceId: SEED_IDS.normal },
+      select: { id: true, username: true },
+    });
+    const wrong = await operator.refusal("ModifyConsumerGroupPassword", {
+      SubscriptionInstanceId: SEED_IDS.normal,
+      ConsumerGroupID: group.id,
+      ConsumerGroupPassword: "Not#ThePass1",
+      consumerGroupNewPassword: "Api#Pass02",
+    });
     assert.equal(wrong.code, "InvalidParameter.Password");
-    const elsewhere = await operator.refusal("ModifyConsumerGroupPassword", { SubscriptionInstanceId: SEED_IDS.empty, ConsumerGroupID: group.id, ConsumerGroupPassword: SEED_GROUP_PASSWORD, consumerGroupNewPassword: "Api#Pass02" });
+    const elsewhere = await operator.refusal("ModifyConsumerGroupPassword", {
+      SubscriptionInstanceId: SEED_IDS.empty,
+      ConsumerGroupID: group.id,
+      ConsumerGroupPassword: SEED_GROUP_PASSWORD,
+      consumerGroupNewPassword: "Api#Pass02",
+    });
     assert.deepEqual([elsewhere.code, elsewhere.status], ["NotFound", 404]);
-    const account = await operator.refusal("ModifyConsumerGroupPassword", { SubscriptionInstanceId: SEED_IDS.normal, ConsumerGroupID: group.id, ConsumerGroupUserName: `${group.username}x`, ConsumerGroupPassword: SEED_GROUP_PASSWORD, consumerGroupNewPassword: "Api#Pass02" });
+    const account = await operator.refusal("ModifyConsumerGroupPassword", {
+      SubscriptionInstanceId: SEED_IDS.normal,
+      ConsumerGroupID: group.id,
+      ConsumerGroupUserName: `${group.username}x`,
+      ConsumerGroupPassword: SEED_GROUP_PASSWORD,
+      consumerGroupNewPassword: "Api#Pass02",
+    });
     assert.equal(account.code, "InvalidParameter.UserName");
     const [audited] = await auditOf("changeConsumerGroupPassword", group.id);
-    assert.deepEqual([audited.errorCode, audited.channel, audited.accessKeyId], ["InvalidParameter.UserName", "api", DEMO_ACCESS_KEYS.operator]);
+    assert.deepEqual(
+      [audited.errorCode, audited.channel, audited.accessKeyId],
+      ["InvalidParameter.UserName", "api", DEMO_ACCESS_KEYS.operator],
+    );
   });
 
   it("refuses the viewer and the operator what their roles may not do, as Forbidden.RAM", async () => {
     const { prisma } = await getConnection();
     const group = await prisma.consumerGroup.findFirstOrThrow({ where: { instanceId: SEED_IDS.normal }, select: { id: true } });
     const viewer = popCore(apiUrl, demo("viewer"));
-    const create = await viewer.refusal("CreateConsumerGroup", { SubscriptionInstanceId: SEED_IDS.empty, ConsumerGroupName: "v", ConsumerGroupUserName: "v", ConsumerGroupPassword: "Api#Pass01" });
+    const create = await viewer.refusal("CreateConsumerGroup", {
+      SubscriptionInstanceId: SEED_IDS.empty,
+      ConsumerGroupName: "v",
+      ConsumerGroupUserName: "v",
+      ConsumerGroupPassword: "Api#Pass01",
+    });
     assert.deepEqual([create.code, create.status], ["Forbidden.RAM", 403]);
     const operator = popCore(apiUrl, demo("operator"));
-    const reset = await operator.refusal("ModifyConsumerChannel", { DtsInstanceId: SEED_IDS.normal, ConsumerGroupId: group.id, ConsumerGroupPassword: "Api#Pass09" });
+    const reset = await operator.refusal("ModifyConsumerChannel", {
+      DtsInstanceId: SEED_IDS.normal,
+      ConsumerGroupId: group.id,
+      ConsumerGroupPassword: "Api#Pass09",
+    });
     assert.deepEqual([reset.code, reset.status], ["Forbidden.RAM", 403]);
     const del = await operator.refusal("DeleteConsumerGroup", { SubscriptionInstanceId: SEED_IDS.normal, ConsumerGroupID: group.id });
     assert.equal(del.code, "Forbidden.RAM");
@@ -424,9 +564,20 @@ describe("the OpenAPI with pop-core (V1)", () => {
   });
 
   it("answers authentication failures as the gateway does, 4xx, and audits them", async () => {
-    const wrong = await popCore(apiUrl, { ...demo("admin"), accessKeySecret: "NotTheSecret" }).refusal("DescribeSubscriptionInstances", {}, "GET");
-    assert.deepEqual([wrong.code, wrong.status, wrong.data.Message], ["SignatureDoesNotMatch", 400, "Specified signature is not matched with our calculation."]);
-    const unknown = await popCore(apiUrl, { accessKeyId: "LTAI0000NoSuchKey0000001", accessKeySecret: "x" }).refusal("DescribeSubscriptionInstances", {}, "GET");
+    const wrong = await popCore(apiUrl, { ...demo("admin"), accessKeySecret: "NotTheSecret" }).refusal(
+      "DescribeSubscriptionInstances",
+      {},
+      "GET",
+    );
+    assert.deepEqual(
+      [wrong.code, wrong.status, wrong.data.Message],
+      ["SignatureDoesNotMatch", 400, "Specified signature is not matched with our calculation."],
+    );
+    const unknown = await popCore(apiUrl, { accessKeyId: "LTAI0000NoSuchKey0000001", accessKeySecret: "x" }).refusal(
+      "DescribeSubscriptionInstances",
+      {},
+      "GET",
+    );
     assert.deepEqual([unknown.code, unknown.status], ["InvalidAccessKeyId.NotFound", 404]);
     const version = await popCore(apiUrl, demo("admin")).refusal("DescribeNothing", {}, "GET");
     assert.deepEqual([version.code, version.status], ["InvalidApi.NotFound", 404]);
@@ -443,11 +594,20 @@ describe("the OpenAPI with pop-core (V1)", () => {
     sent.length = 0;
     await client.call("DescribeConsumerGroup", { SubscriptionInstanceId: SEED_IDS.normal }, "POST");
     const original = sent[0];
-    const replay = await fetch(`${apiUrl}/`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: original.body });
+    const replay = await fetch(`${apiUrl}/`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: original.body,
+    });
     assert.equal(replay.status, 400);
     assert.equal(((await replay.json()) as Body).Code, "SignatureNonceUsed");
 
-    const stale = signedV1Query(demo("viewer"), "DescribeConsumerGroup", { SubscriptionInstanceId: SEED_IDS.normal }, { timestamp: new Date(Date.now() - 16 * 60_000) });
+    const stale = signedV1Query(
+      demo("viewer"),
+      "DescribeConsumerGroup",
+      { SubscriptionInstanceId: SEED_IDS.normal },
+      { timestamp: new Date(Date.now() - 16 * 60_000) },
+    );
     const staleRes = await fetch(`${apiUrl}/?${stale.toString()}`);
     assert.deepEqual([staleRes.status, ((await staleRes.json()) as Body).Code], [400, "InvalidTimeStamp.Expired"]);
 
@@ -497,10 +657,21 @@ describe("the OpenAPI with pop-core (V1)", () => {
 describe("the OpenAPI with openapi-client (V3, ACS3-HMAC-SHA256)", () => {
   it("creates, describes (paged), resets and deletes through the channel family", async () => {
     const admin = openApiClient(apiUrl, demo("admin"));
-    const created = await admin.call("CreateConsumerChannel", { DtsJobId: SEED_IDS.empty.slice(3), ConsumerGroupName: "api-channel", ConsumerGroupUserName: "chan_reader", ConsumerGroupPassword: "Chan#Pass1", RegionId: "cn-hangzhou" });
+    const created = await admin.call("CreateConsumerChannel", {
+      DtsJobId: SEED_IDS.empty.slice(3),
+      ConsumerGroupName: "api-channel",
+      ConsumerGroupUserName: "chan_reader",
+      ConsumerGroupPassword: "Chan#Pass1",
+      RegionId: "cn-hangzhou",
+    });
     assert.deepEqual([created.Success, created.HttpStatusCode], ["true", "200"]);
     const groupId = created.ConsumerGroupID as string;
-    const second = await admin.call("CreateConsumerChannel", { DtsInstanceId: SEED_IDS.empty, ConsumerGroupName: "api-channel-2", ConsumerGroupUserName: "chan_reader", ConsumerGroupPassword: "Chan#Pass1" });
+    const second = await admin.call("CreateConsumerChannel", {
+      DtsInstanceId: SEED_IDS.empty,
+      ConsumerGroupName: "api-channel-2",
+      ConsumerGroupUserName: "chan_reader",
+      ConsumerGroupPassword: "Chan#Pass1",
+    });
 
     const page1 = await admin.call("DescribeConsumerChannel", { DtsInstanceId: SEED_IDS.empty, PageSize: 1, PageNumber: 1 });
     const page2 = await admin.call("DescribeConsumerChannel", { DtsInstanceId: SEED_IDS.empty, PageSize: 1, PageNumber: 2 });
@@ -509,14 +680,25 @@ describe("the OpenAPI with openapi-client (V3, ACS3-HMAC-SHA256)", () => {
     assert.equal(page1.PageRecordCount, 1);
     assert.deepEqual(items.map((c) => c.ConsumerGroupId).sort(), [groupId, second.ConsumerGroupID].sort());
 
-    const rename = await admin.refusal("ModifyConsumerChannel", { DtsInstanceId: SEED_IDS.empty, ConsumerGroupId: groupId, ConsumerGroupName: "renamed", ConsumerGroupPassword: "Chan#Pass2" });
+    const rename = await admin.refusal("ModifyConsumerChannel", {
+      DtsInstanceId: SEED_IDS.empty,
+      ConsumerGroupId: groupId,
+      ConsumerGroupName: "renamed",
+      ConsumerGroupPassword: "Chan#Pass2",
+    });
     assert.equal(rename.code, "InvalidParameter");
     assert.equal(rename.status, 400);
-    await admin.call("ModifyConsumerChannel", { DtsInstanceId: SEED_IDS.empty, ConsumerGroupId: groupId, ConsumerGroupName: "api-channel", ConsumerGroupPassword: "Chan#Pass2" });
+    await admin.call("ModifyConsumerChannel", {
+      DtsInstanceId: SEED_IDS.empty,
+      ConsumerGroupId: groupId,
+      ConsumerGroupName: "api-channel",
+      ConsumerGroupPassword: "Chan#Pass2",
+    });
     const [reset] = await auditOf("resetConsumerGroupPassword", groupId);
     assert.deepEqual([reset.result, reset.channel, reset.accessKeyId], ["ok", "api", DEMO_ACCESS_KEYS.admin]);
 
-    for (const id of [groupId, second.ConsumerGroupID as string]) await admin.call("DeleteConsumerChannel", { DtsInstanceId: SEED_IDS.empty, ConsumerGroupId: id });
+    for (const id of [groupId, second.ConsumerGroupID as string])
+      await admin.call("DeleteConsumerChannel", { DtsInstanceId: SEED_IDS.empty, ConsumerGroupId: id });
     const empty = await admin.call("DescribeConsumerChannel", { DtsInstanceId: SEED_IDS.empty });
     assert.deepEqual([empty.TotalRecordCount, empty.ConsumerChannels], [0, []]);
   });
@@ -530,17 +712,34 @@ describe("the OpenAPI with openapi-client (V3, ACS3-HMAC-SHA256)", () => {
     assert.equal(status.TaskId, SEED_IDS.normal.slice(3));
     assert.deepEqual(Object.keys(status.SubscriptionHost as Body).sort(), ["PrivateHost", "PublicHost", "VPCHost"]);
     assert.match(status.EndTimestamp as string, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
-    const elsewhere = await viewer.refusal("DescribeSubscriptionInstanceStatus", { SubscriptionInstanceId: SEED_IDS.normal, RegionId: "cn-beijing" });
+    const elsewhere = await viewer.refusal("DescribeSubscriptionInstanceStatus", {
+      SubscriptionInstanceId: SEED_IDS.normal,
+      RegionId: "cn-beijing",
+    });
     assert.deepEqual([elsewhere.code, elsewhere.status, elsewhere.data.HttpStatusCode], ["NotFound", 404, "404"]);
   });
 
   it("refuses a wrong secret, an unknown key and a replayed nonce", async () => {
-    assert.equal((await openApiClient(apiUrl, { ...demo("viewer"), accessKeySecret: "wrong" }).refusal("DescribeSubscriptionInstances")).code, "SignatureDoesNotMatch");
-    assert.equal((await openApiClient(apiUrl, { accessKeyId: "LTAI0000NoSuchKey0000002", accessKeySecret: "x" }).refusal("DescribeSubscriptionInstances")).status, 404);
+    assert.equal(
+      (await openApiClient(apiUrl, { ...demo("viewer"), accessKeySecret: "wrong" }).refusal("DescribeSubscriptionInstances")).code,
+      "SignatureDoesNotMatch",
+    );
+    assert.equal(
+      (
+        await openApiClient(apiUrl, { accessKeyId: "LTAI0000NoSuchKey0000002", accessKeySecret: "x" }).refusal(
+          "DescribeSubscriptionInstances",
+        )
+      ).status,
+      404,
+    );
     sent.length = 0;
     await openApiClient(apiUrl, demo("viewer")).call("DescribeSubscriptionInstances");
     const original = sent[0];
-    const replay = await fetch(`${apiUrl}${original.url}`, { method: original.method, headers: original.headers, body: original.body || undefined });
+    const replay = await fetch(`${apiUrl}${original.url}`, {
+      method: original.method,
+      headers: original.headers,
+      body: original.body || undefined,
+    });
     assert.deepEqual([replay.status, ((await replay.json()) as Body).Code], [400, "SignatureNonceUsed"]);
   });
 });
@@ -567,9 +766,14 @@ describe("AccessKey management", () => {
     const { prisma, sql } = await getConnection();
     const row = await prisma.accessKey.findUniqueOrThrow({ where: { id: created.data.accessKeyId } });
     assert.equal("secretCiphertext" in row, false);
-    const { rows } = await sql.query<{ secret_ciphertext: string }>(`SELECT secret_ciphertext FROM access_key WHERE id = $1`, [created.data.accessKeyId]);
+    const { rows } = await sql.query<{ secret_ciphertext: string }>(`SELECT secret_ciphertext FROM access_key WHERE id = $1`, [
+      created.data.accessKeyId,
+    ]);
     assert.ok(!rows[0].secret_ciphertext.includes(created.data.accessKeySecret));
-    await assert.rejects(sql.query(`UPDATE access_key SET secret_ciphertext = $1 WHERE id = $2`, [created.data.accessKeySecret, created.data.accessKeyId]), /access_key_secret_ciphertext_check/);
+    await assert.rejects(
+      sql.query(`UPDATE access_key SET secret_ciphertext = $1 WHERE id = $2`, [created.data.accessKeySecret, created.data.accessKeyId]),
+      /access_key_secret_ciphertext_check/,
+    );
     await runAction(keySpecs.deleteAccessKeySpec, { accessKeyId: created.data.accessKeyId }, users.operator);
   });
 

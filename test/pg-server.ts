@@ -68,7 +68,16 @@ export async function startPgServer(bin: string): Promise<PgServer> {
   const run = (cmd: string, args: string[]) => runAs(bin, cmd, args);
   run("initdb", ["-D", data, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8"]);
   const start = () =>
-    run("pg_ctl", ["-D", data, "-l", path.join(dir, "log"), "-w", "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, "start"]);
+    run("pg_ctl", [
+      "-D",
+      data,
+      "-l",
+      path.join(dir, "log"),
+      "-w",
+      "-o",
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
+      "start",
+    ]);
   start();
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
@@ -78,4 +87,3 @@ export async function startPgServer(bin: string): Promise<PgServer> {
     resume: () => void start(),
   };
 }
-

@@ -46,14 +46,24 @@ describe("the console on a PostgreSQL server (DATABASE_URL)", { skip: pgBin ? fa
     const operator = { id: "u-op", username: "operator", role: "operator" as const };
     const results = await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
-        mod.run.runAction(mod.specs.createConsumerGroupSpec, {
-          instanceId: mod.demo.SEED_IDS.nineteen, name: `pg-race-${i}`, account: "pg_reader", password: "Race#1234", confirmPassword: "Race#1234",
-        }, operator),
+        mod.run.runAction(
+          mod.specs.createConsumerGroupSpec,
+          {
+            instanceId: mod.demo.SEED_IDS.nineteen,
+            name: `pg-race-${i}`,
+            account: "pg_reader",
+            password: "Race#1234",
+            confirmPassword: "Race#1234",
+          },
+          operator,
+        ),
       ),
     );
     assert.equal(results.filter((r) => r.ok).length, 1);
     assert.ok(results.every((r) => r.ok || r.code === "QuotaExceeded.ConsumerGroup"));
-    const audit = await (await mod.db.getDb()).auditLog.count({ where: { action: "createConsumerGroup", instanceId: mod.demo.SEED_IDS.nineteen } });
+    const audit = await (
+      await mod.db.getDb()
+    ).auditLog.count({ where: { action: "createConsumerGroup", instanceId: mod.demo.SEED_IDS.nineteen } });
     assert.equal(audit, 8);
   });
 });

@@ -20,13 +20,17 @@ after(async () => {
 });
 
 const checkOf = async (name: string) => {
-  const { rows } = await c.sql.query<{ def: string }>(`SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conname = $1`, [name]);
+  const { rows } = await c.sql.query<{ def: string }>(`SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conname = $1`, [
+    name,
+  ]);
   assert.equal(rows.length, 1, `constraint ${name} exists`);
   return rows[0].def;
 };
 /** A JS character class body as the migration writes it: \\uXXXX escapes. */
 const sqlClass = (chars: string) =>
-  chars.replace(/[\u0000-\uffff]/g, (ch) => (/[A-Za-z0-9-]/.test(ch) ? ch : `\\u${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`));
+  chars.replace(/[\u0000-\uffff]/g, (ch) =>
+    /[A-Za-z0-9-]/.test(ch) ? ch : `\\u${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`,
+  );
 
 describe("rule constants match the database", () => {
   it("the consumer group quota", async () => {
@@ -82,7 +86,13 @@ describe("database refusals map by SQLSTATE and constraint name", () => {
   };
   const create = (instanceId: string, over: { name?: string; username?: string } = {}) =>
     c.prisma.consumerGroup.create({
-      data: { id: `dtsmapg${String(++n).padStart(6, "0")}`, instanceId, name: over.name ?? `g${n}`, username: over.username ?? "reader", passwordHash: hash },
+      data: {
+        id: `dtsmapg${String(++n).padStart(6, "0")}`,
+        instanceId,
+        name: over.name ?? `g${n}`,
+        username: over.username ?? "reader",
+        passwordHash: hash,
+      },
     });
   const refusalOf = async (p: Promise<unknown>) => {
     try {
@@ -107,7 +117,11 @@ describe("database refusals map by SQLSTATE and constraint name", () => {
   it("unique name", async () => {
     const id = await instance("Normal");
     await create(id, { name: "twice" });
-    assert.deepEqual(await refusalOf(create(id, { name: "twice" })), { code: "ConsumerGroup.AlreadyExists", field: "name", constraint: "consumer_group_instance_id_name_key" });
+    assert.deepEqual(await refusalOf(create(id, { name: "twice" })), {
+      code: "ConsumerGroup.AlreadyExists",
+      field: "name",
+      constraint: "consumer_group_instance_id_name_key",
+    });
   });
   it("account pattern", async () => {
     assert.equal((await refusalOf(create(await instance("Normal"), { username: "bad-name" })))?.field, "account");
@@ -119,21 +133,32 @@ describe("database refusals map by SQLSTATE and constraint name", () => {
     assert.equal((await refusalOf(create("dtsnosuchinstance")))?.code, "NotFound");
   });
   it("AccessKey quota (a counter kept by triggers), and only ciphertext as a secret", async () => {
-    const user = await c.prisma.user.create({ data: { id: `u-keys-${++n}`, username: `keys${n}`, role: "viewer", passwordHash: hash }, select: { id: true } });
+    const user = await c.prisma.user.create({
+      data: { id: `u-keys-${++n}`, username: `keys${n}`, role: "viewer", passwordHash: hash },
+      select: { id: true },
+    });
     const key = (i: number) => `LTAI0000Mapping${String(n).padStart(4, "0")}0${i}`.padEnd(24, "0").slice(0, 24);
     const ciphertext = `v1:${"A".repeat(60)}`;
     for (const i of [1, 2]) await c.prisma.accessKey.create({ data: { id: key(i), userId: user.id, secretCiphertext: ciphertext } });
-    assert.equal((await refusalOf(c.prisma.accessKey.create({ data: { id: key(3), userId: user.id, secretCiphertext: ciphertext } })))?.code, "QuotaExceeded.AccessKey");
+    assert.equal(
+      (await refusalOf(c.prisma.accessKey.create({ data: { id: key(3), userId: user.id, secretCiphertext: ciphertext } })))?.code,
+      "QuotaExceeded.AccessKey",
+    );
     await c.prisma.accessKey.delete({ where: { id: key(1) } });
     await c.prisma.accessKey.create({ data: { id: key(3), userId: user.id, secretCiphertext: ciphertext } });
-    await assert.rejects(c.prisma.accessKey.create({ data: { id: key(4), userId: `u-viewer-${n}`, secretCiphertext: "PlainTextSecret0123456789abcde" } }));
-    await assert.rejects(c.sql.query(`UPDATE access_key SET secret_ciphertext = 'PlainTextSecret0123456789abcde' WHERE id = $1`, [key(2)]), /access_key_secret_ciphertext_check/);
+    await assert.rejects(
+      c.prisma.accessKey.create({ data: { id: key(4), userId: `u-viewer-${n}`, secretCiphertext: "PlainTextSecret0123456789abcde" } }),
+    );
+    await assert.rejects(
+      c.sql.query(`UPDATE access_key SET secret_ciphertext = 'PlainTextSecret0123456789abcde' WHERE id = $1`, [key(2)]),
+      /access_key_secret_ciphertext_check/,
+    );
     // Deleting the user takes its AccessKeys with it.
     await c.prisma.user.delete({ where: { id: user.id } });
     assert.equal(await c.prisma.accessKey.count({ where: { userId: user.id } }), 0);
   });
   it("anything else is not a product refusal", () => {
-    assert.equal(mapDbError(new Error("violates check constraint \"instance_consumer_group_count_check\"")), null);
+    assert.equal(mapDbError(new Error('violates check constraint "instance_consumer_group_count_check"')), null);
     assert.equal(mapDbError(null), null);
   });
 });

@@ -34,8 +34,16 @@ describe("buildCsp", () => {
     assert.deepEqual(csp.get("script-src"), ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'"]);
   });
   it("adds unsafe-eval in development only", () => {
-    assert.ok(directives(buildCsp({ nonce, dev: true })).get("script-src")!.includes("'unsafe-eval'"));
-    assert.ok(!directives(buildCsp({ nonce, dev: true })).get("script-src")!.includes("'unsafe-inline'"));
+    assert.ok(
+      directives(buildCsp({ nonce, dev: true }))
+        .get("script-src")!
+        .includes("'unsafe-eval'"),
+    );
+    assert.ok(
+      !directives(buildCsp({ nonce, dev: true }))
+        .get("script-src")!
+        .includes("'unsafe-inline'"),
+    );
   });
   it("refuses framing, foreign bases, foreign form targets and plugins", () => {
     assert.deepEqual(csp.get("frame-ancestors"), ["'none'"]);
@@ -109,7 +117,8 @@ describe("origin check of server actions", () => {
     ["file:///etc/passwd", "127.0.0.1:3100"],
     ["http://127.0.0.1:3100", ""],
   ] as const) {
-    it(`refuses Origin ${JSON.stringify(origin)} for host ${JSON.stringify(host)}`, () => assert.equal(isSameOrigin(origin, host || null), false));
+    it(`refuses Origin ${JSON.stringify(origin)} for host ${JSON.stringify(host)}`, () =>
+      assert.equal(isSameOrigin(origin, host || null), false));
   }
   it("compares with the first X-Forwarded-Host, else Host", () => {
     assert.equal(requestHost(new Headers({ host: "internal:3000", "x-forwarded-host": "console.example, other" })), "console.example");
@@ -130,7 +139,8 @@ describe("server-action guard", () => {
   });
   it("passes a same-origin text call", () => assert.equal(check({ "content-length": "20" }), null));
   it("refuses a foreign Origin with 403", () => assert.equal(check({ origin: "http://evil.invalid" })?.status, 403));
-  it("refuses a declared length over 1 MB with 413", () => assert.equal(check({ "content-length": String(ACTION_BODY_LIMIT + 1) })?.status, 413));
+  it("refuses a declared length over 1 MB with 413", () =>
+    assert.equal(check({ "content-length": String(ACTION_BODY_LIMIT + 1) })?.status, 413));
   it("accepts exactly 1 MB declared", () => assert.equal(check({ "content-length": String(ACTION_BODY_LIMIT) }), null));
   it("refuses multipart with 415", () => assert.equal(check({ "content-type": "multipart/form-data; boundary=abc" })?.status, 415));
   it("refuses url-encoded with 415, any case and parameters", () =>
@@ -177,7 +187,9 @@ describe("server-action guard", () => {
     '["$0:x:y"]',
     '[{"a":"$0:0:b"}]',
     '[{"__proto__":{"a":1}},"$0:0:__proto__"]',
-    `[${Array(ACTION_MAX_ARGS + 1).fill("1").join(",")}]`,
+    `[${Array(ACTION_MAX_ARGS + 1)
+      .fill("1")
+      .join(",")}]`,
     "[".repeat(ACTION_MAX_DEPTH + 1) + "]".repeat(ACTION_MAX_DEPTH + 1),
     '\uFEFF["a"]',
   ]) {
@@ -242,7 +254,8 @@ describe("which requests need a session", () => {
     ["POST", "/api/auth/callback/credentials", "allow"],
     ["POST", "/api/consumer/connect", "allow"],
   ];
-  for (const [method, path, want] of cases) it(`${method} ${path} → ${want}`, () => assert.equal(unauthenticatedTreatment(method, path), want));
+  for (const [method, path, want] of cases)
+    it(`${method} ${path} → ${want}`, () => assert.equal(unauthenticatedTreatment(method, path), want));
 });
 
 describe("session token verification", () => {

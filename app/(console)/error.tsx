@@ -25,7 +25,9 @@ export default function ConsoleError({ error, reset }: { error: Error & { digest
     });
   return (
     <div role="alert" className="mx-auto mt-10 max-w-md rounded-sm border border-gray-200 bg-white p-8 text-center sm:mt-16">
-      <h1 className="text-lg font-semibold text-gray-900">{unavailable ? "The database is unreachable" : "This page could not be loaded"}</h1>
+      <h1 className="text-lg font-semibold text-gray-900">
+        {unavailable ? "The database is unreachable" : "This page could not be loaded"}
+      </h1>
       <p className="mt-2 text-sm text-gray-700">
         {unavailable
           ? "The console cannot reach its database right now. Nothing was changed. Try again in a moment; the console reconnects by itself when the database is back."

@@ -16,7 +16,13 @@ import { REGION_COOKIE } from "@/lib/regions";
 
 // The root layout belongs to the security headers' work; the icons are named here for every console page.
 export const metadata: Metadata = {
-  icons: { icon: [{ url: "/favicon.ico", sizes: "any" }, { url: "/icon.svg", type: "image/svg+xml" }], apple: "/apple-touch-icon.png" },
+  icons: {
+    icon: [
+      { url: "/favicon.ico", sizes: "any" },
+      { url: "/icon.svg", type: "image/svg+xml" },
+    ],
+    apple: "/apple-touch-icon.png",
+  },
   manifest: "/manifest.webmanifest",
 };
 
@@ -38,9 +44,15 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           Skip to main content
         </a>
         <div className="flex min-h-screen flex-col">
-          <header id="top-bar" className="sticky top-0 z-30 flex h-12 items-center gap-2 bg-[#1b2330] px-2 text-white shadow sm:gap-4 sm:px-4">
+          <header
+            id="top-bar"
+            className="sticky top-0 z-30 flex h-12 items-center gap-2 bg-[#1b2330] px-2 text-white shadow sm:gap-4 sm:px-4"
+          >
             <MobileNav items={nav} />
-            <Link href="/change-tracking" className="flex shrink-0 items-center gap-2 rounded-sm font-semibold tracking-tight focus-visible:outline-2 focus-visible:outline-white">
+            <Link
+              href="/change-tracking"
+              className="flex shrink-0 items-center gap-2 rounded-sm font-semibold tracking-tight focus-visible:outline-2 focus-visible:outline-white"
+            >
               <LogoMark />
               <span className="hidden sm:inline">DTS Console</span>
               <span className="sr-only sm:hidden">DTS Console</span>

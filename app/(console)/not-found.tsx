@@ -6,7 +6,9 @@ export default function ConsoleNotFound() {
     <div className="mx-auto mt-10 max-w-md rounded-sm border border-gray-200 bg-white p-8 text-center sm:mt-16">
       <p className="font-mono text-sm text-gray-700">404</p>
       <h1 className="mt-1 text-lg font-semibold text-gray-900">Page not found</h1>
-      <p className="mt-2 text-sm text-gray-700">There is nothing at this address in DTS Console. The link may be mistyped or out of date.</p>
+      <p className="mt-2 text-sm text-gray-700">
+        There is nothing at this address in DTS Console. The link may be mistyped or out of date.
+      </p>
       <Link href="/change-tracking" className="mt-5 inline-block text-sm font-medium text-blue-700 hover:underline">
         Go to Change Tracking Tasks
       </Link>

@@ -41,20 +41,25 @@ function CreatedDialog({ created, onDone }: { created: Created; onDone: () => vo
           <div>
             <dt className="text-gray-500">AccessKey ID</dt>
             <dd className="flex items-center rounded-sm border border-gray-200 bg-gray-50 px-3 py-2">
-              <code data-testid="created-access-key-id" className="font-mono">{created.accessKeyId}</code>
+              <code data-testid="created-access-key-id" className="font-mono">
+                {created.accessKeyId}
+              </code>
               <CopyButton value={created.accessKeyId} label="AccessKey ID" />
             </dd>
           </div>
           <div>
             <dt className="text-gray-500">AccessKey Secret</dt>
             <dd className="flex items-center rounded-sm border border-gray-200 bg-gray-50 px-3 py-2">
-              <code data-testid="created-access-key-secret" className="font-mono">{created.accessKeySecret}</code>
+              <code data-testid="created-access-key-secret" className="font-mono">
+                {created.accessKeySecret}
+              </code>
               <CopyButton value={created.accessKeySecret} label="AccessKey secret" />
             </dd>
           </div>
         </dl>
         <p className="rounded-sm border border-amber-200 bg-amber-50 px-3 py-2 text-amber-800">
-          Keep the secret where your scripts read it (an environment variable, a secret store), never in code. Lost secrets cannot be recovered: create a new AccessKey.
+          Keep the secret where your scripts read it (an environment variable, a secret store), never in code. Lost secrets cannot be
+          recovered: create a new AccessKey.
         </p>
       </div>
       <div className="flex justify-end border-t border-gray-100 bg-gray-50 px-5 py-3">
@@ -66,9 +71,25 @@ function CreatedDialog({ created, onDone }: { created: Created; onDone: () => vo
   );
 }
 
-function CreateDialog({ owners, selfId, canManageAny, quota, onCreated }: { owners: AccessKeyOwner[]; selfId: string; canManageAny: boolean; quota: number; onCreated: (c: Created) => void }) {
+function CreateDialog({
+  owners,
+  selfId,
+  canManageAny,
+  quota,
+  onCreated,
+}: {
+  owners: AccessKeyOwner[];
+  selfId: string;
+  canManageAny: boolean;
+  quota: number;
+  onCreated: (c: Created) => void;
+}) {
   const form = useForm<CreateForm>({ resolver: zodResolver(createAccessKeySchema), defaultValues: { userId: selfId } });
-  const { register, handleSubmit, formState: { errors, isSubmitting } } = form;
+  const {
+    register,
+    handleSubmit,
+    formState: { errors, isSubmitting },
+  } = form;
   const [refusal, setRefusal] = useState<string | undefined>();
   const self = owners.find((o) => o.id === selfId);
   async function onSubmit(values: CreateForm) {
@@ -82,7 +103,10 @@ function CreateDialog({ owners, selfId, canManageAny, quota, onCreated }: { owne
     }
   }
   return (
-    <DialogContent title="Create AccessKey" description="The AccessKey signs calls to the DTS OpenAPI with its user's role. Its secret is shown once.">
+    <DialogContent
+      title="Create AccessKey"
+      description="The AccessKey signs calls to the DTS OpenAPI with its user's role. Its secret is shown once."
+    >
       <form onSubmit={handleSubmit(onSubmit)} noValidate>
         <div className="space-y-4 px-5 py-4">
           <FormAlert message={refusal} />
@@ -127,10 +151,19 @@ function DeleteDialog({ accessKey, onDone }: { accessKey: AccessKeyRow; onDone: 
     }
   }
   return (
-    <DialogContent title="Delete AccessKey?" description={<>AccessKey <span className="font-mono">{accessKey.id}</span> of {accessKey.username} will be deleted.</>}>
+    <DialogContent
+      title="Delete AccessKey?"
+      description={
+        <>
+          AccessKey <span className="font-mono">{accessKey.id}</span> of {accessKey.username} will be deleted.
+        </>
+      }
+    >
       <div className="space-y-3 px-5 py-4 text-sm text-gray-700">
         <FormAlert message={error} />
-        <p className="rounded-sm border border-amber-200 bg-amber-50 px-3 py-2 text-amber-800">Scripts signing with it are refused from their next call. This cannot be undone.</p>
+        <p className="rounded-sm border border-amber-200 bg-amber-50 px-3 py-2 text-amber-800">
+          Scripts signing with it are refused from their next call. This cannot be undone.
+        </p>
       </div>
       <DialogFooter label="Delete" busyLabel="Deleting…" busy={busy} danger onConfirm={confirm} />
     </DialogContent>
@@ -162,7 +195,9 @@ export function AccessKeysPanel({
 }) {
   const router = useRouter();
   const hydrated = useHydrated();
-  const [dialog, setDialog] = useState<{ kind: "create" } | { kind: "created"; created: Created } | { kind: "delete"; key: AccessKeyRow } | null>(null);
+  const [dialog, setDialog] = useState<
+    { kind: "create" } | { kind: "created"; created: Created } | { kind: "delete"; key: AccessKeyRow } | null
+  >(null);
   const [busyId, setBusyId] = useState<string | null>(null);
   const self = owners.find((o) => o.id === selfId);
   const full = !canManageAny && (self?.keyCount ?? 0) >= quota;
@@ -210,12 +245,26 @@ export function AccessKeysPanel({
             <caption className="sr-only">AccessKeys, oldest first</caption>
             <thead className="bg-gray-50">
               <tr>
-                <th scope="col" className={th}>AccessKey ID</th>
-                {canManageAny ? <th scope="col" className={th}>User</th> : null}
-                <th scope="col" className={th}>Status</th>
-                <th scope="col" className={th}>Last Used</th>
-                <th scope="col" className={th}>Created At</th>
-                <th scope="col" className={th}>Actions</th>
+                <th scope="col" className={th}>
+                  AccessKey ID
+                </th>
+                {canManageAny ? (
+                  <th scope="col" className={th}>
+                    User
+                  </th>
+                ) : null}
+                <th scope="col" className={th}>
+                  Status
+                </th>
+                <th scope="col" className={th}>
+                  Last Used
+                </th>
+                <th scope="col" className={th}>
+                  Created At
+                </th>
+                <th scope="col" className={th}>
+                  Actions
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-gray-100">
@@ -226,7 +275,9 @@ export function AccessKeysPanel({
                     <CopyButton value={k.id} label="AccessKey ID" compact />
                   </td>
                   {canManageAny ? <td className={td}>{k.username}</td> : null}
-                  <td className={td}>{k.status === "Active" ? <Badge tone="green">Enabled</Badge> : <Badge tone="gray">Disabled</Badge>}</td>
+                  <td className={td}>
+                    {k.status === "Active" ? <Badge tone="green">Enabled</Badge> : <Badge tone="gray">Disabled</Badge>}
+                  </td>
                   <td className={td}>
                     {k.lastUsedAt ? (
                       <>
@@ -240,10 +291,24 @@ export function AccessKeysPanel({
                   <td className={`${td} font-mono text-xs`}>{formatDateTime(k.createdAt)}</td>
                   <td className={td}>
                     <div className="flex gap-3">
-                      <Button variant="link" size="sm" className="h-6" disabled={!hydrated || busyId === k.id} onClick={() => setStatus(k, k.status !== "Active")} aria-label={`${k.status === "Active" ? "Disable" : "Enable"} ${k.id}`}>
+                      <Button
+                        variant="link"
+                        size="sm"
+                        className="h-6"
+                        disabled={!hydrated || busyId === k.id}
+                        onClick={() => setStatus(k, k.status !== "Active")}
+                        aria-label={`${k.status === "Active" ? "Disable" : "Enable"} ${k.id}`}
+                      >
                         {k.status === "Active" ? "Disable" : "Enable"}
                       </Button>
-                      <Button variant="link" size="sm" className="h-6 text-red-600" disabled={!hydrated} onClick={() => setDialog({ kind: "delete", key: k })} aria-label={`Delete ${k.id}`}>
+                      <Button
+                        variant="link"
+                        size="sm"
+                        className="h-6 text-red-600"
+                        disabled={!hydrated}
+                        onClick={() => setDialog({ kind: "delete", key: k })}
+                        aria-label={`Delete ${k.id}`}
+                      >
                         Delete
                       </Button>
                     </div>
@@ -256,7 +321,13 @@ export function AccessKeysPanel({
       )}
       <DialogRoot open={dialog !== null} onOpenChange={(open) => !open && close()}>
         {dialog?.kind === "create" ? (
-          <CreateDialog owners={owners} selfId={selfId} canManageAny={canManageAny} quota={quota} onCreated={(created) => setDialog({ kind: "created", created })} />
+          <CreateDialog
+            owners={owners}
+            selfId={selfId}
+            canManageAny={canManageAny}
+            quota={quota}
+            onCreated={(created) => setDialog({ kind: "created", created })}
+          />
         ) : null}
         {dialog?.kind === "created" ? <CreatedDialog created={dialog.created} onDone={close} /> : null}
         {dialog?.kind === "delete" ? <DeleteDialog accessKey={dialog.key} onDone={close} /> : null}

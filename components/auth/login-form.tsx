@@ -23,9 +23,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
     const result = await signIn("credentials", { ...values, redirect: false });
     if (!result || result.error) {
       const message =
-        result?.error && result.error !== "CredentialsSignin"
-          ? decodeURIComponent(result.error)
-          : "The username or password is incorrect.";
+        result?.error && result.error !== "CredentialsSignin" ? decodeURIComponent(result.error) : "The username or password is incorrect.";
       setError("root", { message });
       return;
     }
@@ -36,11 +34,19 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
   return (
     <form onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-4">
       <Field id="username" label="Username" error={errors.username?.message}>
-        {(aria) => <input {...aria} {...register("username")} autoComplete="username" autoFocus className={inputClass(!!errors.username)} />}
+        {(aria) => (
+          <input {...aria} {...register("username")} autoComplete="username" autoFocus className={inputClass(!!errors.username)} />
+        )}
       </Field>
       <Field id="password" label="Password" error={errors.password?.message}>
         {(aria) => (
-          <input {...aria} {...register("password")} type="password" autoComplete="current-password" className={inputClass(!!errors.password)} />
+          <input
+            {...aria}
+            {...register("password")}
+            type="password"
+            autoComplete="current-password"
+            className={inputClass(!!errors.password)}
+          />
         )}
       </Field>
       <div role="alert" aria-live="assertive" className="min-h-5 text-sm text-red-600">

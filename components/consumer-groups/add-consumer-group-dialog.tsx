@@ -117,7 +117,14 @@ export function AddConsumerGroupDialog({
           </Button>
         </DialogTrigger>
       )}
-      <DialogContent title="Create Consumer Group" description={<>Instance <span className="font-mono">{instanceId}</span> ({instanceName})</>}>
+      <DialogContent
+        title="Create Consumer Group"
+        description={
+          <>
+            Instance <span className="font-mono">{instanceId}</span> ({instanceName})
+          </>
+        }
+      >
         <DialogForm onSubmit={(e) => void handleSubmit(onSubmit)(e)} noValidate>
           <DialogBody className="space-y-4">
             <LapsedNotice />
@@ -126,7 +133,9 @@ export function AddConsumerGroupDialog({
               {(aria) => <input {...aria} {...register("name")} maxLength={200} className={inputClass(!!errors.name)} />}
             </Field>
             <Field id="cg-account" label="Account" required hint={ACCOUNT_RULE} error={errors.account?.message}>
-              {(aria) => <input {...aria} {...register("account")} autoComplete="off" spellCheck={false} className={inputClass(!!errors.account)} />}
+              {(aria) => (
+                <input {...aria} {...register("account")} autoComplete="off" spellCheck={false} className={inputClass(!!errors.account)} />
+              )}
             </Field>
             <Field id="cg-password" label="Password" required hint={PASSWORD_RULE} error={errors.password?.message}>
               {(aria) => (
@@ -143,7 +152,13 @@ export function AddConsumerGroupDialog({
                 />
               )}
             </Field>
-            <Field id="cg-confirm" label="Confirm Password" required hint="Enter the password again." error={errors.confirmPassword?.message}>
+            <Field
+              id="cg-confirm"
+              label="Confirm Password"
+              required
+              hint="Enter the password again."
+              error={errors.confirmPassword?.message}
+            >
               {(aria) => (
                 <PasswordInput
                   {...aria}

@@ -35,7 +35,8 @@ async function fetchJson<T>(url: string, what: string): Promise<T> {
 export function addDisabledReason(list: ConsumerGroupList, role: Role): string | null {
   if (!can(role, "consumerGroup.create")) return `Your role (${role}) can view consumer groups but not create them.`;
   if (list.instanceStatus !== "Normal") return "Consumer groups can be created only while the instance is Normal.";
-  if (list.groups.length >= list.quota) return `This instance has ${list.quota} consumer groups, the most it can have. Delete one to add another.`;
+  if (list.groups.length >= list.quota)
+    return `This instance has ${list.quota} consumer groups, the most it can have. Delete one to add another.`;
   return null;
 }
 
@@ -72,13 +73,34 @@ export function viewGroups(groups: ConsumerGroupRow[], view: Pick<ConsumeView, "
 const th = "px-2.5 py-2.5 text-left text-xs font-semibold text-gray-700 whitespace-nowrap";
 const td = "px-2.5 py-2.5 text-sm text-gray-800 align-middle";
 
-function SortHeader({ label, sortKey, view, onSort, className, children }: { label: string; sortKey: ConsumeSortKey; view: ConsumeView; onSort: (s: ConsumeSort) => void; className?: string; children?: React.ReactNode }) {
+function SortHeader({
+  label,
+  sortKey,
+  view,
+  onSort,
+  className,
+  children,
+}: {
+  label: string;
+  sortKey: ConsumeSortKey;
+  view: ConsumeView;
+  onSort: (s: ConsumeSort) => void;
+  className?: string;
+  children?: React.ReactNode;
+}) {
   const [key, dir] = view.sort.split("_");
   const active = key === sortKey;
-  const next: ConsumeSort = active && dir === "desc" ? `${sortKey}_asc` : active ? `${sortKey}_desc` : sortKey === "name" ? `${sortKey}_asc` : `${sortKey}_desc`;
+  const next: ConsumeSort =
+    active && dir === "desc" ? `${sortKey}_asc` : active ? `${sortKey}_desc` : sortKey === "name" ? `${sortKey}_asc` : `${sortKey}_desc`;
   return (
     <th scope="col" className={cn(th, className)} aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : undefined}>
-      <button type="button" onClick={() => { onSort(next); }} className="inline-flex max-w-full items-center gap-1 rounded-sm text-left hover:text-blue-700 focus-visible:outline-2 focus-visible:outline-blue-600">
+      <button
+        type="button"
+        onClick={() => {
+          onSort(next);
+        }}
+        className="inline-flex max-w-full items-center gap-1 rounded-sm text-left hover:text-blue-700 focus-visible:outline-2 focus-visible:outline-blue-600"
+      >
         <span className="whitespace-normal">{children ?? label}</span>
         <span aria-hidden className={active ? "text-blue-700" : "text-gray-400"}>
           {active ? (dir === "asc" ? "↑" : "↓") : "↕"}
@@ -226,7 +248,13 @@ export function ConsumerGroupsPanel({
           refreshing={refreshing}
           disabled={lapsed}
           updatedText={`Updated ${formatTime(list.dataUpdatedAt, timeZone)} ${zone}`}
-          failedText={lapsed ? "Session ended: not refreshing." : stale ? `Refresh failed; showing data from ${formatTime(list.dataUpdatedAt, timeZone)} ${zone}. ${interval ? "Retrying…" : ""}` : null}
+          failedText={
+            lapsed
+              ? "Session ended: not refreshing."
+              : stale
+                ? `Refresh failed; showing data from ${formatTime(list.dataUpdatedAt, timeZone)} ${zone}. ${interval ? "Retrying…" : ""}`
+                : null
+          }
         />
       </div>
 
@@ -235,7 +263,13 @@ export function ConsumerGroupsPanel({
       ) : shown.length === 0 ? (
         <EmptyState title="No consumer groups match">Try another name, ID or account, or clear the search.</EmptyState>
       ) : (
-        <div role="region" aria-label="Consumer groups table" tabIndex={0} className="relative overflow-x-auto focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600" data-stale={stale ? "true" : undefined}>
+        <div
+          role="region"
+          aria-label="Consumer groups table"
+          tabIndex={0}
+          className="relative overflow-x-auto focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600"
+          data-stale={stale ? "true" : undefined}
+        >
           <table className="w-full min-w-[60rem] table-fixed divide-y divide-gray-200">
             <caption className="sr-only">
               Consumer groups of this instance{view.q ? `, matching “${view.q}”` : ""}
@@ -254,7 +288,9 @@ export function ConsumerGroupsPanel({
             <thead className="bg-gray-50">
               <tr>
                 <SortHeader label="Consumer Group ID/Name" sortKey="name" view={view} onSort={setSort} />
-                <th scope="col" className={th}>Account</th>
+                <th scope="col" className={th}>
+                  Account
+                </th>
                 <SortHeader label="State" sortKey="state" view={view} onSort={setSort} />
                 <SortHeader label="Checkpoint" sortKey="checkpoint" view={view} onSort={setSort}>
                   Checkpoint ({zone})
@@ -264,14 +300,20 @@ export function ConsumerGroupsPanel({
                 <SortHeader label="Created At" sortKey="created" view={view} onSort={setSort}>
                   Created ({zone})
                 </SortHeader>
-                <th scope="col" className={th}>Actions</th>
+                <th scope="col" className={th}>
+                  Actions
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-gray-100">
               {shown.map((g) => {
                 const line = lines.data?.groups[g.id];
                 return (
-                  <tr key={g.id} className={cn("hover:bg-blue-50/40", stale && "bg-amber-50/60 text-gray-700")} data-stale={stale ? "true" : undefined}>
+                  <tr
+                    key={g.id}
+                    className={cn("hover:bg-blue-50/40", stale && "bg-amber-50/60 text-gray-700")}
+                    data-stale={stale ? "true" : undefined}
+                  >
                     <td className={td}>
                       <Truncated value={g.id} copyLabel="consumer group ID" mono testId="group-id" />
                       <span className="block truncate text-xs text-gray-700" title={g.name}>
@@ -289,7 +331,11 @@ export function ConsumerGroupsPanel({
                     </td>
                     <td className={td}>
                       <span className="flex items-center justify-between gap-2">
-                        <span data-testid="message-delay" className="whitespace-nowrap" title={g.connected ? undefined : "No consumer is connected to this group."}>
+                        <span
+                          data-testid="message-delay"
+                          className="whitespace-nowrap"
+                          title={g.connected ? undefined : "No consumer is connected to this group."}
+                        >
                           {formatMetric(g.messageDelaySeconds, " s")}
                         </span>
                         <Sparkline values={line?.delay ?? []} label="Message delay" testId="delay-sparkline" />
@@ -297,7 +343,11 @@ export function ConsumerGroupsPanel({
                     </td>
                     <td className={td}>
                       <span className="flex items-center justify-between gap-2">
-                        <span data-testid="unconsumed-data" className="whitespace-nowrap" title={g.connected ? undefined : "No consumer is connected to this group."}>
+                        <span
+                          data-testid="unconsumed-data"
+                          className="whitespace-nowrap"
+                          title={g.connected ? undefined : "No consumer is connected to this group."}
+                        >
                           {formatMetric(g.unconsumedRecords)}
                         </span>
                         <Sparkline values={line?.unconsumed ?? []} label="Unconsumed data" testId="unconsumed-sparkline" />
@@ -337,7 +387,9 @@ export function ConsumerGroupsPanel({
             instanceId={instanceId}
             stale={stale}
             interval={interval}
-            returnFocus={() => (drawerTrigger.current?.isConnected ? drawerTrigger.current : document.getElementById("consumer-groups-title"))}
+            returnFocus={() =>
+              drawerTrigger.current?.isConnected ? drawerTrigger.current : document.getElementById("consumer-groups-title")
+            }
           />
         ) : null}
       </DialogRoot>

@@ -54,7 +54,12 @@ function ChangePasswordDialog({ group, onDone, returnFocus }: { group: ConsumerG
     defaultValues: { oldPassword: "", newPassword: "", confirmPassword: "" },
     mode: "onChange",
   });
-  const { register, handleSubmit, setError, formState: { errors, isSubmitting } } = form;
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = form;
   async function onSubmit(values: ChangePasswordForm) {
     const result = await callAction(changeConsumerGroupPassword, { groupId: group.id, ...values }, markLapsed);
     if (!result.ok) {
@@ -65,19 +70,51 @@ function ChangePasswordDialog({ group, onDone, returnFocus }: { group: ConsumerG
     onDone();
   }
   return (
-    <DialogContent title="Change Password" description={<>Consumer group <span className="font-mono">{group.id}</span> ({group.name})</>} returnFocus={returnFocus}>
+    <DialogContent
+      title="Change Password"
+      description={
+        <>
+          Consumer group <span className="font-mono">{group.id}</span> ({group.name})
+        </>
+      }
+      returnFocus={returnFocus}
+    >
       <DialogForm onSubmit={(e) => void handleSubmit(onSubmit)(e)} noValidate>
         <DialogBody className="space-y-4">
           <LapsedNotice />
           <FormAlert message={formMessage(errors)} />
           <Field id="cp-old" label="Current Password" required error={errors.oldPassword?.message}>
-            {(aria) => <input {...aria} {...register("oldPassword")} type="password" autoComplete="current-password" className={inputClass(!!errors.oldPassword)} />}
+            {(aria) => (
+              <input
+                {...aria}
+                {...register("oldPassword")}
+                type="password"
+                autoComplete="current-password"
+                className={inputClass(!!errors.oldPassword)}
+              />
+            )}
           </Field>
           <Field id="cp-new" label="New Password" required hint={PASSWORD_RULE} error={errors.newPassword?.message}>
-            {(aria) => <input {...aria} {...register("newPassword")} type="password" autoComplete="new-password" className={inputClass(!!errors.newPassword)} />}
+            {(aria) => (
+              <input
+                {...aria}
+                {...register("newPassword")}
+                type="password"
+                autoComplete="new-password"
+                className={inputClass(!!errors.newPassword)}
+              />
+            )}
           </Field>
           <Field id="cp-confirm" label="Confirm Password" required error={errors.confirmPassword?.message}>
-            {(aria) => <input {...aria} {...register("confirmPassword")} type="password" autoComplete="new-password" className={inputClass(!!errors.confirmPassword)} />}
+            {(aria) => (
+              <input
+                {...aria}
+                {...register("confirmPassword")}
+                type="password"
+                autoComplete="new-password"
+                className={inputClass(!!errors.confirmPassword)}
+              />
+            )}
           </Field>
         </DialogBody>
         <DialogFooter label="Change Password" busyLabel="Working…" busy={isSubmitting} disabled={lapsed} />
@@ -94,7 +131,13 @@ function ResetPasswordDialog({ group, onDone, returnFocus }: { group: ConsumerGr
     defaultValues: { newPassword: "", confirmPassword: "" },
     mode: "onChange",
   });
-  const { register, handleSubmit, setError, setValue, formState: { errors, isSubmitting } } = form;
+  const {
+    register,
+    handleSubmit,
+    setError,
+    setValue,
+    formState: { errors, isSubmitting },
+  } = form;
   async function onSubmit(values: ResetPasswordForm) {
     const result = await callAction(resetConsumerGroupPassword, { groupId: group.id, ...values }, markLapsed);
     if (!result.ok) {
@@ -108,10 +151,18 @@ function ResetPasswordDialog({ group, onDone, returnFocus }: { group: ConsumerGr
   }
   if (shown) {
     return (
-      <DialogContent title="Password Reset" description="Copy the new password now. It is shown only once and cannot be read again." returnFocus={returnFocus}>
+      <DialogContent
+        title="Password Reset"
+        description="Copy the new password now. It is shown only once and cannot be read again."
+        returnFocus={returnFocus}
+      >
         <DialogBody className="space-y-3">
           <p className="text-sm text-gray-800">
-            New password of <span className="font-mono break-all">{group.account}-{group.id}</span>:
+            New password of{" "}
+            <span className="font-mono break-all">
+              {group.account}-{group.id}
+            </span>
+            :
           </p>
           <p className="flex items-center rounded-sm border border-gray-200 bg-gray-50 px-3 py-2">
             <code data-testid="new-password" className="min-w-0 font-mono text-sm break-all">
@@ -129,7 +180,15 @@ function ResetPasswordDialog({ group, onDone, returnFocus }: { group: ConsumerGr
     );
   }
   return (
-    <DialogContent title="Reset Password" description={<>Set a new password for <span className="font-mono">{group.id}</span> ({group.name}) without the current one.</>} returnFocus={returnFocus}>
+    <DialogContent
+      title="Reset Password"
+      description={
+        <>
+          Set a new password for <span className="font-mono">{group.id}</span> ({group.name}) without the current one.
+        </>
+      }
+      returnFocus={returnFocus}
+    >
       <DialogForm onSubmit={(e) => void handleSubmit(onSubmit)(e)} noValidate>
         <DialogBody className="space-y-4">
           <LapsedNotice />
@@ -142,7 +201,14 @@ function ResetPasswordDialog({ group, onDone, returnFocus }: { group: ConsumerGr
           <Field id="rp-new" label="New Password" required hint={PASSWORD_RULE} error={errors.newPassword?.message}>
             {(aria) => (
               <div className="flex gap-2">
-                <input {...aria} {...register("newPassword")} type="text" autoComplete="new-password" spellCheck={false} className={inputClass(!!errors.newPassword, "font-mono")} />
+                <input
+                  {...aria}
+                  {...register("newPassword")}
+                  type="text"
+                  autoComplete="new-password"
+                  spellCheck={false}
+                  className={inputClass(!!errors.newPassword, "font-mono")}
+                />
                 <Button
                   onClick={() => {
                     const pw = generatePassword();
@@ -156,7 +222,16 @@ function ResetPasswordDialog({ group, onDone, returnFocus }: { group: ConsumerGr
             )}
           </Field>
           <Field id="rp-confirm" label="Confirm Password" required error={errors.confirmPassword?.message}>
-            {(aria) => <input {...aria} {...register("confirmPassword")} type="text" autoComplete="new-password" spellCheck={false} className={inputClass(!!errors.confirmPassword, "font-mono")} />}
+            {(aria) => (
+              <input
+                {...aria}
+                {...register("confirmPassword")}
+                type="text"
+                autoComplete="new-password"
+                spellCheck={false}
+                className={inputClass(!!errors.confirmPassword, "font-mono")}
+              />
+            )}
           </Field>
         </DialogBody>
         <DialogFooter label="Reset Password" busyLabel="Working…" busy={isSubmitting} disabled={lapsed} />
@@ -182,7 +257,15 @@ function DeleteDialog({ group, onDone, returnFocus }: { group: ConsumerGroupRow;
     onDone();
   }
   return (
-    <DialogContent title={`Delete consumer group ${group.name}?`} description={<>Consumer group <span className="font-mono">{group.id}</span> will be deleted.</>} returnFocus={returnFocus}>
+    <DialogContent
+      title={`Delete consumer group ${group.name}?`}
+      description={
+        <>
+          Consumer group <span className="font-mono">{group.id}</span> will be deleted.
+        </>
+      }
+      returnFocus={returnFocus}
+    >
       <DialogBody className="space-y-3 text-sm text-gray-800">
         <LapsedNotice />
         <FormAlert message={error} />
@@ -199,14 +282,24 @@ function DeleteDialog({ group, onDone, returnFocus }: { group: ConsumerGroupRow;
 }
 
 type Kind = "change" | "reset" | "checkpoint" | "delete";
-const LABELS: Record<Kind, string> = { change: "Change Password", reset: "Reset Password", checkpoint: "Reset Checkpoint", delete: "Delete" };
+const LABELS: Record<Kind, string> = {
+  change: "Change Password",
+  reset: "Reset Password",
+  checkpoint: "Reset Checkpoint",
+  delete: "Delete",
+};
 const PERMISSION = {
   change: "consumerGroup.changePassword",
   reset: "consumerGroup.resetPassword",
   checkpoint: "consumerGroup.resetCheckpoint",
   delete: "consumerGroup.delete",
 } as const;
-const WHO: Record<Kind, string> = { change: "operators and admins", reset: "admins only", checkpoint: "operators and admins", delete: "admins only" };
+const WHO: Record<Kind, string> = {
+  change: "operators and admins",
+  reset: "admins only",
+  checkpoint: "operators and admins",
+  delete: "admins only",
+};
 
 const itemClass =
   "flex cursor-pointer flex-col rounded-sm px-2 py-1.5 text-sm text-gray-800 outline-none data-[highlighted]:bg-blue-50 data-[disabled]:cursor-not-allowed data-[disabled]:text-gray-600";
@@ -244,7 +337,15 @@ export function GroupActions({
   const returnFocus: ReturnFocus = () => (deleted.current ? document.getElementById("consumer-groups-title") : more.current);
   return (
     <div className="flex items-center gap-1 whitespace-nowrap">
-      <Button variant="link" size="sm" className="h-6" onClick={(e) => { onDetails(e.currentTarget); }} aria-label={`Details of ${group.name}`}>
+      <Button
+        variant="link"
+        size="sm"
+        className="h-6"
+        onClick={(e) => {
+          onDetails(e.currentTarget);
+        }}
+        aria-label={`Details of ${group.name}`}
+      >
         Details
       </Button>
       <span aria-hidden className="text-gray-300">
@@ -276,14 +377,26 @@ export function GroupActions({
                   className={`${itemClass} ${allowed && kind === "delete" ? "text-red-700" : ""}`}
                 >
                   <span>{LABELS[kind]}</span>
-                  {allowed ? null : <span className="text-xs">Not for {role}s: {WHO[kind]}</span>}
+                  {allowed ? null : (
+                    <span className="text-xs">
+                      Not for {role}s: {WHO[kind]}
+                    </span>
+                  )}
                 </Menu.Item>
               );
             })}
           </Menu.Content>
         </Menu.Portal>
       </Menu.Root>
-      <DialogRoot open={open !== null} onOpenChange={(next) => { if (!next) { if (open === "reset") done(); else setOpen(null); } }}>
+      <DialogRoot
+        open={open !== null}
+        onOpenChange={(next) => {
+          if (!next) {
+            if (open === "reset") done();
+            else setOpen(null);
+          }
+        }}
+      >
         {open === "change" ? <ChangePasswordDialog group={group} onDone={done} returnFocus={returnFocus} /> : null}
         {open === "reset" ? <ResetPasswordDialog group={group} onDone={done} returnFocus={returnFocus} /> : null}
         {open === "checkpoint" ? <ResetCheckpointDialog group={group} range={range} onDone={done} returnFocus={returnFocus} /> : null}

@@ -40,7 +40,19 @@ function Item({ label, children, testId }: { label: string; children: ReactNode;
  * A consumer group's details: the SASL user to connect with, the live consumer (state, address,
  * since when, until when), the progress, and the trend of the last hour from the heartbeat history.
  */
-export function GroupDetailsDrawer({ group, instanceId, stale, interval, returnFocus }: { group: ConsumerGroupRow; instanceId: string; stale: boolean; interval: number; returnFocus: () => HTMLElement | null }) {
+export function GroupDetailsDrawer({
+  group,
+  instanceId,
+  stale,
+  interval,
+  returnFocus,
+}: {
+  group: ConsumerGroupRow;
+  instanceId: string;
+  stale: boolean;
+  interval: number;
+  returnFocus: () => HTMLElement | null;
+}) {
   const { timeZone, label } = useTimeZone();
   const { lapsed, markLapsed } = useConsoleState();
   const history = useQuery({
@@ -111,14 +123,22 @@ export function GroupDetailsDrawer({ group, instanceId, stale, interval, returnF
             </Item>
             <Item label="Created at">{time(group.createdAt)}</Item>
           </dl>
-          {!group.connected ? <p className="mt-2 text-xs text-gray-700">No consumer is connected: delay and unconsumed data show “—”.</p> : null}
+          {!group.connected ? (
+            <p className="mt-2 text-xs text-gray-700">No consumer is connected: delay and unconsumed data show “—”.</p>
+          ) : null}
         </section>
         <section aria-labelledby="details-trend">
           <h3 id="details-trend" className="mb-2 text-sm font-semibold text-gray-900">
             Trend
           </h3>
           {history.data ? (
-            <TrendCharts samples={history.data.samples} from={history.data.from} to={history.data.to} timeZone={timeZone} zoneText={label} />
+            <TrendCharts
+              samples={history.data.samples}
+              from={history.data.from}
+              to={history.data.to}
+              timeZone={timeZone}
+              zoneText={label}
+            />
           ) : history.isError ? (
             <p className="text-sm text-red-700">The history could not be loaded.</p>
           ) : (

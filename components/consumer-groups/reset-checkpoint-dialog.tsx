@@ -23,11 +23,30 @@ export interface DataRange {
  * or latest point of the instance's data range, or a UTC time within it. The next consumer starts
  * there. Refused while a consumer is connected; the server and the database check the range.
  */
-export function ResetCheckpointDialog({ group, range, onDone, returnFocus }: { group: ConsumerGroupRow; range: DataRange; onDone: () => void; returnFocus: () => HTMLElement | null }) {
+export function ResetCheckpointDialog({
+  group,
+  range,
+  onDone,
+  returnFocus,
+}: {
+  group: ConsumerGroupRow;
+  range: DataRange;
+  onDone: () => void;
+  returnFocus: () => HTMLElement | null;
+}) {
   const { lapsed, markLapsed } = useConsoleState();
   const { timeZone, label } = useTimeZone();
-  const form = useForm<ResetCheckpointForm>({ resolver: zodResolver(resetCheckpointFormSchema), defaultValues: { target: "earliest", time: "" } });
-  const { register, handleSubmit, setError, control, formState: { errors, isSubmitting } } = form;
+  const form = useForm<ResetCheckpointForm>({
+    resolver: zodResolver(resetCheckpointFormSchema),
+    defaultValues: { target: "earliest", time: "" },
+  });
+  const {
+    register,
+    handleSubmit,
+    setError,
+    control,
+    formState: { errors, isSubmitting },
+  } = form;
   const target = useWatch({ control, name: "target" });
   async function onSubmit(values: ResetCheckpointForm) {
     // The time field is a UTC wall-clock time (datetime-local has no zone): say so to the server.
@@ -40,9 +59,14 @@ export function ResetCheckpointDialog({ group, range, onDone, returnFocus }: { g
     toast.success(`Checkpoint of ${group.name} moved to ${formatDateTime(result.data.checkpointAt, timeZone)} ${label}`);
     onDone();
   }
-  const rangeText = range.begin && range.end ? `${formatDateTime(range.begin, timeZone)} – ${formatDateTime(range.end, timeZone)} ${label}` : "no data yet";
+  const rangeText =
+    range.begin && range.end ? `${formatDateTime(range.begin, timeZone)} – ${formatDateTime(range.end, timeZone)} ${label}` : "no data yet";
   return (
-    <DialogContent title={`Reset the checkpoint of ${group.name}`} description="The next consumer of this group starts consuming from the point you choose." returnFocus={returnFocus}>
+    <DialogContent
+      title={`Reset the checkpoint of ${group.name}`}
+      description="The next consumer of this group starts consuming from the point you choose."
+      returnFocus={returnFocus}
+    >
       <DialogForm onSubmit={(e) => void handleSubmit(onSubmit)(e)} noValidate>
         <DialogBody className="space-y-3 text-sm text-gray-800">
           <FormAlert message={formMessage(errors)} />

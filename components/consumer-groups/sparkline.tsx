@@ -9,7 +9,13 @@ export function Sparkline({ values, label, testId }: { values: (number | null)[]
   const present = values.filter((v): v is number => v !== null);
   if (!present.length) {
     return (
-      <span role="img" aria-label={`${label}: no samples in the last hour`} data-testid={testId} data-points="0" className="inline-block h-[18px] w-14 border-b border-dashed border-gray-300" />
+      <span
+        role="img"
+        aria-label={`${label}: no samples in the last hour`}
+        data-testid={testId}
+        data-points="0"
+        className="inline-block h-[18px] w-14 border-b border-dashed border-gray-300"
+      />
     );
   }
   const max = Math.max(...present, 1);

@@ -4,7 +4,7 @@ import { useEffect, useRef } from "react";
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
 import type { HistorySample } from "@/lib/data/heartbeat-history";
-import { formatMetric } from "@/lib/format";
+import { formatDateTime, formatMetric } from "@/lib/format";
 
 // Loaded with next/dynamic only when a details drawer opens: uPlot (about 20 KB gzipped, canvas,
 // no eval, no inline scripts) never weighs on the Data Consume page itself.
@@ -28,7 +28,21 @@ function summary(values: (number | null)[], unit: string): string {
   return `${present.length} samples; lowest ${formatMetric(Math.min(...present), unit)}, highest ${formatMetric(Math.max(...present), unit)}, latest ${formatMetric(present[present.length - 1], unit)}`;
 }
 
-function Chart({ series, samples, from, to, timeZone, zoneText }: { series: Series; samples: HistorySample[]; from: number; to: number; timeZone: string; zoneText: string }) {
+function Chart({
+  series,
+  samples,
+  from,
+  to,
+  timeZone,
+  zoneText,
+}: {
+  series: Series;
+  samples: HistorySample[];
+  from: number;
+  to: number;
+  timeZone: string;
+  zoneText: string;
+}) {
   const box = useRef<HTMLDivElement>(null);
   const values = samples.map(series.pick);
   useEffect(() => {
@@ -44,10 +58,32 @@ function Chart({ series, samples, from, to, timeZone, zoneText }: { series: Seri
         cursor: { drag: { x: false, y: false } },
         scales: { x: { time: true, min: from / 1000, max: to / 1000 }, y: { range: (_u, _min, max) => [0, Math.max(1, max) * 1.1] } },
         axes: [
-          { stroke: "#4b5563", grid: { stroke: "#f3f4f6" }, ticks: { stroke: "#e5e7eb" } },
-          { stroke: "#4b5563", grid: { stroke: "#f3f4f6" }, ticks: { stroke: "#e5e7eb" }, size: 56, values: (_u, ticks) => ticks.map((t) => formatMetric(t)) },
+          // 24-hour clock times in the user's zone, as every other time in the console.
+          {
+            stroke: "#4b5563",
+            grid: { stroke: "#f3f4f6" },
+            ticks: { stroke: "#e5e7eb" },
+            values: (_u, ticks) => ticks.map((t) => formatDateTime(t * 1000, timeZone).slice(11, 16)),
+          },
+          {
+            stroke: "#4b5563",
+            grid: { stroke: "#f3f4f6" },
+            ticks: { stroke: "#e5e7eb" },
+            size: 56,
+            values: (_u, ticks) => ticks.map((t) => formatMetric(t)),
+          },
         ],
-        series: [{}, { label: series.title, stroke: series.color, fill: series.fill, width: 1.5, spanGaps: false, points: { show: samples.length < 30 } }],
+        series: [
+          {},
+          {
+            label: series.title,
+            stroke: series.color,
+            fill: series.fill,
+            width: 1.5,
+            spanGaps: false,
+            points: { show: samples.length < 30 },
+          },
+        ],
       },
       data,
       el,
@@ -70,14 +106,33 @@ function Chart({ series, samples, from, to, timeZone, zoneText }: { series: Seri
         <span className="font-medium text-gray-900">{series.title}</span>
         <span className="text-xs text-gray-700">last hour, {zoneText}</span>
       </figcaption>
-      <div ref={box} role="img" aria-label={`${series.title}: ${text}`} data-testid={`trend-${series.title.toLowerCase().replace(/ /g, "-")}`} data-samples={samples.length} className="w-full overflow-hidden" />
+      <div
+        ref={box}
+        role="img"
+        aria-label={`${series.title}: ${text}`}
+        data-testid={`trend-${series.title.toLowerCase().replace(/ /g, "-")}`}
+        data-samples={samples.length}
+        className="w-full overflow-hidden"
+      />
       <p className="mt-1 text-xs text-gray-700">{text}</p>
     </figure>
   );
 }
 
 /** The details drawer's trend charts: message delay and unconsumed data over the last hour. */
-export default function TrendCharts({ samples, from, to, timeZone, zoneText }: { samples: HistorySample[]; from: number; to: number; timeZone: string; zoneText: string }) {
+export default function TrendCharts({
+  samples,
+  from,
+  to,
+  timeZone,
+  zoneText,
+}: {
+  samples: HistorySample[];
+  from: number;
+  to: number;
+  timeZone: string;
+  zoneText: string;
+}) {
   return (
     <div className="space-y-5">
       {SERIES.map((s) => (

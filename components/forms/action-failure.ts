@@ -25,7 +25,11 @@ export function applyActionFailure<T extends FieldValues>(result: ActionFailure,
  * or the proxy sending a request without a session to sign-in) becomes a failure, and a lapsed
  * session (docs/rules.md "Sessions") is reported through `onLapsed` so the page stops and says so.
  */
-export async function callAction<I, T>(action: (input: I) => Promise<ActionResult<T>>, input: I, onLapsed: () => void): Promise<ActionResult<T>> {
+export async function callAction<I, T>(
+  action: (input: I) => Promise<ActionResult<T>>,
+  input: I,
+  onLapsed: () => void,
+): Promise<ActionResult<T>> {
   try {
     const result = await action(input);
     if (!result.ok && result.code === "Unauthorized") onLapsed();

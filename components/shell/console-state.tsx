@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useMemo, useState, useSyncExternalStore, type ReactNode } from "react";
 import { toast } from "sonner";
 import { changeTimeZone } from "@/lib/actions/preferences";
 import { zoneLabel } from "@/lib/format";
@@ -32,6 +32,8 @@ export async function checkSession(): Promise<"ok" | "lapsed" | "unreachable"> {
   }
 }
 
+const noSubscription = () => () => {};
+
 interface ConsoleState {
   /** The session ended while the page was open: polling stops and actions are disabled. */
   lapsed: boolean;
@@ -49,12 +51,12 @@ export function ConsoleStateProvider({ initialTimeZone, children }: { initialTim
   const router = useRouter();
   const [lapsed, setLapsed] = useState(false);
   const [timeZone, setZone] = useState(initialTimeZone);
-  const [browserZone, setBrowserZone] = useState<string | null>(null);
-  useEffect(() => {
-    // The browser's zone exists only after hydration (the server cannot know it): set once on mount.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    setBrowserZone(Intl.DateTimeFormat().resolvedOptions().timeZone);
-  }, []);
+  // The browser's zone; unknown (null) in the server's HTML and during hydration.
+  const browserZone = useSyncExternalStore(
+    noSubscription,
+    () => Intl.DateTimeFormat().resolvedOptions().timeZone,
+    () => null,
+  );
   const markLapsed = useCallback(() => {
     setLapsed(true);
   }, []);
@@ -79,7 +81,10 @@ export function ConsoleStateProvider({ initialTimeZone, children }: { initialTim
     },
     [router, timeZone],
   );
-  const value = useMemo(() => ({ lapsed, markLapsed, timeZone, browserZone, setTimeZone }), [lapsed, markLapsed, timeZone, browserZone, setTimeZone]);
+  const value = useMemo(
+    () => ({ lapsed, markLapsed, timeZone, browserZone, setTimeZone }),
+    [lapsed, markLapsed, timeZone, browserZone, setTimeZone],
+  );
   return <Context.Provider value={value}>{children}</Context.Provider>;
 }
 
@@ -108,7 +113,10 @@ export function SessionLapsedBanner() {
   const search = useSearchParams().toString();
   if (!lapsed) return null;
   return (
-    <div role="alert" className="mb-4 flex flex-wrap items-center gap-x-3 gap-y-1 rounded-sm border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+    <div
+      role="alert"
+      className="mb-4 flex flex-wrap items-center gap-x-3 gap-y-1 rounded-sm border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900"
+    >
       <span className="font-medium">Your session has ended.</span>
       <span>Refreshing has stopped and changes are disabled until you sign in again.</span>
       {/* A full page load: nothing of the ended session's client state comes along. */}

@@ -50,7 +50,10 @@ export function LiveRefreshProvider({ children }: { children: ReactNode }) {
       clearInterval(timer);
     };
   }, [interval, lapsed, refresh]);
-  const value = useMemo(() => ({ stale, refreshing: pending || checking, updatedAt, interval, setIntervalMs, refresh }), [stale, pending, checking, updatedAt, interval, refresh]);
+  const value = useMemo(
+    () => ({ stale, refreshing: pending || checking, updatedAt, interval, setIntervalMs, refresh }),
+    [stale, pending, checking, updatedAt, interval, refresh],
+  );
   return <Context.Provider value={value}>{children}</Context.Provider>;
 }
 

@@ -1,21 +1,13 @@
 "use client";
 
 import * as RadixDialog from "@radix-ui/react-dialog";
-import { usePathname } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { DialogContent } from "../ui/dialog";
 import { SideNav, type NavItem } from "./side-nav";
 
 /** Below 1024 px the left nav folds into this menu button, which opens it as a sheet. */
 export function MobileNav({ items }: { items: NavItem[] }) {
   const [open, setOpen] = useState(false);
-  const pathname = usePathname();
-  // Following a link closes the sheet.
-  useEffect(() => {
-    // Closing on navigation is an effect of the route change, not of a render.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    setOpen(false);
-  }, [pathname]);
   return (
     <RadixDialog.Root open={open} onOpenChange={setOpen}>
       <RadixDialog.Trigger
@@ -27,7 +19,13 @@ export function MobileNav({ items }: { items: NavItem[] }) {
         </svg>
       </RadixDialog.Trigger>
       <DialogContent title="Menu" placement="left">
-        <div className="min-h-0 flex-1 overflow-y-auto py-3">
+        {/* Following a link closes the sheet. */}
+        <div
+          className="min-h-0 flex-1 overflow-y-auto py-3"
+          onClick={(e) => {
+            if ((e.target as HTMLElement).closest("a")) setOpen(false);
+          }}
+        >
           <p className="px-4 pb-2 text-xs font-semibold tracking-wide text-gray-600 uppercase">Data Transmission</p>
           <SideNav label="Console" items={items} autoFocusCurrent />
         </div>

@@ -13,7 +13,17 @@ export interface NavItem {
  * A vertical nav; the item whose path the page is on (or below) is marked current. In the phone's
  * menu sheet `autoFocusCurrent` makes the current item the one focused when the sheet opens.
  */
-export function SideNav({ items, label, exact = false, autoFocusCurrent = false }: { items: NavItem[]; label: string; exact?: boolean; autoFocusCurrent?: boolean }) {
+export function SideNav({
+  items,
+  label,
+  exact = false,
+  autoFocusCurrent = false,
+}: {
+  items: NavItem[];
+  label: string;
+  exact?: boolean;
+  autoFocusCurrent?: boolean;
+}) {
   const pathname = usePathname();
   return (
     <nav aria-label={label}>
@@ -28,7 +38,9 @@ export function SideNav({ items, label, exact = false, autoFocusCurrent = false 
                 data-autofocus={autoFocusCurrent && active ? "" : undefined}
                 className={cn(
                   "block border-l-2 px-4 py-2 text-sm focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600",
-                  active ? "border-blue-600 bg-blue-50 font-medium text-blue-700" : "border-transparent text-gray-700 hover:bg-gray-50 hover:text-blue-700",
+                  active
+                    ? "border-blue-600 bg-blue-50 font-medium text-blue-700"
+                    : "border-transparent text-gray-700 hover:bg-gray-50 hover:text-blue-700",
                 )}
               >
                 {item.label}

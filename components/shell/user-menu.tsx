@@ -7,7 +7,8 @@ import { zoneLabel } from "@/lib/format";
 import { useLandmark } from "../ui/use-landmark";
 import { useConsoleState } from "./console-state";
 
-const item = "cursor-pointer rounded-sm px-2 py-1.5 text-sm text-gray-800 outline-none data-[highlighted]:bg-blue-50 data-[disabled]:cursor-not-allowed data-[disabled]:text-gray-600";
+const item =
+  "cursor-pointer rounded-sm px-2 py-1.5 text-sm text-gray-800 outline-none data-[highlighted]:bg-blue-50 data-[disabled]:cursor-not-allowed data-[disabled]:text-gray-600";
 
 /**
  * The top bar's user menu: who is signed in, the time zone switch (UTC or the browser's own zone,
@@ -19,9 +20,7 @@ export function UserMenu({ username, role }: { username: string; role: Role }) {
   const localZone = browserZone ?? (timeZone === "UTC" ? null : timeZone);
   return (
     <Menu.Root modal={false}>
-      <Menu.Trigger
-        className="flex h-8 items-center gap-2 rounded-sm px-2 text-sm text-white hover:bg-white/10 focus-visible:outline-2 focus-visible:outline-white"
-      >
+      <Menu.Trigger className="flex h-8 items-center gap-2 rounded-sm px-2 text-sm text-white hover:bg-white/10 focus-visible:outline-2 focus-visible:outline-white">
         <span aria-hidden className="flex h-6 w-6 items-center justify-center rounded-full bg-orange-700 text-xs font-semibold uppercase">
           {username.slice(0, 1)}
         </span>
@@ -36,7 +35,10 @@ export function UserMenu({ username, role }: { username: string; role: Role }) {
           </Menu.Label>
           <Menu.Separator className="my-1 h-px bg-gray-100" />
           <Menu.Label className="px-2 pt-1 text-xs font-semibold text-gray-600">Time zone</Menu.Label>
-          <Menu.RadioGroup value={timeZone === "UTC" ? "UTC" : "local"} onValueChange={(v) => void setTimeZone(v === "UTC" ? "UTC" : (localZone ?? "UTC"))}>
+          <Menu.RadioGroup
+            value={timeZone === "UTC" ? "UTC" : "local"}
+            onValueChange={(v) => void setTimeZone(v === "UTC" ? "UTC" : (localZone ?? "UTC"))}
+          >
             <Menu.RadioItem value="UTC" disabled={lapsed} className={`${item} flex items-center gap-2`}>
               <Menu.ItemIndicator className="w-3 text-blue-700">●</Menu.ItemIndicator>
               <span className={timeZone === "UTC" ? "" : "pl-5"}>UTC</span>

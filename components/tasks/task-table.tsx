@@ -38,7 +38,12 @@ export function TaskTable({
 }) {
   const zone = zoneLabel(timeZone);
   return (
-    <div role="region" aria-label="Change tracking tasks table" tabIndex={0} className="relative overflow-x-auto focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600">
+    <div
+      role="region"
+      aria-label="Change tracking tasks table"
+      tabIndex={0}
+      className="relative overflow-x-auto focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600"
+    >
       <table className="w-full min-w-[60rem] table-fixed divide-y divide-gray-200">
         <caption className="sr-only">Change tracking tasks</caption>
         <colgroup>
@@ -53,25 +58,45 @@ export function TaskTable({
         </colgroup>
         <thead className="bg-gray-50">
           <tr>
-            <th scope="col" className={th}>Instance ID/Name</th>
-            <th scope="col" className={th}>Status</th>
-            <th scope="col" className={th}>Checkpoint ({zone})</th>
-            <th scope="col" className={th}>Data Range ({zone})</th>
-            <th scope="col" className={th}>Billing Method</th>
-            <th scope="col" className={th}>Source</th>
+            <th scope="col" className={th}>
+              Instance ID/Name
+            </th>
+            <th scope="col" className={th}>
+              Status
+            </th>
+            <th scope="col" className={th}>
+              Checkpoint ({zone})
+            </th>
+            <th scope="col" className={th}>
+              Data Range ({zone})
+            </th>
+            <th scope="col" className={th}>
+              Billing Method
+            </th>
+            <th scope="col" className={th}>
+              Source
+            </th>
             <th scope="col" className={th} aria-sort={sort === "created_asc" ? "ascending" : "descending"}>
-              <Link href={sortHref} className="inline-flex items-center gap-1 rounded-sm hover:text-blue-700 focus-visible:outline-2 focus-visible:outline-blue-600">
-                Created ({zone})
-                <span aria-hidden>{sort === "created_asc" ? "↑" : "↓"}</span>
+              <Link
+                href={sortHref}
+                className="inline-flex items-center gap-1 rounded-sm hover:text-blue-700 focus-visible:outline-2 focus-visible:outline-blue-600"
+              >
+                Created ({zone})<span aria-hidden>{sort === "created_asc" ? "↑" : "↓"}</span>
                 <span className="sr-only">, sorted {sort === "created_asc" ? "oldest first" : "newest first"}; change order</span>
               </Link>
             </th>
-            <th scope="col" className={th}>Actions</th>
+            <th scope="col" className={th}>
+              Actions
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-gray-100 bg-white">
           {rows.map((t) => (
-            <tr key={t.id} className="hover:bg-blue-50/40 [[data-stale=true]_&]:bg-amber-50/60 [[data-stale=true]_&]:text-gray-700" data-testid="task-row">
+            <tr
+              key={t.id}
+              className="hover:bg-blue-50/40 [[data-stale=true]_&]:bg-amber-50/60 [[data-stale=true]_&]:text-gray-700"
+              data-testid="task-row"
+            >
               <td className={td}>
                 <span className="flex min-w-0 items-center">
                   <Link href={`/change-tracking/${t.id}`} className="min-w-0 truncate font-mono text-blue-700 hover:underline" title={t.id}>
@@ -86,7 +111,10 @@ export function TaskTable({
                 <span data-testid="task-status">
                   <StatusBadge status={t.status} />
                 </span>
-                <span className="hidden rounded-sm bg-amber-100 px-1 text-xs font-medium text-amber-900 [[data-stale=true]_&]:inline-block" data-testid="task-stale">
+                <span
+                  className="hidden rounded-sm bg-amber-100 px-1 text-xs font-medium text-amber-900 [[data-stale=true]_&]:inline-block"
+                  data-testid="task-stale"
+                >
                   Stale
                 </span>
               </td>
@@ -96,8 +124,12 @@ export function TaskTable({
               <td className={`${td} font-mono text-xs`}>
                 {t.dataBeginAt ? (
                   <>
-                    <div className="truncate" title={formatDateTime(t.dataBeginAt, timeZone)}>{formatDateTime(t.dataBeginAt, timeZone)}</div>
-                    <div className="truncate text-gray-700" title={formatDateTime(t.dataEndAt, timeZone)}>{formatDateTime(t.dataEndAt, timeZone)}</div>
+                    <div className="truncate" title={formatDateTime(t.dataBeginAt, timeZone)}>
+                      {formatDateTime(t.dataBeginAt, timeZone)}
+                    </div>
+                    <div className="truncate text-gray-700" title={formatDateTime(t.dataEndAt, timeZone)}>
+                      {formatDateTime(t.dataEndAt, timeZone)}
+                    </div>
                   </>
                 ) : (
                   "—"
@@ -116,10 +148,16 @@ export function TaskTable({
                 <TwoLineTime value={t.createdAt} timeZone={timeZone} />
               </td>
               <td className={`${td} whitespace-nowrap`}>
-                <Link href={`/change-tracking/${t.id}/consume`} className="text-blue-700 hover:underline" aria-label={`Data Consume of ${t.id}`}>
+                <Link
+                  href={`/change-tracking/${t.id}/consume`}
+                  className="text-blue-700 hover:underline"
+                  aria-label={`Data Consume of ${t.id}`}
+                >
                   Data Consume
                 </Link>
-                <span aria-hidden className="mx-1.5 text-gray-300">|</span>
+                <span aria-hidden className="mx-1.5 text-gray-300">
+                  |
+                </span>
                 <Link href={`/change-tracking/${t.id}`} className="text-blue-700 hover:underline" aria-label={`Details of ${t.id}`}>
                   Details
                 </Link>

@@ -9,7 +9,8 @@ import { Button } from "../ui/button";
 import { inputClass } from "../ui/field";
 import { STATUS_LABELS } from "./status-badge";
 
-const selectClass = "h-8 rounded-sm border border-gray-300 bg-white px-2 text-sm text-gray-800 hover:border-blue-400 focus:outline-none focus:ring-2 focus:ring-blue-100";
+const selectClass =
+  "h-8 rounded-sm border border-gray-300 bg-white px-2 text-sm text-gray-800 hover:border-blue-400 focus:outline-none focus:ring-2 focus:ring-blue-100";
 
 /** Search, status filter and sort of the task list; every change becomes the URL. */
 export function TaskToolbar({ regionId, query }: { regionId: string; query: TaskListQuery }) {
@@ -76,7 +77,11 @@ export function TaskToolbar({ regionId, query }: { regionId: string; query: Task
           Clear filters
         </Button>
       ) : null}
-      {pending ? <span className="text-xs text-gray-700" role="status">Loading…</span> : null}
+      {pending ? (
+        <span className="text-xs text-gray-700" role="status">
+          Loading…
+        </span>
+      ) : null}
     </div>
   );
 }
@@ -90,7 +95,9 @@ export function PageSizeSelect({ regionId, query }: { regionId: string; query: T
       <select
         className={selectClass}
         value={query.pageSize}
-        onChange={(e) => router.push(taskListHref(regionId, query, { page: 1, pageSize: Number(e.target.value) as TaskListQuery["pageSize"] }))}
+        onChange={(e) =>
+          router.push(taskListHref(regionId, query, { page: 1, pageSize: Number(e.target.value) as TaskListQuery["pageSize"] }))
+        }
       >
         {PAGE_SIZES.map((n) => (
           <option key={n} value={n}>

@@ -12,7 +12,9 @@ export const DialogClose = RadixDialog.Close;
 /** What a dialog focuses when it opens: the element marked data-autofocus, else its first field. */
 function focusFirstField(event: Event) {
   const content = event.currentTarget as HTMLElement | null;
-  const target = content?.querySelector<HTMLElement>("[data-autofocus], input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled])");
+  const target = content?.querySelector<HTMLElement>(
+    "[data-autofocus], input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled])",
+  );
   if (target) {
     event.preventDefault();
     target.focus();
@@ -30,7 +32,8 @@ type Placement = "center" | "right" | "left";
 
 const PLACEMENTS: Record<Placement, string> = {
   // Never taller than the viewport: the body scrolls between a fixed header and footer.
-  center: "left-1/2 top-1/2 max-h-[calc(100dvh-1rem)] w-[calc(100vw-1rem)] -translate-x-1/2 -translate-y-1/2 rounded-sm sm:max-h-[calc(100dvh-4rem)]",
+  center:
+    "left-1/2 top-1/2 max-h-[calc(100dvh-1rem)] w-[calc(100vw-1rem)] -translate-x-1/2 -translate-y-1/2 rounded-sm sm:max-h-[calc(100dvh-4rem)]",
   right: "inset-y-0 right-0 h-dvh w-full sm:w-[36rem] sm:max-w-[calc(100vw-3rem)]",
   left: "inset-y-0 left-0 h-dvh w-72 max-w-[calc(100vw-3rem)]",
 };
@@ -62,7 +65,11 @@ export function DialogContent({
       <RadixDialog.Overlay className="fixed inset-0 z-40 bg-black/40" />
       <RadixDialog.Content
         ref={setContent}
-        className={cn("fixed z-50 flex flex-col bg-white shadow-2xl focus:outline-none", PLACEMENTS[placement], placement === "center" && width)}
+        className={cn(
+          "fixed z-50 flex flex-col bg-white shadow-2xl focus:outline-none",
+          PLACEMENTS[placement],
+          placement === "center" && width,
+        )}
         onOpenAutoFocus={focusFirstField}
         onCloseAutoFocus={
           returnFocus
@@ -79,7 +86,10 @@ export function DialogContent({
       >
         <div className="flex shrink-0 items-center justify-between gap-3 border-b border-gray-200 px-5 py-3.5">
           <RadixDialog.Title className="min-w-0 text-base font-semibold break-words text-gray-900">{title}</RadixDialog.Title>
-          <RadixDialog.Close aria-label="Close" className="shrink-0 rounded-sm p-1 text-gray-600 hover:bg-gray-100 hover:text-gray-900 focus-visible:outline-2 focus-visible:outline-blue-600">
+          <RadixDialog.Close
+            aria-label="Close"
+            className="shrink-0 rounded-sm p-1 text-gray-600 hover:bg-gray-100 hover:text-gray-900 focus-visible:outline-2 focus-visible:outline-blue-600"
+          >
             <svg aria-hidden viewBox="0 0 16 16" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="1.6">
               <path d="M3 3l10 10M13 3L3 13" />
             </svg>
@@ -128,7 +138,12 @@ export function DialogFooter({
       <RadixDialog.Close asChild>
         <Button>Cancel</Button>
       </RadixDialog.Close>
-      <Button type={onConfirm ? "button" : "submit"} variant={danger ? "danger" : "primary"} disabled={busy || disabled} onClick={onConfirm}>
+      <Button
+        type={onConfirm ? "button" : "submit"}
+        variant={danger ? "danger" : "primary"}
+        disabled={busy || disabled}
+        onClick={onConfirm}
+      >
         {busy ? busyLabel : label}
       </Button>
     </div>

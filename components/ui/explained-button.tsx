@@ -9,8 +9,19 @@ import { Tooltip } from "./tooltip";
  * A button that, while unavailable, still explains itself: it stays focusable (aria-disabled
  * rather than disabled, so keyboard users reach it) and its tooltip and accessible name say why.
  */
-export function ExplainedButton({ reason, children, variant = "secondary", className, ...props }: Omit<ComponentProps<typeof Button>, "children"> & { reason: string | null; children: string }) {
-  if (!reason) return <Button variant={variant} className={className} {...props}>{children}</Button>;
+export function ExplainedButton({
+  reason,
+  children,
+  variant = "secondary",
+  className,
+  ...props
+}: Omit<ComponentProps<typeof Button>, "children"> & { reason: string | null; children: string }) {
+  if (!reason)
+    return (
+      <Button variant={variant} className={className} {...props}>
+        {children}
+      </Button>
+    );
   return (
     <Tooltip content={reason}>
       <span

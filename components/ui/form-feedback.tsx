@@ -12,7 +12,12 @@ export function FormAlert({ message }: { message?: string }) {
     if (message) ref.current?.focus();
   }, [message]);
   return message ? (
-    <div ref={ref} tabIndex={-1} role="alert" className="rounded-sm border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 focus:outline-2 focus:outline-red-600">
+    <div
+      ref={ref}
+      tabIndex={-1}
+      role="alert"
+      className="rounded-sm border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 focus:outline-2 focus:outline-red-600"
+    >
       {message}
     </div>
   ) : null;

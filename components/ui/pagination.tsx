@@ -29,11 +29,17 @@ export function Pagination({
           ‹
         </Link>
       ) : (
-        <span className={cn(item, "border-gray-200 text-gray-500")} aria-hidden>‹</span>
+        <span className={cn(item, "border-gray-200 text-gray-500")} aria-hidden>
+          ‹
+        </span>
       )}
       {sorted.map((p, i) => (
         <span key={p} className="flex items-center gap-1">
-          {i > 0 && p - sorted[i - 1] > 1 ? <span aria-hidden className="px-1 text-gray-600">…</span> : null}
+          {i > 0 && p - sorted[i - 1] > 1 ? (
+            <span aria-hidden className="px-1 text-gray-600">
+              …
+            </span>
+          ) : null}
           <Link
             href={hrefFor(p)}
             aria-label={`Page ${p}`}
@@ -44,13 +50,19 @@ export function Pagination({
           </Link>
         </span>
       ))}
-      {pageCount === null && hasNext ? <span className="px-1 text-gray-400" aria-label="More pages">…</span> : null}
+      {pageCount === null && hasNext ? (
+        <span className="px-1 text-gray-400" aria-label="More pages">
+          …
+        </span>
+      ) : null}
       {hasNext ? (
         <Link href={hrefFor(page + 1)} className={cn(item, "border-gray-300 bg-white hover:border-blue-500")} aria-label="Next page">
           ›
         </Link>
       ) : (
-        <span className={cn(item, "border-gray-200 text-gray-500")} aria-hidden>›</span>
+        <span className={cn(item, "border-gray-200 text-gray-500")} aria-hidden>
+          ›
+        </span>
       )}
     </nav>
   );

@@ -35,26 +35,10 @@ export function RefreshControls({
   const id = useId();
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm">
-      <span
-        className="min-w-0 text-xs text-gray-700"
-        role="status"
-        aria-live="polite"
-        data-testid="refresh-status"
-      >
-        {failedText ? (
-          <span className="font-medium text-red-700">{failedText}</span>
-        ) : refreshing ? (
-          "Refreshing…"
-        ) : (
-          updatedText
-        )}
+      <span className="min-w-0 text-xs text-gray-700" role="status" aria-live="polite" data-testid="refresh-status">
+        {failedText ? <span className="font-medium text-red-700">{failedText}</span> : refreshing ? "Refreshing…" : updatedText}
       </span>
-      <Button
-        size="sm"
-        onClick={onRefresh}
-        disabled={disabled || refreshing}
-        aria-label="Refresh"
-      >
+      <Button size="sm" onClick={onRefresh} disabled={disabled || refreshing} aria-label="Refresh">
         <svg
           aria-hidden
           viewBox="0 0 16 16"
@@ -75,9 +59,7 @@ export function RefreshControls({
           id={id}
           value={interval}
           disabled={disabled}
-          onChange={(e) =>
-            onIntervalChange(Number(e.target.value) as AutoRefresh)
-          }
+          onChange={(e) => onIntervalChange(Number(e.target.value) as AutoRefresh)}
           className="h-7 rounded-sm border border-gray-300 bg-white px-1.5 text-xs text-gray-800 hover:border-blue-400 focus:ring-2 focus:ring-blue-100 focus:outline-none disabled:bg-gray-50 disabled:text-gray-600"
         >
           {AUTO_REFRESH_OPTIONS.map((o) => (

@@ -5,7 +5,19 @@ import { CopyButton } from "./copy-button";
  * An id, endpoint or name that never breaks mid-token: one line, cut with an ellipsis when the
  * column is narrow, the whole value in the tooltip (title) and on the copy button.
  */
-export function Truncated({ value, copyLabel, mono = false, className, testId }: { value: string; copyLabel?: string; mono?: boolean; className?: string; testId?: string }) {
+export function Truncated({
+  value,
+  copyLabel,
+  mono = false,
+  className,
+  testId,
+}: {
+  value: string;
+  copyLabel?: string;
+  mono?: boolean;
+  className?: string;
+  testId?: string;
+}) {
   return (
     <span className={cn("flex min-w-0 items-center", className)}>
       <span className={cn("min-w-0 truncate", mono && "font-mono")} title={value} data-testid={testId}>

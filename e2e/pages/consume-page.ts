@@ -63,7 +63,9 @@ export class ConsumePage {
 
   /** The group names in the order the table shows them. */
   async names(): Promise<string[]> {
-    return this.table.locator("tbody tr").evaluateAll((rows) => rows.map((r) => r.querySelector("td span.block")?.textContent?.trim() ?? ""));
+    return this.table
+      .locator("tbody tr")
+      .evaluateAll((rows) => rows.map((r) => r.querySelector("td span.block")?.textContent?.trim() ?? ""));
   }
 
   groupId(groupName: string): Locator {
@@ -95,7 +97,9 @@ export class ConsumePage {
   }
 
   async openDetails(groupName: string): Promise<GroupDetailsDrawer> {
-    await this.row(groupName).getByRole("button", { name: `Details of ${groupName}`, exact: true }).click();
+    await this.row(groupName)
+      .getByRole("button", { name: `Details of ${groupName}`, exact: true })
+      .click();
     const drawer = new GroupDetailsDrawer(this.page, groupName);
     await expect(drawer.root).toBeVisible();
     return drawer;

@@ -35,11 +35,23 @@ test.describe("admin", () => {
     const [indexer, bi] = instance.groups;
     // An hour of catching up and a spike, as a consumer's heartbeats would have left it.
     const wave = (i: number) => Math.round(40 * Math.exp(-i / 90) + 6 * Math.max(0, Math.sin(i / 25)) + (i % 7) * 0.4);
-    await addHistory(db, indexer.id, Array.from({ length: 355 }, (_, i) => ({ secondsAgo: 3550 - i * 10, delay: wave(i), unconsumed: wave(i) * 130 + 40 })));
-    await addHistory(db, bi.id, Array.from({ length: 120 }, (_, i) => ({ secondsAgo: 3500 - i * 30, delay: 2 + (i % 5), unconsumed: 200 + (i % 9) * 25 })));
+    await addHistory(
+      db,
+      indexer.id,
+      Array.from({ length: 355 }, (_, i) => ({ secondsAgo: 3550 - i * 10, delay: wave(i), unconsumed: wave(i) * 130 + 40 })),
+    );
+    await addHistory(
+      db,
+      bi.id,
+      Array.from({ length: 120 }, (_, i) => ({ secondsAgo: 3500 - i * 30, delay: 2 + (i % 5), unconsumed: 200 + (i % 9) * 25 })),
+    );
     for (const g of [indexer, bi]) {
-      const { leaseToken } = (await (await request.post("/api/consumer/connect", { data: { user: g.user, password: g.password } })).json()) as { leaseToken: string };
-      await request.post("/api/consumer/heartbeat", { data: { groupId: g.id, leaseToken, checkpoint: new Date(Date.now() - 3000).toISOString(), unconsumed: 412 } });
+      const { leaseToken } = (await (
+        await request.post("/api/consumer/connect", { data: { user: g.user, password: g.password } })
+      ).json()) as { leaseToken: string };
+      await request.post("/api/consumer/heartbeat", {
+        data: { groupId: g.id, leaseToken, checkpoint: new Date(Date.now() - 3000).toISOString(), unconsumed: 412 },
+      });
     }
     const consume = await new ConsumePage(page).open(instance.id);
     await expect(consume.state(indexer.name)).toHaveText("Connected");

@@ -32,7 +32,8 @@ export const createAccessKeySpec = {
   schema: createAccessKeySchema,
   async handler(input, ctx): Promise<ActionResult<CreatedAccessKey>> {
     const ownerId = input.userId ?? ctx.user.id;
-    if (!mayManage(ctx.user, ownerId)) return fail("Forbidden.Role", `Your role (${ctx.user.role}) may create AccessKeys only for yourself.`);
+    if (!mayManage(ctx.user, ownerId))
+      return fail("Forbidden.Role", `Your role (${ctx.user.role}) may create AccessKeys only for yourself.`);
     let key: Buffer;
     try {
       key = getSecretKey();
@@ -47,7 +48,10 @@ export const createAccessKeySpec = {
     const accessKeySecret = newAccessKeySecret();
     // The quota is the database's (a counter with a CHECK): a third key fails inside this transaction.
     await db.$transaction(async (tx) => {
-      await tx.accessKey.create({ data: { id: accessKeyId, userId: owner.id, secretCiphertext: encryptSecret(accessKeySecret, accessKeyId, key) }, select: { id: true } });
+      await tx.accessKey.create({
+        data: { id: accessKeyId, userId: owner.id, secretCiphertext: encryptSecret(accessKeySecret, accessKeyId, key) },
+        select: { id: true },
+      });
       await ctx.audit(tx, { accessKeyId });
     });
     return { ok: true, data: { accessKeyId, accessKeySecret, username: owner.username } };

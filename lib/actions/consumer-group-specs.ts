@@ -153,13 +153,22 @@ export const resetConsumerGroupCheckpointSpec = {
       if (locked.length === 0) return fail("NotFound", GONE);
       const group = await tx.consumerGroup.findUniqueOrThrow({
         where: { id: input.groupId },
-        select: { id: true, instanceId: true, lease: { select: { expiresAt: true } }, instance: { select: { dataBeginAt: true, dataEndAt: true } } },
+        select: {
+          id: true,
+          instanceId: true,
+          lease: { select: { expiresAt: true } },
+          instance: { select: { dataBeginAt: true, dataEndAt: true } },
+        },
       });
       if (group.lease && group.lease.expiresAt > new Date()) {
-        return fail("OperationDenied.ConsumerConnected", "A consumer is connected to this group. Disconnect it before resetting the checkpoint.");
+        return fail(
+          "OperationDenied.ConsumerConnected",
+          "A consumer is connected to this group. Disconnect it before resetting the checkpoint.",
+        );
       }
       const { dataBeginAt, dataEndAt } = group.instance;
-      if (!dataBeginAt || !dataEndAt) return fail("InvalidParameter", "This instance holds no data yet, so there is no checkpoint to move to.");
+      if (!dataBeginAt || !dataEndAt)
+        return fail("InvalidParameter", "This instance holds no data yet, so there is no checkpoint to move to.");
       const to = input.target === "earliest" ? dataBeginAt : input.target === "latest" ? dataEndAt : new Date(input.time ?? "");
       if (to < dataBeginAt || to > dataEndAt) {
         const message = "The checkpoint must lie within the instance's data range.";

@@ -46,7 +46,10 @@ export interface ActionContext {
   /** console unless the OpenAPI asked (absent in hand-made contexts of tests) */
   via?: ActionVia;
   /** Writes this action's success record; call it inside the transaction of the change. */
-  audit: (db: Parameters<typeof writeAudit>[0], target?: { instanceId?: string | null; groupId?: string | null; accessKeyId?: string | null }) => Promise<void>;
+  audit: (
+    db: Parameters<typeof writeAudit>[0],
+    target?: { instanceId?: string | null; groupId?: string | null; accessKeyId?: string | null },
+  ) => Promise<void>;
 }
 
 export interface ActionSpec<S extends z.ZodType, T> {

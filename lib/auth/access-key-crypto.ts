@@ -28,7 +28,9 @@ let cached: { source: string; key: Buffer } | null = null;
 function decodeKey(value: string): Buffer {
   const key = Buffer.from(value.trim(), "base64");
   if (key.length !== 32) {
-    throw new AccessKeyCryptoUnavailable(`${SECRET_KEY_ENV} must be 32 bytes in base64 (openssl rand -base64 32); it is ${key.length} bytes.`);
+    throw new AccessKeyCryptoUnavailable(
+      `${SECRET_KEY_ENV} must be 32 bytes in base64 (openssl rand -base64 32); it is ${key.length} bytes.`,
+    );
   }
   return key;
 }

@@ -27,7 +27,10 @@ export async function authenticate(db: Db, raw: unknown, clientIp: string | null
   }
   await pause(verdict.delayMs);
   const user = parsed.success
-    ? await db.user.findUnique({ where: { username: parsed.data.username }, select: { id: true, username: true, role: true, sessionVersion: true, passwordHash: true } })
+    ? await db.user.findUnique({
+        where: { username: parsed.data.username },
+        select: { id: true, username: true, role: true, sessionVersion: true, passwordHash: true },
+      })
     : null;
   const ok = await verify(user?.passwordHash ?? (await getDummyHash()), parsed.success ? parsed.data.password : "");
   if (!user || !ok) {

@@ -25,7 +25,8 @@ export const authOptions: NextAuthOptions = {
       async authorize(raw, req) {
         const outcome = await authenticate(await getDb(), raw, clientIpFrom(req.headers ?? {}));
         if (outcome.ok) return outcome.user;
-        if (outcome.reason === "throttled") throw new Error(`Too many failed sign-in attempts. Try again in ${outcome.retryAfter} seconds.`);
+        if (outcome.reason === "throttled")
+          throw new Error(`Too many failed sign-in attempts. Try again in ${outcome.retryAfter} seconds.`);
         return null;
       },
     }),

@@ -38,7 +38,10 @@ export async function readSessionToken(): Promise<JWT | null> {
 export async function resolveSessionUser(db: Db, token: JWT | null): Promise<SessionUser | null> {
   if (!token || typeof token.uid !== "string" || typeof token.sid !== "string" || typeof token.sv !== "number") return null;
   const [user, revoked] = await Promise.all([
-    db.user.findFirst({ where: { id: token.uid, sessionVersion: token.sv }, select: { id: true, username: true, role: true, timeZone: true } }),
+    db.user.findFirst({
+      where: { id: token.uid, sessionVersion: token.sv },
+      select: { id: true, username: true, role: true, timeZone: true },
+    }),
     db.revokedSession.findUnique({ where: { sessionId: token.sid }, select: { sessionId: true } }),
   ]);
   return user && !revoked ? user : null;
@@ -58,4 +61,3 @@ export async function requireUser(): Promise<SessionUser> {
   if (!user) redirect("/login");
   return user;
 }
-

@@ -7,7 +7,12 @@ import type { Refusal } from "./http";
 import { checkThrottle, clearThrottle, CONSUMER_THROTTLE, pause, recordThrottleFailure } from "../throttle";
 import { MAX_DELAY_SECONDS } from "../validation/consumer-group";
 import { recordHeartbeatSample } from "./history";
-import { parseSaslUser, type connectRequestSchema, type disconnectRequestSchema, type heartbeatRequestSchema } from "../validation/consumer";
+import {
+  parseSaslUser,
+  type connectRequestSchema,
+  type disconnectRequestSchema,
+  type heartbeatRequestSchema,
+} from "../validation/consumer";
 
 /** How long a lease lives without a heartbeat, and how often a client should send one. */
 export const LEASE_TTL_MS = 30_000;
@@ -40,7 +45,11 @@ export interface ConsumerContext {
 
 /** Records a refusal of a consumer endpoint; nobody is signed in there, so it is rate-limited per client. */
 function auditRefusal(db: Db, action: AuditAction, username: string, ctx: ConsumerContext, refusal: Refusal, groupId?: string) {
-  return writeAnonymousRefusal(db, { username: username || "anonymous", action, groupId, errorCode: refusal.code, clientIp: ctx.clientIp }, ctx.now);
+  return writeAnonymousRefusal(
+    db,
+    { username: username || "anonymous", action, groupId, errorCode: refusal.code, clientIp: ctx.clientIp },
+    ctx.now,
+  );
 }
 
 /**
@@ -49,13 +58,22 @@ function auditRefusal(db: Db, action: AuditAction, username: string, ctx: Consum
  * Unknown user, the wrong account for the group and a wrong password answer alike and take about
  * as long (a hash is verified either way). Throttled per user and client; every answer audited.
  */
-export async function connectConsumer(db: Db, input: z.output<typeof connectRequestSchema>, ctx: ConsumerContext): Promise<Answer<ConnectGrant>> {
+export async function connectConsumer(
+  db: Db,
+  input: z.output<typeof connectRequestSchema>,
+  ctx: ConsumerContext,
+): Promise<Answer<ConnectGrant>> {
   const now = ctx.now ?? new Date();
   const verify = ctx.verify ?? verifyPassword;
   const who = { account: input.user, client: ctx.clientIp };
   const verdict = await checkThrottle(db, CONSUMER_THROTTLE, who, now);
   if (verdict.retryAfter > 0) {
-    const refusal: Refusal = { status: 429, code: "Throttling.User", message: `Too many failed attempts. Try again in ${verdict.retryAfter} s.`, retryAfter: verdict.retryAfter };
+    const refusal: Refusal = {
+      status: 429,
+      code: "Throttling.User",
+      message: `Too many failed attempts. Try again in ${verdict.retryAfter} s.`,
+      retryAfter: verdict.retryAfter,
+    };
     await auditRefusal(db, "connectConsumer", input.user, ctx, refusal);
     return { ok: false, refusal };
   }
@@ -92,7 +110,13 @@ export async function connectConsumer(db: Db, input: z.output<typeof connectRequ
       code: "ConsumerGroup.ConsumerExists",
       message: "Another consumer is connected to this consumer group. A group allows one consumer at a time.",
     };
-    await writeAudit(db, { username: input.user, action: "connectConsumer", groupId: group.id, errorCode: refusal.code, clientIp: ctx.clientIp });
+    await writeAudit(db, {
+      username: input.user,
+      action: "connectConsumer",
+      groupId: group.id,
+      errorCode: refusal.code,
+      clientIp: ctx.clientIp,
+    });
     return { ok: false, refusal };
   }
   // The consumer now holds the lease: a checkpoint reset's start point is handed over, once.
@@ -117,14 +141,22 @@ export async function connectConsumer(db: Db, input: z.output<typeof connectRequ
   };
 }
 
-const LEASE_ENDED: Refusal = { status: 410, code: "Lease.Expired", message: "The lease has ended (expired, reset or taken over). Connect again." };
+const LEASE_ENDED: Refusal = {
+  status: 410,
+  code: "Lease.Expired",
+  message: "The lease has ended (expired, reset or taken over). Connect again.",
+};
 
 /**
  * Keeps a lease alive and reports progress: the checkpoint (the time of the newest record
  * consumed) gives the message delay; `unconsumed` is the client's backlog. A checkpoint ahead of
  * the server's clock counts as now.
  */
-export async function heartbeatConsumer(db: Db, input: z.output<typeof heartbeatRequestSchema>, ctx: ConsumerContext): Promise<Answer<{ expiresAt: string }>> {
+export async function heartbeatConsumer(
+  db: Db,
+  input: z.output<typeof heartbeatRequestSchema>,
+  ctx: ConsumerContext,
+): Promise<Answer<{ expiresAt: string }>> {
   const now = ctx.now ?? new Date();
   const checkpoint = input.checkpoint ? new Date(Math.min(input.checkpoint.getTime(), now.getTime())) : null;
   const expiresAt = new Date(now.getTime() + LEASE_TTL_MS);
@@ -156,7 +188,11 @@ export async function heartbeatConsumer(db: Db, input: z.output<typeof heartbeat
 }
 
 /** Ends a lease early (the client disconnects cleanly). */
-export async function disconnectConsumer(db: Db, input: z.output<typeof disconnectRequestSchema>, ctx: ConsumerContext): Promise<Answer<{ ended: true }>> {
+export async function disconnectConsumer(
+  db: Db,
+  input: z.output<typeof disconnectRequestSchema>,
+  ctx: ConsumerContext,
+): Promise<Answer<{ ended: true }>> {
   const { count } = await db.consumerLease.deleteMany({ where: { groupId: input.groupId, clientId: tokenHash(input.leaseToken) } });
   if (count === 0) {
     await auditRefusal(db, "disconnectConsumer", "anonymous", ctx, LEASE_ENDED, input.groupId);

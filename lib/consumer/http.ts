@@ -27,7 +27,10 @@ export function refusalResponse(r: Refusal): NextResponse {
  * The request's JSON object body parsed with `schema`, or the refusal to answer: 415 for another
  * content type, 413 for an oversized body, 400 for malformed JSON or fields that fail the schema.
  */
-export async function parseJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<{ ok: true; data: z.output<S> } | { ok: false; refusal: Refusal }> {
+export async function parseJsonBody<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+): Promise<{ ok: true; data: z.output<S> } | { ok: false; refusal: Refusal }> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/json\s*(;|$)/i.test(type)) {
     return { ok: false, refusal: { status: 415, code: "InvalidParameter", message: "Send the body as application/json." } };
@@ -54,7 +57,10 @@ export async function parseJsonBody<S extends z.ZodType>(request: Request, schem
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};
     for (const issue of parsed.error.issues) fieldErrors[issue.path.join(".") || "body"] ??= issue.message;
-    return { ok: false, refusal: { status: 400, code: "InvalidParameter", message: Object.values(fieldErrors)[0] ?? "Invalid request.", fieldErrors } };
+    return {
+      ok: false,
+      refusal: { status: 400, code: "InvalidParameter", message: Object.values(fieldErrors)[0] ?? "Invalid request.", fieldErrors },
+    };
   }
   return { ok: true, data: parsed.data };
 }

@@ -10,7 +10,10 @@ import { consumerJson, parseJsonBody, refusalResponse } from "./http";
  * schema, the client address by the one rule, codes from the one ErrorCode union, refusals
  * audited by the handler, anything unexpected logged and answered 503 without detail.
  */
-export function consumerRoute<S extends z.ZodType, T>(schema: S, handler: (db: Awaited<ReturnType<typeof getDb>>, input: z.output<S>, ctx: ConsumerContext) => Promise<Answer<T>>) {
+export function consumerRoute<S extends z.ZodType, T>(
+  schema: S,
+  handler: (db: Awaited<ReturnType<typeof getDb>>, input: z.output<S>, ctx: ConsumerContext) => Promise<Answer<T>>,
+) {
   return async (request: Request) => {
     const parsed = await parseJsonBody(request, schema);
     if (!parsed.ok) return refusalResponse(parsed.refusal);
@@ -20,7 +23,9 @@ export function consumerRoute<S extends z.ZodType, T>(schema: S, handler: (db: A
       return answer.ok ? consumerJson(answer.body) : refusalResponse(answer.refusal);
     } catch (error) {
       console.error(`[consumer ${new URL(request.url).pathname}] ${describeForLog(error)}`);
-      return consumerJson({ code: "InternalError", message: "The console could not answer. Try again shortly." }, 503, { "Retry-After": "5" });
+      return consumerJson({ code: "InternalError", message: "The console could not answer. Try again shortly." }, 503, {
+        "Retry-After": "5",
+      });
     }
   };
 }

@@ -57,7 +57,10 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     take: 500,
   });
   const preferred = new Set(options.preferInstanceIds ?? []);
-  const groups = [...candidates.filter((g) => preferred.has(g.instanceId)), ...candidates.filter((g) => !preferred.has(g.instanceId))].slice(0, options.maxConsumers ?? 16);
+  const groups = [
+    ...candidates.filter((g) => preferred.has(g.instanceId)),
+    ...candidates.filter((g) => !preferred.has(g.instanceId)),
+  ].slice(0, options.maxConsumers ?? 16);
   const now = Date.now();
   const consumers: Consumer[] = groups.map((g, i) => ({
     groupId: g.id,
@@ -142,7 +145,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     try {
       const at = Date.now();
       // The instances keep receiving changes: their data range ends now.
-      if (instanceIds.length) await options.db.instance.updateMany({ where: { id: { in: instanceIds }, status: "Normal" }, data: { dataEndAt: new Date(at) } });
+      if (instanceIds.length)
+        await options.db.instance.updateMany({ where: { id: { in: instanceIds }, status: "Normal" }, data: { dataEndAt: new Date(at) } });
       for (const c of consumers) {
         if (stopped()) break;
         if (c.state === "gone" || c.nextAt > at) continue;
@@ -169,7 +173,9 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       state.running = false;
       clearInterval(timer);
       await Promise.allSettled(
-        consumers.filter((c) => c.state === "connected").map((c) => post("/api/consumer/disconnect", { groupId: c.groupId, leaseToken: c.token })),
+        consumers
+          .filter((c) => c.state === "connected")
+          .map((c) => post("/api/consumer/disconnect", { groupId: c.groupId, leaseToken: c.token })),
       );
     },
   };

@@ -40,7 +40,10 @@ export async function listAccessKeys(user: SessionUser): Promise<{ keys: AccessK
       username: true,
       role: true,
       accessKeyCount: true,
-      accessKeys: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, status: true, createdAt: true, lastUsedAt: true, lastUsedIp: true } },
+      accessKeys: {
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: { id: true, status: true, createdAt: true, lastUsedAt: true, lastUsedIp: true },
+      },
     },
   });
   return {

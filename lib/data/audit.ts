@@ -6,14 +6,20 @@ import { Prisma } from "../generated/prisma/client";
 import type { AuditResult } from "../generated/prisma/enums";
 import { likeContains, parseRowKey, planPage, settlePage, type PageInfo, type PagePlan, type RowKey } from "../pagination";
 import { AUDIT_ID_PATTERN, type AuditQuery } from "../validation/audit";
+import { DTS_ID_PATTERN } from "../validation/consumer-group";
 
 export const AUDIT_PAGE_SIZE = 25;
 
 /**
- * The log is counted up to this many matching records ("1,000+"): an exact count of a million
- * records would read them all on every page view.
+ * The log is counted up to this many records ("1,000+"): an exact count of a million records
+ * would read them all on every page view. The whole log's count is a range of an index.
  */
 export const AUDIT_COUNT_CAP = 1000;
+/**
+ * A filtered view is counted up to this many matches ("100+"): records that do not match are read
+ * too while counting, so the cap bounds that work whatever the filter.
+ */
+export const AUDIT_FILTERED_COUNT_CAP = 100;
 
 export interface AuditRow {
   id: string;
@@ -41,11 +47,23 @@ function auditFilters(query: AuditQuery): Prisma.Sql[] {
   const filters: Prisma.Sql[] = [];
   if (query.action) filters.push(Prisma.sql`"action" = ${query.action}`);
   if (query.user) filters.push(Prisma.sql`"username" ILIKE ${likeContains(query.user)}`);
-  if (query.instance) filters.push(Prisma.sql`"instance_id" LIKE ${likeContains(query.instance.toLowerCase())}`);
+  if (query.instance) {
+    const instance = query.instance.toLowerCase();
+    // A whole id is that instance's records, newest first through its index; part of an id matches
+    // every id containing it (read newest first until the page and the capped count are full).
+    filters.push(
+      DTS_ID_PATTERN.test(instance) ? Prisma.sql`"instance_id" = ${instance}` : Prisma.sql`"instance_id" LIKE ${likeContains(instance)}`,
+    );
+  }
   if (query.result) filters.push(Prisma.sql`"result" = ${query.result}::"AuditResult"`);
   if (query.from) filters.push(Prisma.sql`"at" >= ${`${query.from}T00:00:00.000`}::timestamp`);
   if (query.to) filters.push(Prisma.sql`"at" < (${`${query.to}T00:00:00.000`}::timestamp + interval '1 day')`);
   return filters;
+}
+
+/** How far a view's records are counted. */
+export function auditCountCap(query: AuditQuery): number {
+  return auditFilters(query).length ? AUDIT_FILTERED_COUNT_CAP : AUDIT_COUNT_CAP;
 }
 
 /** The WHERE of an audit view (empty without filters). */
@@ -59,7 +77,11 @@ export function auditPageSql(query: AuditQuery, plan: PagePlan): Prisma.Sql {
   const filters = auditFilters(query);
   if (plan.kind === "seek") {
     const at = new Date(plan.key.at).toISOString();
-    filters.push(plan.reverse ? Prisma.sql`("at", "id") > (${at}::timestamp, ${plan.key.id}::bigint)` : Prisma.sql`("at", "id") < (${at}::timestamp, ${plan.key.id}::bigint)`);
+    filters.push(
+      plan.reverse
+        ? Prisma.sql`("at", "id") > (${at}::timestamp, ${plan.key.id}::bigint)`
+        : Prisma.sql`("at", "id") < (${at}::timestamp, ${plan.key.id}::bigint)`,
+    );
   }
   const where = filters.length ? Prisma.sql`WHERE ${Prisma.join(filters, " AND ")}` : Prisma.empty;
   const order = plan.reverse ? Prisma.sql`ORDER BY "at" ASC, "id" ASC` : Prisma.sql`ORDER BY "at" DESC, "id" DESC`;
@@ -72,17 +94,18 @@ export function auditPageSql(query: AuditQuery, plan: PagePlan): Prisma.Sql {
 
 /**
  * One page of the audit log, newest first (the id breaks ties); admins only. The order is the
- * `(at, id)` index read backwards, the action filter has its own `(action, at, id)` index, the
- * user and instance filters (substrings) trigram indexes, and the days are a range of the first.
+ * `(at, id)` index read backwards; an action and a whole instance id have their own indexes in
+ * that order, a user (substring) a trigram index, and the days are a range of the first.
  */
 export async function listAuditLog(user: SessionUser, query: AuditQuery): Promise<{ rows: AuditRow[] } & PageInfo> {
   assertReader(user, "audit.read");
   const db = await getDb();
   const where = auditFilterSql(query);
+  const cap = auditCountCap(query);
   const counting = db.$queryRaw<{ n: number }[]>`
-    SELECT count(*)::int AS "n" FROM (SELECT 1 FROM "audit_log" ${where} LIMIT ${AUDIT_COUNT_CAP + 1}) AS "matches"`.then((r) => {
+    SELECT count(*)::int AS "n" FROM (SELECT 1 FROM "audit_log" ${where} LIMIT ${cap + 1}) AS "matches"`.then((r) => {
     const n = r[0]?.n ?? 0;
-    return { count: Math.min(n, AUDIT_COUNT_CAP), capped: n > AUDIT_COUNT_CAP };
+    return { count: Math.min(n, cap), capped: n > cap };
   });
   const request = {
     page: query.page,
@@ -105,7 +128,10 @@ export async function listAuditLog(user: SessionUser, query: AuditQuery): Promis
     [counted, read] = await Promise.all([counting, readPage(null)]);
   }
   const { rows, info } = settlePage(read.plan, read.rows, keyOf, AUDIT_PAGE_SIZE, counted.count, counted.capped);
-  const names = await groupNames(db, rows.map((r) => r.groupId));
+  const names = await groupNames(
+    db,
+    rows.map((r) => r.groupId),
+  );
   return { rows: rows.map((r) => ({ ...r, groupName: r.groupId ? (names.get(r.groupId) ?? null) : null })), ...info };
 }
 
@@ -146,7 +172,19 @@ const AUDIT_ROW = {
   clientIp: true,
 } satisfies Prisma.AuditLogSelect;
 
-export const AUDIT_CSV_COLUMNS = ["time_utc", "user", "role", "action", "region", "instance", "consumer_group", "consumer_group_name", "result", "error_code", "client_ip"] as const;
+export const AUDIT_CSV_COLUMNS = [
+  "time_utc",
+  "user",
+  "role",
+  "action",
+  "region",
+  "instance",
+  "consumer_group",
+  "consumer_group_name",
+  "result",
+  "error_code",
+  "client_ip",
+] as const;
 
 /**
  * One CSV field. Quoted always; a value a spreadsheet would run as a formula (= + - @, tab, CR)
@@ -178,24 +216,28 @@ export async function* auditLogCsv(user: SessionUser, query: AuditQuery): AsyncG
       select: AUDIT_ROW,
     });
     if (!rows.length) return;
-    const names = await groupNames(db, rows.map((r) => r.groupId));
+    const names = await groupNames(
+      db,
+      rows.map((r) => r.groupId),
+    );
     yield rows
-      .map((r) =>
-        [
-          r.at.toISOString(),
-          r.username,
-          r.role,
-          r.action,
-          r.regionId,
-          r.instanceId,
-          r.groupId,
-          r.groupId ? names.get(r.groupId) : null,
-          r.result,
-          r.errorCode,
-          r.clientIp,
-        ]
-          .map(csvField)
-          .join(",") + "\r\n",
+      .map(
+        (r) =>
+          [
+            r.at.toISOString(),
+            r.username,
+            r.role,
+            r.action,
+            r.regionId,
+            r.instanceId,
+            r.groupId,
+            r.groupId ? names.get(r.groupId) : null,
+            r.result,
+            r.errorCode,
+            r.clientIp,
+          ]
+            .map(csvField)
+            .join(",") + "\r\n",
       )
       .join("");
     if (rows.length < BATCH) return;
@@ -203,4 +245,3 @@ export async function* auditLogCsv(user: SessionUser, query: AuditQuery): AsyncG
     after = { at: last.at, id: last.id };
   }
 }
-

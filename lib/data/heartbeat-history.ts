@@ -28,7 +28,12 @@ export interface GroupHistory {
  * A group's samples of the last hour, oldest first, or null when the instance has no such group. The
  * primary key (group_id, at) serves it: one short index range, at most 360 rows.
  */
-export async function getGroupHistory(user: SessionUser, instanceId: string, groupId: string, now = new Date()): Promise<GroupHistory | null> {
+export async function getGroupHistory(
+  user: SessionUser,
+  instanceId: string,
+  groupId: string,
+  now = new Date(),
+): Promise<GroupHistory | null> {
   assertReader(user);
   if (!DTS_ID_PATTERN.test(groupId)) return null;
   const db = await getDb();
@@ -76,12 +81,14 @@ export async function listSparklines(user: SessionUser, instanceId: string, now 
   assertReader(user);
   if (!DTS_ID_PATTERN.test(instanceId)) return null;
   const db = await getDb();
-  const instance = await db.instance.findUnique({ where: { id: instanceId }, select: { id: true, consumerGroups: { select: { id: true } } } });
+  const instance = await db.instance.findUnique({
+    where: { id: instanceId },
+    select: { id: true, consumerGroups: { select: { id: true } } },
+  });
   if (!instance) return null;
   const points = Math.round(TREND_WINDOW_MS / SPARKLINE_STEP_MS);
   const from = Math.floor(now.getTime() / SPARKLINE_STEP_MS) * SPARKLINE_STEP_MS - (points - 1) * SPARKLINE_STEP_MS;
-  // PostgreSQL's numeric and bigint aggregates arrive as strings or bigints, hence Number() below.
-  const rows = await db.$queryRaw<{ group_id: string; minute: number | bigint; delay: number | bigint | string | null; unconsumed: number | bigint | string | null }[]>`
+  const rows = await db.$queryRaw<{ group_id: string; minute: number; delay: number | null; unconsumed: number | null }[]>`
     SELECT h."group_id",
            CAST(FLOOR((EXTRACT(EPOCH FROM h."at") * 1000 - ${from}) / ${SPARKLINE_STEP_MS}) AS INTEGER) AS "minute",
            MAX(h."message_delay_seconds") AS "delay",
@@ -91,13 +98,14 @@ export async function listSparklines(user: SessionUser, instanceId: string, now 
      WHERE g."instance_id" = ${instance.id}
      GROUP BY 1, 2`;
   const groups: Record<string, Sparkline> = {};
-  for (const g of instance.consumerGroups) groups[g.id] = { delay: Array<number | null>(points).fill(null), unconsumed: Array<number | null>(points).fill(null) };
+  for (const g of instance.consumerGroups)
+    groups[g.id] = { delay: Array<number | null>(points).fill(null), unconsumed: Array<number | null>(points).fill(null) };
   for (const r of rows) {
     const line = groups[r.group_id] as Sparkline | undefined;
-    const i = Number(r.minute);
+    const i = r.minute;
     if (!line || i < 0 || i >= points) continue;
-    line.delay[i] = r.delay === null ? null : Number(r.delay);
-    line.unconsumed[i] = r.unconsumed === null ? null : Number(r.unconsumed);
+    line.delay[i] = r.delay;
+    line.unconsumed[i] = r.unconsumed;
   }
   return { instanceId: instance.id, from, stepMs: SPARKLINE_STEP_MS, groups };
 }

@@ -66,7 +66,10 @@ export async function listSubscriptionInstances(user: SessionUser, regionId: str
 }
 
 /** One instance with what DescribeSubscriptionInstanceStatus returns, or null. */
-export async function getSubscriptionInstance(user: SessionUser, id: string): Promise<(SubscriptionInstance & { consumptionClient: string | null }) | null> {
+export async function getSubscriptionInstance(
+  user: SessionUser,
+  id: string,
+): Promise<(SubscriptionInstance & { consumptionClient: string | null }) | null> {
   assertReader(user);
   if (!DTS_ID_PATTERN.test(id)) return null;
   const db = await getDb();
@@ -90,7 +93,9 @@ export async function getConsumerGroupPlacement(user: SessionUser, groupId: stri
     where: { id: groupId },
     select: { id: true, instanceId: true, name: true, username: true, instance: { select: { regionId: true } } },
   });
-  return group ? { id: group.id, instanceId: group.instanceId, regionId: group.instance.regionId, name: group.name, account: group.username } : null;
+  return group
+    ? { id: group.id, instanceId: group.instanceId, regionId: group.instance.regionId, name: group.name, account: group.username }
+    : null;
 }
 
 /** The region of an instance, or null when there is no such instance. */

@@ -32,10 +32,11 @@ const TASK_COLUMNS = Prisma.sql`"id", "name", "status", "source_type" AS "source
   "billing_method" AS "billingMethod", "created_at" AS "createdAt"`;
 
 /**
- * A search is counted up to this many matches ("1,000+"): counting every match of a short search
- * in 100,000 tasks would read them all. Lists without a search have exact totals from counters.
+ * A search is counted up to this many matches ("100+"): tasks that do not match are read too while
+ * counting (a two-character search has no trigram to look up), so the cap bounds that work at any
+ * number of tasks. Lists without a search have exact totals from the counters.
  */
-export const TASK_SEARCH_COUNT_CAP = 1000;
+export const TASK_SEARCH_COUNT_CAP = 100;
 
 const keyOf = (row: TaskRow): RowKey => ({ at: row.createdAt.getTime(), id: row.id });
 
@@ -88,10 +89,12 @@ export async function listTasks(user: SessionUser, regionId: string, query: Task
 
   const counting: Promise<{ count: number; capped: boolean }> = query.q
     ? db.$queryRaw<{ n: number }[]>`
-        SELECT count(*)::int AS "n" FROM (SELECT 1 FROM "instance" WHERE ${where} LIMIT ${TASK_SEARCH_COUNT_CAP + 1}) AS "matches"`.then((r) => {
-        const n = r[0]?.n ?? 0;
-        return { count: Math.min(n, TASK_SEARCH_COUNT_CAP), capped: n > TASK_SEARCH_COUNT_CAP };
-      })
+        SELECT count(*)::int AS "n" FROM (SELECT 1 FROM "instance" WHERE ${where} LIMIT ${TASK_SEARCH_COUNT_CAP + 1}) AS "matches"`.then(
+        (r) => {
+          const n = r[0]?.n ?? 0;
+          return { count: Math.min(n, TASK_SEARCH_COUNT_CAP), capped: n > TASK_SEARCH_COUNT_CAP };
+        },
+      )
     : countTasks(user, db, regionId, query.status).then((count) => ({ count, capped: false }));
   const request = {
     page: query.page,
@@ -151,7 +154,12 @@ export function parseTrackedObjects(value: unknown): TrackedObject[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((v) =>
     v && typeof v === "object" && typeof (v as TrackedObject).database === "string"
-      ? [{ database: (v as TrackedObject).database, tables: Array.isArray((v as TrackedObject).tables) ? (v as TrackedObject).tables.filter((t) => typeof t === "string") : [] }]
+      ? [
+          {
+            database: (v as TrackedObject).database,
+            tables: Array.isArray((v as TrackedObject).tables) ? (v as TrackedObject).tables.filter((t) => typeof t === "string") : [],
+          },
+        ]
       : [],
   );
 }

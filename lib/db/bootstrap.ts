@@ -56,7 +56,8 @@ export async function bootstrap(conn: Connection, env: BootstrapEnv = process.en
   const result: BootstrapResult = { demoInstances: 0, demo: false, admin: null };
   if (env.DTS_SEED === "off") return result;
   const demo = wantsDemo(env, conn.kind);
-  const admin = env.ADMIN_USERNAME || env.ADMIN_PASSWORD ? { username: env.ADMIN_USERNAME ?? "", password: env.ADMIN_PASSWORD ?? "" } : null;
+  const admin =
+    env.ADMIN_USERNAME || env.ADMIN_PASSWORD ? { username: env.ADMIN_USERNAME ?? "", password: env.ADMIN_PASSWORD ?? "" } : null;
   if (admin && (!admin.username || !admin.password)) throw new Error("Set both ADMIN_USERNAME and ADMIN_PASSWORD, or neither.");
   if (!demo && !admin) {
     if (conn.kind === "postgres" && !(await conn.prisma.user.findFirst({ select: { id: true } }))) {
@@ -73,4 +74,3 @@ export async function bootstrap(conn: Connection, env: BootstrapEnv = process.en
     return result;
   });
 }
-

@@ -53,7 +53,11 @@ function adapterCause(error: unknown): AdapterCause | null {
   // Raw SQL runners (pg, PGlite) throw PostgreSQL's own error object.
   const raw = error as { code?: unknown; constraint?: unknown; message?: unknown } | null;
   if (raw && typeof raw.code === "string" && /^[0-9A-Z]{5}$/.test(raw.code)) {
-    return { originalCode: raw.code, originalMessage: raw.message, constraint: typeof raw.constraint === "string" ? { index: raw.constraint } : undefined };
+    return {
+      originalCode: raw.code,
+      originalMessage: raw.message,
+      constraint: typeof raw.constraint === "string" ? { index: raw.constraint } : undefined,
+    };
   }
   return null;
 }
@@ -115,9 +119,19 @@ export function describeForLog(error: unknown): string {
 const UNAVAILABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017"]);
 const UNAVAILABLE_ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout"]);
 const UNAVAILABLE_SQLSTATES = /^(08...|57P0[123])$/;
-const UNAVAILABLE_SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EPIPE", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN"]);
+const UNAVAILABLE_SOCKET_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "ENOTFOUND",
+  "EPIPE",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EAI_AGAIN",
+]);
 // node-postgres raises these without any code; they are its own fixed texts, not the server's.
-const UNAVAILABLE_DRIVER_MESSAGES = /^(Connection terminated unexpectedly|Connection terminated due to connection timeout|Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error and is not queryable)$/;
+const UNAVAILABLE_DRIVER_MESSAGES =
+  /^(Connection terminated unexpectedly|Connection terminated due to connection timeout|Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error and is not queryable)$/;
 
 /**
  * Whether an error means the database could not be reached or dropped the connection (as opposed
@@ -126,8 +140,18 @@ const UNAVAILABLE_DRIVER_MESSAGES = /^(Connection terminated unexpectedly|Connec
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== "object" || depth > 6) return false;
   if (error instanceof DatabaseUnavailableError) return true;
-  const e = error as { code?: unknown; kind?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: { cause?: unknown } } };
-  if (typeof e.code === "string" && (UNAVAILABLE_PRISMA_CODES.has(e.code) || UNAVAILABLE_SQLSTATES.test(e.code) || UNAVAILABLE_SOCKET_CODES.has(e.code))) return true;
+  const e = error as {
+    code?: unknown;
+    kind?: unknown;
+    message?: unknown;
+    cause?: unknown;
+    meta?: { driverAdapterError?: { cause?: unknown } };
+  };
+  if (
+    typeof e.code === "string" &&
+    (UNAVAILABLE_PRISMA_CODES.has(e.code) || UNAVAILABLE_SQLSTATES.test(e.code) || UNAVAILABLE_SOCKET_CODES.has(e.code))
+  )
+    return true;
   if (typeof e.kind === "string" && UNAVAILABLE_ADAPTER_KINDS.has(e.kind)) return true;
   if (typeof e.message === "string" && UNAVAILABLE_DRIVER_MESSAGES.test(e.message)) return true;
   const adapterCause = e.meta?.driverAdapterError?.cause;

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { hashPassword } from "../auth/password";
 import { SEED_GROUP_PASSWORD } from "../demo";
 import { REGION_IDS } from "../regions";
@@ -30,24 +31,99 @@ export interface ScaleResult {
   ms: number;
 }
 
-const TASK_NAMES = ["order-events", "payment-cdc", "inventory-sync", "user-center-binlog", "logistics-stream", "crm-changes", "billing-audit", "marketing-feed", "risk-decisions", "dw-realtime"];
-const STATUS_CYCLE = ["Normal", "Normal", "Normal", "Abnormal", "Normal", "NotStarted", "Normal", "Prechecking", "PrecheckFailed", "Normal", "Starting", "Retrying", "Normal", "Upgrade", "Locked", "Downgrade"];
+const TASK_NAMES = [
+  "order-events",
+  "payment-cdc",
+  "inventory-sync",
+  "user-center-binlog",
+  "logistics-stream",
+  "crm-changes",
+  "billing-audit",
+  "marketing-feed",
+  "risk-decisions",
+  "dw-realtime",
+];
+const STATUS_CYCLE = [
+  "Normal",
+  "Normal",
+  "Normal",
+  "Abnormal",
+  "Normal",
+  "NotStarted",
+  "Normal",
+  "Prechecking",
+  "PrecheckFailed",
+  "Normal",
+  "Starting",
+  "Retrying",
+  "Normal",
+  "Upgrade",
+  "Locked",
+  "Downgrade",
+];
 const GROUP_NAMES = [
-  "bi-realtime-dashboard", "risk-control", "search-indexer", "dw-sync", "cache-invalidation",
-  "audit-archiver", "recommendation-feed", "fraud-detection", "notification-service", "metrics-rollup",
-  "order-timeline", "finance-reconcile", "crm-enrichment", "ml-feature-store", "es-sync",
-  "report-builder", "data-lake-ingest", "alerting", "customer-360", "compliance-export",
+  "bi-realtime-dashboard",
+  "risk-control",
+  "search-indexer",
+  "dw-sync",
+  "cache-invalidation",
+  "audit-archiver",
+  "recommendation-feed",
+  "fraud-detection",
+  "notification-service",
+  "metrics-rollup",
+  "order-timeline",
+  "finance-reconcile",
+  "crm-enrichment",
+  "ml-feature-store",
+  "es-sync",
+  "report-builder",
+  "data-lake-ingest",
+  "alerting",
+  "customer-360",
+  "compliance-export",
 ];
 const AUDIT_USERS = [
-  ["admin", "admin"], ["operator", "operator"], ["viewer", "viewer"], ["ops_li", "operator"], ["ops_wang", "operator"],
-  ["dev_zhang", "viewer"], ["dba_chen", "admin"], ["analyst_liu", "viewer"], ["ops_zhao", "operator"], ["sre_sun", "admin"],
+  ["admin", "admin"],
+  ["operator", "operator"],
+  ["viewer", "viewer"],
+  ["ops_li", "operator"],
+  ["ops_wang", "operator"],
+  ["dev_zhang", "viewer"],
+  ["dba_chen", "admin"],
+  ["analyst_liu", "viewer"],
+  ["ops_zhao", "operator"],
+  ["sre_sun", "admin"],
 ];
 // Skewed like a real trail: mostly sign-ins and consumer heartbeats, a few changes.
 const AUDIT_ACTIONS = [
-  "signIn", "signIn", "signIn", "heartbeatConsumer", "heartbeatConsumer", "heartbeatConsumer", "heartbeatConsumer",
-  "connectConsumer", "disconnectConsumer", "createConsumerGroup", "changeConsumerGroupPassword", "resetConsumerGroupPassword",
-  "deleteConsumerGroup", "readAuditLog", "signOut", "signIn",
+  "signIn",
+  "signIn",
+  "signIn",
+  "heartbeatConsumer",
+  "heartbeatConsumer",
+  "heartbeatConsumer",
+  "heartbeatConsumer",
+  "connectConsumer",
+  "disconnectConsumer",
+  "createConsumerGroup",
+  "changeConsumerGroupPassword",
+  "resetConsumerGroupPassword",
+  "deleteConsumerGroup",
+  "readAuditLog",
+  "signOut",
+  "signIn",
 ];
+
+/** The id the seed gives numbered task `n` of a region (the same as {@link taskId}'s SQL). */
+export function scaleTaskId(region: string, n: number): string {
+  return `dts${createHash("md5").update(region).digest("hex").slice(0, 6)}${String(n).padStart(7, "0")}`;
+}
+
+/** Whether numbered task `n` is Normal (the newest `groupInstances` are, then every status in turn). */
+export function scaleTaskIsNormal(n: number, groupInstances: number): boolean {
+  return n <= groupInstances || STATUS_CYCLE[n % STATUS_CYCLE.length] === "Normal";
+}
 
 const sqlText = (values: readonly string[]) => `ARRAY[${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(", ")}]`;
 
@@ -82,7 +158,8 @@ async function withIndexesRebuilt(sql: SqlRunner, table: string, load: () => Pro
  */
 export async function seedScale(conn: Connection, options: ScaleOptions): Promise<ScaleResult> {
   const { tasks, region, groupInstances, groupsPerInstance, auditRows } = options;
-  if (!Number.isInteger(tasks) || tasks < 0 || tasks > SCALE_MAX_TASKS) throw new Error(`--tasks must be a whole number from 0 to ${SCALE_MAX_TASKS}.`);
+  if (!Number.isInteger(tasks) || tasks < 0 || tasks > SCALE_MAX_TASKS)
+    throw new Error(`--tasks must be a whole number from 0 to ${SCALE_MAX_TASKS}.`);
   if (!(REGION_IDS as readonly string[]).includes(region)) throw new Error(`Unknown region "${region}".`);
   if (!Number.isInteger(groupsPerInstance) || groupsPerInstance < 0 || groupsPerInstance > GROUP_NAMES.length) {
     throw new Error(`At most ${GROUP_NAMES.length} groups per instance (the quota).`);
@@ -96,7 +173,9 @@ export async function seedScale(conn: Connection, options: ScaleOptions): Promis
     const out = await fn();
     const used = process.cpuUsage(cpu);
     // CPU time beside wall time: on a shared machine the two differ (and PGlite's work is this process's).
-    log(`${label}: ${((performance.now() - t) / 1000).toFixed(1)} s (${((used.user + used.system) / 1e6).toFixed(1)} s CPU in this process)`);
+    log(
+      `${label}: ${((performance.now() - t) / 1000).toFixed(1)} s (${((used.user + used.system) / 1e6).toFixed(1)} s CPU in this process)`,
+    );
     return out;
   };
   const withGroups = Math.min(groupInstances, tasks);
@@ -196,9 +275,17 @@ export async function seedScale(conn: Connection, options: ScaleOptions): Promis
     return { tasks: insertedTasks, groups, audit };
   });
 
-  // Fresh statistics for the planner, and a visibility map for index-only counts.
-  await step("vacuum analyze", async () => {
-    for (const table of ["instance", "consumer_group", "audit_log", "region_task_count"]) await conn.sql.exec(`VACUUM (ANALYZE) "${table}"`);
-  });
+  // Fresh statistics for the planner, and a visibility map for index-only counts, where rows came.
+  const changed = [
+    counts.tasks && "instance",
+    counts.tasks && "region_task_count",
+    counts.groups && "consumer_group",
+    counts.audit && "audit_log",
+  ].filter((t): t is string => !!t);
+  if (changed.length) {
+    await step("vacuum analyze", async () => {
+      for (const table of changed) await conn.sql.exec(`VACUUM (ANALYZE) "${table}"`);
+    });
+  }
   return { tasks: counts.tasks, groups: counts.groups, auditRows: counts.audit, ms: performance.now() - started };
 }

@@ -4,7 +4,14 @@ import type { InstanceStatus } from "../generated/prisma/client";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { newDtsId } from "../ids";
 import { AccessKeyCryptoUnavailable, decryptSecret, encryptSecret, getSecretKey } from "../auth/access-key-crypto";
-import { DEFAULT_DEMO_ACCESS_KEY_SECRET, DEFAULT_DEMO_PASSWORD, DEMO_ACCESS_KEYS, DEMO_USERS, SEED_GROUP_PASSWORD, SEED_IDS } from "../demo";
+import {
+  DEFAULT_DEMO_ACCESS_KEY_SECRET,
+  DEFAULT_DEMO_PASSWORD,
+  DEMO_ACCESS_KEYS,
+  DEMO_USERS,
+  SEED_GROUP_PASSWORD,
+  SEED_IDS,
+} from "../demo";
 import { describeForLog } from "./errors";
 
 export { DEFAULT_DEMO_ACCESS_KEY_SECRET, DEFAULT_DEMO_PASSWORD, DEMO_ACCESS_KEYS, DEMO_USERS, SEED_GROUP_PASSWORD, SEED_IDS };
@@ -74,18 +81,59 @@ const TABLES: Record<string, string[]> = {
   marketing: ["campaign", "coupon"],
   risk: ["rule", "decision_log"],
 };
-const TASK_NAMES = ["order-events", "payment-cdc", "inventory-sync", "user-center-binlog", "logistics-stream", "crm-changes", "billing-audit", "marketing-feed", "risk-decisions", "dw-realtime"];
+const TASK_NAMES = [
+  "order-events",
+  "payment-cdc",
+  "inventory-sync",
+  "user-center-binlog",
+  "logistics-stream",
+  "crm-changes",
+  "billing-audit",
+  "marketing-feed",
+  "risk-decisions",
+  "dw-realtime",
+];
 
 const STATUS_CYCLE: InstanceStatus[] = [
-  "Normal", "Normal", "Normal", "Abnormal", "Normal", "NotStarted", "Normal", "Prechecking",
-  "PrecheckFailed", "Normal", "Starting", "Retrying", "Normal", "Upgrade", "Locked", "Downgrade",
+  "Normal",
+  "Normal",
+  "Normal",
+  "Abnormal",
+  "Normal",
+  "NotStarted",
+  "Normal",
+  "Prechecking",
+  "PrecheckFailed",
+  "Normal",
+  "Starting",
+  "Retrying",
+  "Normal",
+  "Upgrade",
+  "Locked",
+  "Downgrade",
 ];
 
 const GROUP_NAMES = [
-  "bi-realtime-dashboard", "risk-control", "search-indexer", "dw-sync", "cache-invalidation",
-  "audit-archiver", "recommendation-feed", "fraud-detection", "notification-service", "metrics-rollup",
-  "order-timeline", "finance-reconcile", "crm-enrichment", "ml-feature-store", "es-sync",
-  "report-builder", "data-lake-ingest", "alerting", "customer-360", "compliance-export",
+  "bi-realtime-dashboard",
+  "risk-control",
+  "search-indexer",
+  "dw-sync",
+  "cache-invalidation",
+  "audit-archiver",
+  "recommendation-feed",
+  "fraud-detection",
+  "notification-service",
+  "metrics-rollup",
+  "order-timeline",
+  "finance-reconcile",
+  "crm-enrichment",
+  "ml-feature-store",
+  "es-sync",
+  "report-builder",
+  "data-lake-ingest",
+  "alerting",
+  "customer-360",
+  "compliance-export",
 ];
 
 const HOUR = 3_600_000;
@@ -209,7 +257,8 @@ export async function seedDatabase(prisma: Db, now = new Date()) {
     const database = index === 0 ? "dtstest" : random.pick(DATABASES);
     const createdAt = new Date(now.getTime() - (index + 1) * 37 * HOUR - random.int(HOUR));
     const hasData = !["NotStarted", "Prechecking", "PrecheckFailed"].includes(p.status);
-    const dataEndAt = p.status === "Normal" ? new Date(now.getTime() - random.int(5000)) : new Date(now.getTime() - (2 + random.int(40)) * HOUR);
+    const dataEndAt =
+      p.status === "Normal" ? new Date(now.getTime() - random.int(5000)) : new Date(now.getTime() - (2 + random.int(40)) * HOUR);
     const dataBeginAt = new Date(Math.max(createdAt.getTime(), dataEndAt.getTime() - 7 * DAY));
     const port = 18001 + random.int(3);
     const groups: PlannedGroup[] = Array.from({ length: p.groups }, (_, g) => {

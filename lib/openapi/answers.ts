@@ -64,7 +64,10 @@ export function statusOf(code: ErrorCode): number {
  */
 export function operationRefusal(failure: ActionFailure, ctx: AnswerContext): Response {
   if (failure.code === "Forbidden.Role") {
-    return gatewayRefusal({ status: 403, code: "Forbidden.RAM", message: `User not authorized to operate on the specified resource. ${failure.message}` }, ctx);
+    return gatewayRefusal(
+      { status: 403, code: "Forbidden.RAM", message: `User not authorized to operate on the specified resource. ${failure.message}` },
+      ctx,
+    );
   }
   const status = statusOf(failure.code);
   // Field messages name the console's fields; the first one says what is wrong in words.

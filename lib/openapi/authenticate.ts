@@ -28,7 +28,11 @@ export type Authentication =
   | { ok: false; refusal: Refusal; user?: SessionUser };
 
 const NOT_FOUND: Refusal = { status: 404, code: "InvalidAccessKeyId.NotFound", message: "Specified access key is not found." };
-const MISMATCH: Refusal = { status: 400, code: "SignatureDoesNotMatch", message: "Specified signature is not matched with our calculation." };
+const MISMATCH: Refusal = {
+  status: 400,
+  code: "SignatureDoesNotMatch",
+  message: "Specified signature is not matched with our calculation.",
+};
 
 /** Nonces are kept hashed: bounded, and no request text in the table. */
 export const nonceHash = (nonce: string) => createHash("sha256").update(nonce, "utf8").digest("base64url");
@@ -43,14 +47,26 @@ function cryptoRefusal(error: unknown): Refusal {
 
 export async function authenticateCall(db: Db, call: SignedCall, clientIp: string | null, now = new Date()): Promise<Authentication> {
   if (!timestampInWindow(call.timestamp, now)) {
-    return { ok: false, refusal: { status: 400, code: "InvalidTimeStamp.Expired", message: "Specified time stamp or date value is expired: it must be within 15 minutes of the server's time (UTC)." } };
+    return {
+      ok: false,
+      refusal: {
+        status: 400,
+        code: "InvalidTimeStamp.Expired",
+        message: "Specified time stamp or date value is expired: it must be within 15 minutes of the server's time (UTC).",
+      },
+    };
   }
   const who = { account: call.accessKeyId, client: clientIp };
   const verdict = await checkThrottle(db, OPENAPI_THROTTLE, who, now);
   if (verdict.retryAfter > 0) {
     return {
       ok: false,
-      refusal: { status: 429, code: "Throttling.User", message: `Request was denied due to user flow control: too many failed signatures. Try again in ${verdict.retryAfter} seconds.`, retryAfter: verdict.retryAfter },
+      refusal: {
+        status: 429,
+        code: "Throttling.User",
+        message: `Request was denied due to user flow control: too many failed signatures. Try again in ${verdict.retryAfter} seconds.`,
+        retryAfter: verdict.retryAfter,
+      },
     };
   }
   await pause(verdict.delayMs);
@@ -88,7 +104,11 @@ export async function authenticateCall(db: Db, call: SignedCall, clientIp: strin
     ON CONFLICT ("access_key_id", "nonce_hash") DO UPDATE SET "expires_at" = EXCLUDED."expires_at" WHERE "api_nonce"."expires_at" < ${now}
     RETURNING "nonce_hash"`;
   if (fresh.length === 0) {
-    return { ok: false, refusal: { status: 400, code: "SignatureNonceUsed", message: "Specified signature nonce was used already." }, user };
+    return {
+      ok: false,
+      refusal: { status: 400, code: "SignatureNonceUsed", message: "Specified signature nonce was used already." },
+      user,
+    };
   }
   await db.$executeRaw`DELETE FROM "api_nonce" WHERE "expires_at" < ${now}`;
   await clearThrottle(db, OPENAPI_THROTTLE, who);

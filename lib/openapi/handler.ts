@@ -50,17 +50,26 @@ export async function handleOpenApi(request: Request, revalidate: (paths: string
     const declared = Number(request.headers.get("content-length") ?? 0);
     const body = declared > MAX_BODY_BYTES ? null : await request.text();
     if (body === null || Buffer.byteLength(body) > MAX_BODY_BYTES) {
-      return await refuse({ status: 413, code: "InvalidParameter", message: `The request body is larger than ${MAX_BODY_BYTES} bytes.` }, {});
+      return await refuse(
+        { status: 413, code: "InvalidParameter", message: `The request body is larger than ${MAX_BODY_BYTES} bytes.` },
+        {},
+      );
     }
     const parsed = parseSignedRequest({ method: request.method, url: request.url, headers: request.headers, body, host });
     if (!parsed.ok) return await refuse(parsed.refusal, { accessKeyId: parsed.accessKeyId });
     const call = parsed.call;
     if (call.version !== API_VERSION) {
-      return await refuse({ status: 400, code: "InvalidVersion", message: `Specified parameter Version is not valid: this is the DTS API ${API_VERSION}.` }, { accessKeyId: call.accessKeyId });
+      return await refuse(
+        { status: 400, code: "InvalidVersion", message: `Specified parameter Version is not valid: this is the DTS API ${API_VERSION}.` },
+        { accessKeyId: call.accessKeyId },
+      );
     }
     const operation = Object.hasOwn(OPERATIONS, call.action) ? OPERATIONS[call.action] : undefined;
     if (!operation) {
-      return await refuse({ status: 404, code: "InvalidApi.NotFound", message: "Specified api is not found, please check your url and method." }, { accessKeyId: call.accessKeyId });
+      return await refuse(
+        { status: 404, code: "InvalidApi.NotFound", message: "Specified api is not found, please check your url and method." },
+        { accessKeyId: call.accessKeyId },
+      );
     }
 
     const db = await getDb();
@@ -70,24 +79,50 @@ export async function handleOpenApi(request: Request, revalidate: (paths: string
     const missing = missingParameter(operation.required, call.params);
     if (missing) {
       return await refuse(
-        { status: 400, code: "MissingParameter", message: `The input parameter "${missing}" that is mandatory for processing this request is not supplied.` },
+        {
+          status: 400,
+          code: "MissingParameter",
+          message: `The input parameter "${missing}" that is mandatory for processing this request is not supplied.`,
+        },
         { accessKeyId: auth.accessKeyId, user: auth.user },
       );
     }
-    const result = await operation.run(call.params, { user: auth.user, ip: clientIp, via: { channel: "api", accessKeyId: auth.accessKeyId }, revalidate });
+    const result = await operation.run(call.params, {
+      user: auth.user,
+      ip: clientIp,
+      via: { channel: "api", accessKeyId: auth.accessKeyId },
+      revalidate,
+    });
     if (result.ok) return operationSuccess(result.body, answer);
     if ("missing" in result) {
       return await refuse(
-        { status: 400, code: "MissingParameter", message: `The input parameter "${result.missing}" that is mandatory for processing this request is not supplied.` },
+        {
+          status: 400,
+          code: "MissingParameter",
+          message: `The input parameter "${result.missing}" that is mandatory for processing this request is not supplied.`,
+        },
         { accessKeyId: auth.accessKeyId, user: auth.user },
       );
     }
     return operationRefusal(result.failure, answer);
   } catch (error) {
     console.error(`[openapi] ${describeForLog(error)}`);
-    return new Response(JSON.stringify({ RequestId: answer.requestId, HostId: answer.hostId, Code: "ServiceUnavailable", Message: "The console could not answer. Try again shortly." }), {
-      status: 503,
-      headers: { "Content-Type": "application/json;charset=utf-8", "Cache-Control": "no-store", "Retry-After": "5", "x-acs-request-id": answer.requestId },
-    });
+    return new Response(
+      JSON.stringify({
+        RequestId: answer.requestId,
+        HostId: answer.hostId,
+        Code: "ServiceUnavailable",
+        Message: "The console could not answer. Try again shortly.",
+      }),
+      {
+        status: 503,
+        headers: {
+          "Content-Type": "application/json;charset=utf-8",
+          "Cache-Control": "no-store",
+          "Retry-After": "5",
+          "x-acs-request-id": answer.requestId,
+        },
+      },
+    );
   }
 }

@@ -101,7 +101,12 @@ function channelInstanceId(params: Params): { ok: true; id: string } | { ok: fal
 }
 
 /** Records a refusal the API itself decided before the action ran (wrong instance or region), as the action would. */
-async function auditRefusal(action: ActionSpec<z.ZodType, unknown>["name"], ctx: OperationContext, failure: ActionFailure, target: { instanceId?: string; groupId?: string }) {
+async function auditRefusal(
+  action: ActionSpec<z.ZodType, unknown>["name"],
+  ctx: OperationContext,
+  failure: ActionFailure,
+  target: { instanceId?: string; groupId?: string },
+) {
   try {
     await writeAudit(await getDb(), {
       username: ctx.user.username,
@@ -182,7 +187,13 @@ function groupItem(g: ConsumerGroupRow, idField: "ConsumerGroupID" | "ConsumerGr
 }
 
 /** The groups of an instance, one page of them; NotFound for an instance that is not there (or not in the region named). */
-async function describeGroups(params: Params, ctx: OperationContext, instanceId: string, pageName: "PageNum" | "PageNumber", defaultSize: number) {
+async function describeGroups(
+  params: Params,
+  ctx: OperationContext,
+  instanceId: string,
+  pageName: "PageNum" | "PageNumber",
+  defaultSize: number,
+) {
   const region = regionParam(params);
   if (!region.ok) return { ok: false as const, failure: region.failure };
   const page = pageParam(params, pageName, 1, 2_147_483_647);
@@ -191,7 +202,8 @@ async function describeGroups(params: Params, ctx: OperationContext, instanceId:
   if (typeof size !== "number") return { ok: false as const, failure: size };
   const list = await listConsumerGroups(ctx.user, instanceId);
   if (!list) return { ok: false as const, failure: NOT_FOUND_INSTANCE };
-  if (region.regionId && (await getInstanceRegion(ctx.user, instanceId)) !== region.regionId) return { ok: false as const, failure: NOT_FOUND_INSTANCE };
+  if (region.regionId && (await getInstanceRegion(ctx.user, instanceId)) !== region.regionId)
+    return { ok: false as const, failure: NOT_FOUND_INSTANCE };
   const groups = list.groups.slice((page - 1) * size, page * size);
   return { ok: true as const, page, size, total: list.groups.length, groups };
 }
@@ -208,7 +220,10 @@ function instanceFields(i: SubscriptionInstance) {
     BeginTimestamp: utc(i.dataBeginAt),
     EndTimestamp: utc(i.dataEndAt),
     ConsumptionCheckpoint: utc(i.checkpointAt),
-    SourceEndpoint: { InstanceID: i.sourceInstanceId, InstanceType: i.sourceType.startsWith("RDS") ? "RDS" : (SOURCE_TYPES[i.sourceType] ?? i.sourceType) },
+    SourceEndpoint: {
+      InstanceID: i.sourceInstanceId,
+      InstanceType: i.sourceType.startsWith("RDS") ? "RDS" : (SOURCE_TYPES[i.sourceType] ?? i.sourceType),
+    },
     SubscriptionDataType: { DDL: i.trackDdl, DML: i.trackDml },
     SubscriptionHost: { PrivateHost: i.privateEndpoint, PublicHost: i.publicEndpoint, VPCHost: i.vpcEndpoint },
     SubscribeTopic: i.topic,
@@ -228,7 +243,13 @@ async function createGroup(params: Params, ctx: OperationContext, instanceId: st
   const password = params.get("ConsumerGroupPassword");
   const result = await runWrite(
     createConsumerGroupSpec,
-    { instanceId, name: params.get("ConsumerGroupName"), account: params.get("ConsumerGroupUserName"), password, confirmPassword: password },
+    {
+      instanceId,
+      name: params.get("ConsumerGroupName"),
+      account: params.get("ConsumerGroupUserName"),
+      password,
+      confirmPassword: password,
+    },
     ctx,
     { target: { instanceId }, run: async () => (region.ok ? checkInstance(ctx, instanceId, region.regionId) : region.failure) },
   );
@@ -279,7 +300,10 @@ export const OPERATIONS: Record<string, { required: string[]; run: Operation["ru
           target: { instanceId, groupId },
           run: async () =>
             region.ok
-              ? checkGroup(ctx, instanceId, groupId, region.regionId, { account: param(params, "ConsumerGroupUserName"), name: param(params, "ConsumerGroupName") })
+              ? checkGroup(ctx, instanceId, groupId, region.regionId, {
+                  account: param(params, "ConsumerGroupUserName"),
+                  name: param(params, "ConsumerGroupName"),
+                })
               : region.failure,
         },
       );
@@ -324,7 +348,12 @@ export const OPERATIONS: Record<string, { required: string[]; run: Operation["ru
           PageRecordCount: size,
           TotalRecordCount: total,
           SubscriptionInstances: {
-            SubscriptionInstance: rows.map((i) => ({ ...instanceFields(i), InstanceCreateTime: utc(i.createdAt), JobCreateTime: utc(i.createdAt), Tags: { Tag: [] } })),
+            SubscriptionInstance: rows.map((i) => ({
+              ...instanceFields(i),
+              InstanceCreateTime: utc(i.createdAt),
+              JobCreateTime: utc(i.createdAt),
+              Tags: { Tag: [] },
+            })),
           },
         },
       };
@@ -392,7 +421,14 @@ export const OPERATIONS: Record<string, { required: string[]; run: Operation["ru
         target: { instanceId: instance.id, groupId },
         run: async () =>
           region.ok
-            ? checkGroup(ctx, instance.id, groupId, region.regionId, { account: param(params, "ConsumerGroupUserName"), name: param(params, "ConsumerGroupName") }, KEEPS_NAME)
+            ? checkGroup(
+                ctx,
+                instance.id,
+                groupId,
+                region.regionId,
+                { account: param(params, "ConsumerGroupUserName"), name: param(params, "ConsumerGroupName") },
+                KEEPS_NAME,
+              )
             : region.failure,
       });
       return result.ok ? DONE_CHANNEL : refused(result);

@@ -70,7 +70,10 @@ function isForm(contentType: string | null): boolean {
 }
 
 /** Query and form parameters, each name at most once (a repeated name is ambiguous to sign). */
-function readParams(search: string, body: string | null): { ok: true; query: Map<string, string>; all: Map<string, string> } | { ok: false; refusal: GatewayRefusal } {
+function readParams(
+  search: string,
+  body: string | null,
+): { ok: true; query: Map<string, string>; all: Map<string, string> } | { ok: false; refusal: GatewayRefusal } {
   const query = new Map<string, string>();
   const all = new Map<string, string>();
   const sources: [URLSearchParams, boolean][] = [[new URLSearchParams(search), true]];
@@ -78,7 +81,10 @@ function readParams(search: string, body: string | null): { ok: true; query: Map
   for (const [source, inQuery] of sources) {
     for (const [name, value] of source) {
       if (all.has(name)) {
-        return { ok: false, refusal: { status: 400, code: "InvalidParameter", message: `The parameter "${name}" is given more than once.` } };
+        return {
+          ok: false,
+          refusal: { status: 400, code: "InvalidParameter", message: `The parameter "${name}" is given more than once.` },
+        };
       }
       all.set(name, value);
       if (inQuery) query.set(name, value);
@@ -92,7 +98,8 @@ function parseV1(raw: RawRequest, params: Map<string, string>): ParseResult {
     if (!params.get(name)) return { ok: false, refusal: missing(name), accessKeyId: params.get("AccessKeyId") };
   }
   const accessKeyId = params.get("AccessKeyId") ?? "";
-  if (params.get("SignatureMethod") !== "HMAC-SHA1") return { ok: false, refusal: incomplete("SignatureMethod must be HMAC-SHA1."), accessKeyId };
+  if (params.get("SignatureMethod") !== "HMAC-SHA1")
+    return { ok: false, refusal: incomplete("SignatureMethod must be HMAC-SHA1."), accessKeyId };
   const version = params.get("SignatureVersion");
   if (version !== undefined && version !== "1.0") return { ok: false, refusal: incomplete("SignatureVersion must be 1.0."), accessKeyId };
   if (params.has("SignatureType")) return { ok: false, refusal: incomplete("Only AccessKey signatures are accepted."), accessKeyId };
@@ -132,7 +139,11 @@ const V3_REQUIRED_HEADERS = ["x-acs-action", "x-acs-version", "x-acs-date", "x-a
 function parseV3(raw: RawRequest, authorization: string, query: Map<string, string>, params: Map<string, string>): ParseResult {
   const header = (name: string) => (name === "host" ? (raw.host ?? raw.headers.get("host")) : raw.headers.get(name));
   const auth = parseV3Authorization(authorization);
-  if (!auth) return { ok: false, refusal: incomplete("The Authorization header does not follow ACS3-HMAC-SHA256 Credential=…,SignedHeaders=…,Signature=….") };
+  if (!auth)
+    return {
+      ok: false,
+      refusal: incomplete("The Authorization header does not follow ACS3-HMAC-SHA256 Credential=…,SignedHeaders=…,Signature=…."),
+    };
   const { accessKeyId } = auth;
   for (const name of V3_REQUIRED_HEADERS) {
     if (!header(name)) return { ok: false, refusal: missing(name), accessKeyId };
@@ -141,10 +152,15 @@ function parseV3(raw: RawRequest, authorization: string, query: Map<string, stri
   if (raw.body && header("content-type")) mustSign.add("content-type");
   const signedSet = new Set(auth.signedHeaders);
   if (signedSet.size !== auth.signedHeaders.length || [...mustSign].some((name) => !signedSet.has(name))) {
-    return { ok: false, refusal: incomplete(`SignedHeaders must include host, content-type (with a body) and every x-acs-* header.`), accessKeyId };
+    return {
+      ok: false,
+      refusal: incomplete(`SignedHeaders must include host, content-type (with a body) and every x-acs-* header.`),
+      accessKeyId,
+    };
   }
   const nonce = header("x-acs-signature-nonce") ?? "";
-  if (!NONCE.test(nonce)) return { ok: false, refusal: incomplete("x-acs-signature-nonce must be 1 to 64 printable characters."), accessKeyId };
+  if (!NONCE.test(nonce))
+    return { ok: false, refusal: incomplete("x-acs-signature-nonce must be 1 to 64 printable characters."), accessKeyId };
   const timestamp = parseTimestamp(header("x-acs-date") ?? "");
   if (!timestamp) return { ok: false, refusal: badTimestamp, accessKeyId };
   const declaredHash = (header("x-acs-content-sha256") ?? "").toLowerCase();
@@ -165,7 +181,14 @@ function parseV3(raw: RawRequest, authorization: string, query: Map<string, stri
         try {
           expected = v3Signature(
             secret,
-            v3CanonicalRequest({ method: raw.method, path: "/", query: canonicalQuery, header, signedHeaders: auth.signedHeaders, hashedPayload: declaredHash }),
+            v3CanonicalRequest({
+              method: raw.method,
+              path: "/",
+              query: canonicalQuery,
+              header,
+              signedHeaders: auth.signedHeaders,
+              hashedPayload: declaredHash,
+            }),
           );
         } catch {
           return false;
@@ -190,7 +213,8 @@ export function parseSignedRequest(raw: RawRequest): ParseResult {
   if (!read.ok) return read;
   const authorization = raw.headers.get("authorization");
   if (authorization && /^ACS3-/i.test(authorization.trim())) {
-    if (!/^ACS3-HMAC-SHA256\s/.test(authorization.trim())) return { ok: false, refusal: incomplete(`Only ACS3-HMAC-SHA256 V3 signatures are accepted.`) };
+    if (!/^ACS3-HMAC-SHA256\s/.test(authorization.trim()))
+      return { ok: false, refusal: incomplete(`Only ACS3-HMAC-SHA256 V3 signatures are accepted.`) };
     return parseV3(raw, authorization, read.query, read.all);
   }
   return parseV1(raw, read.all);

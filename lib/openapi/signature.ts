@@ -109,7 +109,9 @@ export function v3CanonicalRequest(input: V3CanonicalInput): string {
 
 /** V3's signature: hex(HMAC-SHA256(secret, "ACS3-HMAC-SHA256\n" + hex(SHA-256(canonical request)))). */
 export function v3Signature(secret: string, canonicalRequest: string): string {
-  return createHmac("sha256", secret).update(`${V3_ALGORITHM}\n${sha256Hex(canonicalRequest)}`, "utf8").digest("hex");
+  return createHmac("sha256", secret)
+    .update(`${V3_ALGORITHM}\n${sha256Hex(canonicalRequest)}`, "utf8")
+    .digest("hex");
 }
 
 /** An ISO 8601 UTC timestamp as the clients write it (`2026-11-28T08:00:00Z`, milliseconds allowed), or null. */

@@ -65,7 +65,11 @@ export function isSameOrigin(origin: string | null, host: string | null): boolea
 /** The checks that need only the headers; null when the body still has to be looked at. */
 export function checkActionHeaders(headers: HeaderBag): GuardRefusal | null {
   if (!isSameOrigin(headers.get("origin"), requestHost(headers))) {
-    return { status: 403, code: "Forbidden.Origin", message: "Cross-site requests to server actions are refused: the Origin does not match this console." };
+    return {
+      status: 403,
+      code: "Forbidden.Origin",
+      message: "Cross-site requests to server actions are refused: the Origin does not match this console.",
+    };
   }
   const length = headers.get("content-length");
   if (length !== null && (!/^\d+$/.test(length.trim()) || Number(length) > ACTION_BODY_LIMIT)) {
@@ -139,9 +143,12 @@ export function checkActionArguments(root: unknown): GuardRefusal | null {
       if (value.startsWith("$")) {
         const path = REPLY_PATH.exec(value);
         if (path) {
-          if (!resolvesToObject(root, value.slice(1))) return malformed(`the reference ${JSON.stringify(value.slice(0, 40))} points nowhere`);
+          if (!resolvesToObject(root, value.slice(1)))
+            return malformed(`the reference ${JSON.stringify(value.slice(0, 40))} points nowhere`);
         } else if (!REPLY_SCALAR.test(value)) {
-          return malformed(`${JSON.stringify(value.slice(0, 40))} is not a value React encodes in a text body (escape a leading "$" as "$$")`);
+          return malformed(
+            `${JSON.stringify(value.slice(0, 40))} is not a value React encodes in a text body (escape a leading "$" as "$$")`,
+          );
         }
         if (context && (value.startsWith("$$") || value.startsWith("$n"))) context.count += value.length - (value.startsWith("$$") ? 1 : 2);
       } else if (context) {

@@ -23,7 +23,9 @@ const day = z.preprocess((v) => parseDay(first(v)), z.string().optional()).catch
 /** Audit record ids are the bigserial's digits. */
 export const AUDIT_ID_PATTERN = /^\d{1,19}$/;
 /** A keyset cursor (`<epoch ms>.<record id>`, lib/pagination.ts), or undefined. */
-const auditKey = z.preprocess((v) => (parseRowKey(first(v), AUDIT_ID_PATTERN) ? first(v) : undefined), z.string().optional()).catch(undefined);
+const auditKey = z
+  .preprocess((v) => (parseRowKey(first(v), AUDIT_ID_PATTERN) ? first(v) : undefined), z.string().optional())
+  .catch(undefined);
 
 /** The Audit Log page's URL state; bad values fall back to no filter. */
 export const auditQuerySchema = z.object({

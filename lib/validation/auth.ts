@@ -24,7 +24,8 @@ const SELF = "http://console.invalid";
  * list. Browsers drop tabs and newlines from URLs, so "/\t/evil.invalid" is "//evil.invalid".
  */
 export function safeCallbackUrl(value: string | undefined | null): string {
-  if (!value || value.length > 2048 || !value.startsWith("/") || /[\u0000-\u0020\u007f-\u009f\\]/u.test(value)) return DEFAULT_AFTER_SIGN_IN;
+  if (!value || value.length > 2048 || !value.startsWith("/") || /[\u0000-\u0020\u007f-\u009f\\]/u.test(value))
+    return DEFAULT_AFTER_SIGN_IN;
   let url: URL;
   try {
     url = new URL(value, SELF);

@@ -17,7 +17,9 @@ const first = (v: unknown): unknown => (Array.isArray(v) ? (v as unknown[])[0] :
  */
 export const consumeViewSchema = z.object({
   q: z.preprocess((v) => cleanQueryText(first(v), 128), z.string().optional()).catch(undefined),
-  sort: z.preprocess(first, z.enum(CONSUME_SORTS as unknown as [ConsumeSort, ...ConsumeSort[]]).default(DEFAULT_CONSUME_SORT)).catch(DEFAULT_CONSUME_SORT),
+  sort: z
+    .preprocess(first, z.enum(CONSUME_SORTS as unknown as [ConsumeSort, ...ConsumeSort[]]).default(DEFAULT_CONSUME_SORT))
+    .catch(DEFAULT_CONSUME_SORT),
   group: z.preprocess(first, z.string().regex(DTS_ID_PATTERN).optional()).catch(undefined),
 });
 export type ConsumeView = z.output<typeof consumeViewSchema>;

@@ -82,7 +82,9 @@ export const createConsumerGroupFormSchema = createFields.refine((v) => v.passwo
 
 export type CreateConsumerGroupForm = z.input<typeof createConsumerGroupFormSchema>;
 
-export const instanceIdSchema = z.string({ error: "Unknown change tracking instance." }).regex(DTS_ID_PATTERN, "Unknown change tracking instance.");
+export const instanceIdSchema = z
+  .string({ error: "Unknown change tracking instance." })
+  .regex(DTS_ID_PATTERN, "Unknown change tracking instance.");
 
 export const createConsumerGroupSchema = z
   .object({ instanceId: instanceIdSchema, ...createFields.shape })
@@ -127,7 +129,9 @@ export const changePasswordSchema = z
 /** Reset password (DTS ModifyConsumerChannel): admin only, no old password. */
 export const resetPasswordFormSchema = newPasswordFields.refine(matches, newPasswordsMatch);
 export type ResetPasswordForm = z.input<typeof resetPasswordFormSchema>;
-export const resetPasswordSchema = z.object({ groupId: consumerGroupIdSchema, ...newPasswordFields.shape }).refine(matches, newPasswordsMatch);
+export const resetPasswordSchema = z
+  .object({ groupId: consumerGroupIdSchema, ...newPasswordFields.shape })
+  .refine(matches, newPasswordsMatch);
 
 export const deleteConsumerGroupSchema = z.object({ groupId: consumerGroupIdSchema });
 
@@ -159,7 +163,8 @@ export const resetCheckpointFormSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.target !== "time") return;
-    if (!v.time || Number.isNaN(new Date(v.time).getTime())) ctx.addIssue({ code: "custom", path: ["time"], message: "Enter a date and time." });
+    if (!v.time || Number.isNaN(new Date(v.time).getTime()))
+      ctx.addIssue({ code: "custom", path: ["time"], message: "Enter a date and time." });
   });
 export type ResetCheckpointForm = z.input<typeof resetCheckpointFormSchema>;
 

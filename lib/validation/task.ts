@@ -28,7 +28,13 @@ export const taskListQuerySchema = z.object({
   sort: z.preprocess(first, z.enum(TASK_SORTS).default("created_desc")).catch("created_desc"),
   page: z.preprocess(first, z.coerce.number().int().min(1).max(100000).default(1)).catch(1),
   pageSize: z
-    .preprocess(first, z.coerce.number().pipe(z.union(PAGE_SIZES.map((n) => z.literal(n)))).default(10))
+    .preprocess(
+      first,
+      z.coerce
+        .number()
+        .pipe(z.union(PAGE_SIZES.map((n) => z.literal(n))))
+        .default(10),
+    )
     .catch(10),
   /** The page starts after this row: the "next" link of the page before. */
   after: taskKey,

@@ -43,13 +43,20 @@ export function hasControlChars(value: string): boolean {
  */
 export function cleanText(value: string, max = 128): string {
   const wellFormed = value.toWellFormed();
-  const escaped = wellFormed.replace(new RegExp(`[${CONTROL_CHARS}${BIDI_CONTROLS}]`, "gu"), (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  const escaped = wellFormed.replace(
+    new RegExp(`[${CONTROL_CHARS}${BIDI_CONTROLS}]`, "gu"),
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
   return escaped.length > max ? `${escaped.slice(0, max - 1)}…` : escaped;
 }
 
 /** Query-string text: control characters dropped, trimmed, capped; empty becomes undefined. */
 export function cleanQueryText(value: unknown, max: number): string | undefined {
   if (typeof value !== "string") return undefined;
-  const text = value.toWellFormed().replace(new RegExp(`[${CONTROL_CHARS}]`, "gu"), "").trim().slice(0, max);
+  const text = value
+    .toWellFormed()
+    .replace(new RegExp(`[${CONTROL_CHARS}]`, "gu"), "")
+    .trim()
+    .slice(0, max);
   return text || undefined;
 }

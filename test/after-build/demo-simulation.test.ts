@@ -59,7 +59,15 @@ async function groups(): Promise<Row[]> {
 
 before(async () => {
   server = spawn(process.execPath, ["server.mjs"], {
-    env: { ...process.env, PORT: String(PORT), HOSTNAME: "127.0.0.1", DTS_DATA_DIR: dataDir, DATABASE_URL: "", DEMO_PASSWORD: "", DEMO_SIMULATION: "" },
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      HOSTNAME: "127.0.0.1",
+      DTS_DATA_DIR: dataDir,
+      DATABASE_URL: "",
+      DEMO_PASSWORD: "",
+      DEMO_SIMULATION: "",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   server.stdout?.resume();
@@ -97,7 +105,9 @@ describe("demo simulation (npm start on the embedded database)", () => {
     try {
       const samples = await conn.prisma.heartbeatSample.count({ where: { groupId: first.id } });
       assert.ok(samples >= 1, `history samples for ${first.id}: ${samples}`);
-      const connects = await conn.prisma.auditLog.count({ where: { action: "connectConsumer", result: "ok", groupId: first.id, clientIp: "127.0.0.1" } });
+      const connects = await conn.prisma.auditLog.count({
+        where: { action: "connectConsumer", result: "ok", groupId: first.id, clientIp: "127.0.0.1" },
+      });
       assert.ok(connects >= 1, "the simulated connect went through the audited credential check");
     } finally {
       await conn.close();

@@ -29,7 +29,10 @@ export interface ConsoleServer {
  * Starts `node server.mjs` (the production build in .next) on a free port and resolves once it
  * answers. `env` is added to this process's environment.
  */
-export async function startConsole(env: Record<string, string>, options: { port?: number; timeoutMs?: number } = {}): Promise<ConsoleServer> {
+export async function startConsole(
+  env: Record<string, string>,
+  options: { port?: number; timeoutMs?: number } = {},
+): Promise<ConsoleServer> {
   const port = options.port ?? (await freePort());
   const child = spawn(process.execPath, ["server.mjs"], {
     env: { ...process.env, NODE_ENV: "production", HOSTNAME: "127.0.0.1", PORT: String(port), ...env },
@@ -99,7 +102,13 @@ export function actionId(name: string, dir = ".next"): string {
 }
 
 /** The request a browser sends for a server action (arguments as a JSON array, as React's client does). */
-export function actionRequest(baseUrl: string, cookie: string, id: string, args: unknown[], pagePath: string): { url: string; init: RequestInit } {
+export function actionRequest(
+  baseUrl: string,
+  cookie: string,
+  id: string,
+  args: unknown[],
+  pagePath: string,
+): { url: string; init: RequestInit } {
   return {
     url: `${baseUrl}${pagePath}`,
     init: {

@@ -18,7 +18,11 @@ const pgBin = findPgBin();
 const built = existsSync(".next/BUILD_ID");
 if (process.env.CI && !pgBin) throw new Error("CI needs Debian's postgresql-15 binaries (.ci/run installs them).");
 if (process.env.CI && !built) throw new Error("CI runs these after `next build`: no .next/BUILD_ID here.");
-const skip = !pgBin ? "no PostgreSQL server binaries here (apt-get install postgresql-15)" : !built ? "no production build (.next): run `next build` first" : false;
+const skip = !pgBin
+  ? "no PostgreSQL server binaries here (apt-get install postgresql-15)"
+  : !built
+    ? "no production build (.next): run `next build` first"
+    : false;
 
 const PASSWORD = "Multi#Process2026";
 const CONSUME = (id: string) => `/change-tracking/${id}/consume`;
@@ -65,7 +69,10 @@ describe("two console processes on one PostgreSQL server", { skip }, () => {
     const { rows } = await sql.query<{ migration_name: string; n: number }>(
       `SELECT migration_name, count(*)::int AS n FROM "_prisma_migrations" GROUP BY 1 ORDER BY 1`,
     );
-    assert.deepEqual(rows, (await readMigrations()).map((m) => ({ migration_name: m.name, n: 1 })));
+    assert.deepEqual(
+      rows,
+      (await readMigrations()).map((m) => ({ migration_name: m.name, n: 1 })),
+    );
     const { rows: seeded } = await sql.query<{ instances: number; regions: number }>(
       `SELECT (SELECT count(*)::int FROM instance) AS instances, (SELECT count(*)::int FROM region) AS regions`,
     );
@@ -74,19 +81,30 @@ describe("two console processes on one PostgreSQL server", { skip }, () => {
 
   it("200 concurrent creates over HTTP on both processes, one Normal instance with no groups: exactly 20 groups, every other answer QuotaExceeded, no 500", async () => {
     const instanceId = SEED_IDS.empty;
-    const { rows: start } = await sql.query<{ n: number }>(`SELECT consumer_group_count AS n FROM instance WHERE id = $1 AND status = 'Normal'`, [instanceId]);
+    const { rows: start } = await sql.query<{ n: number }>(
+      `SELECT consumer_group_count AS n FROM instance WHERE id = $1 AND status = 'Normal'`,
+      [instanceId],
+    );
     assert.equal(start[0]?.n, 0);
     const answers = await Promise.all(
       Array.from({ length: 200 }, (_, i) => {
         const server = i % 2;
-        return callAction(servers[server].url, cookies[server], createId, [
-          { instanceId, name: `race-${i}`, account: "race", password: "Race#2026x", confirmPassword: "Race#2026x" },
-        ], CONSUME(instanceId));
+        return callAction(
+          servers[server].url,
+          cookies[server],
+          createId,
+          [{ instanceId, name: `race-${i}`, account: "race", password: "Race#2026x", confirmPassword: "Race#2026x" }],
+          CONSUME(instanceId),
+        );
       }),
     );
     const statuses = new Map<number, number>();
     for (const a of answers) statuses.set(a.status, (statuses.get(a.status) ?? 0) + 1);
-    assert.deepEqual([...statuses], [[200, 200]], `statuses ${JSON.stringify([...statuses])}: ${answers.find((a) => a.status !== 200)?.text.slice(0, 500) ?? ""}`);
+    assert.deepEqual(
+      [...statuses],
+      [[200, 200]],
+      `statuses ${JSON.stringify([...statuses])}: ${answers.find((a) => a.status !== 200)?.text.slice(0, 500) ?? ""}`,
+    );
     const codes = new Map<string, number>();
     for (const a of answers) {
       const key = a.result?.ok ? "ok" : (a.result?.code ?? `no result: ${a.text.slice(0, 200)}`);
@@ -116,11 +134,26 @@ describe("two console processes on one PostgreSQL server", { skip }, () => {
       for (const [i, s] of servers.entries()) {
         const page = await fetch(`${s.url}/change-tracking`, { headers: { cookie: cookies[i] } });
         const html = await page.text();
-        assert.ok(html.includes(DATABASE_UNAVAILABLE_DIGEST), `the page carries the digest the error page recognises (status ${page.status})`);
+        assert.ok(
+          html.includes(DATABASE_UNAVAILABLE_DIGEST),
+          `the page carries the digest the error page recognises (status ${page.status})`,
+        );
         assert.doesNotMatch(html, /\bat (async )?[\w.<>]+ \(|node_modules|ECONNREFUSED/, "no stack trace or driver detail");
-        const action = await callAction(s.url, cookies[i], createId, [
-          { instanceId: SEED_IDS.normal, name: `outage-${i}`, account: "outage", password: "Outage#2026", confirmPassword: "Outage#2026" },
-        ], CONSUME(SEED_IDS.normal));
+        const action = await callAction(
+          s.url,
+          cookies[i],
+          createId,
+          [
+            {
+              instanceId: SEED_IDS.normal,
+              name: `outage-${i}`,
+              account: "outage",
+              password: "Outage#2026",
+              confirmPassword: "Outage#2026",
+            },
+          ],
+          CONSUME(SEED_IDS.normal),
+        );
         assert.equal(action.status, 200);
         assert.deepEqual(action.result, { ok: false, code: "InternalError", message: DATABASE_UNAVAILABLE_MESSAGE });
       }
@@ -131,12 +164,30 @@ describe("two console processes on one PostgreSQL server", { skip }, () => {
       const page = await fetch(`${s.url}/change-tracking`, { headers: { cookie: cookies[i] } });
       assert.equal(page.status, 200);
       assert.match(await page.text(), /Change Tracking Tasks/);
-      const action = await callAction(s.url, cookies[i], createId, [
-        { instanceId: SEED_IDS.normal, name: `after-outage-${i}`, account: "back", password: "BackAgain#26", confirmPassword: "BackAgain#26" },
-      ], CONSUME(SEED_IDS.normal));
+      const action = await callAction(
+        s.url,
+        cookies[i],
+        createId,
+        [
+          {
+            instanceId: SEED_IDS.normal,
+            name: `after-outage-${i}`,
+            account: "back",
+            password: "BackAgain#26",
+            confirmPassword: "BackAgain#26",
+          },
+        ],
+        CONSUME(SEED_IDS.normal),
+      );
       assert.equal(action.result?.ok, true, action.text.slice(0, 300));
     }
-    assert.deepEqual(servers.map((s) => s.process.pid), pids);
-    assert.ok(servers.every((s) => s.process.exitCode === null), "no process restarted");
+    assert.deepEqual(
+      servers.map((s) => s.process.pid),
+      pids,
+    );
+    assert.ok(
+      servers.every((s) => s.process.exitCode === null),
+      "no process restarted",
+    );
   });
 });

@@ -9,7 +9,13 @@ import { DEFAULT_DEMO_PASSWORD, DEMO_USERS } from "@/lib/demo";
 
 export const metadata: Metadata = {
   title: "Sign in",
-  icons: { icon: [{ url: "/favicon.ico", sizes: "any" }, { url: "/icon.svg", type: "image/svg+xml" }], apple: "/apple-touch-icon.png" },
+  icons: {
+    icon: [
+      { url: "/favicon.ico", sizes: "any" },
+      { url: "/icon.svg", type: "image/svg+xml" },
+    ],
+    apple: "/apple-touch-icon.png",
+  },
   manifest: "/manifest.webmanifest",
 };
 

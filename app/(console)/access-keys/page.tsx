@@ -31,7 +31,9 @@ const groups = await client.request("DescribeConsumerGroup", { SubscriptionInsta
       <h1 className="text-xl font-semibold text-gray-900">AccessKeys</h1>
       <div className="rounded-sm border border-blue-100 bg-blue-50 px-4 py-3 text-sm text-gray-700">
         <ul className="list-disc space-y-1 pl-5">
-          <li>An AccessKey signs calls to the DTS OpenAPI (version 2020-01-01) at this console&apos;s address, with its user&apos;s role.</li>
+          <li>
+            An AccessKey signs calls to the DTS OpenAPI (version 2020-01-01) at this console&apos;s address, with its user&apos;s role.
+          </li>
           <li>A user can hold at most {ACCESS_KEY_QUOTA} AccessKeys. The secret is shown once, when the AccessKey is created.</li>
           <li>A disabled or deleted AccessKey is refused from the next call on.</li>
         </ul>
@@ -49,8 +51,9 @@ const groups = await client.request("DescribeConsumerGroup", { SubscriptionInsta
           Calling the OpenAPI
         </h2>
         <p className="mt-2">
-          The official Alibaba Cloud clients work unmodified with this console&apos;s address as their endpoint: <code className="rounded bg-gray-100 px-1 font-mono">@alicloud/pop-core</code>{" "}
-          (signature V1) and the DTS SDK on <code className="rounded bg-gray-100 px-1 font-mono">@alicloud/openapi-client</code> (ACS3-HMAC-SHA256).
+          The official Alibaba Cloud clients work unmodified with this console&apos;s address as their endpoint:{" "}
+          <code className="rounded bg-gray-100 px-1 font-mono">@alicloud/pop-core</code> (signature V1) and the DTS SDK on{" "}
+          <code className="rounded bg-gray-100 px-1 font-mono">@alicloud/openapi-client</code> (ACS3-HMAC-SHA256).
         </p>
         <pre className="mt-3 overflow-x-auto rounded-sm bg-gray-900 p-3 font-mono text-xs leading-relaxed text-gray-100">{example}</pre>
       </section>

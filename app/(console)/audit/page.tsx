@@ -32,13 +32,20 @@ function hrefOf(q: AuditQuery, page: number, cursor: { after?: string; before?: 
   return s ? `${base}?${s}` : base;
 }
 
-const input = "h-8 w-full rounded-sm border border-gray-300 bg-white px-2 text-sm text-gray-900 focus:ring-2 focus:ring-blue-100 focus:outline-none";
+const input =
+  "h-8 w-full rounded-sm border border-gray-300 bg-white px-2 text-sm text-gray-900 focus:ring-2 focus:ring-blue-100 focus:outline-none";
 const label = (a: string) => AUDIT_ACTION_LABELS[a as AuditAction] as string | undefined;
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
   if (!can(user.role, "audit.read")) {
-    await writeAudit(await getDb(), { username: user.username, role: user.role, action: "readAuditLog", errorCode: "Forbidden.Role", clientIp: clientIpFrom(await headers()) });
+    await writeAudit(await getDb(), {
+      username: user.username,
+      role: user.role,
+      action: "readAuditLog",
+      errorCode: "Forbidden.Role",
+      clientIp: clientIpFrom(await headers()),
+    });
     return (
       <div className="mx-auto mt-16 max-w-md rounded-sm border border-gray-200 bg-white p-8 text-center">
         <h1 className="text-lg font-semibold text-gray-900">Forbidden</h1>
@@ -52,7 +59,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const query = auditQuerySchema.parse(await searchParams);
   const log = await listAuditLog(user, query);
   const { rows, total, capped, page, pageCount, hasNext } = log;
-  const hrefFor = (p: number) => hrefOf(query, p, { after: p === page + 1 ? log.after : undefined, before: p === page - 1 ? log.before : undefined });
+  const hrefFor = (p: number) =>
+    hrefOf(query, p, { after: p === page + 1 ? log.after : undefined, before: p === page - 1 ? log.before : undefined });
   const timeZone = user.timeZone ?? "UTC";
   const zone = zoneLabel(timeZone);
 
@@ -71,13 +79,20 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </a>
       </div>
       <section className="rounded-sm border border-gray-200 bg-white">
-        <form method="get" action="/audit" aria-label="Filter the audit log" className="grid grid-cols-2 items-end gap-3 border-b border-gray-100 p-3 text-sm sm:flex sm:flex-wrap sm:p-4">
+        <form
+          method="get"
+          action="/audit"
+          aria-label="Filter the audit log"
+          className="grid grid-cols-2 items-end gap-3 border-b border-gray-100 p-3 text-sm sm:flex sm:flex-wrap sm:p-4"
+        >
           <label className="flex min-w-0 flex-col gap-1 text-gray-700">
             Action
             <select name="action" defaultValue={query.action ?? ""} className={input}>
               <option value="">All</option>
               {AUDIT_ACTIONS.map((a) => (
-                <option key={a} value={a}>{AUDIT_ACTION_LABELS[a]}</option>
+                <option key={a} value={a}>
+                  {AUDIT_ACTION_LABELS[a]}
+                </option>
               ))}
             </select>
           </label>
@@ -106,14 +121,26 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <input type="date" name="to" defaultValue={query.to ?? ""} className={input} />
           </label>
           <div className="flex items-center gap-2">
-            <button type="submit" className="h-8 rounded-sm bg-blue-600 px-3.5 font-medium text-white hover:bg-blue-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600">Filter</button>
-            <Link href="/audit" className="h-8 px-2 leading-8 text-blue-700 hover:underline">Clear</Link>
+            <button
+              type="submit"
+              className="h-8 rounded-sm bg-blue-600 px-3.5 font-medium text-white hover:bg-blue-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
+            >
+              Filter
+            </button>
+            <Link href="/audit" className="h-8 px-2 leading-8 text-blue-700 hover:underline">
+              Clear
+            </Link>
           </div>
         </form>
         {rows.length === 0 ? (
           <EmptyState title="No audit records match" />
         ) : (
-          <div role="region" aria-label="Audit records table" tabIndex={0} className="relative overflow-x-auto focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600">
+          <div
+            role="region"
+            aria-label="Audit records table"
+            tabIndex={0}
+            className="relative overflow-x-auto focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600"
+          >
             <table className="w-full min-w-[60rem] table-fixed divide-y divide-gray-200 text-sm">
               <caption className="sr-only">Audit records, newest first</caption>
               <colgroup>
@@ -128,7 +155,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <thead className="bg-gray-50 text-left text-xs font-semibold text-gray-700">
                 <tr>
                   {[`Time (${zone})`, "User / Role", "Action", "Instance / Region", "Consumer Group", "Result", "Client IP"].map((h) => (
-                    <th key={h} scope="col" className="px-3 py-2.5">{h}</th>
+                    <th key={h} scope="col" className="px-3 py-2.5">
+                      {h}
+                    </th>
                   ))}
                 </tr>
               </thead>
@@ -143,11 +172,18 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     <td className="px-3 py-2">
                       <Truncated value={r.username} />
                       <span className="block text-xs text-gray-700">{r.role ?? "—"}</span>
-                      {r.channel === "api" || r.accessKeyId ? <span className="block truncate font-mono text-xs text-gray-700">{r.channel === "api" ? "API" : "AccessKey"}{r.accessKeyId ? ` · ${r.accessKeyId}` : ""}</span> : null}
+                      {r.channel === "api" || r.accessKeyId ? (
+                        <span className="block truncate font-mono text-xs text-gray-700">
+                          {r.channel === "api" ? "API" : "AccessKey"}
+                          {r.accessKeyId ? ` · ${r.accessKeyId}` : ""}
+                        </span>
+                      ) : null}
                     </td>
                     <td className="px-3 py-2">
                       <span className="block">{label(r.action) ?? r.action}</span>
-                      <span className="block truncate font-mono text-xs text-gray-700" title={r.action}>{r.action}</span>
+                      <span className="block truncate font-mono text-xs text-gray-700" title={r.action}>
+                        {r.action}
+                      </span>
                     </td>
                     <td className="px-3 py-2 text-xs">
                       {r.instanceId ? <Truncated value={r.instanceId} mono /> : "—"}
@@ -157,14 +193,22 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                       {r.groupId ? (
                         <>
                           <Truncated value={r.groupId} mono />
-                          <span className="block truncate text-gray-700" title={r.groupName ?? undefined}>{r.groupName ?? "(deleted)"}</span>
+                          <span className="block truncate text-gray-700" title={r.groupName ?? undefined}>
+                            {r.groupName ?? "(deleted)"}
+                          </span>
                         </>
                       ) : (
                         "—"
                       )}
                     </td>
                     <td className="px-3 py-2" data-testid="audit-result">
-                      {r.result === "ok" ? <Badge tone="green">OK</Badge> : <span className="block truncate" title={r.errorCode ?? undefined}><Badge tone="red">{r.errorCode}</Badge></span>}
+                      {r.result === "ok" ? (
+                        <Badge tone="green">OK</Badge>
+                      ) : (
+                        <span className="block truncate" title={r.errorCode ?? undefined}>
+                          <Badge tone="red">{r.errorCode}</Badge>
+                        </span>
+                      )}
                     </td>
                     <td className="px-3 py-2 font-mono text-xs">
                       <Truncated value={r.clientIp ?? "—"} />

@@ -8,7 +8,13 @@ import { getSessionUser } from "@/lib/auth/session";
 export function GET() {
   return getSessionUser().then((user) =>
     user
-      ? NextResponse.json({ username: user.username, role: user.role, timeZone: user.timeZone ?? "UTC" }, { headers: { "Cache-Control": "no-store" } })
-      : NextResponse.json({ code: "Unauthorized", message: "Your session has ended. Sign in again." }, { status: 401, headers: { "Cache-Control": "no-store" } }),
+      ? NextResponse.json(
+          { username: user.username, role: user.role, timeZone: user.timeZone ?? "UTC" },
+          { headers: { "Cache-Control": "no-store" } },
+        )
+      : NextResponse.json(
+          { code: "Unauthorized", message: "Your session has ended. Sign in again." },
+          { status: 401, headers: { "Cache-Control": "no-store" } },
+        ),
   );
 }

@@ -93,12 +93,12 @@ CREATE TRIGGER "instance_count_truncated"
     AFTER TRUNCATE ON "instance"
     FOR EACH STATEMENT EXECUTE FUNCTION "instance_count_truncated"();
 
--- The audit log, newest first with the id as tie-breaker, read backwards; its filters: the
--- action by a btree, the user and instance (substring filters) by trigram indexes, the days by a
--- range of the first index.
+-- The audit log, newest first with the id as tie-breaker (the first index read backwards), and
+-- its filters: an action, or one instance, in the same order; the days as a range of the first
+-- index; a user by substring through a trigram index.
 DROP INDEX "audit_log_at_idx";
 DROP INDEX "audit_log_instance_id_at_idx";
 CREATE INDEX "audit_log_at_id_idx" ON "audit_log" ("at", "id");
 CREATE INDEX "audit_log_action_at_id_idx" ON "audit_log" ("action", "at", "id");
+CREATE INDEX "audit_log_instance_id_at_id_idx" ON "audit_log" ("instance_id", "at", "id");
 CREATE INDEX "audit_log_username_trgm_idx" ON "audit_log" USING gin ("username" gin_trgm_ops);
-CREATE INDEX "audit_log_instance_id_trgm_idx" ON "audit_log" USING gin ("instance_id" gin_trgm_ops);

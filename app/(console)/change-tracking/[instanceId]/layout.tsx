@@ -16,12 +16,7 @@ export default async function InstanceLayout({ children, params }: { children: R
   return (
     <div>
       <CurrentRegion regionId={instance.regionId} />
-      <Breadcrumb
-        items={[
-          { label: "Change Tracking", href: `/change-tracking?region=${instance.regionId}` },
-          { label: instance.id },
-        ]}
-      />
+      <Breadcrumb items={[{ label: "Change Tracking", href: `/change-tracking?region=${instance.regionId}` }, { label: instance.id }]} />
       <div className="mb-3 flex flex-wrap items-center gap-x-3 gap-y-1">
         <h1 className="min-w-0 text-xl font-semibold text-gray-900">
           <span className="font-mono">{instance.id}</span>

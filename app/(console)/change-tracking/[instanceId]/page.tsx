@@ -46,7 +46,9 @@ export default async function BasicInformationPage({ params }: { params: Promise
         <InfoItem label="Billing Method">{BILLING_LABELS[instance.billingMethod]}</InfoItem>
         <InfoItem label={`Created At (${zoneLabel(zone)})`}>{time(instance.createdAt)}</InfoItem>
         <InfoItem label={`Consumption Checkpoint (${zoneLabel(zone)})`}>{time(instance.checkpointAt)}</InfoItem>
-        <InfoItem label="Consumer Groups">{instance.consumerGroupCount} / {CONSUMER_GROUP_QUOTA}</InfoItem>
+        <InfoItem label="Consumer Groups">
+          {instance.consumerGroupCount} / {CONSUMER_GROUP_QUOTA}
+        </InfoItem>
       </InfoCard>
 
       <InfoCard title="Source Endpoint">
@@ -69,8 +71,24 @@ export default async function BasicInformationPage({ params }: { params: Promise
         </InfoItem>
         <InfoItem label="Data Change Types">
           <span className="inline-flex gap-2">
-            <span className={instance.trackDml ? "rounded-sm bg-green-50 px-1.5 text-green-700" : "rounded-sm bg-gray-100 px-1.5 text-gray-700 line-through"}>DML</span>
-            <span className={instance.trackDdl ? "rounded-sm bg-green-50 px-1.5 text-green-700" : "rounded-sm bg-gray-100 px-1.5 text-gray-700 line-through"}>DDL</span>
+            <span
+              className={
+                instance.trackDml
+                  ? "rounded-sm bg-green-50 px-1.5 text-green-700"
+                  : "rounded-sm bg-gray-100 px-1.5 text-gray-700 line-through"
+              }
+            >
+              DML
+            </span>
+            <span
+              className={
+                instance.trackDdl
+                  ? "rounded-sm bg-green-50 px-1.5 text-green-700"
+                  : "rounded-sm bg-gray-100 px-1.5 text-gray-700 line-through"
+              }
+            >
+              DDL
+            </span>
           </span>
         </InfoItem>
       </InfoCard>

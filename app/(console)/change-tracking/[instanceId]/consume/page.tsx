@@ -23,7 +23,11 @@ export default async function DataConsumePage({
   const { instanceId } = await params;
   const user = await requireUser();
   const view = consumeViewSchema.parse(await searchParams);
-  const [instance, groups, sparklines] = await Promise.all([getInstance(user, instanceId), listConsumerGroups(user, instanceId), listSparklines(user, instanceId)]);
+  const [instance, groups, sparklines] = await Promise.all([
+    getInstance(user, instanceId),
+    listConsumerGroups(user, instanceId),
+    listSparklines(user, instanceId),
+  ]);
   if (!instance || !groups) notFound();
   const example = groups.groups.at(0);
 
@@ -32,23 +36,32 @@ export default async function DataConsumePage({
       <div className="rounded-sm border border-blue-100 bg-blue-50 px-4 py-3 text-sm text-gray-800">
         <p className="font-medium text-gray-900">Usage notes</p>
         <ul className="mt-1 list-disc space-y-1 pl-5">
-          <li>You can create up to {CONSUMER_GROUP_QUOTA} consumer groups in a change tracking instance to consume the same data repeatedly.</li>
+          <li>
+            You can create up to {CONSUMER_GROUP_QUOTA} consumer groups in a change tracking instance to consume the same data repeatedly.
+          </li>
           <li>Each consumer group allows only one consumer at a time. Consumers in different groups track the data independently.</li>
           <li>
-            DTS reads incremental data by using the DStore module or a client. <strong>If you switch between the DStore module and a client, data may be duplicated.</strong>
+            DTS reads incremental data by using the DStore module or a client.{" "}
+            <strong>If you switch between the DStore module and a client, data may be duplicated.</strong>
           </li>
         </ul>
       </div>
 
-      <ConsumerGroupsPanel initial={groups} initialSparklines={sparklines} initialView={view} role={user.role} instanceName={instance.name} />
+      <ConsumerGroupsPanel
+        initial={groups}
+        initialSparklines={sparklines}
+        initialView={view}
+        role={user.role}
+        instanceName={instance.name}
+      />
 
       <section className="rounded-sm border border-gray-200 bg-white p-4 text-sm text-gray-800 sm:p-5" aria-labelledby="connect-title">
         <h2 id="connect-title" className="font-semibold text-gray-900">
           How consumers connect
         </h2>
         <p className="mt-2">
-          Use a Kafka client with <code className="rounded bg-gray-100 px-1 font-mono">group.id</code> set to the consumer group ID and
-          SASL PLAIN user <code className="rounded bg-gray-100 px-1 font-mono">&lt;account&gt;-&lt;consumerGroupId&gt;</code> with the
+          Use a Kafka client with <code className="rounded bg-gray-100 px-1 font-mono">group.id</code> set to the consumer group ID and SASL
+          PLAIN user <code className="rounded bg-gray-100 px-1 font-mono">&lt;account&gt;-&lt;consumerGroupId&gt;</code> with the
           group&apos;s password, or use the DTS SDK.
         </p>
         <dl className="mt-3 grid grid-cols-1 gap-3 md:grid-cols-2">
