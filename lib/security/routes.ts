@@ -29,7 +29,12 @@ export function isPublicPage(pathname: string): boolean {
  * /api/openapi, and the rewritten request passes through the proxy again).
  */
 export function authenticatesOtherwise(method: string, pathname: string): boolean {
-  return under(pathname, "/api/auth") || under(pathname, "/api/consumer") || under(pathname, "/api/openapi") || isOpenApiRequest(method, pathname);
+  return (
+    under(pathname, "/api/auth") ||
+    under(pathname, "/api/consumer") ||
+    under(pathname, "/api/openapi") ||
+    isOpenApiRequest(method, pathname)
+  );
 }
 
 /** Next.js's own non-page paths the matcher lets in (development HMR, internal endpoints). */
