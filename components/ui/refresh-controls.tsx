@@ -2,6 +2,7 @@
 
 import { useId } from "react";
 import { Button } from "./button";
+import { useHydrated } from "./use-hydrated";
 
 export const AUTO_REFRESH_OPTIONS = [
   { value: 0, label: "Off" },
@@ -33,6 +34,8 @@ export function RefreshControls({
   disabled?: boolean;
 }) {
   const id = useId();
+  // The time a list was read differs between the server's HTML and the browser: shown once hydrated.
+  const hydrated = useHydrated();
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm">
       <span
@@ -45,8 +48,10 @@ export function RefreshControls({
           <span className="font-medium text-red-700">{failedText}</span>
         ) : refreshing ? (
           "Refreshing…"
-        ) : (
+        ) : hydrated ? (
           updatedText
+        ) : (
+          ""
         )}
       </span>
       <Button
