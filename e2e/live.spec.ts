@@ -209,6 +209,8 @@ test.describe("time zone", () => {
       await page.getByRole("menuitemradio", { name: /Local time \(Asia\/Shanghai, UTC\+08:00\)/ }).click();
       await expect(header).toHaveText(/Created \(UTC\+08:00\)/);
       await expect(consume.refreshStatus).toContainText("UTC+08:00");
+      // Saved: the toast comes with the action's answer.
+      await expect(page.getByText(/Times are shown in local time \(Asia\/Shanghai/)).toBeVisible();
       // Remembered on the server: a new page load, and the server-rendered pages, use it.
       await reload(page);
       await expect(header).toHaveText(/Created \(UTC\+08:00\)/);

@@ -2,6 +2,7 @@
 
 import { useId } from "react";
 import { Button } from "./button";
+import { useHydrated } from "./use-hydrated";
 
 export const AUTO_REFRESH_OPTIONS = [
   { value: 0, label: "Off" },
@@ -33,10 +34,12 @@ export function RefreshControls({
   disabled?: boolean;
 }) {
   const id = useId();
+  // The time a list was read differs between the server's HTML and the browser: shown once hydrated.
+  const hydrated = useHydrated();
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm">
       <span className="min-w-0 text-xs text-gray-700" role="status" aria-live="polite" data-testid="refresh-status">
-        {failedText ? <span className="font-medium text-red-700">{failedText}</span> : refreshing ? "Refreshing…" : updatedText}
+        {failedText ? <span className="font-medium text-red-700">{failedText}</span> : refreshing ? "Refreshing…" : hydrated ? updatedText : ""}
       </span>
       <Button size="sm" onClick={onRefresh} disabled={disabled || refreshing} aria-label="Refresh">
         <svg
