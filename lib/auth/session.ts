@@ -37,14 +37,13 @@ export async function readSessionToken(): Promise<JWT | null> {
  */
 export async function resolveSessionUser(db: Db, token: JWT | null): Promise<SessionUser | null> {
   if (!token || typeof token.uid !== "string" || typeof token.sid !== "string" || typeof token.sv !== "number") return null;
-  const [user, revoked] = await Promise.all([
-    db.user.findFirst({
-      where: { id: token.uid, sessionVersion: token.sv },
-      select: { id: true, username: true, role: true, timeZone: true },
-    }),
-    db.revokedSession.findUnique({ where: { sessionId: token.sid }, select: { sessionId: true } }),
-  ]);
-  return user && !revoked ? user : null;
+  // One statement for both checks: every page and action reads it, and on PGlite each statement
+  // is the server thread's time.
+  const rows = await db.$queryRaw<SessionUser[]>`
+    SELECT u."id", u."username", u."role"::text AS "role", u."time_zone" AS "timeZone" FROM "app_user" u
+     WHERE u."id" = ${token.uid} AND u."session_version" = ${token.sv}
+       AND NOT EXISTS (SELECT 1 FROM "revoked_session" r WHERE r."session_id" = ${token.sid})`;
+  return rows[0] ?? null;
 }
 
 /** The signed-in user of this request, or null; read once per request however many callers ask. */

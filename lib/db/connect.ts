@@ -16,8 +16,15 @@ const OMIT_SECRETS = {
   accessKey: { secretCiphertext: true },
 } as const;
 
+/**
+ * How long a transaction may wait for a connection, and run. Prisma's defaults (2 s, 5 s) fail a
+ * burst of creates on one instance: they queue on its row lock (the quota) while holding their
+ * connections, and the rest wait for one. The pool's own wait is the same (CONNECT_TIMEOUT_MS).
+ */
+const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 } as const;
+
 function createClient(adapter: PrismaPg | PrismaPGlite) {
-  return new PrismaClient({ adapter, omit: OMIT_SECRETS }).$extends({
+  return new PrismaClient({ adapter, omit: OMIT_SECRETS, transactionOptions: TRANSACTION_OPTIONS }).$extends({
     name: "database-unavailable",
     query: {
       // Every query, raw ones included: a lost database becomes one error the pages and actions
@@ -65,8 +72,12 @@ export const DEFAULT_DATA_DIR = path.join(/* turbopackIgnore: true */ process.cw
 /** Connections per console process. Several processes share the server's max_connections (100 by default). */
 export const DEFAULT_POOL_SIZE = 10;
 
-/** How long a request waits for a connection to the server before it is told the database is unreachable. */
-const CONNECT_TIMEOUT_MS = 5_000;
+/**
+ * How long a request waits for a connection (a new one to the server, or a free one of the pool)
+ * before it is told the database is unreachable. A stopped server refuses at once; this bounds an
+ * unanswering host and a pool saturated for that long.
+ */
+const CONNECT_TIMEOUT_MS = 10_000;
 
 /** DATABASE_POOL_SIZE, when it is a whole number from 1 to 1000; anything else is refused at start. */
 export function poolSizeFrom(value: string | undefined): number | undefined {

@@ -31,10 +31,10 @@ export interface ConsoleServer {
  */
 export async function startConsole(
   env: Record<string, string>,
-  options: { port?: number; timeoutMs?: number } = {},
+  options: { port?: number; timeoutMs?: number; nodeArgs?: string[] } = {},
 ): Promise<ConsoleServer> {
   const port = options.port ?? (await freePort());
-  const child = spawn(process.execPath, ["server.mjs"], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), "server.mjs"], {
     env: { ...process.env, NODE_ENV: "production", HOSTNAME: "127.0.0.1", PORT: String(port), ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -110,7 +110,24 @@ describe("two console processes on one PostgreSQL server", { skip }, () => {
       const key = a.result?.ok ? "ok" : (a.result?.code ?? `no result: ${a.text.slice(0, 200)}`);
       codes.set(key, (codes.get(key) ?? 0) + 1);
     }
-    assert.deepEqual(Object.fromEntries(codes), { ok: 20, "QuotaExceeded.ConsumerGroup": 180 });
+    const unexpected = answers
+      .filter((a) => !a.result?.ok && a.result?.code !== "QuotaExceeded.ConsumerGroup")
+      .map((a) => a.result?.message ?? a.text.slice(0, 200));
+    const logs = servers
+      .map((s) =>
+        s
+          .output()
+          .split("\n")
+          .filter((l) => l.includes("[action"))
+          .slice(0, 5)
+          .join("\n"),
+      )
+      .join("\n");
+    assert.deepEqual(
+      Object.fromEntries(codes),
+      { ok: 20, "QuotaExceeded.ConsumerGroup": 180 },
+      `${JSON.stringify([...new Set(unexpected)])}\n${logs}`,
+    );
     const { rows } = await sql.query<{ groups: number; counter: number; ok: number; refused: number }>(
       `SELECT (SELECT count(*)::int FROM consumer_group WHERE instance_id = $1) AS groups,
               (SELECT consumer_group_count FROM instance WHERE id = $1) AS counter,
