@@ -39,7 +39,15 @@ export function RefreshControls({
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm">
       <span className="min-w-0 text-xs text-gray-700" role="status" aria-live="polite" data-testid="refresh-status">
-        {failedText ? <span className="font-medium text-red-700">{failedText}</span> : refreshing ? "Refreshing…" : hydrated ? updatedText : ""}
+        {failedText ? (
+          <span className="font-medium text-red-700">{failedText}</span>
+        ) : refreshing ? (
+          "Refreshing…"
+        ) : hydrated ? (
+          updatedText
+        ) : (
+          ""
+        )}
       </span>
       <Button size="sm" onClick={onRefresh} disabled={disabled || refreshing} aria-label="Refresh">
         <svg
