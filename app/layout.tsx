@@ -1,23 +1,32 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "DTS Console", template: "%s · DTS Console" },
-  description: "Data Transmission Service console: change tracking tasks and consumer groups.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("common");
+  return {
+    title: { default: t("productName"), template: t("titleTemplate") },
+    description: t("productDescription"),
+  };
+}
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Reading the request renders every page per request (the 404 and the "/" redirect included):
   // Next.js adds the proxy's per-request nonce to its scripts while rendering, and a page built
   // ahead of time would carry none, so the CSP would block its scripts.
   await headers();
+  // The language of this request (docs/rules.md "Languages"); client components get its catalogue.
+  const locale = await getLocale();
   return (
-    <html lang="en">
+    <html lang={locale}>
       <body className="antialiased">
-        <Providers>{children}</Providers>
+        <NextIntlClientProvider>
+          <Providers>{children}</Providers>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { test as base, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { connect, type Db } from "../lib/db/connect";
-import { ROLE_LABELS } from "../lib/auth/roles";
+import { ROLE_NAMES } from "./i18n";
 import { DEFAULT_DEMO_PASSWORD as DEMO_PASSWORD, SEED_IDS } from "../lib/demo";
 import {
   createGroup,
@@ -36,7 +36,7 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
 
 /** The top bar's user menu of a demo user (named after their role): named by user and role. */
 export function userMenu(page: Page, user: Role) {
-  return page.getByRole("banner").getByRole("button", { name: `${user} ${ROLE_LABELS[user]}`, exact: true });
+  return page.getByRole("banner").getByRole("button", { name: `${user} ${ROLE_NAMES.en[user]}`, exact: true });
 }
 
 export interface CspViolation {

@@ -33,3 +33,11 @@ export const REGION_IDS = [
 /** The cookie DTS keeps the selected region in. */
 export const REGION_COOKIE = "dts_region";
 export const REGION_COOKIE_MAX_AGE = 365 * 24 * 60 * 60;
+
+/** The message key of each area the `region` table names (messages/<locale>/regions.json "areas"). */
+export const REGION_AREA_KEYS = {
+  China: "china",
+  "Asia Pacific": "asiaPacific",
+  "Europe & Americas": "europeAmericas",
+  "Middle East": "middleEast",
+} as const;

@@ -5,6 +5,7 @@ import { Suspense, type ReactNode } from "react";
 import { RegionProvider } from "@/components/regions/region-context";
 import { RegionSelector } from "@/components/regions/region-selector";
 import { ConsoleStateProvider, SessionLapsedBanner } from "@/components/shell/console-state";
+import { LanguageSwitch } from "@/components/shell/language-switch";
 import { LogoMark } from "@/components/shell/logo";
 import { MobileNav } from "@/components/shell/mobile-nav";
 import { SideNav } from "@/components/shell/side-nav";
@@ -61,7 +62,8 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
             <div className="min-w-0">
               <RegionSelector regions={regions} />
             </div>
-            <div className="ml-auto shrink-0">
+            <div className="ml-auto flex shrink-0 items-center gap-2 sm:gap-4">
+              <LanguageSwitch signedIn />
               <UserMenu username={user.username} role={user.role} />
             </div>
           </header>

@@ -1,18 +1,12 @@
+import { useTranslations } from "next-intl";
 import type { InstanceStatus } from "@/lib/generated/prisma/enums";
 import { Badge, type Tone } from "../ui/badge";
 
-export const STATUS_LABELS: Record<InstanceStatus, string> = {
-  NotStarted: "Not Started",
-  Prechecking: "Prechecking",
-  PrecheckFailed: "Precheck Failed",
-  Starting: "Starting",
-  Normal: "Normal",
-  Abnormal: "Abnormal",
-  Retrying: "Retrying",
-  Upgrade: "Upgrading",
-  Locked: "Locked",
-  Downgrade: "Downgrading",
-};
+/** A status's name in the page's language (messages common.status). */
+export function useStatusLabel(): (status: InstanceStatus) => string {
+  const t = useTranslations("common.status");
+  return (status) => t(status);
+}
 
 const TONES: Record<InstanceStatus, Tone> = {
   NotStarted: "gray",
@@ -28,5 +22,6 @@ const TONES: Record<InstanceStatus, Tone> = {
 };
 
 export function StatusBadge({ status }: { status: InstanceStatus }) {
-  return <Badge tone={TONES[status]}>{STATUS_LABELS[status]}</Badge>;
+  const label = useStatusLabel();
+  return <Badge tone={TONES[status]}>{label(status)}</Badge>;
 }

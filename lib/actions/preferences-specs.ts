@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "../db";
-import { changeTimeZoneSchema } from "../validation/preferences";
+import { changeLanguageSchema, changeTimeZoneSchema } from "../validation/preferences";
+import type { Locale } from "@/i18n/locales";
 import type { ActionSpec } from "./run-action";
 
 /** The time zone switch (docs/rules.md "Preferences"): any role, for itself only; audited. */
@@ -17,3 +18,18 @@ export const changeTimeZoneSpec = {
     return { ok: true, data: { timeZone: input.timeZone } };
   },
 } satisfies ActionSpec<typeof changeTimeZoneSchema, { timeZone: string }>;
+
+/** The language switch (docs/rules.md "Languages"): any role, for itself only; audited. */
+export const changeLanguageSpec = {
+  name: "changeLanguage",
+  permission: "preferences.change",
+  schema: changeLanguageSchema,
+  async handler(input, ctx) {
+    const db = await getDb();
+    await db.$transaction(async (tx) => {
+      await tx.user.update({ where: { id: ctx.user.id }, data: { locale: input.locale }, select: { id: true } });
+      await ctx.audit(tx);
+    });
+    return { ok: true, data: { locale: input.locale } };
+  },
+} satisfies ActionSpec<typeof changeLanguageSchema, { locale: Locale }>;

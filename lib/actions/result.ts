@@ -2,10 +2,25 @@ import type { ErrorCode } from "../error-codes";
 
 export type { ErrorCode };
 
-/** The one result type of every server action. */
-export type ActionFailure = { ok: false; code: ErrorCode; message: string; fieldErrors?: Record<string, string> };
+/**
+ * The one result type of every server action. Inside lib, `message` and the field errors are
+ * message keys (`errors.quotaExceeded`, docs/rules.md "Languages") with `values` for their
+ * placeholders; runAction answers them in the caller's language, without `values`.
+ */
+export type ActionFailure = {
+  ok: false;
+  code: ErrorCode;
+  message: string;
+  fieldErrors?: Record<string, string>;
+  values?: Record<string, string | number>;
+};
 export type ActionResult<T> = { ok: true; data: T } | ActionFailure;
 
-export function fail(code: ErrorCode, message: string, fieldErrors?: Record<string, string>): ActionFailure {
-  return fieldErrors ? { ok: false, code, message, fieldErrors } : { ok: false, code, message };
+export function fail(
+  code: ErrorCode,
+  message: string,
+  fieldErrors?: Record<string, string>,
+  values?: Record<string, string | number>,
+): ActionFailure {
+  return { ok: false, code, message, ...(fieldErrors ? { fieldErrors } : {}), ...(values ? { values } : {}) };
 }

@@ -5,25 +5,27 @@ import { can, type Permission } from "../auth/roles";
 import { writeAnonymousRefusal, writeAudit, type AuditAction, type AuditChannel } from "../audit";
 import { getDb } from "../db";
 import { describeForLog, isDatabaseUnavailable, mapDbError } from "../db/errors";
-import { ACCESS_KEY_ID_PATTERN, ACCESS_KEY_QUOTA } from "../validation/access-key";
-import { ACCOUNT_RULE_MESSAGE, CONSUMER_GROUP_QUOTA, DTS_ID_PATTERN, NAME_MAX } from "../validation/consumer-group";
+import { ACCESS_KEY_ID_PATTERN } from "../validation/access-key";
+import { DTS_ID_PATTERN } from "../validation/consumer-group";
+import { DEFAULT_LOCALE, type Locale } from "@/i18n/locales";
+import { localize } from "@/i18n/translate";
 import { fail, type ActionFailure, type ActionResult, type ErrorCode } from "./result";
 
-/** What each database refusal tells the user, by constraint name or code. */
+/** What each database refusal tells the user, by constraint name or code: message keys. */
 const DB_REFUSAL_MESSAGES: Partial<Record<string, string>> = {
-  "QuotaExceeded.ConsumerGroup": `This instance already has ${CONSUMER_GROUP_QUOTA} consumer groups, the most it can have. Delete one to add another.`,
-  "OperationDenied.InstanceStatus": "Consumer groups can be created only while the instance is Normal.",
-  "ConsumerGroup.AlreadyExists": "A consumer group with this name already exists in this instance.",
-  "InvalidParameter.UserName": ACCOUNT_RULE_MESSAGE,
-  consumer_group_name_check: `The name must be 1 to ${NAME_MAX} characters long.`,
-  consumer_group_name_text_check: "The name needs a visible character and cannot contain control or text-direction characters.",
-  NotFound: "The change tracking instance no longer exists.",
-  consumer_group_checkpoint_range_check: "The checkpoint must lie within the instance's data range.",
-  "QuotaExceeded.AccessKey": `A user can hold at most ${ACCESS_KEY_QUOTA} AccessKeys. Delete one to create another.`,
+  "QuotaExceeded.ConsumerGroup": "errors.quotaExceeded",
+  "OperationDenied.InstanceStatus": "errors.instanceNotNormal",
+  "ConsumerGroup.AlreadyExists": "errors.nameTaken",
+  "InvalidParameter.UserName": "validation.account.rule",
+  consumer_group_name_check: "errors.nameLength",
+  consumer_group_name_text_check: "errors.nameText",
+  NotFound: "errors.instanceGone",
+  consumer_group_checkpoint_range_check: "errors.checkpointOutOfRange",
+  "QuotaExceeded.AccessKey": "errors.accessKeyQuota",
 };
 
 /** What an action answers while the database cannot be reached (it may be back in a moment). */
-export const DATABASE_UNAVAILABLE_MESSAGE = "The database is unreachable right now. Nothing was changed; try again in a moment.";
+export const DATABASE_UNAVAILABLE_MESSAGE = "errors.databaseUnavailable";
 
 /**
  * The answer for an action that could not reach the database. Not audited: the record could not
@@ -38,6 +40,8 @@ export function databaseUnavailable(action: AuditAction, error: unknown): Action
 export interface ActionVia {
   channel: AuditChannel;
   accessKeyId?: string;
+  /** The language refusals are worded in (docs/rules.md "Languages"); English unless given. */
+  locale?: Locale;
 }
 
 export interface ActionContext {
@@ -91,6 +95,28 @@ export async function runAction<S extends z.ZodType, T>(
   onSuccess?: (input: z.output<S>, data: T) => void,
   via: ActionVia = { channel: "console" },
 ): Promise<ActionResult<T>> {
+  return localizeResult(await runActionKeyed(spec, input, user, ip, onSuccess, via), via.locale ?? DEFAULT_LOCALE);
+}
+
+/** A result's message keys in the locale, their values dropped: what the caller is sent. */
+export function localizeResult<T>(result: ActionResult<T>, locale: Locale): ActionResult<T> {
+  if (result.ok) return result;
+  const { values, fieldErrors, ...rest } = result;
+  const out: ActionFailure = { ...rest, message: localize(locale, result.message, values) };
+  if (fieldErrors) {
+    out.fieldErrors = Object.fromEntries(Object.entries(fieldErrors).map(([field, text]) => [field, localize(locale, text, values)]));
+  }
+  return out;
+}
+
+async function runActionKeyed<S extends z.ZodType, T>(
+  spec: ActionSpec<S, T>,
+  input: unknown,
+  user: SessionUser | null,
+  ip: string | null = null,
+  onSuccess?: (input: z.output<S>, data: T) => void,
+  via: ActionVia = { channel: "console" },
+): Promise<ActionResult<T>> {
   const raw = input && typeof input === "object" ? (input as Record<string, unknown>) : {};
   const rawTarget = { instanceId: idOf(raw.instanceId), groupId: idOf(raw.groupId) };
   // The AccessKey an API call was signed with, else the one an AccessKey action is about.
@@ -117,15 +143,15 @@ export async function runAction<S extends z.ZodType, T>(
     return result;
   };
 
-  if (!user) return refuse(fail("Unauthorized", "Your session has ended. Sign in again."));
+  if (!user) return refuse(fail("Unauthorized", "errors.sessionEnded"));
   if (!can(user.role, spec.permission)) {
-    return refuse(fail("Forbidden.Role", `Your role (${user.role}) is not allowed to do this.`));
+    return refuse(fail("Forbidden.Role", "errors.roleForbidden", undefined, { role: user.role }));
   }
   const parsed = spec.schema.safeParse(input);
   if (!parsed.success) {
     const fieldErrors = fieldErrorsOf(parsed.error);
     const code = spec.invalidCode?.(Object.keys(fieldErrors)) ?? "InvalidParameter";
-    return refuse(fail(code, "Check the highlighted fields.", fieldErrors));
+    return refuse(fail(code, "errors.checkFields", fieldErrors));
   }
   const ctx: ActionContext = {
     user,
@@ -150,11 +176,11 @@ export async function runAction<S extends z.ZodType, T>(
     if (isDatabaseUnavailable(error)) return databaseUnavailable(spec.name, error);
     const refusal = mapDbError(error);
     if (refusal) {
-      const message = DB_REFUSAL_MESSAGES[refusal.constraint] ?? DB_REFUSAL_MESSAGES[refusal.code] ?? "The database refused the change.";
+      const message = DB_REFUSAL_MESSAGES[refusal.constraint] ?? DB_REFUSAL_MESSAGES[refusal.code] ?? "errors.databaseRefused";
       return refuse(fail(refusal.code, message, refusal.field ? { [refusal.field]: message } : undefined));
     }
     console.error(`[action ${spec.name}] unexpected error: ${describeForLog(error)}`);
-    return refuse(fail("InternalError", "Something went wrong on our side. Nothing was changed; try again."));
+    return refuse(fail("InternalError", "errors.internal"));
   }
   if (!result.ok) return refuse(result);
   // Outside the try: the write is done, so nothing after it may report it as failed.

@@ -14,6 +14,8 @@ export interface SessionUser {
   role: Role;
   /** How this user's times are shown: "UTC" or an IANA zone (docs/rules.md "Preferences"). */
   timeZone?: string;
+  /** The language this user chose ("en" or "zh-CN"), or null (docs/rules.md "Languages"). */
+  locale?: string | null;
 }
 
 export const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"] as const;
@@ -40,7 +42,7 @@ export async function resolveSessionUser(db: Db, token: JWT | null): Promise<Ses
   // One statement for both checks: every page and action reads it, and on PGlite each statement
   // is the server thread's time.
   const rows = await db.$queryRaw<SessionUser[]>`
-    SELECT u."id", u."username", u."role"::text AS "role", u."time_zone" AS "timeZone" FROM "app_user" u
+    SELECT u."id", u."username", u."role"::text AS "role", u."time_zone" AS "timeZone", u."locale" FROM "app_user" u
      WHERE u."id" = ${token.uid} AND u."session_version" = ${token.sv}
        AND NOT EXISTS (SELECT 1 FROM "revoked_session" r WHERE r."session_id" = ${token.sid})`;
   return rows[0] ?? null;

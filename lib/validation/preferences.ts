@@ -1,4 +1,5 @@
 import { z } from "./zod";
+import { LOCALES } from "@/i18n/locales";
 
 /**
  * How the console shows times (docs/rules.md "Preferences"): `UTC`, or the IANA zone of the
@@ -27,3 +28,7 @@ export const timeZoneSchema = z
 /** The time zone switch of the user menu. */
 export const changeTimeZoneSchema = z.object({ timeZone: timeZoneSchema });
 export type ChangeTimeZoneInput = z.input<typeof changeTimeZoneSchema>;
+
+/** The language switch of the top bar (docs/rules.md "Languages"); `app_user_locale_check` repeats the list. */
+export const changeLanguageSchema = z.object({ locale: z.enum(LOCALES, { error: "validation.language.unknown" }) });
+export type ChangeLanguageInput = z.input<typeof changeLanguageSchema>;

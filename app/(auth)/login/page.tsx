@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
+import { LanguageSwitch } from "@/components/shell/language-switch";
 import { LogoMark } from "@/components/shell/logo";
 import { authOptions } from "@/lib/auth/options";
 import { safeCallbackUrl } from "@/lib/validation/auth";
@@ -31,6 +32,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
 
   return (
     <main className="flex min-h-screen items-center justify-center bg-[#1b2330] px-4">
+      <div className="absolute top-3 right-4">
+        <LanguageSwitch signedIn={false} />
+      </div>
       <div className="w-full max-w-sm rounded-sm bg-white p-6 shadow-2xl sm:p-8">
         <div className="mb-6 flex items-center gap-2">
           <LogoMark size="lg" />

@@ -1,0 +1,71 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useTransition } from "react";
+import { toast } from "sonner";
+import { LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE, LOCALE_NAMES, LOCALES, type Locale } from "@/i18n/locales";
+import { changeLanguage } from "@/lib/actions/preferences";
+import { cn } from "../ui/cn";
+
+/**
+ * 中文 / English, as the DTS console's top bar has it (docs/rules.md "Languages"). Signed in, the
+ * choice is kept on the user (server action, audited) and in the cookie; on the sign-in page, in the
+ * cookie only. Either way the page re-renders in the new language, nothing typed is lost.
+ */
+export function LanguageSwitch({ signedIn, tone = "dark" }: { signedIn: boolean; tone?: "dark" | "light" }) {
+  const locale = useLocale();
+  const t = useTranslations("shell.language");
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+
+  const choose = (next: Locale) => {
+    if (next === locale || pending) return;
+    startTransition(async () => {
+      if (signedIn) {
+        const result = await changeLanguage({ locale: next });
+        if (!result.ok) {
+          toast.error(result.message);
+          return;
+        }
+      } else {
+        document.cookie = `${LOCALE_COOKIE}=${next}; path=/; max-age=${LOCALE_COOKIE_MAX_AGE}; samesite=lax`;
+      }
+      router.refresh();
+    });
+  };
+
+  return (
+    <div role="group" aria-label={t("label")} className="flex items-center text-xs" data-testid="language-switch">
+      {LOCALES.map((l, i) => (
+        <span key={l} className="flex items-center">
+          {i > 0 ? (
+            <span aria-hidden className={cn("px-1", tone === "dark" ? "text-white/40" : "text-gray-400")}>
+              /
+            </span>
+          ) : null}
+          <button
+            type="button"
+            lang={l}
+            aria-pressed={l === locale}
+            disabled={pending}
+            onClick={() => choose(l)}
+            className={cn(
+              "rounded-sm px-1 py-0.5 focus-visible:outline-2",
+              tone === "dark" ? "focus-visible:outline-white" : "focus-visible:outline-blue-600",
+              l === locale
+                ? tone === "dark"
+                  ? "font-semibold text-white"
+                  : "font-semibold text-gray-900"
+                : tone === "dark"
+                  ? "text-white/75 hover:text-white"
+                  : "text-blue-700 hover:underline",
+            )}
+          >
+            {LOCALE_NAMES[l]}
+          </button>
+        </span>
+      ))}
+    </div>
+  );
+}

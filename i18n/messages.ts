@@ -1,0 +1,77 @@
+// The catalogues: one JSON file per namespace and language under messages/ (docs/rules.md
+// "Languages"). English is the fallback: a Chinese message that is missing shows in English, and
+// test/i18n-catalogues.test.ts fails on any key missing in either language.
+import type { Locale } from "./locales";
+import en_common from "../messages/en/common.json";
+import en_shell from "../messages/en/shell.json";
+import en_auth from "../messages/en/auth.json";
+import en_regions from "../messages/en/regions.json";
+import en_tasks from "../messages/en/tasks.json";
+import en_instance from "../messages/en/instance.json";
+import en_consume from "../messages/en/consume.json";
+import en_audit from "../messages/en/audit.json";
+import en_accessKeys from "../messages/en/accessKeys.json";
+import en_errors from "../messages/en/errors.json";
+import en_validation from "../messages/en/validation.json";
+import zh_common from "../messages/zh-CN/common.json";
+import zh_shell from "../messages/zh-CN/shell.json";
+import zh_auth from "../messages/zh-CN/auth.json";
+import zh_regions from "../messages/zh-CN/regions.json";
+import zh_tasks from "../messages/zh-CN/tasks.json";
+import zh_instance from "../messages/zh-CN/instance.json";
+import zh_consume from "../messages/zh-CN/consume.json";
+import zh_audit from "../messages/zh-CN/audit.json";
+import zh_accessKeys from "../messages/zh-CN/accessKeys.json";
+import zh_errors from "../messages/zh-CN/errors.json";
+import zh_validation from "../messages/zh-CN/validation.json";
+
+const en = {
+  common: en_common,
+  shell: en_shell,
+  auth: en_auth,
+  regions: en_regions,
+  tasks: en_tasks,
+  instance: en_instance,
+  consume: en_consume,
+  audit: en_audit,
+  accessKeys: en_accessKeys,
+  errors: en_errors,
+  validation: en_validation,
+};
+
+export type Messages = typeof en;
+
+const zhCN = {
+  common: zh_common,
+  shell: zh_shell,
+  auth: zh_auth,
+  regions: zh_regions,
+  tasks: zh_tasks,
+  instance: zh_instance,
+  consume: zh_consume,
+  audit: zh_audit,
+  accessKeys: zh_accessKeys,
+  errors: zh_errors,
+  validation: zh_validation,
+};
+
+/** Both catalogues as written, for the tests that compare them. */
+export const CATALOGUES: Record<Locale, Record<string, unknown>> = { en, "zh-CN": zhCN };
+
+type Tree = { [key: string]: string | Tree };
+
+/** `base` with every message `over` has put over it: English under Chinese. */
+function overlay(base: Tree, over: Tree): Tree {
+  const out: Tree = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    const under = out[key];
+    out[key] = typeof value === "object" && typeof under === "object" ? overlay(under, value) : value;
+  }
+  return out;
+}
+
+/** What each locale renders with. */
+export const MESSAGES: Record<Locale, Messages> = {
+  en,
+  "zh-CN": overlay(en as unknown as Tree, zhCN as unknown as Tree) as unknown as Messages,
+};
