@@ -13,4 +13,5 @@ export const I18N_FAMILIES: Record<string, readonly string[]> = {
   "audit.actions": AUDIT_ACTIONS,
   "common.status": INSTANCE_STATUSES,
   "common.roles": ROLES,
+  "common.billing": ["Subscription", "PayAsYouGo"],
 };

@@ -57,18 +57,32 @@ export function zoneLabel(timeZone = "UTC", at: Date = new Date()): string {
   return `UTC${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
-/** A count DTS shows as -1 when no consumer is connected; we show "—". */
-export function formatMetric(value: number | null | undefined, unit = ""): string {
+/** A count DTS shows as -1 when no consumer is connected; we show "—". Grouped as the locale writes numbers. */
+export function formatMetric(value: number | null | undefined, unit = "", locale = "en"): string {
   if (value === null || value === undefined || value < 0) return "—";
-  return `${value.toLocaleString("en-US")}${unit}`;
+  return `${value.toLocaleString(locale)}${unit}`;
 }
 
-/** A duration in seconds, short: `45 s`, `12 min 5 s`, `3 h 20 min`. */
-export function formatDuration(seconds: number | null | undefined): string {
+const durationUnits = new Map<string, Record<"s" | "min" | "h", Intl.NumberFormat>>();
+/** Short unit formatters of the locale: `12 min` in English, `12分钟` in Chinese. */
+function unitsOf(locale: string) {
+  let units = durationUnits.get(locale);
+  if (!units) {
+    const f = (unit: string) => new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay: "short", maximumFractionDigits: 0 });
+    units = { s: f("second"), min: f("minute"), h: f("hour") };
+    durationUnits.set(locale, units);
+  }
+  return units;
+}
+
+/**
+ * A duration in seconds, short, in the locale's words (docs/rules.md "Languages"): `45 sec`,
+ * `12 min 5 sec`, `3 hr 20 min` in English; `45秒`, `12分钟 5秒`, `3小时 20分钟` in Chinese.
+ */
+export function formatDuration(seconds: number | null | undefined, locale = "en"): string {
   if (seconds === null || seconds === undefined || seconds < 0) return "—";
-  if (seconds < 60) return `${Math.round(seconds)} s`;
-  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
-  return `${Math.floor(seconds / 3600)} h ${Math.floor((seconds % 3600) / 60)} min`;
+  const u = unitsOf(locale);
+  if (seconds < 60) return u.s.format(Math.round(seconds));
+  if (seconds < 3600) return `${u.min.format(Math.floor(seconds / 60))} ${u.s.format(Math.round(seconds % 60))}`;
+  return `${u.h.format(Math.floor(seconds / 3600))} ${u.min.format(Math.floor((seconds % 3600) / 60))}`;
 }
-
-export const BILLING_LABELS = { Subscription: "Subscription", PayAsYouGo: "Pay-as-you-go" } as const;
