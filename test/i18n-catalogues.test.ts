@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, it } from "node:test";
+import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import ts from "typescript";
 import { CATALOGUES } from "../i18n/messages";
 import { LOCALES, negotiateLocale } from "../i18n/locales";
@@ -27,12 +28,20 @@ function flatten(tree: Tree, prefix = ""): Map<string, string> {
 const en = flatten(CATALOGUES.en as Tree);
 const zh = flatten(CATALOGUES["zh-CN"] as Tree);
 
-/** The ICU arguments a message names: `{quota}`, `{count, plural, …}` give quota and count. */
+/** The ICU arguments and rich-text tags a message names, parsed as next-intl parses it (a syntax error throws). */
 function argumentsOf(message: string): string[] {
   const names = new Set<string>();
-  for (const m of message.matchAll(/\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:,|\})/g)) names.add(m[1]);
-  // Tags of t.rich: <b>…</b>
-  for (const m of message.matchAll(/<([A-Za-z][A-Za-z0-9]*)>/g)) names.add(`<${m[1]}>`);
+  const visit = (elements: MessageFormatElement[]) => {
+    for (const el of elements) {
+      if ("value" in el && typeof el.value === "string" && el.type !== TYPE.literal) names.add(el.value);
+      if (el.type === TYPE.tag) {
+        names.add(`<${el.value}>`);
+        visit(el.children);
+      }
+      if (el.type === TYPE.select || el.type === TYPE.plural) for (const option of Object.values(el.options)) visit(option.value);
+    }
+  };
+  visit(parse(message));
   return [...names].sort();
 }
 
@@ -58,6 +67,7 @@ describe("the catalogues", () => {
   it("have no empty message, and each Chinese message names the same arguments as its English one", () => {
     for (const [key, text] of en) {
       assert.ok(text.trim(), `en ${key} is empty`);
+      assert.doesNotThrow(() => argumentsOf(text), `en ${key} is a valid ICU message`);
       const other = zh.get(key);
       if (other === undefined) continue;
       assert.ok(other.trim(), `zh-CN ${key} is empty`);
