@@ -2,21 +2,17 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { createConsumerGroup } from "@/lib/actions/consumer-group";
-import {
-  ACCOUNT_RULE,
-  createConsumerGroupFormSchema,
-  NAME_RULE,
-  PASSWORD_RULE,
-  type CreateConsumerGroupForm,
-} from "@/lib/validation/consumer-group";
+import { RULE_VALUES } from "@/i18n/keys";
+import { createConsumerGroupFormSchema, type CreateConsumerGroupForm } from "@/lib/validation/consumer-group";
 import { Button } from "../ui/button";
 import { DialogBody, DialogContent, DialogFooter, DialogForm, DialogRoot, DialogTrigger } from "../ui/dialog";
 import { ExplainedButton } from "../ui/explained-button";
-import { Field, inputClass } from "../ui/field";
+import { Field, inputClass, useMessageText } from "../ui/field";
 import { applyActionFailure, callAction, formMessage } from "../forms/action-failure";
 import { useConsoleState } from "../shell/console-state";
 import { LapsedNotice } from "./group-actions";
@@ -29,6 +25,7 @@ const FIELDS = Object.keys(EMPTY);
 
 /** A password input with a show/hide toggle. */
 function PasswordInput({ visible, onToggle, ...props }: React.ComponentProps<"input"> & { visible: boolean; onToggle: () => void }) {
+  const t = useTranslations("consume.create");
   return (
     <div className="relative">
       <input {...props} type={visible ? "text" : "password"} autoComplete="new-password" />
@@ -36,10 +33,10 @@ function PasswordInput({ visible, onToggle, ...props }: React.ComponentProps<"in
         type="button"
         onClick={onToggle}
         aria-pressed={visible}
-        aria-label={visible ? "Hide password" : "Show password"}
-        className="absolute inset-y-0 right-0 px-2.5 text-xs text-blue-700 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600"
+        aria-label={visible ? t("hidePassword") : t("showPassword")}
+        className="absolute inset-y-0 right-0 px-2.5 text-xs whitespace-nowrap text-blue-700 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600"
       >
-        {visible ? "Hide" : "Show"}
+        {visible ? t("hide") : t("show")}
       </button>
     </div>
   );
@@ -63,6 +60,8 @@ export function AddConsumerGroupDialog({
   const { lapsed, markLapsed } = useConsoleState();
   const [showPassword, setShowPassword] = useState(false);
   const queryClient = useQueryClient();
+  const t = useTranslations("consume");
+  const messageText = useMessageText();
   const form = useForm<CreateConsumerGroupForm>({
     resolver: zodResolver(createConsumerGroupFormSchema),
     defaultValues: EMPTY,
@@ -79,7 +78,7 @@ export function AddConsumerGroupDialog({
   async function onSubmit(values: CreateConsumerGroupForm) {
     const result = await callAction(createConsumerGroup, { instanceId, ...values }, markLapsed);
     if (result.ok) {
-      toast.success(`Consumer group ${result.data.name} created`, { description: `ID ${result.data.id}` });
+      toast.success(t("create.created", { name: result.data.name }), { description: t("create.createdId", { id: result.data.id }) });
       await queryClient.invalidateQueries({ queryKey: consumerGroupKeys.all(instanceId) });
       close();
       return;
@@ -105,39 +104,51 @@ export function AddConsumerGroupDialog({
       }}
     >
       {disabledReason || lapsed ? (
-        <ExplainedButton variant="primary" reason={disabledReason ?? "Your session has ended. Sign in again to create consumer groups."}>
-          Create Consumer Group
+        <ExplainedButton variant="primary" className="whitespace-nowrap" reason={disabledReason ?? t("disabled.lapsed")}>
+          {t("create.button")}
         </ExplainedButton>
       ) : (
         // A real Radix trigger, so focus returns to it when the dialog closes. Disabled until
         // hydration: in the server's HTML it looks ready but would open nothing.
         <DialogTrigger asChild>
-          <Button variant="primary" disabled={!hydrated}>
-            Create Consumer Group
+          <Button variant="primary" className="whitespace-nowrap" disabled={!hydrated}>
+            {t("create.button")}
           </Button>
         </DialogTrigger>
       )}
       <DialogContent
-        title="Create Consumer Group"
-        description={
-          <>
-            Instance <span className="font-mono">{instanceId}</span> ({instanceName})
-          </>
-        }
+        title={t("create.title")}
+        description={t.rich("create.description", {
+          id: instanceId,
+          name: instanceName,
+          mono: (chunks) => <span className="font-mono">{chunks}</span>,
+        })}
       >
         <DialogForm onSubmit={(e) => void handleSubmit(onSubmit)(e)} noValidate>
           <DialogBody className="space-y-4">
             <LapsedNotice />
-            <FormAlert message={formMessage(errors)} />
-            <Field id="cg-name" label="Consumer Group Name" required hint={NAME_RULE} error={errors.name?.message}>
+            <FormAlert message={messageText(formMessage(errors))} />
+            <Field id="cg-name" label={t("create.name")} required hint={t("rules.name", RULE_VALUES)} error={errors.name?.message}>
               {(aria) => <input {...aria} {...register("name")} maxLength={200} className={inputClass(!!errors.name)} />}
             </Field>
-            <Field id="cg-account" label="Account" required hint={ACCOUNT_RULE} error={errors.account?.message}>
+            <Field
+              id="cg-account"
+              label={t("create.account")}
+              required
+              hint={t("rules.account", RULE_VALUES)}
+              error={errors.account?.message}
+            >
               {(aria) => (
                 <input {...aria} {...register("account")} autoComplete="off" spellCheck={false} className={inputClass(!!errors.account)} />
               )}
             </Field>
-            <Field id="cg-password" label="Password" required hint={PASSWORD_RULE} error={errors.password?.message}>
+            <Field
+              id="cg-password"
+              label={t("create.password")}
+              required
+              hint={t("rules.password", RULE_VALUES)}
+              error={errors.password?.message}
+            >
               {(aria) => (
                 <PasswordInput
                   {...aria}
@@ -154,9 +165,9 @@ export function AddConsumerGroupDialog({
             </Field>
             <Field
               id="cg-confirm"
-              label="Confirm Password"
+              label={t("create.confirmPassword")}
               required
-              hint="Enter the password again."
+              hint={t("rules.confirm")}
               error={errors.confirmPassword?.message}
             >
               {(aria) => (
@@ -170,7 +181,7 @@ export function AddConsumerGroupDialog({
               )}
             </Field>
           </DialogBody>
-          <DialogFooter label="Create" busyLabel="Creating…" busy={isSubmitting} disabled={lapsed} />
+          <DialogFooter label={t("create.submit")} busyLabel={t("create.busy")} busy={isSubmitting} disabled={lapsed} />
         </DialogForm>
       </DialogContent>
     </DialogRoot>

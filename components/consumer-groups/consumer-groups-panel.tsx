@@ -1,12 +1,13 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { Role } from "@/lib/auth/roles";
 import { can } from "@/lib/auth/roles";
 import type { ConsumerGroupList, ConsumerGroupRow } from "@/lib/data/consumer-groups";
 import type { InstanceSparklines } from "@/lib/data/heartbeat-history";
-import { formatDateTime, formatMetric, formatTime } from "@/lib/format";
+import { formatDateTime, formatTime } from "@/lib/format";
 import { consumeViewSearch, type ConsumeSort, type ConsumeSortKey, type ConsumeView } from "@/lib/validation/consume-view";
 import { SessionLapsedError, isSessionLapse, useConsoleState, useTimeZone } from "../shell/console-state";
 import { cn } from "../ui/cn";
@@ -21,6 +22,7 @@ import { GroupDetailsDrawer } from "./group-details";
 import { GroupState } from "./group-state";
 import { consumerGroupKeys } from "./query-keys";
 import { Sparkline } from "./sparkline";
+import { useMetric } from "./use-metric";
 
 export const POLL_INTERVAL_MS = 5_000;
 
@@ -31,12 +33,11 @@ async function fetchJson<T>(url: string, what: string): Promise<T> {
   return (await res.json()) as T;
 }
 
-/** Why the Create button is disabled, or null when it is not. */
-export function addDisabledReason(list: ConsumerGroupList, role: Role): string | null {
-  if (!can(role, "consumerGroup.create")) return `Your role (${role}) can view consumer groups but not create them.`;
-  if (list.instanceStatus !== "Normal") return "Consumer groups can be created only while the instance is Normal.";
-  if (list.groups.length >= list.quota)
-    return `This instance has ${list.quota} consumer groups, the most it can have. Delete one to add another.`;
+/** Why the Create button is disabled (worded by the panel: consume.disabled.<reason>), or null when it is not. */
+export function addDisabledReason(list: ConsumerGroupList, role: Role): "role" | "status" | "quota" | null {
+  if (!can(role, "consumerGroup.create")) return "role";
+  if (list.instanceStatus !== "Normal") return "status";
+  if (list.groups.length >= list.quota) return "quota";
   return null;
 }
 
@@ -79,14 +80,12 @@ function SortHeader({
   view,
   onSort,
   className,
-  children,
 }: {
   label: string;
   sortKey: ConsumeSortKey;
   view: ConsumeView;
   onSort: (s: ConsumeSort) => void;
   className?: string;
-  children?: React.ReactNode;
 }) {
   const [key, dir] = view.sort.split("_");
   const active = key === sortKey;
@@ -101,7 +100,7 @@ function SortHeader({
         }}
         className="inline-flex max-w-full items-center gap-1 rounded-sm text-left hover:text-blue-700 focus-visible:outline-2 focus-visible:outline-blue-600"
       >
-        <span className="whitespace-normal">{children ?? label}</span>
+        <span className="whitespace-normal">{label}</span>
         <span aria-hidden className={active ? "text-blue-700" : "text-gray-400"}>
           {active ? (dir === "asc" ? "↑" : "↓") : "↕"}
         </span>
@@ -149,6 +148,8 @@ export function ConsumerGroupsPanel({
   const [view, setView] = useState<ConsumeView>(initialView);
   const [search, setSearch] = useState(initialView.q ?? "");
   const drawerTrigger = useRef<HTMLElement | null>(null);
+  const t = useTranslations("consume");
+  const metric = useMetric();
 
   const onLapse = (error: unknown) => {
     if (error instanceof SessionLapsedError) markLapsed();
@@ -185,7 +186,15 @@ export function ConsumerGroupsPanel({
 
   const data = list.data;
   const stale = list.isError && !(list.error instanceof SessionLapsedError);
-  const reason = addDisabledReason(data, role);
+  const why = addDisabledReason(data, role);
+  const reason =
+    why === "role"
+      ? t("disabled.role", { role })
+      : why === "status"
+        ? t("disabled.status")
+        : why === "quota"
+          ? t("disabled.quota", { quota: data.quota })
+          : null;
   const full = data.groups.length >= data.quota;
   const shown = useMemo(() => viewGroups(data.groups, view), [data.groups, view]);
   const openGroup = view.group ? data.groups.find((g) => g.id === view.group) : undefined;
@@ -204,11 +213,11 @@ export function ConsumerGroupsPanel({
       <div className="flex flex-wrap items-center justify-between gap-3 border-b border-gray-100 px-3 py-3 sm:px-5">
         <div className="flex items-center gap-3">
           <h2 id="consumer-groups-title" tabIndex={-1} className="text-sm font-semibold text-gray-900 focus:outline-none">
-            Consumer Groups
+            {t("panel.heading")}
           </h2>
           <span
             data-testid="quota"
-            aria-label={`${data.groups.length} of ${data.quota} consumer groups used`}
+            aria-label={t("panel.quotaLabel", { used: data.groups.length, quota: data.quota })}
             className={`rounded-full px-2 py-0.5 text-xs font-medium ${full ? "bg-red-50 text-red-800" : "bg-gray-100 text-gray-800"}`}
           >
             {data.groups.length} / {data.quota}
@@ -219,21 +228,21 @@ export function ConsumerGroupsPanel({
       <div className="flex flex-wrap items-center justify-between gap-3 border-b border-gray-100 px-3 py-2.5 sm:px-5">
         <form
           role="search"
-          aria-label="Consumer groups"
+          aria-label={t("panel.searchLabel")}
           className="flex min-w-0 flex-1 items-center gap-2"
           onSubmit={(e) => {
             e.preventDefault();
           }}
         >
           <label htmlFor="group-search" className="sr-only">
-            Search by name, ID or account
+            {t("panel.search")}
           </label>
           <input
             id="group-search"
             type="search"
             value={search}
             maxLength={128}
-            placeholder="Search by name, ID or account"
+            placeholder={t("panel.search")}
             onChange={(e) => {
               setSearch(e.target.value);
               setView((v) => ({ ...v, q: e.target.value.trim() || undefined }));
@@ -247,33 +256,36 @@ export function ConsumerGroupsPanel({
           onIntervalChange={setIntervalMs}
           refreshing={refreshing}
           disabled={lapsed}
-          updatedText={`Updated ${formatTime(list.dataUpdatedAt, timeZone)} ${zone}`}
+          updatedText={t("panel.updated", { time: formatTime(list.dataUpdatedAt, timeZone), zone })}
           failedText={
             lapsed
-              ? "Session ended: not refreshing."
+              ? t("panel.lapsed")
               : stale
-                ? `Refresh failed; showing data from ${formatTime(list.dataUpdatedAt, timeZone)} ${zone}. ${interval ? "Retrying…" : ""}`
+                ? interval
+                  ? t("panel.failedRetrying", { time: formatTime(list.dataUpdatedAt, timeZone), zone })
+                  : t("panel.failed", { time: formatTime(list.dataUpdatedAt, timeZone), zone })
                 : null
           }
         />
       </div>
 
       {data.groups.length === 0 ? (
-        <EmptyState title="No consumer groups yet">{reason ?? "Create a consumer group to start consuming the tracked data."}</EmptyState>
+        <EmptyState title={t("panel.emptyTitle")}>{reason ?? t("panel.emptyBody")}</EmptyState>
       ) : shown.length === 0 ? (
-        <EmptyState title="No consumer groups match">Try another name, ID or account, or clear the search.</EmptyState>
+        <EmptyState title={t("panel.noMatchTitle")}>{t("panel.noMatchBody")}</EmptyState>
       ) : (
         <div
           role="region"
-          aria-label="Consumer groups table"
+          aria-label={t("panel.tableLabel")}
           tabIndex={0}
           className="relative overflow-x-auto focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600"
           data-stale={stale ? "true" : undefined}
         >
           <table className="w-full min-w-[60rem] table-fixed divide-y divide-gray-200">
             <caption className="sr-only">
-              Consumer groups of this instance{view.q ? `, matching “${view.q}”` : ""}
-              {stale ? "; stale, the last refresh failed" : ""}
+              {t("panel.caption")}
+              {view.q ? t("panel.captionMatching", { q: view.q }) : ""}
+              {stale ? t("panel.captionStale") : ""}
             </caption>
             <colgroup>
               <col className="w-[19%]" />
@@ -287,21 +299,17 @@ export function ConsumerGroupsPanel({
             </colgroup>
             <thead className="bg-gray-50">
               <tr>
-                <SortHeader label="Consumer Group ID/Name" sortKey="name" view={view} onSort={setSort} />
+                <SortHeader label={t("panel.idName")} sortKey="name" view={view} onSort={setSort} />
                 <th scope="col" className={th}>
-                  Account
+                  {t("panel.account")}
                 </th>
-                <SortHeader label="State" sortKey="state" view={view} onSort={setSort} />
-                <SortHeader label="Checkpoint" sortKey="checkpoint" view={view} onSort={setSort}>
-                  Checkpoint ({zone})
-                </SortHeader>
-                <SortHeader label="Message Delay" sortKey="delay" view={view} onSort={setSort} />
-                <SortHeader label="Unconsumed Data" sortKey="unconsumed" view={view} onSort={setSort} />
-                <SortHeader label="Created At" sortKey="created" view={view} onSort={setSort}>
-                  Created ({zone})
-                </SortHeader>
+                <SortHeader label={t("panel.state")} sortKey="state" view={view} onSort={setSort} />
+                <SortHeader label={t("panel.checkpoint", { zone })} sortKey="checkpoint" view={view} onSort={setSort} />
+                <SortHeader label={t("panel.delay")} sortKey="delay" view={view} onSort={setSort} />
+                <SortHeader label={t("panel.unconsumed")} sortKey="unconsumed" view={view} onSort={setSort} />
+                <SortHeader label={t("panel.created", { zone })} sortKey="created" view={view} onSort={setSort} />
                 <th scope="col" className={th}>
-                  Actions
+                  {t("panel.actions")}
                 </th>
               </tr>
             </thead>
@@ -315,7 +323,7 @@ export function ConsumerGroupsPanel({
                     data-stale={stale ? "true" : undefined}
                   >
                     <td className={td}>
-                      <Truncated value={g.id} copyLabel="consumer group ID" mono testId="group-id" />
+                      <Truncated value={g.id} copyLabel={t("panel.copyId")} mono testId="group-id" />
                       <span className="block truncate text-xs text-gray-700" title={g.name}>
                         {g.name}
                       </span>
@@ -334,11 +342,11 @@ export function ConsumerGroupsPanel({
                         <span
                           data-testid="message-delay"
                           className="whitespace-nowrap"
-                          title={g.connected ? undefined : "No consumer is connected to this group."}
+                          title={g.connected ? undefined : t("panel.notConnected")}
                         >
-                          {formatMetric(g.messageDelaySeconds, " s")}
+                          {metric.seconds(g.messageDelaySeconds)}
                         </span>
-                        <Sparkline values={line?.delay ?? []} label="Message delay" testId="delay-sparkline" />
+                        <Sparkline values={line?.delay ?? []} label={t("sparkline.delay")} testId="delay-sparkline" />
                       </span>
                     </td>
                     <td className={td}>
@@ -346,11 +354,11 @@ export function ConsumerGroupsPanel({
                         <span
                           data-testid="unconsumed-data"
                           className="whitespace-nowrap"
-                          title={g.connected ? undefined : "No consumer is connected to this group."}
+                          title={g.connected ? undefined : t("panel.notConnected")}
                         >
-                          {formatMetric(g.unconsumedRecords)}
+                          {metric.count(g.unconsumedRecords)}
                         </span>
-                        <Sparkline values={line?.unconsumed ?? []} label="Unconsumed data" testId="unconsumed-sparkline" />
+                        <Sparkline values={line?.unconsumed ?? []} label={t("sparkline.unconsumed")} testId="unconsumed-sparkline" />
                       </span>
                     </td>
                     <td className={td}>

@@ -3,17 +3,18 @@
 import * as Menu from "@radix-ui/react-dropdown-menu";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQueryClient } from "@tanstack/react-query";
-import { useRef, useState } from "react";
+import { useTranslations } from "next-intl";
+import { useRef, useState, type ReactNode } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { changeConsumerGroupPassword, deleteConsumerGroup, resetConsumerGroupPassword } from "@/lib/actions/consumer-group";
 import { can, type Role } from "@/lib/auth/roles";
 import type { ConsumerGroupRow } from "@/lib/data/consumer-groups";
 import { formatDateTime } from "@/lib/format";
+import { RULE_VALUES } from "@/i18n/keys";
 import {
   changePasswordFormSchema,
   generatePassword,
-  PASSWORD_RULE,
   resetPasswordFormSchema,
   type ChangePasswordForm,
   type ResetPasswordForm,
@@ -23,7 +24,7 @@ import { signInAgainHref, useConsoleState, useTimeZone } from "../shell/console-
 import { Button } from "../ui/button";
 import { CopyButton } from "../ui/copy-button";
 import { DialogBody, DialogContent, DialogFooter, DialogForm, DialogRoot } from "../ui/dialog";
-import { Field, inputClass } from "../ui/field";
+import { Field, inputClass, useMessageText } from "../ui/field";
 import { FormAlert } from "../ui/form-feedback";
 import { useLandmark } from "../ui/use-landmark";
 import { consumerGroupKeys } from "./query-keys";
@@ -34,21 +35,30 @@ type ReturnFocus = () => HTMLElement | null;
 /** Inside an open dialog, the banner of a lapsed session is behind the overlay: say it here too. */
 export function LapsedNotice() {
   const { lapsed } = useConsoleState();
+  const t = useTranslations("consume.lapsed");
   if (!lapsed) return null;
   const here = typeof window === "undefined" ? "/" : window.location.pathname;
   const search = typeof window === "undefined" ? "" : window.location.search.slice(1);
   return (
     <p role="alert" className="rounded-sm border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-      Your session has ended, so this cannot be saved.{" "}
-      <a href={signInAgainHref(here, search)} className="font-medium text-blue-700 underline">
-        Sign in again
-      </a>
+      {t.rich("notice", {
+        link: (chunks) => (
+          <a href={signInAgainHref(here, search)} className="font-medium text-blue-700 underline">
+            {chunks}
+          </a>
+        ),
+      })}
     </p>
   );
 }
 
+/** The monospace id inside a dialog's sentence. */
+const mono = (chunks: ReactNode) => <span className="font-mono">{chunks}</span>;
+
 function ChangePasswordDialog({ group, onDone, returnFocus }: { group: ConsumerGroupRow; onDone: () => void; returnFocus: ReturnFocus }) {
   const { lapsed, markLapsed } = useConsoleState();
+  const t = useTranslations("consume");
+  const messageText = useMessageText();
   const form = useForm<ChangePasswordForm>({
     resolver: zodResolver(changePasswordFormSchema),
     defaultValues: { oldPassword: "", newPassword: "", confirmPassword: "" },
@@ -66,24 +76,20 @@ function ChangePasswordDialog({ group, onDone, returnFocus }: { group: ConsumerG
       applyActionFailure(result, setError, ["oldPassword", "newPassword", "confirmPassword"]);
       return;
     }
-    toast.success(`Password of ${group.name} changed`);
+    toast.success(t("changePassword.done", { name: group.name }));
     onDone();
   }
   return (
     <DialogContent
-      title="Change Password"
-      description={
-        <>
-          Consumer group <span className="font-mono">{group.id}</span> ({group.name})
-        </>
-      }
+      title={t("changePassword.title")}
+      description={t.rich("changePassword.description", { id: group.id, name: group.name, mono })}
       returnFocus={returnFocus}
     >
       <DialogForm onSubmit={(e) => void handleSubmit(onSubmit)(e)} noValidate>
         <DialogBody className="space-y-4">
           <LapsedNotice />
-          <FormAlert message={formMessage(errors)} />
-          <Field id="cp-old" label="Current Password" required error={errors.oldPassword?.message}>
+          <FormAlert message={messageText(formMessage(errors))} />
+          <Field id="cp-old" label={t("changePassword.current")} required error={errors.oldPassword?.message}>
             {(aria) => (
               <input
                 {...aria}
@@ -94,7 +100,13 @@ function ChangePasswordDialog({ group, onDone, returnFocus }: { group: ConsumerG
               />
             )}
           </Field>
-          <Field id="cp-new" label="New Password" required hint={PASSWORD_RULE} error={errors.newPassword?.message}>
+          <Field
+            id="cp-new"
+            label={t("changePassword.new")}
+            required
+            hint={t("rules.password", RULE_VALUES)}
+            error={errors.newPassword?.message}
+          >
             {(aria) => (
               <input
                 {...aria}
@@ -105,7 +117,7 @@ function ChangePasswordDialog({ group, onDone, returnFocus }: { group: ConsumerG
               />
             )}
           </Field>
-          <Field id="cp-confirm" label="Confirm Password" required error={errors.confirmPassword?.message}>
+          <Field id="cp-confirm" label={t("changePassword.confirm")} required error={errors.confirmPassword?.message}>
             {(aria) => (
               <input
                 {...aria}
@@ -117,7 +129,7 @@ function ChangePasswordDialog({ group, onDone, returnFocus }: { group: ConsumerG
             )}
           </Field>
         </DialogBody>
-        <DialogFooter label="Change Password" busyLabel="Working…" busy={isSubmitting} disabled={lapsed} />
+        <DialogFooter label={t("changePassword.submit")} busyLabel={t("actions.working")} busy={isSubmitting} disabled={lapsed} />
       </DialogForm>
     </DialogContent>
   );
@@ -126,6 +138,8 @@ function ChangePasswordDialog({ group, onDone, returnFocus }: { group: ConsumerG
 function ResetPasswordDialog({ group, onDone, returnFocus }: { group: ConsumerGroupRow; onDone: () => void; returnFocus: ReturnFocus }) {
   const { lapsed, markLapsed } = useConsoleState();
   const [shown, setShown] = useState<string | null>(null);
+  const t = useTranslations("consume");
+  const messageText = useMessageText();
   const form = useForm<ResetPasswordForm>({
     resolver: zodResolver(resetPasswordFormSchema),
     defaultValues: { newPassword: "", confirmPassword: "" },
@@ -144,36 +158,31 @@ function ResetPasswordDialog({ group, onDone, returnFocus }: { group: ConsumerGr
       applyActionFailure(result, setError, ["newPassword", "confirmPassword"]);
       return;
     }
-    toast.success(`Password of ${group.name} reset`);
+    toast.success(t("resetPassword.done", { name: group.name }));
     // Shown once, from what this browser typed; the server never returns it.
     setShown(values.newPassword);
     form.reset({ newPassword: "", confirmPassword: "" });
   }
   if (shown) {
     return (
-      <DialogContent
-        title="Password Reset"
-        description="Copy the new password now. It is shown only once and cannot be read again."
-        returnFocus={returnFocus}
-      >
+      <DialogContent title={t("resetPassword.shownTitle")} description={t("resetPassword.shownDescription")} returnFocus={returnFocus}>
         <DialogBody className="space-y-3">
           <p className="text-sm text-gray-800">
-            New password of{" "}
-            <span className="font-mono break-all">
-              {group.account}-{group.id}
-            </span>
-            :
+            {t.rich("resetPassword.newPasswordOf", {
+              user: `${group.account}-${group.id}`,
+              mono: (chunks) => <span className="font-mono break-all">{chunks}</span>,
+            })}
           </p>
           <p className="flex items-center rounded-sm border border-gray-200 bg-gray-50 px-3 py-2">
             <code data-testid="new-password" className="min-w-0 font-mono text-sm break-all">
               {shown}
             </code>
-            <CopyButton value={shown} label="new password" />
+            <CopyButton value={shown} label={t("resetPassword.copy")} />
           </p>
         </DialogBody>
         <div className="flex shrink-0 justify-end border-t border-gray-100 bg-gray-50 px-5 py-3">
           <Button variant="primary" onClick={onDone} data-autofocus>
-            Done
+            {t("resetPassword.close")}
           </Button>
         </div>
       </DialogContent>
@@ -181,24 +190,28 @@ function ResetPasswordDialog({ group, onDone, returnFocus }: { group: ConsumerGr
   }
   return (
     <DialogContent
-      title="Reset Password"
-      description={
-        <>
-          Set a new password for <span className="font-mono">{group.id}</span> ({group.name}) without the current one.
-        </>
-      }
+      title={t("resetPassword.title")}
+      description={t.rich("resetPassword.description", { id: group.id, name: group.name, mono })}
       returnFocus={returnFocus}
     >
       <DialogForm onSubmit={(e) => void handleSubmit(onSubmit)(e)} noValidate>
         <DialogBody className="space-y-4">
           <LapsedNotice />
-          <FormAlert message={formMessage(errors)} />
+          <FormAlert message={messageText(formMessage(errors))} />
           <p className="rounded-sm border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="reset-warning">
             {group.connected
-              ? `A consumer is connected to this group${group.clientIp ? ` from ${group.clientIp}` : ""}. Resetting disconnects it; it must connect again with the new password.`
-              : "Any consumer that connects later needs the new password; the current one stops working at once."}
+              ? group.clientIp
+                ? t("resetPassword.connectedFrom", { ip: group.clientIp })
+                : t("resetPassword.connected")
+              : t("resetPassword.idle")}
           </p>
-          <Field id="rp-new" label="New Password" required hint={PASSWORD_RULE} error={errors.newPassword?.message}>
+          <Field
+            id="rp-new"
+            label={t("resetPassword.new")}
+            required
+            hint={t("rules.password", RULE_VALUES)}
+            error={errors.newPassword?.message}
+          >
             {(aria) => (
               <div className="flex gap-2">
                 <input
@@ -210,18 +223,19 @@ function ResetPasswordDialog({ group, onDone, returnFocus }: { group: ConsumerGr
                   className={inputClass(!!errors.newPassword, "font-mono")}
                 />
                 <Button
+                  className="shrink-0 whitespace-nowrap"
                   onClick={() => {
                     const pw = generatePassword();
                     setValue("newPassword", pw, { shouldValidate: true });
                     setValue("confirmPassword", pw, { shouldValidate: true });
                   }}
                 >
-                  Generate
+                  {t("resetPassword.generate")}
                 </Button>
               </div>
             )}
           </Field>
-          <Field id="rp-confirm" label="Confirm Password" required error={errors.confirmPassword?.message}>
+          <Field id="rp-confirm" label={t("resetPassword.confirm")} required error={errors.confirmPassword?.message}>
             {(aria) => (
               <input
                 {...aria}
@@ -234,7 +248,7 @@ function ResetPasswordDialog({ group, onDone, returnFocus }: { group: ConsumerGr
             )}
           </Field>
         </DialogBody>
-        <DialogFooter label="Reset Password" busyLabel="Working…" busy={isSubmitting} disabled={lapsed} />
+        <DialogFooter label={t("resetPassword.submit")} busyLabel={t("actions.working")} busy={isSubmitting} disabled={lapsed} />
       </DialogForm>
     </DialogContent>
   );
@@ -245,6 +259,8 @@ function DeleteDialog({ group, onDone, returnFocus }: { group: ConsumerGroupRow;
   const { timeZone, label } = useTimeZone();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
+  const t = useTranslations("consume");
+  const messageText = useMessageText();
   async function confirm() {
     setBusy(true);
     const result = await callAction(deleteConsumerGroup, { groupId: group.id }, markLapsed);
@@ -253,52 +269,51 @@ function DeleteDialog({ group, onDone, returnFocus }: { group: ConsumerGroupRow;
       if (result.code !== "Unauthorized") setError(result.message);
       return;
     }
-    toast.success(`Consumer group ${group.name} deleted`);
+    toast.success(t("delete.done", { name: group.name }));
     onDone();
   }
   return (
     <DialogContent
-      title={`Delete consumer group ${group.name}?`}
-      description={
-        <>
-          Consumer group <span className="font-mono">{group.id}</span> will be deleted.
-        </>
-      }
+      title={t("delete.title", { name: group.name })}
+      description={t.rich("delete.description", { id: group.id, mono })}
       returnFocus={returnFocus}
     >
       <DialogBody className="space-y-3 text-sm text-gray-800">
         <LapsedNotice />
-        <FormAlert message={error} />
+        <FormAlert message={messageText(error)} />
         <p className="rounded-sm border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900" data-testid="delete-warning">
           {group.checkpointAt
-            ? `Its consumption progress (checkpoint ${formatDateTime(group.checkpointAt, timeZone)} ${label}) is lost and cannot be recovered.`
-            : "It has no consumption checkpoint yet. Deleting it cannot be undone."}{" "}
-          {group.connected ? "The consumer connected to it is disconnected." : "No consumer is connected to it."}
+            ? t("delete.progressLost", { time: formatDateTime(group.checkpointAt, timeZone), zone: label })
+            : t("delete.noCheckpoint")}{" "}
+          {group.connected ? t("delete.connected") : t("delete.idle")}
         </p>
       </DialogBody>
-      <DialogFooter label="Delete" busyLabel="Deleting…" busy={busy} danger disabled={lapsed} onConfirm={() => void confirm()} />
+      <DialogFooter
+        label={t("delete.submit")}
+        busyLabel={t("delete.busy")}
+        busy={busy}
+        danger
+        disabled={lapsed}
+        onConfirm={() => void confirm()}
+      />
     </DialogContent>
   );
 }
 
 type Kind = "change" | "reset" | "checkpoint" | "delete";
-const LABELS: Record<Kind, string> = {
-  change: "Change Password",
-  reset: "Reset Password",
-  checkpoint: "Reset Checkpoint",
-  delete: "Delete",
-};
+const KINDS: readonly Kind[] = ["change", "reset", "checkpoint", "delete"];
 const PERMISSION = {
   change: "consumerGroup.changePassword",
   reset: "consumerGroup.resetPassword",
   checkpoint: "consumerGroup.resetCheckpoint",
   delete: "consumerGroup.delete",
 } as const;
-const WHO: Record<Kind, string> = {
-  change: "operators and admins",
-  reset: "admins only",
-  checkpoint: "operators and admins",
-  delete: "admins only",
+/** Who may do what a role may not: the menu says so (docs/rules.md "Roles"). */
+const WHO: Record<Kind, "operatorsAndAdmins" | "adminsOnly"> = {
+  change: "operatorsAndAdmins",
+  reset: "adminsOnly",
+  checkpoint: "operatorsAndAdmins",
+  delete: "adminsOnly",
 };
 
 const itemClass =
@@ -324,6 +339,7 @@ export function GroupActions({
   onDetails: (trigger: HTMLElement) => void;
 }) {
   const { lapsed } = useConsoleState();
+  const t = useTranslations("consume.actions");
   const landmark = useLandmark("main");
   const [open, setOpen] = useState<Kind | null>(null);
   const more = useRef<HTMLButtonElement>(null);
@@ -344,9 +360,9 @@ export function GroupActions({
         onClick={(e) => {
           onDetails(e.currentTarget);
         }}
-        aria-label={`Details of ${group.name}`}
+        aria-label={t("detailsOf", { name: group.name })}
       >
-        Details
+        {t("details")}
       </Button>
       <span aria-hidden className="text-gray-300">
         |
@@ -355,17 +371,17 @@ export function GroupActions({
         <Menu.Trigger
           ref={more}
           disabled={lapsed}
-          aria-label={`More actions for ${group.name}`}
+          aria-label={t("moreOf", { name: group.name })}
           className="inline-flex h-6 items-center gap-1 rounded-sm px-1 text-xs font-medium text-blue-700 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600 disabled:cursor-not-allowed disabled:text-gray-600 disabled:no-underline"
         >
-          More
+          {t("more")}
           <svg aria-hidden viewBox="0 0 10 6" className="h-1.5 w-2" fill="currentColor">
             <path d="M0 0h10L5 6z" />
           </svg>
         </Menu.Trigger>
         <Menu.Portal container={landmark}>
           <Menu.Content align="end" sideOffset={4} className="z-50 min-w-48 rounded-sm border border-gray-200 bg-white p-1 shadow-xl">
-            {(Object.keys(LABELS) as Kind[]).map((kind) => {
+            {KINDS.map((kind) => {
               const allowed = can(role, PERMISSION[kind]);
               return (
                 <Menu.Item
@@ -376,10 +392,10 @@ export function GroupActions({
                   }}
                   className={`${itemClass} ${allowed && kind === "delete" ? "text-red-700" : ""}`}
                 >
-                  <span>{LABELS[kind]}</span>
+                  <span>{t(kind)}</span>
                   {allowed ? null : (
                     <span className="text-xs">
-                      Not for {role}s: {WHO[kind]}
+                      {WHO[kind] === "adminsOnly" ? t("adminsOnly", { role }) : t("operatorsAndAdmins", { role })}
                     </span>
                   )}
                 </Menu.Item>

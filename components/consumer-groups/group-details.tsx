@@ -2,21 +2,28 @@
 
 import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import type { ConsumerGroupRow } from "@/lib/data/consumer-groups";
 import type { GroupHistory } from "@/lib/data/heartbeat-history";
-import { formatDateTime, formatMetric } from "@/lib/format";
+import { formatDateTime } from "@/lib/format";
 import { SessionLapsedError, isSessionLapse, useConsoleState, useTimeZone } from "../shell/console-state";
 import { Truncated } from "../ui/truncated";
 import { DialogBody, DialogContent } from "../ui/dialog";
 import { consumerGroupKeys } from "./query-keys";
 import { GroupState } from "./group-state";
+import { useMetric } from "./use-metric";
 
 // The chart library comes with the first drawer opened, never with the page.
 const TrendCharts = dynamic(() => import("./trend-charts"), {
   ssr: false,
-  loading: () => <p className="text-sm text-gray-700">Loading charts…</p>,
+  loading: () => <LoadingCharts />,
 });
+
+function LoadingCharts() {
+  const t = useTranslations("consume.details");
+  return <p className="text-sm text-gray-700">{t("loadingCharts")}</p>;
+}
 
 async function fetchHistory(instanceId: string, groupId: string): Promise<GroupHistory> {
   const res = await fetch(`/api/instances/${instanceId}/consumer-groups/${groupId}/history`, { cache: "no-store", redirect: "manual" });
@@ -55,6 +62,8 @@ export function GroupDetailsDrawer({
 }) {
   const { timeZone, label } = useTimeZone();
   const { lapsed, markLapsed } = useConsoleState();
+  const t = useTranslations("consume");
+  const metric = useMetric();
   const history = useQuery({
     queryKey: consumerGroupKeys.history(instanceId, group.id),
     queryFn: async () => {
@@ -69,67 +78,61 @@ export function GroupDetailsDrawer({
     enabled: !lapsed,
   });
   const sasl = `${group.account}-${group.id}`;
-  const time = (v: string | null) => (v ? `${formatDateTime(v, timeZone)} (${label})` : "—");
+  const time = (v: string | null) => (v ? t("details.time", { time: formatDateTime(v, timeZone), zone: label }) : "—");
 
   return (
     <DialogContent
       placement="right"
       title={<span className="break-all">{group.name}</span>}
-      description={
-        <>
-          Consumer group <span className="font-mono">{group.id}</span>
-        </>
-      }
+      description={t.rich("details.description", { id: group.id, mono: (chunks) => <span className="font-mono">{chunks}</span> })}
       returnFocus={returnFocus}
     >
       <DialogBody className="space-y-6">
         {stale ? (
           <p role="status" className="rounded-sm border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-            These values are stale: the last refresh failed.
+            {t("details.stale")}
           </p>
         ) : null}
         <section aria-labelledby="details-connect">
           <h3 id="details-connect" className="mb-1 text-sm font-semibold text-gray-900">
-            Connection
+            {t("details.connection")}
           </h3>
           <dl className="divide-y divide-gray-100">
-            <Item label="SASL user" testId="details-sasl-user">
-              <Truncated value={sasl} copyLabel="SASL user" mono />
+            <Item label={t("details.saslUser")} testId="details-sasl-user">
+              <Truncated value={sasl} copyLabel={t("details.copySaslUser")} mono />
             </Item>
-            <Item label="State" testId="details-state">
+            <Item label={t("details.state")} testId="details-state">
               <GroupState connected={group.connected} stale={stale} />
             </Item>
-            <Item label="Client address" testId="details-client">
+            <Item label={t("details.client")} testId="details-client">
               <span className="font-mono">{group.clientIp ?? "—"}</span>
             </Item>
-            <Item label="Connected since">{time(group.connectedAt)}</Item>
-            <Item label="Lease expires">{time(group.leaseExpiresAt)}</Item>
+            <Item label={t("details.connectedSince")}>{time(group.connectedAt)}</Item>
+            <Item label={t("details.leaseExpires")}>{time(group.leaseExpiresAt)}</Item>
           </dl>
         </section>
         <section aria-labelledby="details-progress">
           <h3 id="details-progress" className="mb-1 text-sm font-semibold text-gray-900">
-            Progress
+            {t("details.progress")}
           </h3>
           <dl className="divide-y divide-gray-100">
-            <Item label="Checkpoint">{time(group.checkpointAt)}</Item>
-            <Item label="Message delay" testId="details-delay">
-              {formatMetric(group.messageDelaySeconds, " s")}
+            <Item label={t("details.checkpoint")}>{time(group.checkpointAt)}</Item>
+            <Item label={t("details.delay")} testId="details-delay">
+              {metric.seconds(group.messageDelaySeconds)}
             </Item>
-            <Item label="Unconsumed data" testId="details-unconsumed">
-              {formatMetric(group.unconsumedRecords)}
+            <Item label={t("details.unconsumed")} testId="details-unconsumed">
+              {metric.count(group.unconsumedRecords)}
             </Item>
-            <Item label="Account">
+            <Item label={t("details.account")}>
               <span className="font-mono">{group.account}</span>
             </Item>
-            <Item label="Created at">{time(group.createdAt)}</Item>
+            <Item label={t("details.createdAt")}>{time(group.createdAt)}</Item>
           </dl>
-          {!group.connected ? (
-            <p className="mt-2 text-xs text-gray-700">No consumer is connected: delay and unconsumed data show “—”.</p>
-          ) : null}
+          {!group.connected ? <p className="mt-2 text-xs text-gray-700">{t("details.idleNote")}</p> : null}
         </section>
         <section aria-labelledby="details-trend">
           <h3 id="details-trend" className="mb-2 text-sm font-semibold text-gray-900">
-            Trend
+            {t("details.trend")}
           </h3>
           {history.data ? (
             <TrendCharts
@@ -140,9 +143,9 @@ export function GroupDetailsDrawer({
               zoneText={label}
             />
           ) : history.isError ? (
-            <p className="text-sm text-red-700">The history could not be loaded.</p>
+            <p className="text-sm text-red-700">{t("details.historyFailed")}</p>
           ) : (
-            <p className="text-sm text-gray-700">Loading history…</p>
+            <p className="text-sm text-gray-700">{t("details.loadingHistory")}</p>
           )}
         </section>
       </DialogBody>

@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
 import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import { resetConsumerGroupCheckpoint } from "@/lib/actions/consumer-group";
@@ -10,7 +11,7 @@ import { resetCheckpointFormSchema, type ResetCheckpointForm } from "@/lib/valid
 import { applyActionFailure, callAction, formMessage } from "../forms/action-failure";
 import { useConsoleState, useTimeZone } from "../shell/console-state";
 import { DialogBody, DialogContent, DialogFooter, DialogForm } from "../ui/dialog";
-import { Field, inputClass } from "../ui/field";
+import { Field, inputClass, useMessageText } from "../ui/field";
 import { FormAlert } from "../ui/form-feedback";
 
 export interface DataRange {
@@ -36,6 +37,9 @@ export function ResetCheckpointDialog({
 }) {
   const { lapsed, markLapsed } = useConsoleState();
   const { timeZone, label } = useTimeZone();
+  const t = useTranslations("consume.checkpoint");
+  const tActions = useTranslations("consume.actions");
+  const messageText = useMessageText();
   const form = useForm<ResetCheckpointForm>({
     resolver: zodResolver(resetCheckpointFormSchema),
     defaultValues: { target: "earliest", time: "" },
@@ -56,45 +60,43 @@ export function ResetCheckpointDialog({
       applyActionFailure(result, setError, ["target", "time"]);
       return;
     }
-    toast.success(`Checkpoint of ${group.name} moved to ${formatDateTime(result.data.checkpointAt, timeZone)} ${label}`);
+    toast.success(t("done", { name: group.name, time: formatDateTime(result.data.checkpointAt, timeZone), zone: label }));
     onDone();
   }
   const rangeText =
-    range.begin && range.end ? `${formatDateTime(range.begin, timeZone)} – ${formatDateTime(range.end, timeZone)} ${label}` : "no data yet";
+    range.begin && range.end
+      ? t("rangeText", { begin: formatDateTime(range.begin, timeZone), end: formatDateTime(range.end, timeZone), zone: label })
+      : t("noData");
   return (
-    <DialogContent
-      title={`Reset the checkpoint of ${group.name}`}
-      description="The next consumer of this group starts consuming from the point you choose."
-      returnFocus={returnFocus}
-    >
+    <DialogContent title={t("title", { name: group.name })} description={t("description")} returnFocus={returnFocus}>
       <DialogForm onSubmit={(e) => void handleSubmit(onSubmit)(e)} noValidate>
         <DialogBody className="space-y-3 text-sm text-gray-800">
-          <FormAlert message={formMessage(errors)} />
+          <FormAlert message={messageText(formMessage(errors))} />
           {group.connected ? (
             <p role="alert" className="rounded-sm border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900">
-              A consumer is connected to this group. Disconnect it first: the checkpoint can only move while no consumer is connected.
+              {t("connected")}
             </p>
           ) : null}
-          <p data-testid="checkpoint-range">Data range: {rangeText}</p>
+          <p data-testid="checkpoint-range">{t("range", { range: rangeText })}</p>
           <fieldset className="space-y-1.5">
-            <legend className="mb-1 font-medium text-gray-900">Start from</legend>
+            <legend className="mb-1 font-medium text-gray-900">{t("startFrom")}</legend>
             <label className="flex items-center gap-2">
-              <input type="radio" value="earliest" {...register("target")} /> The earliest data (the start of the range)
+              <input type="radio" value="earliest" {...register("target")} /> {t("earliest")}
             </label>
             <label className="flex items-center gap-2">
-              <input type="radio" value="latest" {...register("target")} /> The latest data (skip what is not consumed yet)
+              <input type="radio" value="latest" {...register("target")} /> {t("latest")}
             </label>
             <label className="flex items-center gap-2">
-              <input type="radio" value="time" {...register("target")} /> A time within the range
+              <input type="radio" value="time" {...register("target")} /> {t("time")}
             </label>
           </fieldset>
           {target === "time" ? (
-            <Field id="ckpt-time" label="Time (UTC)" required hint="Within the data range above." error={errors.time?.message}>
+            <Field id="ckpt-time" label={t("timeLabel")} required hint={t("timeHint")} error={errors.time?.message}>
               {(aria) => <input {...aria} {...register("time")} type="datetime-local" step={1} className={inputClass(!!errors.time)} />}
             </Field>
           ) : null}
         </DialogBody>
-        <DialogFooter label="Reset Checkpoint" busyLabel="Working…" busy={isSubmitting} disabled={lapsed || group.connected} />
+        <DialogFooter label={t("submit")} busyLabel={tActions("working")} busy={isSubmitting} disabled={lapsed || group.connected} />
       </DialogForm>
     </DialogContent>
   );

@@ -1,9 +1,13 @@
+import { useLocale, useTranslations } from "next-intl";
+
 /**
  * A row's trend of the last hour, one point a minute, drawn as a small SVG line (no chart library
  * on the table: twenty rows would load one for twenty thumbnails). Minutes without a sample break
  * the line. The summary is the accessible name; the drawer has the full chart.
  */
 export function Sparkline({ values, label, testId }: { values: (number | null)[]; label: string; testId?: string }) {
+  const t = useTranslations("consume.sparkline");
+  const locale = useLocale();
   const width = 56;
   const height = 18;
   const present = values.filter((v): v is number => v !== null);
@@ -11,7 +15,7 @@ export function Sparkline({ values, label, testId }: { values: (number | null)[]
     return (
       <span
         role="img"
-        aria-label={`${label}: no samples in the last hour`}
+        aria-label={t("empty", { label })}
         data-testid={testId}
         data-points="0"
         className="inline-block h-[18px] w-14 border-b border-dashed border-gray-300"
@@ -36,7 +40,7 @@ export function Sparkline({ values, label, testId }: { values: (number | null)[]
   return (
     <svg
       role="img"
-      aria-label={`${label}, last hour: highest ${max.toLocaleString("en-US")}, latest ${latest.toLocaleString("en-US")}`}
+      aria-label={t("summary", { label, max: max.toLocaleString(locale), latest: latest.toLocaleString(locale) })}
       data-testid={testId}
       data-points={present.length}
       viewBox={`0 0 ${width} ${height}`}

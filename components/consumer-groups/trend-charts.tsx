@@ -1,32 +1,30 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
 import type { HistorySample } from "@/lib/data/heartbeat-history";
 import { formatDateTime, formatMetric } from "@/lib/format";
+import { useMetric } from "./use-metric";
 
 // Loaded with next/dynamic only when a details drawer opens: uPlot (about 20 KB gzipped, canvas,
 // no eval, no inline scripts) never weighs on the Data Consume page itself.
 
 interface Series {
-  title: string;
-  unit: string;
+  /** names the chart for tests, the same in every language */
+  id: "message-delay" | "unconsumed-data";
+  /** the value as the chart shows it: seconds of delay, or a count */
+  seconds: boolean;
   pick: (s: HistorySample) => number | null;
   color: string;
   fill: string;
 }
 
 const SERIES: Series[] = [
-  { title: "Message delay", unit: " s", pick: (s) => s.delay, color: "#2563eb", fill: "rgba(37,99,235,0.08)" },
-  { title: "Unconsumed data", unit: "", pick: (s) => s.unconsumed, color: "#c2410c", fill: "rgba(194,65,12,0.08)" },
+  { id: "message-delay", seconds: true, pick: (s) => s.delay, color: "#2563eb", fill: "rgba(37,99,235,0.08)" },
+  { id: "unconsumed-data", seconds: false, pick: (s) => s.unconsumed, color: "#c2410c", fill: "rgba(194,65,12,0.08)" },
 ];
-
-function summary(values: (number | null)[], unit: string): string {
-  const present = values.filter((v): v is number => v !== null);
-  if (!present.length) return "no samples in the last hour";
-  return `${present.length} samples; lowest ${formatMetric(Math.min(...present), unit)}, highest ${formatMetric(Math.max(...present), unit)}, latest ${formatMetric(present[present.length - 1], unit)}`;
-}
 
 function Chart({
   series,
@@ -44,7 +42,12 @@ function Chart({
   zoneText: string;
 }) {
   const box = useRef<HTMLDivElement>(null);
+  const t = useTranslations("consume.trend");
+  const locale = useLocale();
   const values = samples.map(series.pick);
+  const title = series.id === "message-delay" ? t("delay") : t("unconsumed");
+  const figures = useMetric();
+  const metric = series.seconds ? figures.seconds : figures.count;
   useEffect(() => {
     const el = box.current;
     if (!el) return;
@@ -70,13 +73,13 @@ function Chart({
             grid: { stroke: "#f3f4f6" },
             ticks: { stroke: "#e5e7eb" },
             size: 56,
-            values: (_u, ticks) => ticks.map((t) => formatMetric(t)),
+            values: (_u, ticks) => ticks.map((tick) => formatMetric(tick, "", locale)),
           },
         ],
         series: [
           {},
           {
-            label: series.title,
+            label: title,
             stroke: series.color,
             fill: series.fill,
             width: 1.5,
@@ -98,19 +101,27 @@ function Chart({
     };
     // values derive from samples
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [samples, from, to, timeZone, series]);
-  const text = summary(values, series.unit);
+  }, [samples, from, to, timeZone, series, title, locale]);
+  const present = values.filter((v): v is number => v !== null);
+  const text = present.length
+    ? t("summary", {
+        count: present.length,
+        low: metric(Math.min(...present)),
+        high: metric(Math.max(...present)),
+        latest: metric(present[present.length - 1]),
+      })
+    : t("empty");
   return (
     <figure className="min-w-0">
       <figcaption className="mb-1 flex items-baseline justify-between gap-2 text-sm">
-        <span className="font-medium text-gray-900">{series.title}</span>
-        <span className="text-xs text-gray-700">last hour, {zoneText}</span>
+        <span className="font-medium text-gray-900">{title}</span>
+        <span className="text-xs text-gray-700">{t("window", { zone: zoneText })}</span>
       </figcaption>
       <div
         ref={box}
         role="img"
-        aria-label={`${series.title}: ${text}`}
-        data-testid={`trend-${series.title.toLowerCase().replace(/ /g, "-")}`}
+        aria-label={t("label", { title, summary: text })}
+        data-testid={`trend-${series.id}`}
         data-samples={samples.length}
         className="w-full overflow-hidden"
       />
@@ -136,7 +147,7 @@ export default function TrendCharts({
   return (
     <div className="space-y-5">
       {SERIES.map((s) => (
-        <Chart key={s.title} series={s} samples={samples} from={from} to={to} timeZone={timeZone} zoneText={zoneText} />
+        <Chart key={s.id} series={s} samples={samples} from={from} to={to} timeZone={timeZone} zoneText={zoneText} />
       ))}
     </div>
   );

@@ -1,9 +1,10 @@
 import type { ReactNode } from "react";
 
-export function InfoCard({ title, children }: { title: string; children: ReactNode }) {
+/** A card of the Basic Information page; `id` names its heading (titles are translated, ids are not). */
+export function InfoCard({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
-    <section className="rounded-sm border border-gray-200 bg-white" aria-labelledby={`card-${title.replace(/\W+/g, "-")}`}>
-      <h2 id={`card-${title.replace(/\W+/g, "-")}`} className="border-b border-gray-100 px-5 py-3 text-sm font-semibold text-gray-900">
+    <section className="rounded-sm border border-gray-200 bg-white" aria-labelledby={`card-${id}`}>
+      <h2 id={`card-${id}`} className="border-b border-gray-100 px-5 py-3 text-sm font-semibold text-gray-900">
         {title}
       </h2>
       <dl className="grid grid-cols-1 gap-x-8 gap-y-3 p-4 sm:p-5 xl:grid-cols-2">{children}</dl>

@@ -1,6 +1,7 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { TaskRow } from "@/lib/data/tasks";
-import { BILLING_LABELS, formatDateTime, zoneLabel } from "@/lib/format";
+import { formatDateTime, zoneLabel } from "@/lib/format";
 import { Truncated } from "../ui/truncated";
 import { StatusBadge } from "./status-badge";
 
@@ -37,15 +38,17 @@ export function TaskTable({
   timeZone?: string;
 }) {
   const zone = zoneLabel(timeZone);
+  const t = useTranslations("tasks.table");
+  const billing = useTranslations("common.billing");
   return (
     <div
       role="region"
-      aria-label="Change tracking tasks table"
+      aria-label={t("label")}
       tabIndex={0}
       className="relative overflow-x-auto focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600"
     >
       <table className="w-full min-w-[60rem] table-fixed divide-y divide-gray-200">
-        <caption className="sr-only">Change tracking tasks</caption>
+        <caption className="sr-only">{t("caption")}</caption>
         <colgroup>
           <col className="w-[16%]" />
           <col className="w-[10%]" />
@@ -59,76 +62,81 @@ export function TaskTable({
         <thead className="bg-gray-50">
           <tr>
             <th scope="col" className={th}>
-              Instance ID/Name
+              {t("instance")}
             </th>
             <th scope="col" className={th}>
-              Status
+              {t("status")}
             </th>
             <th scope="col" className={th}>
-              Checkpoint ({zone})
+              {t("checkpoint", { zone })}
             </th>
             <th scope="col" className={th}>
-              Data Range ({zone})
+              {t("dataRange", { zone })}
             </th>
             <th scope="col" className={th}>
-              Billing Method
+              {t("billing")}
             </th>
             <th scope="col" className={th}>
-              Source
+              {t("source")}
             </th>
             <th scope="col" className={th} aria-sort={sort === "created_asc" ? "ascending" : "descending"}>
               <Link
                 href={sortHref}
                 className="inline-flex items-center gap-1 rounded-sm hover:text-blue-700 focus-visible:outline-2 focus-visible:outline-blue-600"
               >
-                Created ({zone})<span aria-hidden>{sort === "created_asc" ? "↑" : "↓"}</span>
-                <span className="sr-only">, sorted {sort === "created_asc" ? "oldest first" : "newest first"}; change order</span>
+                {t("created", { zone })}
+                <span aria-hidden>{sort === "created_asc" ? "↑" : "↓"}</span>
+                <span className="sr-only">{sort === "created_asc" ? t("sortedOldest") : t("sortedNewest")}</span>
               </Link>
             </th>
             <th scope="col" className={th}>
-              Actions
+              {t("actions")}
             </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-gray-100 bg-white">
-          {rows.map((t) => (
+          {rows.map((row) => (
             <tr
-              key={t.id}
+              key={row.id}
               className="hover:bg-blue-50/40 [[data-stale=true]_&]:bg-amber-50/60 [[data-stale=true]_&]:text-gray-700"
               data-testid="task-row"
             >
               <td className={td}>
                 <span className="flex min-w-0 items-center">
-                  <Link href={`/change-tracking/${t.id}`} className="min-w-0 truncate font-mono text-blue-700 hover:underline" title={t.id}>
-                    {t.id}
+                  <Link
+                    href={`/change-tracking/${row.id}`}
+                    className="min-w-0 truncate font-mono text-blue-700 hover:underline"
+                    title={row.id}
+                  >
+                    {row.id}
                   </Link>
                 </span>
-                <span className="block truncate text-xs text-gray-700" title={t.name}>
-                  {t.name}
+                <span className="block truncate text-xs text-gray-700" title={row.name}>
+                  {row.name}
                 </span>
               </td>
               <td className={td}>
                 <span data-testid="task-status">
-                  <StatusBadge status={t.status} />
+                  <StatusBadge status={row.status} />
                 </span>
                 <span
                   className="hidden rounded-sm bg-amber-100 px-1 text-xs font-medium text-amber-900 [[data-stale=true]_&]:inline-block"
                   data-testid="task-stale"
                 >
-                  Stale
+                  {t("stale")}
                 </span>
               </td>
               <td className={td}>
-                <TwoLineTime value={t.checkpointAt} timeZone={timeZone} />
+                <TwoLineTime value={row.checkpointAt} timeZone={timeZone} />
               </td>
               <td className={`${td} font-mono text-xs`}>
-                {t.dataBeginAt ? (
+                {row.dataBeginAt ? (
                   <>
-                    <div className="truncate" title={formatDateTime(t.dataBeginAt, timeZone)}>
-                      {formatDateTime(t.dataBeginAt, timeZone)}
+                    <div className="truncate" title={formatDateTime(row.dataBeginAt, timeZone)}>
+                      {formatDateTime(row.dataBeginAt, timeZone)}
                     </div>
-                    <div className="truncate text-gray-700" title={formatDateTime(t.dataEndAt, timeZone)}>
-                      {formatDateTime(t.dataEndAt, timeZone)}
+                    <div className="truncate text-gray-700" title={formatDateTime(row.dataEndAt, timeZone)}>
+                      {formatDateTime(row.dataEndAt, timeZone)}
                     </div>
                   </>
                 ) : (
@@ -136,30 +144,34 @@ export function TaskTable({
                 )}
               </td>
               <td className={td}>
-                <span className="block truncate" title={BILLING_LABELS[t.billingMethod]}>
-                  {BILLING_LABELS[t.billingMethod]}
+                <span className="block truncate" title={billing(row.billingMethod)}>
+                  {billing(row.billingMethod)}
                 </span>
               </td>
               <td className={td}>
-                <div className="truncate">{t.sourceType}</div>
-                <Truncated value={t.sourceInstanceId} mono className="text-xs text-gray-700" />
+                <div className="truncate">{row.sourceType}</div>
+                <Truncated value={row.sourceInstanceId} mono className="text-xs text-gray-700" />
               </td>
               <td className={td} data-testid="task-created">
-                <TwoLineTime value={t.createdAt} timeZone={timeZone} />
+                <TwoLineTime value={row.createdAt} timeZone={timeZone} />
               </td>
               <td className={`${td} whitespace-nowrap`}>
                 <Link
-                  href={`/change-tracking/${t.id}/consume`}
+                  href={`/change-tracking/${row.id}/consume`}
                   className="text-blue-700 hover:underline"
-                  aria-label={`Data Consume of ${t.id}`}
+                  aria-label={t("consumeOf", { id: row.id })}
                 >
-                  Data Consume
+                  {t("consume")}
                 </Link>
                 <span aria-hidden className="mx-1.5 text-gray-300">
                   |
                 </span>
-                <Link href={`/change-tracking/${t.id}`} className="text-blue-700 hover:underline" aria-label={`Details of ${t.id}`}>
-                  Details
+                <Link
+                  href={`/change-tracking/${row.id}`}
+                  className="text-blue-700 hover:underline"
+                  aria-label={t("detailsOf", { id: row.id })}
+                >
+                  {t("details")}
                 </Link>
               </td>
             </tr>

@@ -1,13 +1,14 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import type { InstanceStatus } from "@/lib/generated/prisma/enums";
 import { taskListHref } from "@/lib/url";
 import { INSTANCE_STATUSES, PAGE_SIZES, type TaskListQuery } from "@/lib/validation/task";
 import { Button } from "../ui/button";
 import { inputClass } from "../ui/field";
-import { STATUS_LABELS } from "./status-badge";
+import { useStatusLabel } from "./status-badge";
 
 const selectClass =
   "h-8 rounded-sm border border-gray-300 bg-white px-2 text-sm text-gray-800 hover:border-blue-400 focus:outline-none focus:ring-2 focus:ring-blue-100";
@@ -17,6 +18,8 @@ export function TaskToolbar({ regionId, query }: { regionId: string; query: Task
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [text, setText] = useState(query.q ?? "");
+  const t = useTranslations("tasks.toolbar");
+  const statusLabel = useStatusLabel();
   const go = (overrides: Partial<TaskListQuery>) =>
     startTransition(() => router.push(taskListHref(regionId, query, { page: 1, ...overrides })));
 
@@ -31,7 +34,7 @@ export function TaskToolbar({ regionId, query }: { regionId: string; query: Task
         }}
       >
         <label htmlFor="task-search" className="sr-only">
-          Search by instance ID or name
+          {t("search")}
         </label>
         <input
           id="task-search"
@@ -39,31 +42,33 @@ export function TaskToolbar({ regionId, query }: { regionId: string; query: Task
           value={text}
           maxLength={128}
           onChange={(e) => setText(e.target.value)}
-          placeholder="Search by instance ID or name"
+          placeholder={t("search")}
           className={inputClass(false, "min-w-0 flex-1 sm:w-80 sm:flex-none")}
         />
-        <Button type="submit">Search</Button>
+        <Button type="submit" className="shrink-0 whitespace-nowrap">
+          {t("searchButton")}
+        </Button>
       </form>
-      <label className="flex items-center gap-2 text-sm text-gray-700 sm:ml-2">
-        Status
+      <label className="flex items-center gap-2 text-sm whitespace-nowrap text-gray-700 sm:ml-2">
+        {t("status")}
         <select
           className={selectClass}
           value={query.status ?? ""}
           onChange={(e) => go({ status: (e.target.value || undefined) as InstanceStatus | undefined })}
         >
-          <option value="">All</option>
+          <option value="">{t("all")}</option>
           {INSTANCE_STATUSES.map((s) => (
             <option key={s} value={s}>
-              {STATUS_LABELS[s]}
+              {statusLabel(s)}
             </option>
           ))}
         </select>
       </label>
-      <label className="flex items-center gap-2 text-sm text-gray-700">
-        Sort
+      <label className="flex items-center gap-2 text-sm whitespace-nowrap text-gray-700">
+        {t("sort")}
         <select className={selectClass} value={query.sort} onChange={(e) => go({ sort: e.target.value as TaskListQuery["sort"] })}>
-          <option value="created_desc">Newest first</option>
-          <option value="created_asc">Oldest first</option>
+          <option value="created_desc">{t("newest")}</option>
+          <option value="created_asc">{t("oldest")}</option>
         </select>
       </label>
       {query.q || query.status ? (
@@ -74,12 +79,12 @@ export function TaskToolbar({ regionId, query }: { regionId: string; query: Task
             go({ q: undefined, status: undefined });
           }}
         >
-          Clear filters
+          {t("clear")}
         </Button>
       ) : null}
       {pending ? (
         <span className="text-xs text-gray-700" role="status">
-          Loading…
+          {t("loading")}
         </span>
       ) : null}
     </div>
@@ -89,9 +94,10 @@ export function TaskToolbar({ regionId, query }: { regionId: string; query: Task
 /** The page size picker under the table. */
 export function PageSizeSelect({ regionId, query }: { regionId: string; query: TaskListQuery }) {
   const router = useRouter();
+  const t = useTranslations("tasks.toolbar");
   return (
-    <label className="flex items-center gap-2 text-sm text-gray-700">
-      Rows per page
+    <label className="flex items-center gap-2 text-sm whitespace-nowrap text-gray-700">
+      {t("pageSize")}
       <select
         className={selectClass}
         value={query.pageSize}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
+import { getTranslations } from "next-intl/server";
 import { CurrentRegion } from "@/components/regions/region-context";
 import { LiveRefreshControls, LiveRefreshProvider, LiveStaleScope } from "@/components/shell/live-refresh";
 import { PageSizeSelect, TaskToolbar } from "@/components/tasks/task-toolbar";
@@ -14,19 +15,30 @@ import { formatTotal } from "@/lib/pagination";
 import { taskListHref } from "@/lib/url";
 import { taskListQuerySchema } from "@/lib/validation/task";
 
-export const metadata: Metadata = { title: "Change Tracking Tasks" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("tasks");
+  return { title: t("title") };
+}
 
 export default async function ChangeTrackingPage({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const [user, query, jar] = await Promise.all([requireUser(), searchParams.then((p) => taskListQuerySchema.parse(p)), cookies()]);
+  const [user, query, jar, t, tRegions] = await Promise.all([
+    requireUser(),
+    searchParams.then((p) => taskListQuerySchema.parse(p)),
+    cookies(),
+    getTranslations("tasks"),
+    getTranslations("regions"),
+  ]);
   // The region is known from the URL or the cookie without the database, so the tasks and the
   // region list (read once for the layout and this page) load together.
   const regionId = resolveRegionId(query.region, jar.get(REGION_COOKIE)?.value);
   const [regions, list] = await Promise.all([listRegions(user), listTasks(user, regionId, query)]);
   const region = resolveRegion(regions, regionId);
+  const regionKey = `names.${region.id}` as const;
+  const regionName = tRegions.has(regionKey as never) ? tRegions(regionKey as never) : region.name;
   const { rows, total, capped, page, pageCount, hasNext } = list;
   // The view without the page's cursor: a new search, filter, sort or page size starts afresh.
   const view = { ...query, page, after: undefined, before: undefined };
@@ -45,16 +57,16 @@ export default async function ChangeTrackingPage({
         <CurrentRegion regionId={region.id} />
         <div className="flex flex-wrap items-end justify-between gap-3">
           <div>
-            <h1 className="text-xl font-semibold text-gray-900">Change Tracking Tasks</h1>
+            <h1 className="text-xl font-semibold text-gray-900">{t("title")}</h1>
             <p className="mt-1 text-sm text-gray-700">
-              {region.name} · <span className="font-mono">{region.id}</span>
+              {regionName} · <span className="font-mono">{region.id}</span>
             </p>
           </div>
           <LiveRefreshControls />
         </div>
         {query.region && query.region !== region.id ? (
           <p role="status" className="rounded-sm border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-800">
-            Region “{query.region}” is unknown; showing {region.name} instead.
+            {t("regionUnknown", { region: query.region, name: regionName })}
           </p>
         ) : null}
         <section className="rounded-sm border border-gray-200 bg-white">
@@ -71,19 +83,17 @@ export default async function ChangeTrackingPage({
               />
             </LiveStaleScope>
           ) : filtered ? (
-            <EmptyState title="No tasks match">Try another ID or name, or clear the filters.</EmptyState>
+            <EmptyState title={t("empty.filteredTitle")}>{t("empty.filteredBody")}</EmptyState>
           ) : (
-            <EmptyState title={`No change tracking tasks in ${region.name}`}>
-              Pick another region in the top bar; tasks are listed per region.
-            </EmptyState>
+            <EmptyState title={t("empty.title", { region: regionName })}>{t("empty.body")}</EmptyState>
           )}
           <div className="flex flex-wrap items-center justify-between gap-3 border-t border-gray-100 px-4 py-3">
             <p className="text-sm text-gray-700" role="status">
               {rows.length === 0
                 ? total === 0
-                  ? "0 tasks"
-                  : `No tasks on page ${page}`
-                : `${first}–${first + rows.length - 1} of ${formatTotal(total, capped)} tasks`}
+                  ? t("count.none")
+                  : t("count.emptyPage", { page })
+                : t("count.range", { first, last: first + rows.length - 1, total: formatTotal(total, capped) })}
             </p>
             <div className="flex items-center gap-4">
               <PageSizeSelect regionId={region.id} query={view} />

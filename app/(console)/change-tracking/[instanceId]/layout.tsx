@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { CurrentRegion } from "@/components/regions/region-context";
 import { TabNav } from "@/components/shell/side-nav";
@@ -12,11 +13,12 @@ export default async function InstanceLayout({ children, params }: { children: R
   const instance = await getInstance(await requireUser(), instanceId);
   if (!instance) notFound();
   const base = `/change-tracking/${instance.id}`;
+  const t = await getTranslations("instance");
 
   return (
     <div>
       <CurrentRegion regionId={instance.regionId} />
-      <Breadcrumb items={[{ label: "Change Tracking", href: `/change-tracking?region=${instance.regionId}` }, { label: instance.id }]} />
+      <Breadcrumb items={[{ label: t("breadcrumb"), href: `/change-tracking?region=${instance.regionId}` }, { label: instance.id }]} />
       <div className="mb-3 flex flex-wrap items-center gap-x-3 gap-y-1">
         <h1 className="min-w-0 text-xl font-semibold text-gray-900">
           <span className="font-mono">{instance.id}</span>
@@ -26,10 +28,10 @@ export default async function InstanceLayout({ children, params }: { children: R
       </div>
       {/* Tabs rather than a second left column: the Data Consume table gets the page's full width. */}
       <TabNav
-        label="Instance"
+        label={t("tabs.label")}
         items={[
-          { href: base, label: "Basic Information" },
-          { href: `${base}/consume`, label: "Data Consume" },
+          { href: base, label: t("tabs.basic") },
+          { href: `${base}/consume`, label: t("tabs.consume") },
         ]}
       />
       <div className="min-w-0">{children}</div>

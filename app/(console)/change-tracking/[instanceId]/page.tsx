@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { InfoCard, InfoItem } from "@/components/instances/info-card";
 import { StatusBadge } from "@/components/tasks/status-badge";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -7,104 +8,99 @@ import { requireUser } from "@/lib/auth/session";
 import { getInstance, parseTrackedObjects } from "@/lib/data/tasks";
 import { CONSUMER_GROUP_QUOTA } from "@/lib/validation/consumer-group";
 import { Truncated } from "@/components/ui/truncated";
-import { BILLING_LABELS, formatDateTime, zoneLabel } from "@/lib/format";
+import { formatDateTime, zoneLabel } from "@/lib/format";
 
 export async function generateMetadata({ params }: { params: Promise<{ instanceId: string }> }): Promise<Metadata> {
-  return { title: `${(await params).instanceId} · Basic Information` };
+  const [{ instanceId }, t] = await Promise.all([params, getTranslations("instance")]);
+  return { title: t("metaTitle", { id: instanceId }) };
 }
 
 export default async function BasicInformationPage({ params }: { params: Promise<{ instanceId: string }> }) {
   const { instanceId } = await params;
-  const user = await requireUser();
+  const [user, t, tCommon, tRegions] = await Promise.all([
+    requireUser(),
+    getTranslations("instance"),
+    getTranslations("common"),
+    getTranslations("regions"),
+  ]);
   const instance = await getInstance(user, instanceId);
   if (!instance) notFound();
   const zone = user.timeZone ?? "UTC";
+  const zoneText = zoneLabel(zone);
   const time = (v: Date | null) => formatDateTime(v, zone);
   const objects = parseTrackedObjects(instance.trackedObjects);
+  const regionKey = `names.${instance.regionId}` as never;
+  const regionName = tRegions.has(regionKey) ? tRegions(regionKey) : instance.region.name;
   const endpoints = [
-    { label: "VPC", value: instance.vpcEndpoint },
-    { label: "Private", value: instance.privateEndpoint },
-    { label: "Public", value: instance.publicEndpoint },
+    { key: "vpc", label: t("network.vpc"), copyLabel: t("network.copyVpc"), value: instance.vpcEndpoint },
+    { key: "private", label: t("network.private"), copyLabel: t("network.copyPrivate"), value: instance.privateEndpoint },
+    { key: "public", label: t("network.public"), copyLabel: t("network.copyPublic"), value: instance.publicEndpoint },
   ];
+  const changeType = (on: boolean) =>
+    on ? "rounded-sm bg-green-50 px-1.5 text-green-700" : "rounded-sm bg-gray-100 px-1.5 text-gray-700 line-through";
 
   return (
     <div className="space-y-4">
-      <InfoCard title="Basic Information">
-        <InfoItem label="Instance ID">
+      <InfoCard id="basic" title={t("basic.title")}>
+        <InfoItem label={t("basic.instanceId")}>
           <span className="flex items-center">
             <span className="font-mono">{instance.id}</span>
-            <CopyButton value={instance.id} label="instance ID" />
+            <CopyButton value={instance.id} label={t("basic.copyInstanceId")} />
           </span>
         </InfoItem>
-        <InfoItem label="Name">{instance.name}</InfoItem>
-        <InfoItem label="Status">
+        <InfoItem label={t("basic.name")}>{instance.name}</InfoItem>
+        <InfoItem label={t("basic.status")}>
           <StatusBadge status={instance.status} />
         </InfoItem>
-        <InfoItem label="Region">
-          {instance.region.name} <span className="font-mono text-gray-700">({instance.regionId})</span>
+        <InfoItem label={t("basic.region")}>
+          {regionName} <span className="font-mono text-gray-700">({instance.regionId})</span>
         </InfoItem>
-        <InfoItem label="Billing Method">{BILLING_LABELS[instance.billingMethod]}</InfoItem>
-        <InfoItem label={`Created At (${zoneLabel(zone)})`}>{time(instance.createdAt)}</InfoItem>
-        <InfoItem label={`Consumption Checkpoint (${zoneLabel(zone)})`}>{time(instance.checkpointAt)}</InfoItem>
-        <InfoItem label="Consumer Groups">
+        <InfoItem label={t("basic.billing")}>{tCommon(`billing.${instance.billingMethod}`)}</InfoItem>
+        <InfoItem label={t("basic.createdAt", { zone: zoneText })}>{time(instance.createdAt)}</InfoItem>
+        <InfoItem label={t("basic.checkpoint", { zone: zoneText })}>{time(instance.checkpointAt)}</InfoItem>
+        <InfoItem label={t("basic.consumerGroups")}>
           {instance.consumerGroupCount} / {CONSUMER_GROUP_QUOTA}
         </InfoItem>
       </InfoCard>
 
-      <InfoCard title="Source Endpoint">
-        <InfoItem label="Database Type">{instance.sourceType}</InfoItem>
-        <InfoItem label="Instance ID">
-          <Truncated value={instance.sourceInstanceId} copyLabel="source instance ID" mono />
+      <InfoCard id="source" title={t("source.title")}>
+        <InfoItem label={t("source.type")}>{instance.sourceType}</InfoItem>
+        <InfoItem label={t("source.instanceId")}>
+          <Truncated value={instance.sourceInstanceId} copyLabel={t("source.copyInstanceId")} mono />
         </InfoItem>
       </InfoCard>
 
-      <InfoCard title="Tracked Objects">
-        <InfoItem label="Objects">
+      <InfoCard id="objects" title={t("objects.title")}>
+        <InfoItem label={t("objects.objects")}>
           <ul className="space-y-1">
             {objects.map((o) => (
               <li key={o.database}>
                 <span className="font-mono">{o.database}</span>
-                <span className="text-gray-700"> · {o.tables.length ? o.tables.join(", ") : "all tables"}</span>
+                <span className="text-gray-700"> · {o.tables.length ? o.tables.join(", ") : t("objects.allTables")}</span>
               </li>
             ))}
           </ul>
         </InfoItem>
-        <InfoItem label="Data Change Types">
+        <InfoItem label={t("objects.changeTypes")}>
           <span className="inline-flex gap-2">
-            <span
-              className={
-                instance.trackDml
-                  ? "rounded-sm bg-green-50 px-1.5 text-green-700"
-                  : "rounded-sm bg-gray-100 px-1.5 text-gray-700 line-through"
-              }
-            >
-              DML
-            </span>
-            <span
-              className={
-                instance.trackDdl
-                  ? "rounded-sm bg-green-50 px-1.5 text-green-700"
-                  : "rounded-sm bg-gray-100 px-1.5 text-gray-700 line-through"
-              }
-            >
-              DDL
-            </span>
+            <span className={changeType(instance.trackDml)}>{t("objects.dml")}</span>
+            <span className={changeType(instance.trackDdl)}>{t("objects.ddl")}</span>
           </span>
         </InfoItem>
       </InfoCard>
 
-      <InfoCard title={`Data Range (${zoneLabel(zone)})`}>
-        <InfoItem label="Begin">{time(instance.dataBeginAt)}</InfoItem>
-        <InfoItem label="End">{time(instance.dataEndAt)}</InfoItem>
+      <InfoCard id="range" title={t("range.title", { zone: zoneText })}>
+        <InfoItem label={t("range.begin")}>{time(instance.dataBeginAt)}</InfoItem>
+        <InfoItem label={t("range.end")}>{time(instance.dataEndAt)}</InfoItem>
       </InfoCard>
 
-      <InfoCard title="Network">
-        <InfoItem label="Topic">
-          <Truncated value={instance.topic} copyLabel="topic" mono />
+      <InfoCard id="network" title={t("network.title")}>
+        <InfoItem label={t("network.topic")}>
+          <Truncated value={instance.topic} copyLabel={t("network.copyTopic")} mono />
         </InfoItem>
         {endpoints.map((e) => (
-          <InfoItem key={e.label} label={`${e.label} Endpoint`}>
-            <Truncated value={e.value} copyLabel={`${e.label.toLowerCase()} endpoint`} mono />
+          <InfoItem key={e.key} label={e.label}>
+            <Truncated value={e.value} copyLabel={e.copyLabel} mono />
           </InfoItem>
         ))}
       </InfoCard>

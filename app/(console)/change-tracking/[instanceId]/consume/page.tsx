@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { ConsumerGroupsPanel } from "@/components/consumer-groups/consumer-groups-panel";
 import { Truncated } from "@/components/ui/truncated";
 import { requireUser } from "@/lib/auth/session";
@@ -9,8 +10,12 @@ import { getInstance } from "@/lib/data/tasks";
 import { CONSUMER_GROUP_QUOTA } from "@/lib/validation/consumer-group";
 import { consumeViewSchema } from "@/lib/validation/consume-view";
 
+/** The SASL user's form, as Kafka clients write it (the same in every language). */
+const SASL_USER_PATTERN = "<account>-<consumerGroupId>";
+
 export async function generateMetadata({ params }: { params: Promise<{ instanceId: string }> }): Promise<Metadata> {
-  return { title: `${(await params).instanceId} · Data Consume` };
+  const [{ instanceId }, t] = await Promise.all([params, getTranslations("consume")]);
+  return { title: t("metaTitle", { id: instanceId }) };
 }
 
 export default async function DataConsumePage({
@@ -23,10 +28,11 @@ export default async function DataConsumePage({
   const { instanceId } = await params;
   const user = await requireUser();
   const view = consumeViewSchema.parse(await searchParams);
-  const [instance, groups, sparklines] = await Promise.all([
+  const [instance, groups, sparklines, t] = await Promise.all([
     getInstance(user, instanceId),
     listConsumerGroups(user, instanceId),
     listSparklines(user, instanceId),
+    getTranslations("consume"),
   ]);
   if (!instance || !groups) notFound();
   const example = groups.groups.at(0);
@@ -34,16 +40,11 @@ export default async function DataConsumePage({
   return (
     <div className="space-y-4">
       <div className="rounded-sm border border-blue-100 bg-blue-50 px-4 py-3 text-sm text-gray-800">
-        <p className="font-medium text-gray-900">Usage notes</p>
+        <p className="font-medium text-gray-900">{t("notes.title")}</p>
         <ul className="mt-1 list-disc space-y-1 pl-5">
-          <li>
-            You can create up to {CONSUMER_GROUP_QUOTA} consumer groups in a change tracking instance to consume the same data repeatedly.
-          </li>
-          <li>Each consumer group allows only one consumer at a time. Consumers in different groups track the data independently.</li>
-          <li>
-            DTS reads incremental data by using the DStore module or a client.{" "}
-            <strong>If you switch between the DStore module and a client, data may be duplicated.</strong>
-          </li>
+          <li>{t("notes.quota", { quota: CONSUMER_GROUP_QUOTA })}</li>
+          <li>{t("notes.oneConsumer")}</li>
+          <li>{t.rich("notes.dstore", { strong: (chunks) => <strong>{chunks}</strong> })}</li>
         </ul>
       </div>
 
@@ -57,37 +58,38 @@ export default async function DataConsumePage({
 
       <section className="rounded-sm border border-gray-200 bg-white p-4 text-sm text-gray-800 sm:p-5" aria-labelledby="connect-title">
         <h2 id="connect-title" className="font-semibold text-gray-900">
-          How consumers connect
+          {t("connect.title")}
         </h2>
         <p className="mt-2">
-          Use a Kafka client with <code className="rounded bg-gray-100 px-1 font-mono">group.id</code> set to the consumer group ID and SASL
-          PLAIN user <code className="rounded bg-gray-100 px-1 font-mono">&lt;account&gt;-&lt;consumerGroupId&gt;</code> with the
-          group&apos;s password, or use the DTS SDK.
+          {t.rich("connect.body", {
+            code: (chunks) => <code className="rounded bg-gray-100 px-1 font-mono">{chunks}</code>,
+            user: SASL_USER_PATTERN,
+          })}
         </p>
         <dl className="mt-3 grid grid-cols-1 gap-3 md:grid-cols-2">
           <div className="min-w-0">
-            <dt className="text-gray-700">Topic</dt>
+            <dt className="text-gray-700">{t("connect.topic")}</dt>
             <dd>
-              <Truncated value={instance.topic} copyLabel="topic" mono />
+              <Truncated value={instance.topic} copyLabel={t("connect.copyTopic")} mono />
             </dd>
           </div>
           <div className="min-w-0">
-            <dt className="text-gray-700">Endpoint (VPC)</dt>
+            <dt className="text-gray-700">{t("connect.vpc")}</dt>
             <dd>
-              <Truncated value={instance.vpcEndpoint} copyLabel="VPC endpoint" mono />
+              <Truncated value={instance.vpcEndpoint} copyLabel={t("connect.copyVpc")} mono />
             </dd>
           </div>
           <div className="min-w-0">
-            <dt className="text-gray-700">Endpoint (public)</dt>
+            <dt className="text-gray-700">{t("connect.public")}</dt>
             <dd>
-              <Truncated value={instance.publicEndpoint} copyLabel="public endpoint" mono />
+              <Truncated value={instance.publicEndpoint} copyLabel={t("connect.copyPublic")} mono />
             </dd>
           </div>
           {example ? (
             <div className="min-w-0">
-              <dt className="text-gray-700">Example SASL user for {example.name}</dt>
+              <dt className="text-gray-700">{t("connect.example", { name: example.name })}</dt>
               <dd>
-                <Truncated value={`${example.account}-${example.id}`} copyLabel="example SASL user" mono />
+                <Truncated value={`${example.account}-${example.id}`} copyLabel={t("connect.copyExample")} mono />
               </dd>
             </div>
           ) : null}
