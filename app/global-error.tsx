@@ -1,15 +1,60 @@
 "use client";
 
+import { NextIntlClientProvider, useTranslations } from "next-intl";
+import { useSyncExternalStore } from "react";
+import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, negotiateLocale, type Locale } from "@/i18n/locales";
+import enCommon from "../messages/en/common.json";
+import enShell from "../messages/en/shell.json";
+import zhCommon from "../messages/zh-CN/common.json";
+import zhShell from "../messages/zh-CN/shell.json";
+import { LOGO_TEXT } from "@/components/shell/logo";
+
+// This page replaces the root layout, and with it the layout's NextIntlClientProvider: it brings
+// its own, with the two namespaces it speaks (every Chinese message is there, the catalogue test
+// sees to it).
+const MESSAGES = {
+  en: { common: enCommon, shell: enShell },
+  "zh-CN": { common: zhCommon, shell: zhShell },
+} satisfies Record<Locale, unknown>;
+
+const noSubscription = () => () => {};
+
+/** The language cookie, else the browser's languages: the language the console would pick. */
+function browserLocale(): Locale {
+  const cookie = document.cookie
+    .split(";")
+    .map((part) => part.trim())
+    .find((part) => part.startsWith(`${LOCALE_COOKIE}=`))
+    ?.slice(LOCALE_COOKIE.length + 1);
+  if (isLocale(cookie)) return cookie;
+  return negotiateLocale(navigator.languages.length ? navigator.languages.join(",") : navigator.language);
+}
+
 /** The last resort when even the root layout fails: plain HTML with inline styles, no stack trace. */
 export default function GlobalError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  // English in the server's HTML and while hydrating; the browser's language right after.
+  const locale = useSyncExternalStore(noSubscription, browserLocale, () => DEFAULT_LOCALE);
   return (
-    <html lang="en">
+    <html lang={locale}>
+      <NextIntlClientProvider locale={locale} messages={MESSAGES[locale]} timeZone="UTC">
+        <Page reset={reset} />
+      </NextIntlClientProvider>
+    </html>
+  );
+}
+
+function Page({ reset }: { reset: () => void }) {
+  const t = useTranslations("shell.globalError");
+  const tc = useTranslations("common");
+  return (
+    <>
       <head>
-        <title>DTS Console is unavailable</title>
+        <title>{t("title")}</title>
       </head>
       <body
         style={{
-          fontFamily: "system-ui, sans-serif",
+          fontFamily:
+            'system-ui, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", sans-serif',
           display: "grid",
           placeItems: "center",
           minHeight: "100vh",
@@ -34,10 +79,10 @@ export default function GlobalError({ reset }: { error: Error & { digest?: strin
               borderRadius: 2,
             }}
           >
-            DTS
+            {LOGO_TEXT}
           </div>
-          <h1 style={{ fontSize: 18, margin: "16px 0 8px" }}>DTS Console is unavailable</h1>
-          <p style={{ color: "#374151", fontSize: 14, margin: 0 }}>Something went wrong on our side. Nothing was changed.</p>
+          <h1 style={{ fontSize: 18, margin: "16px 0 8px" }}>{t("title")}</h1>
+          <p style={{ color: "#374151", fontSize: 14, margin: 0 }}>{t("body")}</p>
           <button
             type="button"
             onClick={reset}
@@ -52,10 +97,10 @@ export default function GlobalError({ reset }: { error: Error & { digest?: strin
               cursor: "pointer",
             }}
           >
-            Try again
+            {tc("tryAgain")}
           </button>
         </main>
       </body>
-    </html>
+    </>
   );
 }

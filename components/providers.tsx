@@ -1,6 +1,7 @@
 "use client";
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useEffect, useState, type CSSProperties, type ReactNode } from "react";
 import { Toaster } from "sonner";
 import { TooltipProvider } from "./ui/tooltip";
@@ -14,6 +15,7 @@ const TOAST_COLOURS = {
 } as CSSProperties;
 
 export function Providers({ children }: { children: ReactNode }) {
+  const t = useTranslations("common.toast");
   // Says the page is interactive (end-to-end tests wait for it before they click or type).
   useEffect(() => {
     document.documentElement.dataset.hydrated = "true";
@@ -25,7 +27,14 @@ export function Providers({ children }: { children: ReactNode }) {
     <QueryClientProvider client={client}>
       <TooltipProvider>
         {children}
-        <Toaster position="top-center" richColors closeButton style={TOAST_COLOURS} />
+        <Toaster
+          position="top-center"
+          richColors
+          closeButton
+          style={TOAST_COLOURS}
+          containerAriaLabel={t("region")}
+          toastOptions={{ closeButtonAriaLabel: t("close") }}
+        />
       </TooltipProvider>
     </QueryClientProvider>
   );

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { startTransition, useEffect } from "react";
 import { Button } from "@/components/ui/button";
 import { DATABASE_UNAVAILABLE_DIGEST } from "@/lib/db/unavailable";
@@ -14,6 +15,8 @@ import { DATABASE_UNAVAILABLE_DIGEST } from "@/lib/db/unavailable";
  */
 export default function ConsoleError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   const router = useRouter();
+  const t = useTranslations("shell.error");
+  const tc = useTranslations("common");
   const unavailable = error.digest === DATABASE_UNAVAILABLE_DIGEST;
   useEffect(() => {
     console.error("console page failed", error.digest ?? "");
@@ -25,21 +28,19 @@ export default function ConsoleError({ error, reset }: { error: Error & { digest
     });
   return (
     <div role="alert" className="mx-auto mt-10 max-w-md rounded-sm border border-gray-200 bg-white p-8 text-center sm:mt-16">
-      <h1 className="text-lg font-semibold text-gray-900">
-        {unavailable ? "The database is unreachable" : "This page could not be loaded"}
-      </h1>
+      <h1 className="text-lg font-semibold text-gray-900">{unavailable ? t("databaseTitle") : t("title")}</h1>
       <p className="mt-2 text-sm text-gray-700">
-        {unavailable
-          ? "The console cannot reach its database right now. Nothing was changed. Try again in a moment; the console reconnects by itself when the database is back."
-          : "Something went wrong on our side. Nothing was changed. Try again in a moment."}
-        {error.digest && !unavailable ? <span className="mt-2 block font-mono text-xs text-gray-700">Reference {error.digest}</span> : null}
+        {unavailable ? t("databaseBody") : t("body")}
+        {error.digest && !unavailable ? (
+          <span className="mt-2 block font-mono text-xs text-gray-700">{t("reference", { digest: error.digest })}</span>
+        ) : null}
       </p>
       <div className="mt-5 flex items-center justify-center gap-4">
         <Button variant="primary" onClick={retry}>
-          Try again
+          {tc("tryAgain")}
         </Button>
         <Link href="/change-tracking" className="text-sm text-blue-700 hover:underline">
-          Change Tracking Tasks
+          {t("tasks")}
         </Link>
       </div>
     </div>

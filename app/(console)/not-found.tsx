@@ -1,16 +1,16 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 
 /** The console's 404, inside the shell: the top bar and navigation stay, so the way on is there. */
 export default function ConsoleNotFound() {
+  const t = useTranslations("shell.notFound");
   return (
     <div className="mx-auto mt-10 max-w-md rounded-sm border border-gray-200 bg-white p-8 text-center sm:mt-16">
       <p className="font-mono text-sm text-gray-700">404</p>
-      <h1 className="mt-1 text-lg font-semibold text-gray-900">Page not found</h1>
-      <p className="mt-2 text-sm text-gray-700">
-        There is nothing at this address in DTS Console. The link may be mistyped or out of date.
-      </p>
+      <h1 className="mt-1 text-lg font-semibold text-gray-900">{t("title")}</h1>
+      <p className="mt-2 text-sm text-gray-700">{t("consoleBody")}</p>
       <Link href="/change-tracking" className="mt-5 inline-block text-sm font-medium text-blue-700 hover:underline">
-        Go to Change Tracking Tasks
+        {t("goToTasks")}
       </Link>
     </div>
   );

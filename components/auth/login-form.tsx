@@ -3,13 +3,18 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
 import { safeCallbackUrl, signInSchema, type SignInInput } from "@/lib/validation/auth";
 import { Button } from "../ui/button";
 import { Field, inputClass } from "../ui/field";
 import { useHydrated } from "../ui/use-hydrated";
 
+/** A throttled account's refusal, as lib/auth/options.ts throws it: `Throttled:<seconds>`. */
+const THROTTLED = /^Throttled:(\d+)$/;
+
 export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
+  const t = useTranslations("auth.form");
   const router = useRouter();
   const hydrated = useHydrated();
   const {
@@ -22,23 +27,28 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
   async function onSubmit(values: SignInInput) {
     const result = await signIn("credentials", { ...values, redirect: false });
     if (!result || result.error) {
-      const message =
-        result?.error && result.error !== "CredentialsSignin" ? decodeURIComponent(result.error) : "The username or password is incorrect.";
-      setError("root", { message });
+      setError("root", { message: refusal(result?.error) });
       return;
     }
     router.replace(safeCallbackUrl(callbackUrl));
     router.refresh();
   }
 
+  /** next-auth's error in words: wrong credentials, a throttled account, or anything else (the server failed). */
+  function refusal(error: string | null | undefined): string {
+    if (!error || error === "CredentialsSignin") return t("incorrect");
+    const throttled = THROTTLED.exec(decodeURIComponent(error));
+    return throttled ? t("throttled", { seconds: Number(throttled[1]) }) : t("failed");
+  }
+
   return (
     <form onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-4">
-      <Field id="username" label="Username" error={errors.username?.message}>
+      <Field id="username" label={t("username")} error={errors.username?.message}>
         {(aria) => (
           <input {...aria} {...register("username")} autoComplete="username" autoFocus className={inputClass(!!errors.username)} />
         )}
       </Field>
-      <Field id="password" label="Password" error={errors.password?.message}>
+      <Field id="password" label={t("password")} error={errors.password?.message}>
         {(aria) => (
           <input
             {...aria}
@@ -54,7 +64,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
       </div>
       {/* Disabled until hydration: a native submit would put the password in the URL. */}
       <Button type="submit" variant="primary" className="w-full" disabled={isSubmitting || !hydrated}>
-        {isSubmitting ? "Signing in…" : "Sign in"}
+        {isSubmitting ? t("signingIn") : t("signIn")}
       </Button>
     </form>
   );

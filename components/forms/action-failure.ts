@@ -24,6 +24,7 @@ export function applyActionFailure<T extends FieldValues>(result: ActionFailure,
  * Calls a server action and always returns a result: a request that never got an answer (network,
  * or the proxy sending a request without a session to sign-in) becomes a failure, and a lapsed
  * session (docs/rules.md "Sessions") is reported through `onLapsed` so the page stops and says so.
+ * Those two failures carry a message key, which FormAlert words in the page's language.
  */
 export async function callAction<I, T>(
   action: (input: I) => Promise<ActionResult<T>>,
@@ -37,9 +38,9 @@ export async function callAction<I, T>(
   } catch {
     if ((await checkSession()) === "lapsed") {
       onLapsed();
-      return { ok: false, code: "Unauthorized", message: "Your session has ended. Sign in again; nothing was changed." };
+      return { ok: false, code: "Unauthorized", message: "common.action.sessionEnded" };
     }
-    return { ok: false, code: "InternalError", message: "The console could not be reached. Nothing was changed; try again." };
+    return { ok: false, code: "InternalError", message: "common.action.unreachable" };
   }
 }
 

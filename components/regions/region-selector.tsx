@@ -2,12 +2,27 @@
 
 import * as Menu from "@radix-ui/react-dropdown-menu";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import type { RegionOption } from "@/lib/data/regions";
 import { useLandmark } from "../ui/use-landmark";
 import { useRegion } from "./region-context";
+import { regionAreaKey, regionNameKey } from "./region-names";
 
-/** The top bar's region picker: regions grouped by area, each with its number of tasks. */
+/**
+ * The top bar's region picker: regions grouped by area, each with its number of tasks. Names and
+ * areas show in the page's language (华东1（杭州）); the database's English ones for any the
+ * catalogue does not know.
+ */
 export function RegionSelector({ regions }: { regions: RegionOption[] }) {
+  const t = useTranslations("regions");
+  const nameOf = (r: RegionOption) => {
+    const key = regionNameKey(r.id);
+    return key ? t(key) : r.name;
+  };
+  const areaName = (area: string) => {
+    const key = regionAreaKey(area);
+    return key ? t(key) : area;
+  };
   const router = useRouter();
   const { regionId, setRegionId } = useRegion();
   const landmark = useLandmark("top-bar");
@@ -26,14 +41,14 @@ export function RegionSelector({ regions }: { regions: RegionOption[] }) {
     // Not modal: a modal menu hides the rest of the page with aria-hidden while its links stay focusable.
     <Menu.Root modal={false}>
       <Menu.Trigger
-        aria-label={`Region: ${current.name}`}
+        aria-label={t("selector.label", { name: nameOf(current) })}
         className="flex h-8 min-w-0 items-center gap-2 rounded-sm border border-white/30 px-2 text-sm text-white hover:bg-white/10 focus-visible:outline-2 focus-visible:outline-white sm:px-3"
       >
         <svg aria-hidden viewBox="0 0 16 16" className="h-4 w-4 shrink-0 opacity-80" fill="none" stroke="currentColor" strokeWidth="1.4">
           <circle cx="8" cy="8" r="6.2" />
           <path d="M1.8 8h12.4M8 1.8c1.8 1.9 1.8 10.5 0 12.4M8 1.8c-1.8 1.9-1.8 10.5 0 12.4" />
         </svg>
-        <span className="truncate">{current.name}</span>
+        <span className="truncate">{nameOf(current)}</span>
         <svg aria-hidden viewBox="0 0 10 6" className="h-2 w-2.5 shrink-0 opacity-70" fill="currentColor">
           <path d="M0 0h10L5 6z" />
         </svg>
@@ -49,7 +64,9 @@ export function RegionSelector({ regions }: { regions: RegionOption[] }) {
               <div key={i}>
                 {column.map((area) => (
                   <Menu.Group key={area} className="mb-3">
-                    <Menu.Label className="mb-1 px-2 text-xs font-semibold tracking-wide text-gray-600 uppercase">{area}</Menu.Label>
+                    <Menu.Label className="mb-1 px-2 text-xs font-semibold tracking-wide text-gray-600 uppercase">
+                      {areaName(area)}
+                    </Menu.Label>
                     {regions
                       .filter((r) => r.area === area)
                       .map((r) => (
@@ -58,9 +75,9 @@ export function RegionSelector({ regions }: { regions: RegionOption[] }) {
                           value={r.id}
                           className="flex cursor-pointer items-center justify-between gap-3 rounded-sm px-2 py-1.5 text-sm text-gray-800 outline-none data-[highlighted]:bg-blue-50 data-[state=checked]:font-semibold data-[state=checked]:text-blue-700"
                         >
-                          <span>{r.name}</span>
+                          <span>{nameOf(r)}</span>
                           <span
-                            aria-label={`${r.taskCount} tasks`}
+                            aria-label={t("selector.taskCount", { count: r.taskCount })}
                             className={r.taskCount ? "rounded-full bg-gray-100 px-1.5 text-xs text-gray-700" : "text-xs text-gray-600"}
                           >
                             {r.taskCount}

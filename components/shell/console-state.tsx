@@ -1,6 +1,7 @@
 "use client";
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { createContext, useCallback, useContext, useMemo, useState, useSyncExternalStore, type ReactNode } from "react";
 import { toast } from "sonner";
 import { changeTimeZone } from "@/lib/actions/preferences";
@@ -49,6 +50,7 @@ const Context = createContext<ConsoleState | null>(null);
 
 export function ConsoleStateProvider({ initialTimeZone, children }: { initialTimeZone: string; children: ReactNode }) {
   const router = useRouter();
+  const t = useTranslations("shell.timeZone");
   const [lapsed, setLapsed] = useState(false);
   const [timeZone, setZone] = useState(initialTimeZone);
   // The browser's zone; unknown (null) in the server's HTML and during hydration.
@@ -71,15 +73,15 @@ export function ConsoleStateProvider({ initialTimeZone, children }: { initialTim
         result = null;
       }
       if (result?.ok) {
-        toast.success(`Times are shown in ${zone === "UTC" ? "UTC" : `local time (${zone}, ${zoneLabel(zone)})`}`);
+        toast.success(zone === "UTC" ? t("shownInUtc") : t("shownInLocal", { zone, offset: zoneLabel(zone) }));
         router.refresh();
         return;
       }
       setZone(previous);
       if (result?.code === "Unauthorized" || (await checkSession()) === "lapsed") setLapsed(true);
-      else toast.error(result?.message ?? "The time zone could not be saved. Try again.");
+      else toast.error(result?.message ?? t("saveFailed"));
     },
-    [router, timeZone],
+    [router, t, timeZone],
   );
   const value = useMemo(
     () => ({ lapsed, markLapsed, timeZone, browserZone, setTimeZone }),
@@ -109,6 +111,7 @@ export function signInAgainHref(pathname: string, search: string): string {
 /** The banner a lapsed session shows at the top of the page, with the way back in. */
 export function SessionLapsedBanner() {
   const { lapsed } = useConsoleState();
+  const t = useTranslations("shell.session");
   const pathname = usePathname();
   const search = useSearchParams().toString();
   if (!lapsed) return null;
@@ -117,11 +120,11 @@ export function SessionLapsedBanner() {
       role="alert"
       className="mb-4 flex flex-wrap items-center gap-x-3 gap-y-1 rounded-sm border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900"
     >
-      <span className="font-medium">Your session has ended.</span>
-      <span>Refreshing has stopped and changes are disabled until you sign in again.</span>
+      <span className="font-medium">{t("ended")}</span>
+      <span>{t("stopped")}</span>
       {/* A full page load: nothing of the ended session's client state comes along. */}
       <a href={signInAgainHref(pathname, search)} className="font-medium text-blue-700 underline hover:text-blue-900">
-        Sign in again
+        {t("signInAgain")}
       </a>
     </div>
   );

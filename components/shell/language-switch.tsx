@@ -4,16 +4,29 @@ import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { toast } from "sonner";
-import { LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE, LOCALE_NAMES, LOCALES, type Locale } from "@/i18n/locales";
+import { DEFAULT_LOCALE, LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE, LOCALE_NAMES, LOCALES, type Locale } from "@/i18n/locales";
 import { changeLanguage } from "@/lib/actions/preferences";
 import { cn } from "../ui/cn";
+
+/** The one-button form's names: short, and each in its own language. */
+const SHORT_NAMES: Record<Locale, string> = { en: "EN", "zh-CN": "中文" };
 
 /**
  * 中文 / English, as the DTS console's top bar has it (docs/rules.md "Languages"). Signed in, the
  * choice is kept on the user (server action, audited) and in the cookie; on the sign-in page, in the
  * cookie only. Either way the page re-renders in the new language, nothing typed is lost.
+ * `collapse`: below 640 px (the phone's crowded top bar) a single button names the other language
+ * ("中文" / "EN") and switches to it.
  */
-export function LanguageSwitch({ signedIn, tone = "dark" }: { signedIn: boolean; tone?: "dark" | "light" }) {
+export function LanguageSwitch({
+  signedIn,
+  tone = "dark",
+  collapse = false,
+}: {
+  signedIn: boolean;
+  tone?: "dark" | "light";
+  collapse?: boolean;
+}) {
   const locale = useLocale();
   const t = useTranslations("shell.language");
   const router = useRouter();
@@ -35,10 +48,29 @@ export function LanguageSwitch({ signedIn, tone = "dark" }: { signedIn: boolean;
     });
   };
 
+  const other = LOCALES.find((l) => l !== locale) ?? DEFAULT_LOCALE;
   return (
     <div role="group" aria-label={t("label")} className="flex items-center text-xs" data-testid="language-switch">
+      {collapse ? (
+        <button
+          type="button"
+          lang={other}
+          disabled={pending}
+          onClick={() => choose(other)}
+          // "EN" reads as the language's whole name; 中文 is its whole name already.
+          aria-label={LOCALE_NAMES[other]}
+          className={cn(
+            "flex h-8 min-w-8 items-center justify-center rounded-sm px-1.5 whitespace-nowrap focus-visible:outline-2 sm:hidden",
+            tone === "dark"
+              ? "text-white/85 hover:bg-white/10 hover:text-white focus-visible:outline-white"
+              : "text-blue-700 hover:underline focus-visible:outline-blue-600",
+          )}
+        >
+          {SHORT_NAMES[other]}
+        </button>
+      ) : null}
       {LOCALES.map((l, i) => (
-        <span key={l} className="flex items-center">
+        <span key={l} className={cn("items-center", collapse ? "hidden sm:flex" : "flex")}>
           {i > 0 ? (
             <span aria-hidden className={cn("px-1", tone === "dark" ? "text-white/40" : "text-gray-400")}>
               /
@@ -51,7 +83,7 @@ export function LanguageSwitch({ signedIn, tone = "dark" }: { signedIn: boolean;
             disabled={pending}
             onClick={() => choose(l)}
             className={cn(
-              "rounded-sm px-1 py-0.5 focus-visible:outline-2",
+              "rounded-sm px-1 py-0.5 whitespace-nowrap focus-visible:outline-2",
               tone === "dark" ? "focus-visible:outline-white" : "focus-visible:outline-blue-600",
               l === locale
                 ? tone === "dark"

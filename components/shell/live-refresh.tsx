@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, useTransition, type ReactNode } from "react";
 import { formatTime } from "@/lib/format";
 import { RefreshControls, type AutoRefresh } from "../ui/refresh-controls";
@@ -67,6 +68,7 @@ function useLiveRefresh(): LiveRefresh {
 export function LiveRefreshControls() {
   const { stale, refreshing, updatedAt, interval, setIntervalMs, refresh } = useLiveRefresh();
   const { lapsed } = useConsoleState();
+  const t = useTranslations("common.refresh");
   const { timeZone, label } = useTimeZone();
   const at = `${formatTime(updatedAt, timeZone)} ${label}`;
   return (
@@ -76,8 +78,8 @@ export function LiveRefreshControls() {
       onIntervalChange={setIntervalMs}
       refreshing={refreshing}
       disabled={lapsed}
-      updatedText={`Updated ${at}`}
-      failedText={lapsed ? "Session ended: not refreshing." : stale ? `Refresh failed; showing data from ${at}.` : null}
+      updatedText={t("updated", { time: at })}
+      failedText={lapsed ? t("sessionEnded") : stale ? t("failed", { time: at }) : null}
     />
   );
 }

@@ -2,7 +2,8 @@
 
 import * as Menu from "@radix-ui/react-dropdown-menu";
 import { signOut } from "next-auth/react";
-import { ROLE_LABELS, type Role } from "@/lib/auth/roles";
+import { useTranslations } from "next-intl";
+import type { Role } from "@/lib/auth/roles";
 import { zoneLabel } from "@/lib/format";
 import { useLandmark } from "../ui/use-landmark";
 import { useConsoleState } from "./console-state";
@@ -15,6 +16,9 @@ const item =
  * remembered per user, docs/rules.md "Preferences") and sign out. On a phone only the avatar shows.
  */
 export function UserMenu({ username, role }: { username: string; role: Role }) {
+  const t = useTranslations("shell.userMenu");
+  const tc = useTranslations("common");
+  const roleName = tc(`roles.${role}`);
   const { timeZone, browserZone, setTimeZone, lapsed } = useConsoleState();
   const landmark = useLandmark("top-bar");
   const localZone = browserZone ?? (timeZone === "UTC" ? null : timeZone);
@@ -26,15 +30,19 @@ export function UserMenu({ username, role }: { username: string; role: Role }) {
         </span>
         {/* On a phone only the avatar shows; the name and role stay the button's accessible name. */}
         <span className="sr-only sm:not-sr-only">{username}</span>{" "}
-        <span className="sr-only rounded-sm bg-white/15 px-1.5 py-0.5 text-xs sm:not-sr-only">{ROLE_LABELS[role]}</span>
+        <span className="sr-only rounded-sm bg-white/15 px-1.5 py-0.5 text-xs sm:not-sr-only">{roleName}</span>
       </Menu.Trigger>
       <Menu.Portal container={landmark}>
         <Menu.Content align="end" sideOffset={6} className="z-50 min-w-56 rounded-sm border border-gray-200 bg-white p-1 shadow-xl">
           <Menu.Label className="px-2 py-1.5 text-xs text-gray-600">
-            Signed in as <span className="font-medium text-gray-900">{username}</span> ({ROLE_LABELS[role]})
+            {t.rich("signedInAs", {
+              username,
+              role: roleName,
+              b: (chunks) => <span className="font-medium text-gray-900">{chunks}</span>,
+            })}
           </Menu.Label>
           <Menu.Separator className="my-1 h-px bg-gray-100" />
-          <Menu.Label className="px-2 pt-1 text-xs font-semibold text-gray-600">Time zone</Menu.Label>
+          <Menu.Label className="px-2 pt-1 text-xs font-semibold text-gray-600">{t("timeZone")}</Menu.Label>
           <Menu.RadioGroup
             value={timeZone === "UTC" ? "UTC" : "local"}
             onValueChange={(v) => void setTimeZone(v === "UTC" ? "UTC" : (localZone ?? "UTC"))}
@@ -46,13 +54,13 @@ export function UserMenu({ username, role }: { username: string; role: Role }) {
             <Menu.RadioItem value="local" disabled={lapsed || !localZone} className={`${item} flex items-center gap-2`}>
               <Menu.ItemIndicator className="w-3 text-blue-700">●</Menu.ItemIndicator>
               <span className={timeZone === "UTC" ? "pl-5" : ""}>
-                Local time{localZone ? ` (${localZone}, ${zoneLabel(localZone)})` : ""}
+                {localZone ? t("localTimeZone", { zone: localZone, offset: zoneLabel(localZone) }) : t("localTime")}
               </span>
             </Menu.RadioItem>
           </Menu.RadioGroup>
           <Menu.Separator className="my-1 h-px bg-gray-100" />
           <Menu.Item onSelect={() => void signOut({ callbackUrl: "/login" })} className={item}>
-            Sign out
+            {t("signOut")}
           </Menu.Item>
         </Menu.Content>
       </Menu.Portal>

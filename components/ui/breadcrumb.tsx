@@ -1,8 +1,10 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 
 export function Breadcrumb({ items }: { items: { label: string; href?: string }[] }) {
+  const t = useTranslations("common");
   return (
-    <nav aria-label="Breadcrumb" className="mb-3 text-sm text-gray-700">
+    <nav aria-label={t("breadcrumb")} className="mb-3 text-sm text-gray-700">
       <ol className="flex flex-wrap items-center gap-1.5">
         {items.map((item, i) => (
           <li key={i} className="flex items-center gap-1.5">

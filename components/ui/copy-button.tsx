@@ -1,29 +1,31 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { toast } from "sonner";
 import { Tooltip } from "./tooltip";
 
 /** Copies a value to the clipboard and says so; its tooltip shows the whole value. */
 export function CopyButton({ value, label, compact = false }: { value: string; label: string; compact?: boolean }) {
+  const t = useTranslations("common");
   const [copied, setCopied] = useState(false);
   async function copy() {
     try {
       await navigator.clipboard.writeText(value);
       setCopied(true);
-      toast.success(`${label} copied`);
+      toast.success(t("copiedToast", { label }));
       setTimeout(() => {
         setCopied(false);
       }, 1500);
     } catch {
-      toast.error("The browser did not allow copying. Select the text and copy it instead.");
+      toast.error(t("copyFailed"));
     }
   }
   const button = (
     <button
       type="button"
       onClick={() => void copy()}
-      aria-label={`Copy ${label}`}
+      aria-label={t("copyLabel", { label })}
       className={`${compact ? "ml-0.5" : "ml-2"} inline-flex h-6 shrink-0 items-center rounded-sm px-1.5 align-middle text-xs text-blue-700 hover:bg-blue-50 focus-visible:outline-2 focus-visible:outline-blue-600`}
     >
       {compact ? (
@@ -36,9 +38,9 @@ export function CopyButton({ value, label, compact = false }: { value: string; l
           </svg>
         )
       ) : copied ? (
-        "Copied"
+        t("copied")
       ) : (
-        "Copy"
+        t("copy")
       )}
     </button>
   );

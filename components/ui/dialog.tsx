@@ -1,6 +1,7 @@
 "use client";
 
 import * as RadixDialog from "@radix-ui/react-dialog";
+import { useTranslations } from "next-intl";
 import { createContext, useContext, useState, type ReactNode } from "react";
 import { Button } from "./button";
 import { cn } from "./cn";
@@ -59,6 +60,7 @@ export function DialogContent({
   placement?: Placement;
   returnFocus?: () => HTMLElement | null | undefined;
 }) {
+  const t = useTranslations("common");
   const [content, setContent] = useState<HTMLElement | null>(null);
   return (
     <RadixDialog.Portal>
@@ -87,7 +89,7 @@ export function DialogContent({
         <div className="flex shrink-0 items-center justify-between gap-3 border-b border-gray-200 px-5 py-3.5">
           <RadixDialog.Title className="min-w-0 text-base font-semibold break-words text-gray-900">{title}</RadixDialog.Title>
           <RadixDialog.Close
-            aria-label="Close"
+            aria-label={t("close")}
             className="shrink-0 rounded-sm p-1 text-gray-600 hover:bg-gray-100 hover:text-gray-900 focus-visible:outline-2 focus-visible:outline-blue-600"
           >
             <svg aria-hidden viewBox="0 0 16 16" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="1.6">
@@ -133,10 +135,11 @@ export function DialogFooter({
   disabled?: boolean;
   onConfirm?: () => void;
 }) {
+  const t = useTranslations("common");
   return (
     <div className="flex shrink-0 flex-wrap justify-end gap-2 border-t border-gray-100 bg-gray-50 px-5 py-3">
       <RadixDialog.Close asChild>
-        <Button>Cancel</Button>
+        <Button>{t("cancel")}</Button>
       </RadixDialog.Close>
       <Button
         type={onConfirm ? "button" : "submit"}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { ComponentProps } from "react";
 import { Button } from "./button";
 import { cn } from "./cn";
@@ -16,6 +17,7 @@ export function ExplainedButton({
   className,
   ...props
 }: Omit<ComponentProps<typeof Button>, "children"> & { reason: string | null; children: string }) {
+  const t = useTranslations("common");
   if (!reason)
     return (
       <Button variant={variant} className={className} {...props}>
@@ -28,7 +30,7 @@ export function ExplainedButton({
         role="button"
         tabIndex={0}
         aria-disabled="true"
-        aria-label={`${children} (unavailable: ${reason})`}
+        aria-label={t("unavailable", { label: children, reason })}
         className={cn(
           "inline-flex h-8 cursor-not-allowed items-center justify-center rounded-sm border px-3.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600",
           variant === "primary" ? "border-gray-300 bg-gray-100 text-gray-600" : "border-gray-200 bg-gray-50 text-gray-600",

@@ -1,12 +1,15 @@
 "use client";
 
 import { useEffect, useRef } from "react";
+import { useMessageText } from "./field";
 
 /**
  * The form-level error of a dialog, announced when it appears and focused, so a refused submit
- * that belongs to no single field still moves focus to what went wrong.
+ * that belongs to no single field still moves focus to what went wrong. A message key (a
+ * refusal the client words itself, components/forms/action-failure.ts) shows in the page's language.
  */
-export function FormAlert({ message }: { message?: string }) {
+export function FormAlert({ message: raw }: { message?: string }) {
+  const message = useMessageText()(raw);
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (message) ref.current?.focus();

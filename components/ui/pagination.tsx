@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { cn } from "./cn";
 
 /**
@@ -18,14 +19,15 @@ export function Pagination({
   hasNext?: boolean;
   hrefFor: (page: number) => string;
 }) {
+  const t = useTranslations("common.pagination");
   const last = pageCount ?? (hasNext ? page + 1 : page);
   const pages = new Set([1, pageCount ?? 1, page - 1, page, hasNext ? page + 1 : page].filter((p) => p >= 1 && p <= last));
   const sorted = [...pages].sort((a, b) => a - b);
   const item = "inline-flex h-7 min-w-7 items-center justify-center rounded-sm border px-2 text-sm";
   return (
-    <nav aria-label="Pagination" className="flex items-center gap-1">
+    <nav aria-label={t("label")} className="flex items-center gap-1">
       {page > 1 ? (
-        <Link href={hrefFor(page - 1)} className={cn(item, "border-gray-300 bg-white hover:border-blue-500")} aria-label="Previous page">
+        <Link href={hrefFor(page - 1)} className={cn(item, "border-gray-300 bg-white hover:border-blue-500")} aria-label={t("previous")}>
           ‹
         </Link>
       ) : (
@@ -42,7 +44,7 @@ export function Pagination({
           ) : null}
           <Link
             href={hrefFor(p)}
-            aria-label={`Page ${p}`}
+            aria-label={t("page", { page: p })}
             aria-current={p === page ? "page" : undefined}
             className={cn(item, p === page ? "border-blue-600 bg-blue-600 text-white" : "border-gray-300 bg-white hover:border-blue-500")}
           >
@@ -51,12 +53,12 @@ export function Pagination({
         </span>
       ))}
       {pageCount === null && hasNext ? (
-        <span className="px-1 text-gray-400" aria-label="More pages">
+        <span className="px-1 text-gray-400" aria-label={t("more")}>
           …
         </span>
       ) : null}
       {hasNext ? (
-        <Link href={hrefFor(page + 1)} className={cn(item, "border-gray-300 bg-white hover:border-blue-500")} aria-label="Next page">
+        <Link href={hrefFor(page + 1)} className={cn(item, "border-gray-300 bg-white hover:border-blue-500")} aria-label={t("next")}>
           ›
         </Link>
       ) : (

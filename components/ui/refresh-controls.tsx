@@ -1,15 +1,13 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { Button } from "./button";
 import { useHydrated } from "./use-hydrated";
 
-export const AUTO_REFRESH_OPTIONS = [
-  { value: 0, label: "Off" },
-  { value: 5_000, label: "5 s" },
-  { value: 30_000, label: "30 s" },
-] as const;
-export type AutoRefresh = (typeof AUTO_REFRESH_OPTIONS)[number]["value"];
+/** Off, or every so many milliseconds. */
+export const AUTO_REFRESH_OPTIONS = [0, 5_000, 30_000] as const;
+export type AutoRefresh = (typeof AUTO_REFRESH_OPTIONS)[number];
 
 /**
  * Refresh now, refresh every 5 or 30 seconds or not at all, and what the data shown is: when it
@@ -33,6 +31,7 @@ export function RefreshControls({
   failedText?: string | null;
   disabled?: boolean;
 }) {
+  const t = useTranslations("common.refresh");
   const id = useId();
   // The time a list was read differs between the server's HTML and the browser: shown once hydrated.
   const hydrated = useHydrated();
@@ -42,14 +41,14 @@ export function RefreshControls({
         {failedText ? (
           <span className="font-medium text-red-700">{failedText}</span>
         ) : refreshing ? (
-          "Refreshing…"
+          t("refreshing")
         ) : hydrated ? (
           updatedText
         ) : (
           ""
         )}
       </span>
-      <Button size="sm" onClick={onRefresh} disabled={disabled || refreshing} aria-label="Refresh">
+      <Button size="sm" onClick={onRefresh} disabled={disabled || refreshing} aria-label={t("button")}>
         <svg
           aria-hidden
           viewBox="0 0 16 16"
@@ -60,11 +59,11 @@ export function RefreshControls({
         >
           <path d="M13.5 8a5.5 5.5 0 1 1-1.6-3.9M13.5 2.5v3h-3" />
         </svg>
-        Refresh
+        {t("button")}
       </Button>
       <span className="inline-flex items-center gap-2">
         <label htmlFor={id} className="text-xs text-gray-700">
-          Auto-refresh
+          {t("auto")}
         </label>
         <select
           id={id}
@@ -73,9 +72,9 @@ export function RefreshControls({
           onChange={(e) => onIntervalChange(Number(e.target.value) as AutoRefresh)}
           className="h-7 rounded-sm border border-gray-300 bg-white px-1.5 text-xs text-gray-800 hover:border-blue-400 focus:ring-2 focus:ring-blue-100 focus:outline-none disabled:bg-gray-50 disabled:text-gray-600"
         >
-          {AUTO_REFRESH_OPTIONS.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
+          {AUTO_REFRESH_OPTIONS.map((ms) => (
+            <option key={ms} value={ms}>
+              {ms ? t("seconds", { seconds: ms / 1000 }) : t("off")}
             </option>
           ))}
         </select>

@@ -25,8 +25,9 @@ export const authOptions: NextAuthOptions = {
       async authorize(raw, req) {
         const outcome = await authenticate(await getDb(), raw, clientIpFrom(req.headers ?? {}));
         if (outcome.ok) return outcome.user;
-        if (outcome.reason === "throttled")
-          throw new Error(`Too many failed sign-in attempts. Try again in ${outcome.retryAfter} seconds.`);
+        // next-auth hands the thrown message to the sign-in form as it is: a code with the wait,
+        // which the form words in the page's language (components/auth/login-form.tsx).
+        if (outcome.reason === "throttled") throw new Error(`Throttled:${outcome.retryAfter}`);
         return null;
       },
     }),

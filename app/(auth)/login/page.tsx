@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { LoginForm } from "@/components/auth/login-form";
 import { LanguageSwitch } from "@/components/shell/language-switch";
 import { LogoMark } from "@/components/shell/logo";
@@ -8,17 +9,20 @@ import { authOptions } from "@/lib/auth/options";
 import { safeCallbackUrl } from "@/lib/validation/auth";
 import { DEFAULT_DEMO_PASSWORD, DEMO_USERS } from "@/lib/demo";
 
-export const metadata: Metadata = {
-  title: "Sign in",
-  icons: {
-    icon: [
-      { url: "/favicon.ico", sizes: "any" },
-      { url: "/icon.svg", type: "image/svg+xml" },
-    ],
-    apple: "/apple-touch-icon.png",
-  },
-  manifest: "/manifest.webmanifest",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("auth.login");
+  return {
+    title: t("metaTitle"),
+    icons: {
+      icon: [
+        { url: "/favicon.ico", sizes: "any" },
+        { url: "/icon.svg", type: "image/svg+xml" },
+      ],
+      apple: "/apple-touch-icon.png",
+    },
+    manifest: "/manifest.webmanifest",
+  };
+}
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
@@ -29,9 +33,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const showDefault = !process.env.DEMO_PASSWORD;
   // Set by the console's "Sign in again" link when a session lapsed on an open page.
   const expired = params.reason === "expired";
+  const t = await getTranslations("auth.login");
 
   return (
-    <main className="flex min-h-screen items-center justify-center bg-[#1b2330] px-4">
+    // Room above the card for the language switch, however short the screen.
+    <main className="flex min-h-screen items-center justify-center bg-[#1b2330] px-4 py-14">
       <div className="absolute top-3 right-4">
         <LanguageSwitch signedIn={false} />
       </div>
@@ -39,28 +45,26 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <div className="mb-6 flex items-center gap-2">
           <LogoMark size="lg" />
           <div>
-            <h1 className="text-lg font-semibold text-gray-900">Sign in to DTS Console</h1>
-            <p className="text-xs text-gray-700">Data Transmission Service · Change Tracking</p>
+            <h1 className="text-lg font-semibold text-gray-900">{t("title")}</h1>
+            <p className="text-xs text-gray-700">{t("subtitle")}</p>
           </div>
         </div>
         {expired ? (
           <p role="status" className="mb-4 rounded-sm border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-            Your session has expired. Sign in again to go back to the page you were on.
+            {t("expired")}
           </p>
         ) : null}
         <LoginForm callbackUrl={callbackUrl} />
         <div className="mt-6 rounded-sm bg-gray-50 p-3 text-xs text-gray-700">
-          <p className="font-medium text-gray-800">Demo accounts</p>
+          <p className="font-medium text-gray-800">{t("demoAccounts")}</p>
           <p className="mt-1">
-            {DEMO_USERS.map((u) => u.username).join(", ")}
-            {showDefault ? (
-              <>
-                {" "}
-                · password <code className="rounded bg-white px-1 font-mono">{DEFAULT_DEMO_PASSWORD}</code>
-              </>
-            ) : (
-              " · password set by DEMO_PASSWORD"
-            )}
+            {DEMO_USERS.map((u) => u.username).join(", ")}{" "}
+            {showDefault
+              ? t.rich("demoPassword", {
+                  password: DEFAULT_DEMO_PASSWORD,
+                  code: (chunks) => <code className="rounded bg-white px-1 font-mono">{chunks}</code>,
+                })
+              : t("demoPasswordConfigured")}
           </p>
         </div>
       </div>

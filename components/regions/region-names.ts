@@ -1,0 +1,22 @@
+import { REGION_AREA_KEYS, REGION_IDS } from "@/lib/regions";
+
+// A region's name and area in the page's language (messages regions.names / regions.areas): the
+// database holds them in English. For server and client alike, with a translator of "regions":
+//   const key = regionNameKey(region.id); key ? t(key) : region.name
+
+export type RegionId = (typeof REGION_IDS)[number];
+type AreaKey = (typeof REGION_AREA_KEYS)[keyof typeof REGION_AREA_KEYS];
+
+export function isRegionId(id: string): id is RegionId {
+  return (REGION_IDS as readonly string[]).includes(id);
+}
+
+/** `names.<id>`, or null for a region the catalogue does not know (its database name then shows). */
+export function regionNameKey(id: string): `names.${RegionId}` | null {
+  return isRegionId(id) ? `names.${id}` : null;
+}
+
+/** `areas.<key>` of an area as the `region` table writes it ("Asia Pacific"), or null. */
+export function regionAreaKey(area: string): `areas.${AreaKey}` | null {
+  return Object.hasOwn(REGION_AREA_KEYS, area) ? `areas.${REGION_AREA_KEYS[area as keyof typeof REGION_AREA_KEYS]}` : null;
+}
