@@ -22,8 +22,8 @@ NODE_ENV=production PORT="$port" HOSTNAME=127.0.0.1 setsid npm start </dev/null 
 server=$!
 for _ in $(seq 1 240); do
   if curl -fsS "http://127.0.0.1:$port/login" -o /dev/null 2>/dev/null; then break; fi
-  kill -0 "$server" 2>/dev/null || { tail -40 "$work/start.log"; exit 1; }
+  kill -0 "$server" 2>/dev/null || { grep -v "Edge Runtime\|Learn more\|^\s*$" "$work/start.log" | head -120; exit 1; }
   sleep 1
 done
-curl -fsS "http://127.0.0.1:$port/login" | grep -q "Sign in to DTS Console" || { tail -40 "$work/start.log"; exit 1; }
+curl -fsS -H "Accept-Language: en" "http://127.0.0.1:$port/login" | grep -q "Sign in to DTS Console" || { tail -40 "$work/start.log"; exit 1; }
 echo "production install: npm ci without devDependencies, npm start built and served the sign-in page"
