@@ -1,5 +1,77 @@
-// The catalogues, for tests that find things by the words a user sees in either language.
-import enCommon from "../messages/en/common.json";
-import zhCommon from "../messages/zh-CN/common.json";
+// The catalogues, for tests that find things by the words a user sees in either language. A test
+// names a message by its English text (`zh("Create Consumer Group")`), so it reads like the page and
+// fails if either catalogue loses the message.
+import { readdirSync, readFileSync } from "node:fs";
+import { createTranslator } from "next-intl";
+import { RULE_VALUES } from "../i18n/keys";
 
-export const ROLE_NAMES = { en: enCommon.roles, "zh-CN": zhCommon.roles } as const;
+type Tree = { [key: string]: string | Tree };
+
+// Read from the files (Playwright's loader imports no JSON modules): every namespace of a locale,
+// Chinese over English as the console renders it (i18n/messages.ts).
+function catalogue(locale: string): Tree {
+  const dir = new URL(`../messages/${locale}/`, import.meta.url);
+  return Object.fromEntries(
+    readdirSync(dir)
+      .filter((f) => f.endsWith(".json"))
+      .map((f) => [f.slice(0, -5), JSON.parse(readFileSync(new URL(f, dir), "utf8")) as Tree]),
+  );
+}
+function overlay(base: Tree, over: Tree): Tree {
+  const out: Tree = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    const under = out[key];
+    out[key] = typeof value === "object" && typeof under === "object" ? overlay(under, value) : value;
+  }
+  return out;
+}
+const CATALOGUES = { en: catalogue("en"), "zh-CN": catalogue("zh-CN") };
+const MESSAGES = { en: CATALOGUES.en, "zh-CN": overlay(CATALOGUES.en, CATALOGUES["zh-CN"]) };
+function flatten(tree: Tree, prefix = "", out = new Map<string, string>()): Map<string, string> {
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === "string") out.set(path, value);
+    else flatten(value, path, out);
+  }
+  return out;
+}
+
+const english = flatten(CATALOGUES.en as Tree);
+type Values = Record<string, string | number>;
+const translate = {
+  en: createTranslator({ locale: "en", messages: MESSAGES.en as never }) as unknown as (key: string, values?: Values) => string,
+  "zh-CN": createTranslator({ locale: "zh-CN", messages: MESSAGES["zh-CN"] as never }) as unknown as (
+    key: string,
+    values?: Values,
+  ) => string,
+};
+
+/** The key of the English message `text` (a template with its placeholders, as the catalogue writes it). */
+export function keyOf(text: string): string {
+  const keys = [...english].filter(([, message]) => message === text).map(([key]) => key);
+  if (!keys.length) throw new Error(`No English message reads ${JSON.stringify(text)}`);
+  return keys[0];
+}
+
+/** The Chinese of an English message, its placeholders filled with `values` and the rule figures. */
+export function zh(text: string, values: Values = {}): string {
+  return translate["zh-CN"](keyOf(text), { ...RULE_VALUES, ...values });
+}
+
+/** A message by key in a language. */
+export function message(locale: "en" | "zh-CN", key: string, values: Values = {}): string {
+  return translate[locale](key, { ...RULE_VALUES, ...values });
+}
+
+export const ROLE_NAMES = {
+  en: {
+    viewer: message("en", "common.roles.viewer"),
+    operator: message("en", "common.roles.operator"),
+    admin: message("en", "common.roles.admin"),
+  },
+  "zh-CN": {
+    viewer: message("zh-CN", "common.roles.viewer"),
+    operator: message("zh-CN", "common.roles.operator"),
+    admin: message("zh-CN", "common.roles.admin"),
+  },
+} as const;
