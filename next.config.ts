@@ -7,6 +7,8 @@ const nextConfig: NextConfig = {
   // addon: both run from node_modules rather than being bundled.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg"],
   poweredByHeader: false,
+  // The build type-checks the app only (tsconfig.build.json): tests and scripts need devDependencies.
+  typescript: { tsconfigPath: "tsconfig.build.json" },
   // cacheComponents stays off on purpose: every console page is per-user and read fresh.
   //
   // The security headers that need no nonce, on every response, including those the proxy never
