@@ -6,6 +6,8 @@ import { clientIpFrom } from "../client-ip";
 import { getDb } from "../db";
 import { authenticate } from "./authenticate";
 import { getAuthSecret } from "./secret";
+import { browserLocale } from "../request-locale";
+import { localize } from "@/i18n/translate";
 import { revokeSession } from "./session-revocation";
 
 // Without NEXTAUTH_URL, next-auth 4 needs leave to take the origin from the request's Host.
@@ -25,8 +27,11 @@ export const authOptions: NextAuthOptions = {
       async authorize(raw, req) {
         const outcome = await authenticate(await getDb(), raw, clientIpFrom(req.headers ?? {}));
         if (outcome.ok) return outcome.user;
-        if (outcome.reason === "throttled")
-          throw new Error(`Too many failed sign-in attempts. Try again in ${outcome.retryAfter} seconds.`);
+        // next-auth hands the sign-in form this message as it is: worded in the browser's language.
+        if (outcome.reason === "throttled") {
+          const locale = browserLocale(req.headers ?? {});
+          throw new Error(localize(locale, "errors.signInThrottled", { retryAfter: String(outcome.retryAfter) }));
+        }
         return null;
       },
     }),
