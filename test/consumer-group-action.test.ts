@@ -108,3 +108,32 @@ describe("createConsumerGroup action", () => {
     assert.ok(results.filter((r) => !r.ok).every((r) => !r.ok && r.code === "QuotaExceeded.ConsumerGroup"));
   });
 });
+
+describe('the refusal\'s language (docs/rules.md "Languages")', () => {
+  const inChinese = (raw: unknown, user: (typeof users)[keyof typeof users] | null = users.operator) =>
+    runAction(createConsumerGroupSpec, raw, user, null, undefined, { channel: "console", locale: "zh-CN" });
+
+  it("words the message and each field error in the caller's locale, with the same code", async () => {
+    const raw = input({ account: "bad-name", password: "short", confirmPassword: "short" });
+    const en = await create(raw);
+    const zh = await inChinese(raw);
+    assert.ok(!en.ok && !zh.ok);
+    assert.equal(zh.code, en.code);
+    assert.equal(en.message, "Check the highlighted fields.");
+    assert.equal(zh.message, "请检查标红的字段。");
+    assert.equal(en.fieldErrors?.account, "The account can contain only letters, digits and underscores (_).");
+    assert.equal(zh.fieldErrors?.account, "账号只能包含字母、数字和下划线（_）。");
+    assert.equal(en.fieldErrors?.password, "The password must be at least 8 characters long.");
+    assert.equal(zh.fieldErrors?.password, "密码至少 8 个字符。");
+    assert.ok(!("values" in zh), "the values stay inside");
+  });
+
+  it("words the rules' figures and the database's refusals too", async () => {
+    const full = await inChinese(input({ instanceId: SEED_IDS.full }));
+    assert.equal(!full.ok && full.code, "QuotaExceeded.ConsumerGroup");
+    assert.match((!full.ok && full.message) || "", /该实例已有 20 个消费组/);
+    const role = await inChinese(input(), users.viewer);
+    assert.equal(!role.ok && role.code, "Forbidden.Role");
+    assert.equal(!role.ok && role.message, "您的角色（只读用户）无权执行此操作。");
+  });
+});

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { localize } from "../i18n/translate";
 import { countPasswordClasses, createConsumerGroupFormSchema, createConsumerGroupSchema } from "../lib/validation/consumer-group";
 
 const valid = { name: "bi-dashboard", account: "bi_reader", password: "Secret123", confirmPassword: "Secret123" };
@@ -7,11 +8,23 @@ const valid = { name: "bi-dashboard", account: "bi_reader", password: "Secret123
 function errorsOf(input: Record<string, unknown>) {
   const r = createConsumerGroupFormSchema.safeParse({ ...valid, ...input });
   if (r.success) return {};
-  // The first message of each field is the one the dialog shows.
+  // The first message of each field is the one the dialog shows: a message key, which the dialog's
+  // Field words in the page's language; here in English.
   const errors: Record<string, string> = {};
-  for (const issue of r.error.issues) errors[issue.path.join(".")] ??= issue.message;
+  for (const issue of r.error.issues) errors[issue.path.join(".")] ??= localize("en", issue.message);
   return errors;
 }
+
+describe("messages", () => {
+  it("are keys of the validation catalogue, worded in either language with the rule figures", () => {
+    const r = createConsumerGroupFormSchema.safeParse({ ...valid, name: "n".repeat(129) });
+    assert.equal(r.success, false);
+    const key = r.error?.issues.find((i) => i.path[0] === "name")?.message ?? "";
+    assert.equal(key, "validation.name.tooLong");
+    assert.equal(localize("en", key), "The name can be at most 128 characters long.");
+    assert.equal(localize("zh-CN", key), "名称最多 128 个字符。");
+  });
+});
 
 describe("account (1 to 16: letters, digits, underscore)", () => {
   it("refuses length 0", () => assert.match(errorsOf({ account: "" }).account, /Enter an account/));

@@ -19,6 +19,7 @@ const { readMigrations } = await import("../lib/db/migrate");
 const { DatabaseUnavailableError, isDatabaseUnavailable } = await import("../lib/db/errors");
 const { DATABASE_UNAVAILABLE_DIGEST } = await import("../lib/db/unavailable");
 const { runAction, DATABASE_UNAVAILABLE_MESSAGE } = await import("../lib/actions/run-action");
+const { localize } = await import("../i18n/translate");
 const { createConsumerGroupSpec } = await import("../lib/actions/consumer-group-specs");
 const { listRegions } = await import("../lib/data/regions");
 const { SEED_IDS } = await import("../lib/demo");
@@ -190,7 +191,9 @@ describe("PostgreSQL server: faults and several processes", onPg, () => {
         (error: unknown) => error instanceof DatabaseUnavailableError && error.digest === DATABASE_UNAVAILABLE_DIGEST,
       );
       const refused = await create("during-the-outage");
-      assert.deepEqual(refused, { ok: false, code: "InternalError", message: DATABASE_UNAVAILABLE_MESSAGE });
+      // The message key, worded in English (the caller's default language).
+      assert.deepEqual(refused, { ok: false, code: "InternalError", message: localize("en", DATABASE_UNAVAILABLE_MESSAGE) });
+      assert.match(refused.ok ? "" : refused.message, /^The database is unreachable right now\./);
     } finally {
       server.resume();
     }

@@ -10,6 +10,9 @@ const specs = await import("../lib/actions/consumer-group-specs");
 const { SEED_IDS, SEED_GROUP_PASSWORD } = await import("../lib/demo");
 const { connectConsumer, heartbeatConsumer, LEASE_TTL_MS } = await import("../lib/consumer/credentials");
 const { generatePassword, resetPasswordFormSchema } = await import("../lib/validation/consumer-group");
+const { localize } = await import("../i18n/translate");
+const { consumerRoute } = await import("../lib/consumer/route");
+const { connectRequestSchema } = await import("../lib/validation/consumer");
 
 type Role = "admin" | "operator" | "viewer";
 const userOf = (role: Role) => ({ id: `u-${role}`, username: role, role });
@@ -146,7 +149,11 @@ describe("consumer credential check", () => {
     const a = await connectConsumer(conn.prisma, { user, password }, { clientIp: ip, now });
     return a.ok
       ? { status: 200 as const, body: a.body }
-      : { status: a.refusal.status, body: { code: a.refusal.code, message: a.refusal.message }, retryAfter: a.refusal.retryAfter };
+      : {
+          status: a.refusal.status,
+          body: { code: a.refusal.code, message: localize("en", a.refusal.message, a.refusal.values) },
+          retryAfter: a.refusal.retryAfter,
+        };
   };
   const beat = async (input: { groupId: string; leaseToken: string; checkpoint?: Date; unconsumed?: number }) => {
     const a = await heartbeatConsumer(conn.prisma, input, { clientIp: "198.51.100.1" });
@@ -159,6 +166,7 @@ describe("consumer credential check", () => {
     const unknown = await check("ghost-dtsnosuchgroup1", "Nope#1234", "198.51.100.10");
     const malformed = await check("no dash here", "x", "198.51.100.10");
     assert.equal(wrong.status, 401);
+    assert.deepEqual(wrong.body, { code: "Unauthorized", message: "Invalid user name or password." });
     assert.deepEqual(wrong.body, unknown.body);
     assert.deepEqual(wrong.body, malformed.body);
   });
@@ -230,5 +238,45 @@ describe("consumer credential check", () => {
     const g = await conn.prisma.consumerGroup.findFirst({ where: { instanceId: SEED_IDS.nineteen, lease: null } });
     assert.ok(g);
     assert.equal((await check(`${g.username}-${g.id}`, SEED_GROUP_PASSWORD, "198.51.100.4")).status, 200);
+  });
+});
+
+describe("the consumer endpoints' language", () => {
+  const connect = consumerRoute(connectRequestSchema, connectConsumer);
+  const post = (body: string, headers: Record<string, string> = {}) =>
+    connect(
+      new Request("http://console.invalid/api/consumer/connect", {
+        method: "POST",
+        body,
+        headers: { "content-type": "application/json", ...headers },
+      }),
+    );
+
+  it("answers in English unless the client asks for Chinese, with the same code", async () => {
+    const en = await post(JSON.stringify({ user: "x".repeat(65) }));
+    assert.equal(en.status, 400);
+    assert.deepEqual(await en.json(), {
+      code: "InvalidParameter",
+      message: "user is at most 64 characters.",
+      fieldErrors: { user: "user is at most 64 characters.", password: "password is required and must be a string." },
+    });
+    const zh = await post(JSON.stringify({ user: "x".repeat(65) }), { "accept-language": "zh-CN" });
+    assert.deepEqual(await zh.json(), {
+      code: "InvalidParameter",
+      message: "user 最多 64 个字符。",
+      fieldErrors: { user: "user 最多 64 个字符。", password: "password 为必填项，且必须是字符串。" },
+    });
+    const notJson = await post("{", { "accept-language": "zh-CN" });
+    assert.deepEqual(await notJson.json(), { code: "InvalidParameter", message: "请求体不是有效的 JSON。" });
+  });
+
+  it("words the handler's refusal too", async () => {
+    const g = await newGroup();
+    const res = await post(JSON.stringify({ user: g.user, password: "Nope#1234" }), {
+      "accept-language": "zh",
+      "x-dts-peer": "198.51.100.77",
+    });
+    assert.equal(res.status, 401);
+    assert.deepEqual(await res.json(), { code: "Unauthorized", message: "用户名或密码错误。" });
   });
 });

@@ -305,11 +305,18 @@ describe("DTS error mapping", () => {
   });
 
   it("puts the field's own message in place of the form's general one", async () => {
+    // As runAction answers (worded), and as lib writes it (keys), in either language.
     const res = operationRefusal(fail("InvalidParameter.Password", "Check the highlighted fields.", { password: "Too short." }), {
       requestId: "R",
       hostId: "h",
     });
     assert.equal(((await res.json()) as { ErrMessage: string }).ErrMessage, "Too short.");
+    const keyed = fail("InvalidParameter.Password", "errors.checkFields", { password: "validation.password.tooShort" });
+    const en = operationRefusal(keyed, { requestId: "R", hostId: "h" });
+    assert.equal(((await en.json()) as { ErrMessage: string }).ErrMessage, "The password must be at least 8 characters long.");
+    const zh = operationRefusal(keyed, { requestId: "R", hostId: "h", locale: "zh-CN" });
+    const body = (await zh.json()) as Record<string, string>;
+    assert.deepEqual([body.ErrCode, body.ErrMessage], ["InvalidParameter.Password", "密码至少 8 个字符。"]);
   });
 
   it("answers a role refusal as the gateway's Forbidden.RAM, 403", async () => {
@@ -798,5 +805,60 @@ describe("AccessKey management", () => {
         ["deleteAccessKey", "admin", "ok", "console"],
       ],
     );
+  });
+});
+
+describe('the API\'s language (docs/rules.md "Languages")', () => {
+  /** A signed V1 GET, sent with the Accept-Language given (none: English). */
+  const ask = async (
+    credentials: { accessKeyId: string; accessKeySecret: string },
+    action: string,
+    params: Record<string, string>,
+    lang?: string,
+  ) => {
+    const res = await fetch(`${apiUrl}/?${signedV1Query(credentials, action, params).toString()}`, {
+      headers: lang ? { "accept-language": lang } : {},
+    });
+    return { status: res.status, body: (await res.json()) as Record<string, string> };
+  };
+
+  it("answers a gateway refusal in Chinese when asked, with the same code and status", async () => {
+    const nobody = { accessKeyId: "LTAI0000NoSuchKey0000002", accessKeySecret: "x" };
+    const en = await ask(nobody, "DescribeSubscriptionInstances", {});
+    const zh = await ask(nobody, "DescribeSubscriptionInstances", {}, "zh-CN,zh;q=0.9,en;q=0.8");
+    assert.deepEqual(
+      [en.status, en.body.Code, en.body.Message],
+      [404, "InvalidAccessKeyId.NotFound", "Specified access key is not found."],
+    );
+    assert.deepEqual([zh.status, zh.body.Code, zh.body.Message], [404, "InvalidAccessKeyId.NotFound", "指定的 AccessKey 不存在。"]);
+    const missing = await ask(demo("admin"), "DescribeConsumerGroup", {}, "zh-CN");
+    assert.deepEqual(
+      [missing.body.Code, missing.body.Message],
+      ["MissingParameter", "处理该请求所必需的参数“SubscriptionInstanceId”未提供。"],
+    );
+  });
+
+  it("words an operation's refusal, its field error and a role refusal in Chinese through runAction", async () => {
+    const params = {
+      SubscriptionInstanceId: SEED_IDS.empty,
+      ConsumerGroupName: "api-zh",
+      ConsumerGroupUserName: "zh_reader",
+      ConsumerGroupPassword: "short",
+    };
+    const en = await ask(demo("operator"), "CreateConsumerGroup", params);
+    const zh = await ask(demo("operator"), "CreateConsumerGroup", params, "zh-CN");
+    assert.deepEqual(
+      [en.status, en.body.ErrCode, en.body.ErrMessage],
+      [400, "InvalidParameter.Password", "The password must be at least 8 characters long."],
+    );
+    assert.deepEqual(
+      [zh.status, zh.body.ErrCode, zh.body.ErrMessage, zh.body.Message],
+      [400, "InvalidParameter.Password", "密码至少 8 个字符。", "密码至少 8 个字符。"],
+    );
+    const role = await ask(demo("viewer"), "CreateConsumerGroup", { ...params, ConsumerGroupPassword: "Api#Pass01" }, "zh");
+    assert.deepEqual([role.status, role.body.Code], [403, "Forbidden.RAM"]);
+    assert.equal(role.body.Message, "用户无权操作指定的资源。您的角色（只读用户）无权执行此操作。");
+    const gone = await ask(demo("admin"), "DescribeSubscriptionInstanceStatus", { SubscriptionInstanceId: "dtsnosuchthing1" }, "zh-CN");
+    assert.deepEqual([gone.status, gone.body.ErrCode, gone.body.ErrMessage], [404, "NotFound", "指定的订阅实例不存在。"]);
   });
 });

@@ -7,6 +7,7 @@ import {
   ACTION_MAX_DEPTH,
   checkActionBodyText,
   checkActionHeaders,
+  guardServerAction,
   isPossibleServerAction,
   isSameOrigin,
   readCapped,
@@ -149,6 +150,21 @@ describe("server-action guard", () => {
     const r = check({ origin: "http://evil.invalid" })!;
     assert.equal(r.code, "Forbidden.Origin");
     assert.ok(r.message.length > 10);
+  });
+  it("words the refusal in the browser's language: its language cookie, else Accept-Language, else English", async () => {
+    const refuse = (extra: Record<string, string>) =>
+      guardServerAction(
+        new Request("http://127.0.0.1:3100/x", { method: "POST", headers: { ...base, origin: "http://evil.invalid", ...extra } }),
+      );
+    assert.deepEqual(await refuse({}), {
+      status: 403,
+      code: "Forbidden.Origin",
+      message: "Cross-site requests to server actions are refused: the Origin does not match this console.",
+    });
+    assert.equal((await refuse({ "accept-language": "zh-CN,zh;q=0.9" }))?.message, "拒绝跨站调用 Server Action：Origin 与本控制台不一致。");
+    assert.equal((await refuse({ "accept-language": "zh-CN", cookie: "a=b; NEXT_LOCALE=en" }))?.code, "Forbidden.Origin");
+    assert.match((await refuse({ "accept-language": "zh-CN", cookie: "a=b; NEXT_LOCALE=en" }))?.message ?? "", /^Cross-site/);
+    assert.match((await refuse({ cookie: "NEXT_LOCALE=zh-CN" }))?.message ?? "", /^拒绝跨站/);
   });
 
   const bytes = (s: string) => new TextEncoder().encode(s);

@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
@@ -22,6 +23,13 @@ import { useHydrated } from "../ui/use-hydrated";
 
 type CreateForm = z.input<typeof createAccessKeySchema>;
 
+// The names of an AccessKey's two halves are Alibaba Cloud's own, written so in every language
+// (the Chinese console too), so they are not in the catalogue.
+const ACCESS_KEY_ID = "AccessKey ID";
+const ACCESS_KEY_SECRET = "AccessKey Secret";
+/** The secret's name inside a sentence: "Copy AccessKey secret". */
+const ACCESS_KEY_SECRET_INLINE = "AccessKey secret";
+
 interface Created {
   accessKeyId: string;
   accessKeySecret: string;
@@ -30,41 +38,39 @@ interface Created {
 
 /** The secret, once: nothing can show it again after this dialog closes. */
 function CreatedDialog({ created, onDone }: { created: Created; onDone: () => void }) {
+  const t = useTranslations("accessKeys");
   return (
-    <DialogContent title="AccessKey Created" description="Copy the AccessKey secret now. It is shown only once and cannot be read again.">
+    <DialogContent title={t("created.title")} description={t("created.description")}>
       <div className="space-y-3 px-5 py-4 text-sm">
         <dl className="space-y-2">
           <div>
-            <dt className="text-gray-500">User</dt>
+            <dt className="text-gray-500">{t("created.user")}</dt>
             <dd>{created.username}</dd>
           </div>
           <div>
-            <dt className="text-gray-500">AccessKey ID</dt>
+            <dt className="text-gray-500">{ACCESS_KEY_ID}</dt>
             <dd className="flex items-center rounded-sm border border-gray-200 bg-gray-50 px-3 py-2">
               <code data-testid="created-access-key-id" className="font-mono">
                 {created.accessKeyId}
               </code>
-              <CopyButton value={created.accessKeyId} label="AccessKey ID" />
+              <CopyButton value={created.accessKeyId} label={ACCESS_KEY_ID} />
             </dd>
           </div>
           <div>
-            <dt className="text-gray-500">AccessKey Secret</dt>
+            <dt className="text-gray-500">{ACCESS_KEY_SECRET}</dt>
             <dd className="flex items-center rounded-sm border border-gray-200 bg-gray-50 px-3 py-2">
               <code data-testid="created-access-key-secret" className="font-mono">
                 {created.accessKeySecret}
               </code>
-              <CopyButton value={created.accessKeySecret} label="AccessKey secret" />
+              <CopyButton value={created.accessKeySecret} label={ACCESS_KEY_SECRET_INLINE} />
             </dd>
           </div>
         </dl>
-        <p className="rounded-sm border border-amber-200 bg-amber-50 px-3 py-2 text-amber-800">
-          Keep the secret where your scripts read it (an environment variable, a secret store), never in code. Lost secrets cannot be
-          recovered: create a new AccessKey.
-        </p>
+        <p className="rounded-sm border border-amber-200 bg-amber-50 px-3 py-2 text-amber-800">{t("created.keep")}</p>
       </div>
       <div className="flex justify-end border-t border-gray-100 bg-gray-50 px-5 py-3">
         <Button variant="primary" onClick={onDone}>
-          Done
+          {t("created.done")}
         </Button>
       </div>
     </DialogContent>
@@ -84,6 +90,7 @@ function CreateDialog({
   quota: number;
   onCreated: (c: Created) => void;
 }) {
+  const t = useTranslations("accessKeys");
   const form = useForm<CreateForm>({ resolver: zodResolver(createAccessKeySchema), defaultValues: { userId: selfId } });
   const {
     register,
@@ -99,24 +106,21 @@ function CreateDialog({
       if (!result.ok) return setRefusal(result.message);
       onCreated(result.data);
     } catch {
-      setRefusal("The console could not be reached. Nothing was created; try again.");
+      setRefusal(t("create.unreachable"));
     }
   }
   return (
-    <DialogContent
-      title="Create AccessKey"
-      description="The AccessKey signs calls to the DTS OpenAPI with its user's role. Its secret is shown once."
-    >
+    <DialogContent title={t("create.title")} description={t("create.description")}>
       <form onSubmit={handleSubmit(onSubmit)} noValidate>
         <div className="space-y-4 px-5 py-4">
           <FormAlert message={refusal} />
           {canManageAny ? (
-            <Field id="ak-user" label="User" required hint={`A user can hold at most ${quota} AccessKeys.`} error={errors.userId?.message}>
+            <Field id="ak-user" label={t("create.user")} required hint={t("create.userHint", { quota })} error={errors.userId?.message}>
               {(aria) => (
                 <select {...aria} {...register("userId")} className={inputClass(!!errors.userId)}>
                   {owners.map((o) => (
                     <option key={o.id} value={o.id} disabled={o.keyCount >= quota}>
-                      {o.username} ({o.role}, {o.keyCount} of {quota})
+                      {t("create.owner", { username: o.username, role: o.role, count: o.keyCount, quota })}
                     </option>
                   ))}
                 </select>
@@ -124,17 +128,22 @@ function CreateDialog({
             </Field>
           ) : (
             <p className="text-sm text-gray-700">
-              A new AccessKey for <span className="font-medium">{self?.username}</span>. You can hold at most {quota}.
+              {t.rich("create.self", {
+                username: self?.username ?? "",
+                quota,
+                name: (chunks) => <span className="font-medium">{chunks}</span>,
+              })}
             </p>
           )}
         </div>
-        <DialogFooter label="Create" busyLabel="Creating…" busy={isSubmitting} />
+        <DialogFooter label={t("create.submit")} busyLabel={t("create.busy")} busy={isSubmitting} />
       </form>
     </DialogContent>
   );
 }
 
 function DeleteDialog({ accessKey, onDone }: { accessKey: AccessKeyRow; onDone: () => void }) {
+  const t = useTranslations("accessKeys");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
   async function confirm() {
@@ -142,30 +151,28 @@ function DeleteDialog({ accessKey, onDone }: { accessKey: AccessKeyRow; onDone: 
     try {
       const result = await deleteAccessKey({ accessKeyId: accessKey.id });
       if (!result.ok) return setError(result.message);
-      toast.success(`AccessKey ${accessKey.id} deleted`);
+      toast.success(t("toasts.deleted", { id: accessKey.id }));
       onDone();
     } catch {
-      setError("The console could not be reached. Nothing was deleted; try again.");
+      setError(t("delete.unreachable"));
     } finally {
       setBusy(false);
     }
   }
   return (
     <DialogContent
-      title="Delete AccessKey?"
-      description={
-        <>
-          AccessKey <span className="font-mono">{accessKey.id}</span> of {accessKey.username} will be deleted.
-        </>
-      }
+      title={t("delete.title")}
+      description={t.rich("delete.description", {
+        id: accessKey.id,
+        username: accessKey.username,
+        mono: (chunks) => <span className="font-mono">{chunks}</span>,
+      })}
     >
       <div className="space-y-3 px-5 py-4 text-sm text-gray-700">
         <FormAlert message={error} />
-        <p className="rounded-sm border border-amber-200 bg-amber-50 px-3 py-2 text-amber-800">
-          Scripts signing with it are refused from their next call. This cannot be undone.
-        </p>
+        <p className="rounded-sm border border-amber-200 bg-amber-50 px-3 py-2 text-amber-800">{t("delete.warning")}</p>
       </div>
-      <DialogFooter label="Delete" busyLabel="Deleting…" busy={busy} danger onConfirm={confirm} />
+      <DialogFooter label={t("delete.submit")} busyLabel={t("delete.busy")} busy={busy} danger onConfirm={confirm} />
     </DialogContent>
   );
 }
@@ -193,6 +200,7 @@ export function AccessKeysPanel({
   /** why AccessKeys cannot be created (no encryption key), or null */
   unavailable: string | null;
 }) {
+  const t = useTranslations("accessKeys");
   const router = useRouter();
   const hydrated = useHydrated();
   const [dialog, setDialog] = useState<
@@ -201,7 +209,7 @@ export function AccessKeysPanel({
   const [busyId, setBusyId] = useState<string | null>(null);
   const self = owners.find((o) => o.id === selfId);
   const full = !canManageAny && (self?.keyCount ?? 0) >= quota;
-  const reason = unavailable ?? (full ? `You hold ${quota} AccessKeys, the most a user can. Delete one to create another.` : null);
+  const reason = unavailable ?? (full ? t("full", { quota }) : null);
 
   const close = () => {
     setDialog(null);
@@ -213,9 +221,9 @@ export function AccessKeysPanel({
     try {
       const result = await (enable ? enableAccessKey : disableAccessKey)({ accessKeyId: key.id });
       if (!result.ok) toast.error(result.message);
-      else toast.success(`AccessKey ${key.id} ${enable ? "enabled" : "disabled"}`);
+      else toast.success(enable ? t("toasts.enabled", { id: key.id }) : t("toasts.disabled", { id: key.id }));
     } catch {
-      toast.error("The console could not be reached. Try again.");
+      toast.error(t("toasts.unreachable"));
     } finally {
       setBusyId(null);
       router.refresh();
@@ -226,10 +234,10 @@ export function AccessKeysPanel({
     <section className="rounded-sm border border-gray-200 bg-white" aria-labelledby="access-keys-title">
       <div className="flex flex-wrap items-center justify-between gap-3 border-b border-gray-100 px-5 py-3">
         <h2 id="access-keys-title" className="text-sm font-semibold text-gray-900">
-          {canManageAny ? "All AccessKeys" : "Your AccessKeys"}
+          {canManageAny ? t("list.all") : t("list.own")}
         </h2>
         <ExplainedButton variant="primary" reason={reason} disabled={!hydrated} onClick={() => setDialog({ kind: "create" })}>
-          Create AccessKey
+          {t("create.title")}
         </ExplainedButton>
       </div>
       {unavailable ? (
@@ -238,32 +246,32 @@ export function AccessKeysPanel({
         </p>
       ) : null}
       {keys.length === 0 ? (
-        <EmptyState title="No AccessKeys yet">Create one to call the DTS OpenAPI from scripts.</EmptyState>
+        <EmptyState title={t("empty.title")}>{t("empty.body")}</EmptyState>
       ) : (
         <div className="overflow-x-auto">
           <table className="min-w-full divide-y divide-gray-200">
-            <caption className="sr-only">AccessKeys, oldest first</caption>
+            <caption className="sr-only">{t("list.caption")}</caption>
             <thead className="bg-gray-50">
               <tr>
                 <th scope="col" className={th}>
-                  AccessKey ID
+                  {ACCESS_KEY_ID}
                 </th>
                 {canManageAny ? (
                   <th scope="col" className={th}>
-                    User
+                    {t("columns.user")}
                   </th>
                 ) : null}
                 <th scope="col" className={th}>
-                  Status
+                  {t("columns.status")}
                 </th>
                 <th scope="col" className={th}>
-                  Last Used
+                  {t("columns.lastUsed")}
                 </th>
                 <th scope="col" className={th}>
-                  Created At
+                  {t("columns.createdAt")}
                 </th>
                 <th scope="col" className={th}>
-                  Actions
+                  {t("columns.actions")}
                 </th>
               </tr>
             </thead>
@@ -272,20 +280,26 @@ export function AccessKeysPanel({
                 <tr key={k.id} data-testid={`access-key-${k.id}`}>
                   <td className={`${td} font-mono`}>
                     {k.id}
-                    <CopyButton value={k.id} label="AccessKey ID" compact />
+                    <CopyButton value={k.id} label={ACCESS_KEY_ID} compact />
                   </td>
                   {canManageAny ? <td className={td}>{k.username}</td> : null}
                   <td className={td}>
-                    {k.status === "Active" ? <Badge tone="green">Enabled</Badge> : <Badge tone="gray">Disabled</Badge>}
+                    {k.status === "Active" ? (
+                      <Badge tone="green">{t("status.enabled")}</Badge>
+                    ) : (
+                      <Badge tone="gray">{t("status.disabled")}</Badge>
+                    )}
                   </td>
                   <td className={td}>
                     {k.lastUsedAt ? (
                       <>
                         <span className="font-mono text-xs">{formatDateTime(k.lastUsedAt)}</span>
-                        <span className="block text-xs text-gray-500">from {k.lastUsedIp ?? "an unknown address"}</span>
+                        <span className="block text-xs text-gray-500">
+                          {k.lastUsedIp ? t("lastUsed.from", { ip: k.lastUsedIp }) : t("lastUsed.fromUnknown")}
+                        </span>
                       </>
                     ) : (
-                      <span className="text-gray-500">Never</span>
+                      <span className="text-gray-500">{t("lastUsed.never")}</span>
                     )}
                   </td>
                   <td className={`${td} font-mono text-xs`}>{formatDateTime(k.createdAt)}</td>
@@ -297,9 +311,9 @@ export function AccessKeysPanel({
                         className="h-6"
                         disabled={!hydrated || busyId === k.id}
                         onClick={() => setStatus(k, k.status !== "Active")}
-                        aria-label={`${k.status === "Active" ? "Disable" : "Enable"} ${k.id}`}
+                        aria-label={k.status === "Active" ? t("row.disableLabel", { id: k.id }) : t("row.enableLabel", { id: k.id })}
                       >
-                        {k.status === "Active" ? "Disable" : "Enable"}
+                        {k.status === "Active" ? t("row.disable") : t("row.enable")}
                       </Button>
                       <Button
                         variant="link"
@@ -307,9 +321,9 @@ export function AccessKeysPanel({
                         className="h-6 text-red-600"
                         disabled={!hydrated}
                         onClick={() => setDialog({ kind: "delete", key: k })}
-                        aria-label={`Delete ${k.id}`}
+                        aria-label={t("row.deleteLabel", { id: k.id })}
                       >
-                        Delete
+                        {t("row.delete")}
                       </Button>
                     </div>
                   </td>

@@ -15,7 +15,7 @@ import type { ActionContext, ActionSpec } from "./run-action";
  */
 
 const PAGES = ["/access-keys"];
-const GONE = "The AccessKey no longer exists.";
+const GONE = "errors.accessKeyGone";
 
 /** What creating returns: the only time the secret leaves the server. */
 export interface CreatedAccessKey {
@@ -32,8 +32,7 @@ export const createAccessKeySpec = {
   schema: createAccessKeySchema,
   async handler(input, ctx): Promise<ActionResult<CreatedAccessKey>> {
     const ownerId = input.userId ?? ctx.user.id;
-    if (!mayManage(ctx.user, ownerId))
-      return fail("Forbidden.Role", `Your role (${ctx.user.role}) may create AccessKeys only for yourself.`);
+    if (!mayManage(ctx.user, ownerId)) return fail("Forbidden.Role", "errors.accessKeyOwnOnly", undefined, { role: ctx.user.role });
     let key: Buffer;
     try {
       key = getSecretKey();
@@ -43,7 +42,7 @@ export const createAccessKeySpec = {
     }
     const db = await getDb();
     const owner = await db.user.findUnique({ where: { id: ownerId }, select: { id: true, username: true } });
-    if (!owner) return fail("NotFound", "The user no longer exists.");
+    if (!owner) return fail("NotFound", "errors.userGone");
     const accessKeyId = newAccessKeyId();
     const accessKeySecret = newAccessKeySecret();
     // The quota is the database's (a counter with a CHECK): a third key fails inside this transaction.

@@ -19,7 +19,7 @@ function invalidCode(fields: string[]): ErrorCode {
   return "InvalidParameter";
 }
 
-const GONE = "The consumer group no longer exists.";
+const GONE = "errors.groupGone";
 const pagesOf = (instanceId: string) => [`/change-tracking/${instanceId}/consume`, `/change-tracking/${instanceId}`];
 
 /** CreateConsumerGroup: operator and admin; the database has the last word on quota, status and name. */
@@ -31,7 +31,7 @@ export const createConsumerGroupSpec = {
   async handler(input, ctx) {
     const db = await getDb();
     const instance = await db.instance.findUnique({ where: { id: input.instanceId }, select: { id: true } });
-    if (!instance) return fail("NotFound", "The change tracking instance no longer exists.");
+    if (!instance) return fail("NotFound", "errors.instanceGone");
     const passwordHash = await hashPassword(input.password);
     const group = await db.$transaction(async (tx) => {
       const created = await tx.consumerGroup.create({
@@ -62,11 +62,12 @@ export const changeConsumerGroupPasswordSpec = {
     // Guessing the old password through this form is throttled like a sign-in.
     const who = { account: group.id, client: ctx.user.id };
     const verdict = await checkThrottle(db, CHANGE_PASSWORD_THROTTLE, who);
-    if (verdict.retryAfter > 0) return fail("Throttling.User", `Too many wrong passwords. Try again in ${verdict.retryAfter} seconds.`);
+    if (verdict.retryAfter > 0)
+      return fail("Throttling.User", "errors.passwordThrottled", undefined, { retryAfter: String(verdict.retryAfter) });
     await pause(verdict.delayMs);
     if (!(await verifyPassword(group.passwordHash, input.oldPassword))) {
       await recordThrottleFailure(db, CHANGE_PASSWORD_THROTTLE, who);
-      const message = "The current password is incorrect.";
+      const message = "validation.currentPassword.incorrect";
       return fail("InvalidParameter.Password", message, { oldPassword: message });
     }
     await clearThrottle(db, CHANGE_PASSWORD_THROTTLE, who);
@@ -81,7 +82,7 @@ export const changeConsumerGroupPasswordSpec = {
       return count === 1;
     });
     if (!updated) {
-      const message = "The password was changed meanwhile. Enter the current one again.";
+      const message = "errors.passwordChangedMeanwhile";
       return fail("InvalidParameter.Password", message, { oldPassword: message });
     }
     return { ok: true, data: { id: group.id, instanceId: group.instanceId } };
@@ -161,17 +162,13 @@ export const resetConsumerGroupCheckpointSpec = {
         },
       });
       if (group.lease && group.lease.expiresAt > new Date()) {
-        return fail(
-          "OperationDenied.ConsumerConnected",
-          "A consumer is connected to this group. Disconnect it before resetting the checkpoint.",
-        );
+        return fail("OperationDenied.ConsumerConnected", "errors.consumerConnected");
       }
       const { dataBeginAt, dataEndAt } = group.instance;
-      if (!dataBeginAt || !dataEndAt)
-        return fail("InvalidParameter", "This instance holds no data yet, so there is no checkpoint to move to.");
+      if (!dataBeginAt || !dataEndAt) return fail("InvalidParameter", "errors.noData");
       const to = input.target === "earliest" ? dataBeginAt : input.target === "latest" ? dataEndAt : new Date(input.time ?? "");
       if (to < dataBeginAt || to > dataEndAt) {
-        const message = "The checkpoint must lie within the instance's data range.";
+        const message = "errors.checkpointOutOfRange";
         return fail("InvalidParameter", message, { time: message });
       }
       await tx.consumerGroup.update({

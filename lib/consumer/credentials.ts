@@ -32,7 +32,7 @@ export interface ConnectGrant {
 }
 
 /** Unknown user, wrong account half and wrong password: one answer, so none tells which. */
-const INVALID: Refusal = { status: 401, code: "Unauthorized", message: "Invalid user name or password." };
+const INVALID: Refusal = { status: 401, code: "Unauthorized", message: "errors.consumer.invalidCredentials" };
 
 const tokenHash = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -71,7 +71,8 @@ export async function connectConsumer(
     const refusal: Refusal = {
       status: 429,
       code: "Throttling.User",
-      message: `Too many failed attempts. Try again in ${verdict.retryAfter} s.`,
+      message: "errors.consumer.throttled",
+      values: { retryAfter: String(verdict.retryAfter) },
       retryAfter: verdict.retryAfter,
     };
     await auditRefusal(db, "connectConsumer", input.user, ctx, refusal);
@@ -108,7 +109,7 @@ export async function connectConsumer(
     const refusal: Refusal = {
       status: 409,
       code: "ConsumerGroup.ConsumerExists",
-      message: "Another consumer is connected to this consumer group. A group allows one consumer at a time.",
+      message: "errors.consumer.alreadyConnected",
     };
     await writeAudit(db, {
       username: input.user,
@@ -144,7 +145,7 @@ export async function connectConsumer(
 const LEASE_ENDED: Refusal = {
   status: 410,
   code: "Lease.Expired",
-  message: "The lease has ended (expired, reset or taken over). Connect again.",
+  message: "errors.consumer.leaseEnded",
 };
 
 /**

@@ -1,6 +1,8 @@
 import { NextResponse } from "next/server";
 import type { z } from "../validation/zod";
 import type { ErrorCode } from "../error-codes";
+import { negotiateLocale, type Locale } from "@/i18n/locales";
+import { localize, type MessageValues } from "@/i18n/translate";
 
 /** Bodies larger than this are refused before they are parsed. */
 export const MAX_CONSUMER_BODY = 16 * 1024;
@@ -10,22 +12,49 @@ export function consumerJson(body: unknown, status = 200, headers: Record<string
   return NextResponse.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
 }
 
+/**
+ * A refusal of a consumer endpoint. `message` is a message key (with `values`) or text already
+ * worded; the answer words it in the caller's language (docs/rules.md "Languages"), the code never changes.
+ */
 export interface Refusal {
   status: 400 | 401 | 404 | 409 | 410 | 413 | 415 | 429;
   code: ErrorCode;
   message: string;
+  values?: MessageValues;
   fieldErrors?: Record<string, string>;
   retryAfter?: number;
 }
 
-export function refusalResponse(r: Refusal): NextResponse {
-  const body = r.fieldErrors ? { code: r.code, message: r.message, fieldErrors: r.fieldErrors } : { code: r.code, message: r.message };
+/**
+ * The language of a consumer endpoint's or API client's answers: what its Accept-Language asks
+ * for, English without one (the clients are programs; they get English unless they ask otherwise).
+ */
+export function clientLocale(request: Pick<Request, "headers">): Locale {
+  return negotiateLocale(request.headers.get("accept-language"));
+}
+
+export function refusalResponse(r: Refusal, locale: Locale = "en"): NextResponse {
+  const message = localize(locale, r.message, r.values);
+  const fieldErrors = r.fieldErrors
+    ? Object.fromEntries(Object.entries(r.fieldErrors).map(([field, text]) => [field, localize(locale, text, r.values)]))
+    : undefined;
+  const body = fieldErrors ? { code: r.code, message, fieldErrors } : { code: r.code, message };
   return consumerJson(body, r.status, r.retryAfter ? { "Retry-After": String(r.retryAfter) } : {});
+}
+
+/** What a schema message may name: the field ({field}) and the bound it broke ({maximum}, {minimum}). */
+function issueValues(issue: z.core.$ZodIssue, field: string): MessageValues {
+  const values: MessageValues = { field };
+  // As strings: a bound is written as the rule states it (2000000000), not grouped as a count.
+  if ("maximum" in issue) values.maximum = String(issue.maximum);
+  if ("minimum" in issue) values.minimum = String(issue.minimum);
+  return values;
 }
 
 /**
  * The request's JSON object body parsed with `schema`, or the refusal to answer: 415 for another
  * content type, 413 for an oversized body, 400 for malformed JSON or fields that fail the schema.
+ * Field errors are worded in the request's language (Accept-Language) with their own values.
  */
 export async function parseJsonBody<S extends z.ZodType>(
   request: Request,
@@ -33,7 +62,7 @@ export async function parseJsonBody<S extends z.ZodType>(
 ): Promise<{ ok: true; data: z.output<S> } | { ok: false; refusal: Refusal }> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/json\s*(;|$)/i.test(type)) {
-    return { ok: false, refusal: { status: 415, code: "InvalidParameter", message: "Send the body as application/json." } };
+    return { ok: false, refusal: { status: 415, code: "InvalidParameter", message: "errors.consumer.notJson" } };
   }
   const declared = Number(request.headers.get("content-length") ?? 0);
   if (declared > MAX_CONSUMER_BODY) return { ok: false, refusal: tooLarge };
@@ -41,28 +70,42 @@ export async function parseJsonBody<S extends z.ZodType>(
   try {
     text = await request.text();
   } catch {
-    return { ok: false, refusal: { status: 400, code: "InvalidParameter", message: "The body could not be read." } };
+    return { ok: false, refusal: { status: 400, code: "InvalidParameter", message: "errors.consumer.unreadable" } };
   }
   if (text.length > MAX_CONSUMER_BODY) return { ok: false, refusal: tooLarge };
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
-    return { ok: false, refusal: { status: 400, code: "InvalidParameter", message: "The body is not valid JSON." } };
+    return { ok: false, refusal: { status: 400, code: "InvalidParameter", message: "errors.consumer.invalidJson" } };
   }
   if (!body || typeof body !== "object" || Array.isArray(body)) {
-    return { ok: false, refusal: { status: 400, code: "InvalidParameter", message: "Send a JSON object body." } };
+    return { ok: false, refusal: { status: 400, code: "InvalidParameter", message: "errors.consumer.notObject" } };
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
+    const locale = clientLocale(request);
     const fieldErrors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fieldErrors[issue.path.join(".") || "body"] ??= issue.message;
+    for (const issue of parsed.error.issues) {
+      const field = issue.path.join(".") || "body";
+      fieldErrors[field] ??= localize(locale, issue.message, issueValues(issue, field));
+    }
     return {
       ok: false,
-      refusal: { status: 400, code: "InvalidParameter", message: Object.values(fieldErrors)[0] ?? "Invalid request.", fieldErrors },
+      refusal: {
+        status: 400,
+        code: "InvalidParameter",
+        message: Object.values(fieldErrors)[0] ?? "errors.consumer.invalidRequest",
+        fieldErrors,
+      },
     };
   }
   return { ok: true, data: parsed.data };
 }
 
-const tooLarge: Refusal = { status: 413, code: "InvalidParameter", message: `The body is larger than ${MAX_CONSUMER_BODY} bytes.` };
+const tooLarge: Refusal = {
+  status: 413,
+  code: "InvalidParameter",
+  message: "errors.consumer.tooLarge",
+  values: { maxBytes: String(MAX_CONSUMER_BODY) },
+};

@@ -167,7 +167,8 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
 export class DatabaseUnavailableError extends Error {
   readonly digest = DATABASE_UNAVAILABLE_DIGEST;
   constructor(cause?: unknown) {
-    super("The database is unreachable.", { cause });
+    // For the server log only: the error page words it from the digest, in the page's language.
+    super("The database is unreachable", { cause });
     this.name = "DatabaseUnavailableError";
   }
 }

@@ -1,5 +1,7 @@
 import type { ActionFailure } from "../actions/result";
 import type { ErrorCode } from "../error-codes";
+import { DEFAULT_LOCALE, type Locale } from "@/i18n/locales";
+import { localize, type MessageValues } from "@/i18n/translate";
 
 /**
  * How the OpenAPI answers (docs/rules.md "OpenAPI"). Always JSON, never cached, with the request's
@@ -11,17 +13,23 @@ import type { ErrorCode } from "../error-codes";
  *   `Message` repeated so that the official clients raise it as an error carrying the code
  *   (`@alicloud/pop-core` throws only when `Code` is present, `@alicloud/openapi-client` on any 4xx/5xx).
  * `Success` and `HttpStatusCode` are strings, as the DTS SDK's models type them.
+ * Messages are in the language the request's Accept-Language asks for, English unless it asks for
+ * Chinese (docs/rules.md "Languages"); codes are the same in every language.
  */
 
 export interface AnswerContext {
   requestId: string;
   hostId: string;
+  /** the language of the messages; English when not given */
+  locale?: Locale;
 }
 
 export interface Refusal {
   status: number;
   code: ErrorCode;
+  /** a message key (worded with `values` when answered) or text already worded */
   message: string;
+  values?: MessageValues;
   /** seconds, for a throttled client */
   retryAfter?: number;
 }
@@ -42,7 +50,12 @@ function json(status: number, body: Record<string, unknown>, ctx: AnswerContext,
 export function gatewayRefusal(refusal: Refusal, ctx: AnswerContext): Response {
   return json(
     refusal.status,
-    { RequestId: ctx.requestId, HostId: ctx.hostId, Code: refusal.code, Message: refusal.message },
+    {
+      RequestId: ctx.requestId,
+      HostId: ctx.hostId,
+      Code: refusal.code,
+      Message: localize(ctx.locale ?? DEFAULT_LOCALE, refusal.message, refusal.values),
+    },
     ctx,
     refusal.retryAfter ? { "Retry-After": String(refusal.retryAfter) } : {},
   );
@@ -63,16 +76,20 @@ export function statusOf(code: ErrorCode): number {
  * is the gateway's `Forbidden.RAM`, as Alibaba Cloud answers a RAM user without the permission.
  */
 export function operationRefusal(failure: ActionFailure, ctx: AnswerContext): Response {
+  const locale = ctx.locale ?? DEFAULT_LOCALE;
+  // Keys (the API's own refusals) are worded here; runAction's answers arrive worded already.
+  const word = (text: string) => localize(locale, text, failure.values);
   if (failure.code === "Forbidden.Role") {
     return gatewayRefusal(
-      { status: 403, code: "Forbidden.RAM", message: `User not authorized to operate on the specified resource. ${failure.message}` },
+      { status: 403, code: "Forbidden.RAM", message: "errors.api.forbiddenRam", values: { detail: word(failure.message) } },
       ctx,
     );
   }
   const status = statusOf(failure.code);
   // Field messages name the console's fields; the first one says what is wrong in words.
-  const detail = failure.fieldErrors ? Object.values(failure.fieldErrors)[0] : undefined;
-  const message = detail && failure.message === "Check the highlighted fields." ? detail : failure.message;
+  const first = failure.fieldErrors ? Object.values(failure.fieldErrors)[0] : undefined;
+  const general = word(failure.message) === localize(locale, "errors.checkFields");
+  const message = first && general ? word(first) : word(failure.message);
   return json(
     status,
     {

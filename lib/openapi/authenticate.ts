@@ -27,21 +27,15 @@ export type Authentication =
   /** `user` is set once the signature proved the caller holds the secret */
   | { ok: false; refusal: Refusal; user?: SessionUser };
 
-const NOT_FOUND: Refusal = { status: 404, code: "InvalidAccessKeyId.NotFound", message: "Specified access key is not found." };
-const MISMATCH: Refusal = {
-  status: 400,
-  code: "SignatureDoesNotMatch",
-  message: "Specified signature is not matched with our calculation.",
-};
+const NOT_FOUND: Refusal = { status: 404, code: "InvalidAccessKeyId.NotFound", message: "errors.api.accessKeyNotFound" };
+const MISMATCH: Refusal = { status: 400, code: "SignatureDoesNotMatch", message: "errors.api.signatureMismatch" };
 
 /** Nonces are kept hashed: bounded, and no request text in the table. */
 export const nonceHash = (nonce: string) => createHash("sha256").update(nonce, "utf8").digest("base64url");
 
 function cryptoRefusal(error: unknown): Refusal {
-  const message =
-    error instanceof AccessKeyCryptoUnavailable
-      ? error.message
-      : "The secret of this AccessKey cannot be read with the console's encryption key (was DTS_SECRET_KEY changed?). Create a new AccessKey.";
+  // The operator's configuration problem is said as the server states it (lib/auth/access-key-crypto.ts).
+  const message = error instanceof AccessKeyCryptoUnavailable ? error.message : "errors.api.secretUnreadable";
   return { status: 403, code: "OperationDenied.AccessKeyEncryption", message };
 }
 
@@ -52,7 +46,8 @@ export async function authenticateCall(db: Db, call: SignedCall, clientIp: strin
       refusal: {
         status: 400,
         code: "InvalidTimeStamp.Expired",
-        message: "Specified time stamp or date value is expired: it must be within 15 minutes of the server's time (UTC).",
+        message: "errors.api.timestampExpired",
+        values: { minutes: TIMESTAMP_WINDOW_MS / 60_000 },
       },
     };
   }
@@ -64,7 +59,8 @@ export async function authenticateCall(db: Db, call: SignedCall, clientIp: strin
       refusal: {
         status: 429,
         code: "Throttling.User",
-        message: `Request was denied due to user flow control: too many failed signatures. Try again in ${verdict.retryAfter} seconds.`,
+        message: "errors.api.throttled",
+        values: { retryAfter: String(verdict.retryAfter) },
         retryAfter: verdict.retryAfter,
       },
     };
@@ -94,7 +90,7 @@ export async function authenticateCall(db: Db, call: SignedCall, clientIp: strin
   }
   const user = key.user;
   if (key.status !== "Active") {
-    return { ok: false, refusal: { status: 400, code: "InvalidAccessKeyId.Inactive", message: "Specified access key is disabled." }, user };
+    return { ok: false, refusal: { status: 400, code: "InvalidAccessKeyId.Inactive", message: "errors.api.accessKeyDisabled" }, user };
   }
   const expiresAt = new Date(call.timestamp.getTime() + TIMESTAMP_WINDOW_MS);
   // One statement: of two requests with the same nonce, exactly one gets the row. A row whose
@@ -106,7 +102,7 @@ export async function authenticateCall(db: Db, call: SignedCall, clientIp: strin
   if (fresh.length === 0) {
     return {
       ok: false,
-      refusal: { status: 400, code: "SignatureNonceUsed", message: "Specified signature nonce was used already." },
+      refusal: { status: 400, code: "SignatureNonceUsed", message: "errors.api.nonceUsed" },
       user,
     };
   }

@@ -9,20 +9,25 @@ import { gatewayRefusal, operationRefusal, operationSuccess, type AnswerContext,
 import { authenticateCall } from "./authenticate";
 import { OPENAPI_HOST_HEADER } from "./detect";
 import { missingParameter, OPERATIONS } from "./operations";
-import { MAX_BODY_BYTES, parseSignedRequest } from "./request";
+import { MAX_BODY_BYTES, missingParameterRefusal, parseSignedRequest } from "./request";
 import { API_VERSION } from "./signature";
+import { negotiateLocale } from "@/i18n/locales";
+import { localize } from "@/i18n/translate";
 
 /**
  * The DTS OpenAPI endpoint (docs/rules.md "OpenAPI"): the proxy sends signed RPC calls made to "/"
  * here. Reads the request, checks its signature and AccessKey, runs the operation as the
- * AccessKey's user, and answers as Alibaba Cloud does. Never throws; anything unexpected is
- * logged and answered 503 without detail.
+ * AccessKey's user, and answers as Alibaba Cloud does, its messages in the language the request's
+ * Accept-Language asks for (English unless Chinese), its codes the same in every language. Never
+ * throws; anything unexpected is logged and answered 503 without detail.
  */
 export async function handleOpenApi(request: Request, revalidate: (paths: string[]) => void): Promise<Response> {
   const host = request.headers.get(OPENAPI_HOST_HEADER) || request.headers.get("host");
+  const locale = negotiateLocale(request.headers.get("accept-language"));
   const answer: AnswerContext = {
     requestId: randomUUID().toUpperCase(),
     hostId: (host ?? "").slice(0, 255),
+    locale,
   };
   const clientIp = clientIpFrom(request.headers);
   const refuse = async (refusal: Refusal, audit: Pick<AuditEntry, "accessKeyId"> & { user?: SessionUser }) => {
@@ -51,7 +56,7 @@ export async function handleOpenApi(request: Request, revalidate: (paths: string
     const body = declared > MAX_BODY_BYTES ? null : await request.text();
     if (body === null || Buffer.byteLength(body) > MAX_BODY_BYTES) {
       return await refuse(
-        { status: 413, code: "InvalidParameter", message: `The request body is larger than ${MAX_BODY_BYTES} bytes.` },
+        { status: 413, code: "InvalidParameter", message: "errors.api.bodyTooLarge", values: { maxBytes: String(MAX_BODY_BYTES) } },
         {},
       );
     }
@@ -60,14 +65,14 @@ export async function handleOpenApi(request: Request, revalidate: (paths: string
     const call = parsed.call;
     if (call.version !== API_VERSION) {
       return await refuse(
-        { status: 400, code: "InvalidVersion", message: `Specified parameter Version is not valid: this is the DTS API ${API_VERSION}.` },
+        { status: 400, code: "InvalidVersion", message: "errors.api.invalidVersion", values: { version: API_VERSION } },
         { accessKeyId: call.accessKeyId },
       );
     }
     const operation = Object.hasOwn(OPERATIONS, call.action) ? OPERATIONS[call.action] : undefined;
     if (!operation) {
       return await refuse(
-        { status: 404, code: "InvalidApi.NotFound", message: "Specified api is not found, please check your url and method." },
+        { status: 404, code: "InvalidApi.NotFound", message: "errors.api.apiNotFound" },
         { accessKeyId: call.accessKeyId },
       );
     }
@@ -78,31 +83,17 @@ export async function handleOpenApi(request: Request, revalidate: (paths: string
 
     const missing = missingParameter(operation.required, call.params);
     if (missing) {
-      return await refuse(
-        {
-          status: 400,
-          code: "MissingParameter",
-          message: `The input parameter "${missing}" that is mandatory for processing this request is not supplied.`,
-        },
-        { accessKeyId: auth.accessKeyId, user: auth.user },
-      );
+      return await refuse(missingParameterRefusal(missing), { accessKeyId: auth.accessKeyId, user: auth.user });
     }
     const result = await operation.run(call.params, {
       user: auth.user,
       ip: clientIp,
-      via: { channel: "api", accessKeyId: auth.accessKeyId },
+      via: { channel: "api", accessKeyId: auth.accessKeyId, locale },
       revalidate,
     });
     if (result.ok) return operationSuccess(result.body, answer);
     if ("missing" in result) {
-      return await refuse(
-        {
-          status: 400,
-          code: "MissingParameter",
-          message: `The input parameter "${result.missing}" that is mandatory for processing this request is not supplied.`,
-        },
-        { accessKeyId: auth.accessKeyId, user: auth.user },
-      );
+      return await refuse(missingParameterRefusal(result.missing), { accessKeyId: auth.accessKeyId, user: auth.user });
     }
     return operationRefusal(result.failure, answer);
   } catch (error) {
@@ -112,7 +103,7 @@ export async function handleOpenApi(request: Request, revalidate: (paths: string
         RequestId: answer.requestId,
         HostId: answer.hostId,
         Code: "ServiceUnavailable",
-        Message: "The console could not answer. Try again shortly.",
+        Message: localize(locale, "errors.unavailable"),
       }),
       {
         status: 503,

@@ -62,8 +62,9 @@ const param = (params: Params, ...names: string[]): string | undefined => {
 };
 
 const refused = (failure: ActionFailure): OperationResult => ({ ok: false, failure });
-const NOT_FOUND_INSTANCE = fail("NotFound", "The specified change tracking instance does not exist.");
-const NOT_FOUND_GROUP = fail("NotFound", "The specified consumer group does not exist in this change tracking instance.");
+// Messages are keys of the `errors` catalogue: operationRefusal words them in the caller's language.
+const NOT_FOUND_INSTANCE = fail("NotFound", "errors.api.instanceNotFound");
+const NOT_FOUND_GROUP = fail("NotFound", "errors.api.groupNotFound");
 
 /** `2019-10-02T12:00:00Z`: the reference's yyyy-MM-ddTHH:mm:ssZ, UTC. */
 function utc(value: Date | string | null | undefined): string | undefined {
@@ -77,7 +78,10 @@ function regionParam(params: Params): { ok: true; regionId?: string } | { ok: fa
   if (regionId === undefined || regionId === "") return { ok: true };
   return (REGION_IDS as readonly string[]).includes(regionId)
     ? { ok: true, regionId }
-    : { ok: false, failure: fail("InvalidParameter", `RegionId "${cleanQueryText(regionId, 32) ?? ""}" is not a DTS region.`) };
+    : {
+        ok: false,
+        failure: fail("InvalidParameter", "errors.api.regionUnknown", undefined, { regionId: cleanQueryText(regionId, 32) ?? "" }),
+      };
 }
 
 /** A page number or size: a whole number in range, or the default when not given. */
@@ -85,7 +89,9 @@ function pageParam(params: Params, name: string, fallback: number, max: number):
   const value = params.get(name);
   if (value === undefined || value === "") return fallback;
   const n = /^\d{1,10}$/.test(value) ? Number(value) : NaN;
-  return Number.isInteger(n) && n >= 1 && n <= max ? n : fail("InvalidParameter", `${name} must be a whole number from 1 to ${max}.`);
+  return Number.isInteger(n) && n >= 1 && n <= max
+    ? n
+    : fail("InvalidParameter", "errors.api.pageParameter", undefined, { name, max: String(max) });
 }
 
 /** The instance of the channel family: DtsInstanceId, or DtsJobId (the instance id without "dts"). */
@@ -95,7 +101,7 @@ function channelInstanceId(params: Params): { ok: true; id: string } | { ok: fal
   if (!instanceId && !jobId) return { ok: false, result: { ok: false, missing: "DtsInstanceId" } };
   const fromJob = jobId ? `dts${jobId}` : undefined;
   if (instanceId && fromJob && instanceId !== fromJob) {
-    return { ok: false, result: refused(fail("InvalidParameter", "DtsInstanceId and DtsJobId name different instances.")) };
+    return { ok: false, result: refused(fail("InvalidParameter", "errors.api.instanceMismatch")) };
   }
   return { ok: true, id: instanceId ?? fromJob ?? "" };
 }
@@ -159,20 +165,19 @@ async function checkGroup(
   groupId: string,
   regionId: string | undefined,
   claimed: { account?: string; name?: string },
-  why = "",
+  /** the operation would change them in DTS; here it says the console keeps them for good */
+  keeps = false,
 ): Promise<ActionFailure | null> {
   const group = await getConsumerGroupPlacement(ctx.user, groupId);
   if (!group || group.instanceId !== instanceId || (regionId && group.regionId !== regionId)) return NOT_FOUND_GROUP;
   if (claimed.account !== undefined && claimed.account !== group.account) {
-    return fail("InvalidParameter.UserName", `ConsumerGroupUserName is not the account of this consumer group.${why}`);
+    return fail("InvalidParameter.UserName", keeps ? "errors.api.accountKept" : "errors.api.accountMismatch");
   }
   if (claimed.name !== undefined && claimed.name.trim().normalize("NFC") !== group.name) {
-    return fail("InvalidParameter", `ConsumerGroupName is not the name of this consumer group.${why}`);
+    return fail("InvalidParameter", keeps ? "errors.api.nameKept" : "errors.api.nameMismatch");
   }
   return null;
 }
-
-const KEEPS_NAME = " The console keeps a group's name and account for good: leave them out or repeat them.";
 
 function groupItem(g: ConsumerGroupRow, idField: "ConsumerGroupID" | "ConsumerGroupId") {
   return {
@@ -427,7 +432,7 @@ export const OPERATIONS: Record<string, { required: string[]; run: Operation["ru
                 groupId,
                 region.regionId,
                 { account: param(params, "ConsumerGroupUserName"), name: param(params, "ConsumerGroupName") },
-                KEEPS_NAME,
+                true,
               )
             : region.failure,
       });

@@ -1,4 +1,5 @@
 import type { ErrorCode } from "../error-codes";
+import type { MessageValues } from "@/i18n/translate";
 import {
   constantTimeEqual,
   parseTimestamp,
@@ -40,10 +41,12 @@ export interface SignedCall {
   verify: (secret: string) => boolean;
 }
 
+/** A refusal before any database work; `message` is a key of the `errors` catalogue, worded when answered. */
 export interface GatewayRefusal {
   status: number;
   code: ErrorCode;
   message: string;
+  values?: MessageValues;
 }
 
 export type ParseResult = { ok: true; call: SignedCall } | { ok: false; refusal: GatewayRefusal; accessKeyId?: string };
@@ -51,17 +54,20 @@ export type ParseResult = { ok: true; call: SignedCall } | { ok: false; refusal:
 /** The most bytes of body read; RPC requests are small forms. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-const missing = (name: string): GatewayRefusal => ({
+export const missingParameterRefusal = (name: string): GatewayRefusal => ({
   status: 400,
   code: "MissingParameter",
-  message: `The input parameter "${name}" that is mandatory for processing this request is not supplied.`,
+  message: "errors.api.missingParameter",
+  values: { name },
 });
-const incomplete = (message: string): GatewayRefusal => ({ status: 400, code: "IncompleteSignature", message });
-const badTimestamp: GatewayRefusal = {
+const missing = missingParameterRefusal;
+const incomplete = (message: string, values?: MessageValues): GatewayRefusal => ({
   status: 400,
-  code: "InvalidTimeStamp.Format",
-  message: "Specified time stamp or date value is not well formatted: use UTC ISO 8601, e.g. 2026-11-28T08:00:00Z.",
-};
+  code: "IncompleteSignature",
+  message,
+  ...(values ? { values } : {}),
+});
+const badTimestamp: GatewayRefusal = { status: 400, code: "InvalidTimeStamp.Format", message: "errors.api.timestampFormat" };
 
 const NONCE = /^[\x21-\x7e]{1,64}$/;
 
@@ -83,7 +89,7 @@ function readParams(
       if (all.has(name)) {
         return {
           ok: false,
-          refusal: { status: 400, code: "InvalidParameter", message: `The parameter "${name}" is given more than once.` },
+          refusal: { status: 400, code: "InvalidParameter", message: "errors.api.repeatedParameter", values: { name } },
         };
       }
       all.set(name, value);
@@ -98,13 +104,12 @@ function parseV1(raw: RawRequest, params: Map<string, string>): ParseResult {
     if (!params.get(name)) return { ok: false, refusal: missing(name), accessKeyId: params.get("AccessKeyId") };
   }
   const accessKeyId = params.get("AccessKeyId") ?? "";
-  if (params.get("SignatureMethod") !== "HMAC-SHA1")
-    return { ok: false, refusal: incomplete("SignatureMethod must be HMAC-SHA1."), accessKeyId };
+  if (params.get("SignatureMethod") !== "HMAC-SHA1") return { ok: false, refusal: incomplete("errors.api.signatureMethod"), accessKeyId };
   const version = params.get("SignatureVersion");
-  if (version !== undefined && version !== "1.0") return { ok: false, refusal: incomplete("SignatureVersion must be 1.0."), accessKeyId };
-  if (params.has("SignatureType")) return { ok: false, refusal: incomplete("Only AccessKey signatures are accepted."), accessKeyId };
+  if (version !== undefined && version !== "1.0") return { ok: false, refusal: incomplete("errors.api.signatureVersion"), accessKeyId };
+  if (params.has("SignatureType")) return { ok: false, refusal: incomplete("errors.api.signatureType"), accessKeyId };
   const nonce = params.get("SignatureNonce") ?? "";
-  if (!NONCE.test(nonce)) return { ok: false, refusal: incomplete("SignatureNonce must be 1 to 64 printable characters."), accessKeyId };
+  if (!NONCE.test(nonce)) return { ok: false, refusal: incomplete("errors.api.nonceFormat", { name: "SignatureNonce" }), accessKeyId };
   const timestamp = parseTimestamp(params.get("Timestamp") ?? "");
   if (!timestamp) return { ok: false, refusal: badTimestamp, accessKeyId };
   const given = params.get("Signature") ?? "";
@@ -142,7 +147,7 @@ function parseV3(raw: RawRequest, authorization: string, query: Map<string, stri
   if (!auth)
     return {
       ok: false,
-      refusal: incomplete("The Authorization header does not follow ACS3-HMAC-SHA256 Credential=…,SignedHeaders=…,Signature=…."),
+      refusal: incomplete("errors.api.authorizationFormat"),
     };
   const { accessKeyId } = auth;
   for (const name of V3_REQUIRED_HEADERS) {
@@ -154,13 +159,13 @@ function parseV3(raw: RawRequest, authorization: string, query: Map<string, stri
   if (signedSet.size !== auth.signedHeaders.length || [...mustSign].some((name) => !signedSet.has(name))) {
     return {
       ok: false,
-      refusal: incomplete(`SignedHeaders must include host, content-type (with a body) and every x-acs-* header.`),
+      refusal: incomplete("errors.api.signedHeaders"),
       accessKeyId,
     };
   }
   const nonce = header("x-acs-signature-nonce") ?? "";
   if (!NONCE.test(nonce))
-    return { ok: false, refusal: incomplete("x-acs-signature-nonce must be 1 to 64 printable characters."), accessKeyId };
+    return { ok: false, refusal: incomplete("errors.api.nonceFormat", { name: "x-acs-signature-nonce" }), accessKeyId };
   const timestamp = parseTimestamp(header("x-acs-date") ?? "");
   if (!timestamp) return { ok: false, refusal: badTimestamp, accessKeyId };
   const declaredHash = (header("x-acs-content-sha256") ?? "").toLowerCase();
@@ -213,8 +218,7 @@ export function parseSignedRequest(raw: RawRequest): ParseResult {
   if (!read.ok) return read;
   const authorization = raw.headers.get("authorization");
   if (authorization && /^ACS3-/i.test(authorization.trim())) {
-    if (!/^ACS3-HMAC-SHA256\s/.test(authorization.trim()))
-      return { ok: false, refusal: incomplete(`Only ACS3-HMAC-SHA256 V3 signatures are accepted.`) };
+    if (!/^ACS3-HMAC-SHA256\s/.test(authorization.trim())) return { ok: false, refusal: incomplete("errors.api.v3Only") };
     return parseV3(raw, authorization, read.query, read.all);
   }
   return parseV1(raw, read.all);

@@ -2,9 +2,14 @@
 // body over its 1 MB limit, a multipart or url-encoded body it cannot decode and a text body that
 // is not JSON; here each gets a 4xx with a clear { code, message } before Next.js sees it. Valid
 // calls pass untouched: the console's actions take JSON-serialisable arguments, which the React
-// client sends as a text/plain JSON array.
+// client sends as a text/plain JSON array. The messages are keys of the `errors` catalogue, worded
+// by guardServerAction in the browser's language: its language cookie, else its Accept-Language
+// (docs/rules.md "Languages").
 
 import type { ErrorCode } from "../error-codes";
+import type { Locale } from "@/i18n/locales";
+import { localize, type MessageValues } from "@/i18n/translate";
+import { browserLocale } from "../request-locale";
 
 /** The body limit of server actions, the same as Next.js's default (serverActions.bodySizeLimit). */
 export const ACTION_BODY_LIMIT = 1024 * 1024;
@@ -14,7 +19,14 @@ export type GuardCode = Extract<ErrorCode, "Forbidden.Origin" | "PayloadTooLarge
 export interface GuardRefusal {
   status: 400 | 403 | 413 | 415;
   code: GuardCode;
+  /** a message key (with `values`) from the checks; worded text once guardServerAction answers */
   message: string;
+  values?: MessageValues;
+}
+
+/** A refusal's message in the locale, its values dropped. */
+export function wordGuardRefusal(refusal: GuardRefusal, locale: Locale): GuardRefusal {
+  return { status: refusal.status, code: refusal.code, message: localize(locale, refusal.message, refusal.values) };
 }
 
 type HeaderBag = { get(name: string): string | null };
@@ -65,36 +77,29 @@ export function isSameOrigin(origin: string | null, host: string | null): boolea
 /** The checks that need only the headers; null when the body still has to be looked at. */
 export function checkActionHeaders(headers: HeaderBag): GuardRefusal | null {
   if (!isSameOrigin(headers.get("origin"), requestHost(headers))) {
-    return {
-      status: 403,
-      code: "Forbidden.Origin",
-      message: "Cross-site requests to server actions are refused: the Origin does not match this console.",
-    };
+    return { status: 403, code: "Forbidden.Origin", message: "errors.guard.foreignOrigin" };
   }
   const length = headers.get("content-length");
   if (length !== null && (!/^\d+$/.test(length.trim()) || Number(length) > ACTION_BODY_LIMIT)) {
     return tooLarge();
   }
   if (isFormBody(headers.get("content-type"))) {
-    return {
-      status: 415,
-      code: "UnsupportedMediaType",
-      message: "Server actions here take JSON arguments as text/plain; form bodies (multipart, url-encoded) are not accepted.",
-    };
+    return { status: 415, code: "UnsupportedMediaType", message: "errors.guard.formBody" };
   }
   return null;
 }
 
-function tooLarge(message = `The request body exceeds the ${ACTION_BODY_LIMIT / 1024 / 1024} MB limit of server actions.`): GuardRefusal {
-  return { status: 413, code: "PayloadTooLarge", message };
+function tooLarge(): GuardRefusal {
+  return { status: 413, code: "PayloadTooLarge", message: "errors.guard.tooLarge", values: { limitMb: ACTION_BODY_LIMIT / 1024 / 1024 } };
 }
 
 function notJson(): GuardRefusal {
-  return { status: 400, code: "InvalidParameter", message: "The server action's arguments must be a UTF-8 JSON array." };
+  return { status: 400, code: "InvalidParameter", message: "errors.guard.notJson" };
 }
 
-function malformed(detail: string): GuardRefusal {
-  return { status: 400, code: "InvalidParameter", message: `The server action's arguments are malformed: ${detail}.` };
+/** The arguments cannot be decoded: `key` (errors.guard.malformed…) says how. */
+function malformed(key: string, values: MessageValues): GuardRefusal {
+  return { status: 400, code: "InvalidParameter", message: key, values };
 }
 
 /** Limits no real call comes near: our actions take one small object. */
@@ -129,7 +134,7 @@ function resolvesToObject(root: unknown, path: string): boolean {
  */
 export function checkActionArguments(root: unknown): GuardRefusal | null {
   if (!Array.isArray(root)) return notJson();
-  if (root.length > ACTION_MAX_ARGS) return malformed(`more than ${ACTION_MAX_ARGS} arguments`);
+  if (root.length > ACTION_MAX_ARGS) return malformed("errors.guard.malformedArgs", { max: ACTION_MAX_ARGS });
   type Context = { count: number; fork: boolean };
   // Iterative, so a hostile nesting cannot overflow this check's stack either.
   // React counts the slots of arrays (and the characters of their strings) per tree of directly
@@ -144,11 +149,9 @@ export function checkActionArguments(root: unknown): GuardRefusal | null {
         const path = REPLY_PATH.exec(value);
         if (path) {
           if (!resolvesToObject(root, value.slice(1)))
-            return malformed(`the reference ${JSON.stringify(value.slice(0, 40))} points nowhere`);
+            return malformed("errors.guard.malformedReference", { value: JSON.stringify(value.slice(0, 40)) });
         } else if (!REPLY_SCALAR.test(value)) {
-          return malformed(
-            `${JSON.stringify(value.slice(0, 40))} is not a value React encodes in a text body (escape a leading "$" as "$$")`,
-          );
+          return malformed("errors.guard.malformedValue", { value: JSON.stringify(value.slice(0, 40)) });
         }
         if (context && (value.startsWith("$$") || value.startsWith("$n"))) context.count += value.length - (value.startsWith("$$") ? 1 : 2);
       } else if (context) {
@@ -157,7 +160,7 @@ export function checkActionArguments(root: unknown): GuardRefusal | null {
       continue;
     }
     if (typeof value !== "object" || value === null) continue;
-    if (depth >= ACTION_MAX_DEPTH) return malformed(`nested more than ${ACTION_MAX_DEPTH} deep`);
+    if (depth >= ACTION_MAX_DEPTH) return malformed("errors.guard.malformedDepth", { max: ACTION_MAX_DEPTH });
     if (Array.isArray(value)) {
       let own = context;
       if (!own) {
@@ -172,7 +175,7 @@ export function checkActionArguments(root: unknown): GuardRefusal | null {
     }
   }
   if (contexts.some((c) => c.fork && c.count > REACT_ARRAY_SIZE_LIMIT)) {
-    return tooLarge("The server action's arguments hold more array items and text than a server action accepts.");
+    return { status: 413, code: "PayloadTooLarge", message: "errors.guard.tooManyItems" };
   }
   return null;
 }
@@ -224,9 +227,11 @@ export async function readCapped(body: ReadableStream<Uint8Array> | null, limit 
   return out;
 }
 
-/** The whole guard: a refusal, or null for a call Next.js may run. Reads a clone of the body. */
+/**
+ * The whole guard: a refusal worded in the browser's language (its language cookie, else its
+ * Accept-Language, else English), or null for a call Next.js may run. Reads a clone of the body.
+ */
 export async function guardServerAction(request: Request): Promise<GuardRefusal | null> {
-  const refusal = checkActionHeaders(request.headers);
-  if (refusal) return refusal;
-  return checkActionBodyText(await readCapped(request.clone().body));
+  const refusal = checkActionHeaders(request.headers) ?? checkActionBodyText(await readCapped(request.clone().body));
+  return refusal && wordGuardRefusal(refusal, browserLocale(request.headers));
 }

@@ -8,7 +8,9 @@ export const ACCESS_KEY_QUOTA = 2;
 /** `LTAI` and 20 letters or digits, the shape of an Alibaba Cloud AccessKey ID. */
 export const ACCESS_KEY_ID_PATTERN = /^LTAI[A-Za-z0-9]{20}$/;
 
-export const accessKeyIdSchema = z.string({ error: "Unknown AccessKey." }).regex(ACCESS_KEY_ID_PATTERN, "Unknown AccessKey.");
+export const accessKeyIdSchema = z
+  .string({ error: "validation.accessKey.unknown" })
+  .regex(ACCESS_KEY_ID_PATTERN, "validation.accessKey.unknown");
 
 /** Create an AccessKey: for oneself, or (admins) for the user named. */
 export const createAccessKeySchema = z.object({

@@ -5,10 +5,10 @@ export const signInSchema = z.object({
   username: z
     .string()
     .trim()
-    .min(1, "Enter your username.")
-    .max(64, "Usernames are at most 64 characters.")
-    .refine((v) => !hasControlChars(v), "Usernames cannot contain control characters."),
-  password: z.string().min(1, "Enter your password.").max(256, "Passwords are at most 256 characters."),
+    .min(1, "validation.signIn.usernameRequired")
+    .max(64, "validation.signIn.usernameTooLong")
+    .refine((v) => !hasControlChars(v), "validation.signIn.usernameControl"),
+  password: z.string().min(1, "validation.signIn.passwordRequired").max(256, "validation.signIn.passwordTooLong"),
 });
 
 export type SignInInput = z.input<typeof signInSchema>;

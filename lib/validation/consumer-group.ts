@@ -13,10 +13,12 @@ export const MAX_DELAY_SECONDS = 2_147_483_647;
 /** Ids of instances and consumer groups: `dts` and 6 to 29 lowercase letters or digits. */
 export const DTS_ID_PATTERN = /^dts[a-z0-9]{6,29}$/;
 
-/** The password rule of DTS, in the words the dialog shows. */
+/**
+ * The rule hints of the consumer group dialogs, in English. Nothing in lib uses them: the dialogs'
+ * hints belong in the `consume` catalogue; these go once no component imports them.
+ */
 export const PASSWORD_RULE = `${PASSWORD_MIN} to ${PASSWORD_MAX} characters, with at least two of: uppercase letters, lowercase letters, digits, special characters.`;
 export const ACCOUNT_RULE = `1 to ${ACCOUNT_MAX} characters: uppercase and lowercase letters, digits and underscores (_).`;
-export const ACCOUNT_RULE_MESSAGE = `The account can contain only letters, digits and underscores (_), 1 to ${ACCOUNT_MAX} characters.`;
 export const NAME_RULE = `At most ${NAME_MAX} characters. A descriptive name makes the group easy to find.`;
 
 const PASSWORD_CLASSES = [/[A-Z]/, /[a-z]/, /[0-9]/, /[^A-Za-z0-9]/];
@@ -26,48 +28,50 @@ export function countPasswordClasses(password: string): number {
   return PASSWORD_CLASSES.filter((re) => re.test(password)).length;
 }
 
+// Every message below is a key of the `validation` catalogue (docs/rules.md "Languages"), worded
+// with the rule figures (RULE_VALUES) by the form's Field or by runAction in the caller's language.
 const NAME_PROBLEMS = {
-  surrogate: "The name contains an invalid character.",
-  control: "The name cannot contain control characters.",
-  bidi: "The name cannot contain text-direction characters (such as U+202E): they disguise what the name says.",
-  invisible: "The name needs at least one visible character.",
+  surrogate: "validation.name.surrogate",
+  control: "validation.name.control",
+  bidi: "validation.name.bidi",
+  invisible: "validation.name.invisible",
 } as const;
 
 /** Names are stored NFC-normalised, and must display as what they are. */
 export const consumerGroupNameSchema = z
-  .string({ error: "Enter a consumer group name." })
+  .string({ error: "validation.name.required" })
   .trim()
-  .min(1, "Enter a consumer group name.")
-  .max(NAME_MAX, `The name can be at most ${NAME_MAX} characters long.`)
+  .min(1, "validation.name.required")
+  .max(NAME_MAX, "validation.name.tooLong")
   .transform((v) => (v.isWellFormed() ? v.normalize("NFC") : v))
   .superRefine((v, ctx) => {
     const problem = nameProblem(v);
     if (problem) ctx.addIssue({ code: "custom", message: NAME_PROBLEMS[problem] });
   })
-  .refine((v) => v.length <= NAME_MAX, `The name can be at most ${NAME_MAX} characters long.`);
+  .refine((v) => v.length <= NAME_MAX, "validation.name.tooLong");
 
 export const consumerGroupAccountSchema = z
-  .string({ error: "Enter an account." })
-  .min(1, "Enter an account.")
-  .max(ACCOUNT_MAX, `The account can be at most ${ACCOUNT_MAX} characters long.`)
-  .regex(/^[A-Za-z0-9_]*$/, "The account can contain only letters, digits and underscores (_).");
+  .string({ error: "validation.account.required" })
+  .min(1, "validation.account.required")
+  .max(ACCOUNT_MAX, "validation.account.tooLong")
+  .regex(/^[A-Za-z0-9_]*$/, "validation.account.chars");
 
 export const consumerGroupPasswordSchema = z
-  .string({ error: "Enter a password." })
-  .min(1, "Enter a password.")
-  .min(PASSWORD_MIN, `The password must be at least ${PASSWORD_MIN} characters long.`)
-  .max(PASSWORD_MAX, `The password can be at most ${PASSWORD_MAX} characters long.`)
+  .string({ error: "validation.password.required" })
+  .min(1, "validation.password.required")
+  .min(PASSWORD_MIN, "validation.password.tooShort")
+  .max(PASSWORD_MAX, "validation.password.tooLong")
   // Printable ASCII without spaces: the password travels as a SASL PLAIN credential.
-  .regex(/^[\x21-\x7e]*$/, "Use letters, digits and special characters only, without spaces.")
+  .regex(/^[\x21-\x7e]*$/, "validation.password.chars")
   .refine((p) => countPasswordClasses(p) >= 2, {
-    error: "Use at least two of: uppercase letters, lowercase letters, digits, special characters.",
+    error: "validation.password.classes",
   });
 
 const createFields = z.object({
   name: consumerGroupNameSchema,
   account: consumerGroupAccountSchema,
   password: consumerGroupPasswordSchema,
-  confirmPassword: z.string({ error: "Enter the password again." }).min(1, "Enter the password again."),
+  confirmPassword: z.string({ error: "validation.password.confirmRequired" }).min(1, "validation.password.confirmRequired"),
 });
 
 const passwordPair = createFields.pick({ password: true, confirmPassword: true });
@@ -75,44 +79,42 @@ const passwordPair = createFields.pick({ password: true, confirmPassword: true }
 /** The Create consumer group dialog; the server action parses the same schema plus the instance id. */
 export const createConsumerGroupFormSchema = createFields.refine((v) => v.password === v.confirmPassword, {
   path: ["confirmPassword"],
-  error: "The passwords do not match.",
+  error: "validation.password.mismatch",
   // Say so as soon as both passwords are valid, even while another field still has an error.
   when: (payload) => passwordPair.safeParse(payload.value).success,
 });
 
 export type CreateConsumerGroupForm = z.input<typeof createConsumerGroupFormSchema>;
 
-export const instanceIdSchema = z
-  .string({ error: "Unknown change tracking instance." })
-  .regex(DTS_ID_PATTERN, "Unknown change tracking instance.");
+export const instanceIdSchema = z.string({ error: "validation.instance.unknown" }).regex(DTS_ID_PATTERN, "validation.instance.unknown");
 
 export const createConsumerGroupSchema = z
   .object({ instanceId: instanceIdSchema, ...createFields.shape })
   .refine((v) => v.password === v.confirmPassword, {
     path: ["confirmPassword"],
-    error: "The passwords do not match.",
+    error: "validation.password.mismatch",
     when: (payload) => passwordPair.safeParse(payload.value).success,
   });
 
 export type CreateConsumerGroupInput = z.input<typeof createConsumerGroupSchema>;
 
-export const consumerGroupIdSchema = z.string({ error: "Unknown consumer group." }).regex(DTS_ID_PATTERN, "Unknown consumer group.");
+export const consumerGroupIdSchema = z.string({ error: "validation.group.unknown" }).regex(DTS_ID_PATTERN, "validation.group.unknown");
 
 /** The current password as typed: checked against the hash, so only its size and characters are limited. */
 const currentPasswordSchema = z
-  .string({ error: "Enter the current password." })
-  .min(1, "Enter the current password.")
-  .max(64, "The current password is at most 64 characters.")
-  .refine((v) => !hasControlChars(v), "The current password is incorrect.");
+  .string({ error: "validation.currentPassword.required" })
+  .min(1, "validation.currentPassword.required")
+  .max(64, "validation.currentPassword.tooLong")
+  .refine((v) => !hasControlChars(v), "validation.currentPassword.incorrect");
 
 const newPasswordFields = z.object({
   newPassword: consumerGroupPasswordSchema,
-  confirmPassword: z.string({ error: "Enter the password again." }).min(1, "Enter the password again."),
+  confirmPassword: z.string({ error: "validation.password.confirmRequired" }).min(1, "validation.password.confirmRequired"),
 });
 const newPasswordPair = newPasswordFields.pick({ newPassword: true, confirmPassword: true });
 const newPasswordsMatch = {
   path: ["confirmPassword"],
-  error: "The passwords do not match.",
+  error: "validation.password.mismatch",
   when: (payload: { value: unknown }) => newPasswordPair.safeParse(payload.value).success,
 };
 const matches = (v: { newPassword: string; confirmPassword: string }) => v.newPassword === v.confirmPassword;
@@ -158,20 +160,20 @@ export const CHECKPOINT_TARGETS = ["earliest", "latest", "time"] as const;
 /** Reset a group's consumption checkpoint (operator and admin), the form's fields. */
 export const resetCheckpointFormSchema = z
   .object({
-    target: z.enum(CHECKPOINT_TARGETS, { error: "Choose where the consumer starts." }),
+    target: z.enum(CHECKPOINT_TARGETS, { error: "validation.checkpoint.target" }),
     time: z.string().max(40).optional(),
   })
   .superRefine((v, ctx) => {
     if (v.target !== "time") return;
     if (!v.time || Number.isNaN(new Date(v.time).getTime()))
-      ctx.addIssue({ code: "custom", path: ["time"], message: "Enter a date and time." });
+      ctx.addIssue({ code: "custom", path: ["time"], message: "validation.checkpoint.time" });
   });
 export type ResetCheckpointForm = z.input<typeof resetCheckpointFormSchema>;
 
 export const resetCheckpointSchema = z
   .object({
     groupId: consumerGroupIdSchema,
-    target: z.enum(CHECKPOINT_TARGETS, { error: "Choose where the consumer starts." }),
-    time: z.iso.datetime({ offset: true, error: "Enter a date and time." }).optional(),
+    target: z.enum(CHECKPOINT_TARGETS, { error: "validation.checkpoint.target" }),
+    time: z.iso.datetime({ offset: true, error: "validation.checkpoint.time" }).optional(),
   })
-  .refine((v) => v.target !== "time" || v.time !== undefined, { path: ["time"], error: "Enter a date and time." });
+  .refine((v) => v.target !== "time" || v.time !== undefined, { path: ["time"], error: "validation.checkpoint.time" });

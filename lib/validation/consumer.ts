@@ -11,20 +11,22 @@ export function parseSaslUser(user: string): { account: string; groupId: string 
   return m ? { account: m[1], groupId: m[2] } : null;
 }
 
-const text = (name: string, max: number) =>
+// Messages are keys of the `validation` catalogue; the consumer endpoints word them in the caller's
+// language with the field's name ({field}) and the issue's bound ({maximum}) (lib/consumer/http.ts).
+const text = (max: number) =>
   z
-    .string({ error: `${name} is required and must be a string.` })
-    .min(1, `${name} is required.`)
-    .max(max, `${name} is at most ${max} characters.`)
-    .refine((v) => !hasControlChars(v), `${name} cannot contain control characters.`);
+    .string({ error: "validation.consumer.notString" })
+    .min(1, "validation.consumer.required")
+    .max(max, "validation.consumer.tooLong")
+    .refine((v) => !hasControlChars(v), "validation.consumer.control");
 
 /**
  * POST /api/consumer/connect. A user that is not of the SASL shape still parses: it is refused
  * like a wrong password, so the answer never tells which part was wrong.
  */
-export const connectRequestSchema = z.object({ user: text("user", 64), password: text("password", 64) });
+export const connectRequestSchema = z.object({ user: text(64), password: text(64) });
 
-const leaseToken = z.string({ error: "leaseToken is required." }).regex(/^[A-Za-z0-9_-]{16,64}$/, "leaseToken is not a lease token.");
+const leaseToken = z.string({ error: "validation.consumer.required" }).regex(/^[A-Za-z0-9_-]{16,64}$/, "validation.consumer.leaseToken");
 
 /** Checkpoints before this are not of any change tracking instance: refused, not stored. */
 export const EARLIEST_CHECKPOINT = new Date("2000-01-01T00:00:00Z");
@@ -36,15 +38,15 @@ export const heartbeatRequestSchema = z.object({
   groupId: consumerGroupIdSchema,
   leaseToken,
   checkpoint: z.iso
-    .datetime({ offset: true, error: "checkpoint must be an ISO 8601 time, such as 2026-11-28T10:00:00Z." })
+    .datetime({ offset: true, error: "validation.consumer.checkpointFormat" })
     .transform((v) => new Date(v))
-    .refine((d) => d >= EARLIEST_CHECKPOINT, "checkpoint is before 2000, which no change tracking instance holds.")
+    .refine((d) => d >= EARLIEST_CHECKPOINT, "validation.consumer.checkpointTooEarly")
     .optional(),
   unconsumed: z
-    .number({ error: "unconsumed must be a whole number." })
-    .int("unconsumed must be a whole number.")
-    .min(0, "unconsumed cannot be negative.")
-    .max(MAX_UNCONSUMED, `unconsumed is at most ${MAX_UNCONSUMED}.`)
+    .number({ error: "validation.consumer.wholeNumber" })
+    .int("validation.consumer.wholeNumber")
+    .min(0, "validation.consumer.negative")
+    .max(MAX_UNCONSUMED, "validation.consumer.tooBig")
     .optional(),
 });
 

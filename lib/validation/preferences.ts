@@ -20,10 +20,10 @@ export function isKnownTimeZone(zone: string): boolean {
 }
 
 export const timeZoneSchema = z
-  .string({ error: "Choose a time zone." })
-  .max(TIME_ZONE_MAX, "That is not a time zone.")
-  .regex(TIME_ZONE_PATTERN, "That is not a time zone.")
-  .refine(isKnownTimeZone, "That is not a time zone.");
+  .string({ error: "validation.timeZone.required" })
+  .max(TIME_ZONE_MAX, "validation.timeZone.unknown")
+  .regex(TIME_ZONE_PATTERN, "validation.timeZone.unknown")
+  .refine(isKnownTimeZone, "validation.timeZone.unknown");
 
 /** The time zone switch of the user menu. */
 export const changeTimeZoneSchema = z.object({ timeZone: timeZoneSchema });

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
 import { Truncated } from "@/components/ui/truncated";
-import { writeAudit, AUDIT_ACTIONS, AUDIT_ACTION_LABELS, type AuditAction } from "@/lib/audit";
+import { writeAudit, AUDIT_ACTIONS, type AuditAction } from "@/lib/audit";
 import { can } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { clientIpFrom } from "@/lib/client-ip";
@@ -16,7 +17,10 @@ import { formatDateTime, zoneLabel } from "@/lib/format";
 import { formatTotal } from "@/lib/pagination";
 import { auditQuerySchema, type AuditQuery } from "@/lib/validation/audit";
 
-export const metadata: Metadata = { title: "Audit Log" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("audit");
+  return { title: t("title") };
+}
 
 /** The audit URL of a view and page; a keyset cursor only where given (a neighbour page's link). */
 function hrefOf(q: AuditQuery, page: number, cursor: { after?: string; before?: string } = {}, base = "/audit") {
@@ -34,10 +38,11 @@ function hrefOf(q: AuditQuery, page: number, cursor: { after?: string; before?: 
 
 const input =
   "h-8 w-full rounded-sm border border-gray-300 bg-white px-2 text-sm text-gray-900 focus:ring-2 focus:ring-blue-100 focus:outline-none";
-const label = (a: string) => AUDIT_ACTION_LABELS[a as AuditAction] as string | undefined;
+const isAuditAction = (a: string): a is AuditAction => (AUDIT_ACTIONS as readonly string[]).includes(a);
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
+  const t = await getTranslations("audit");
   if (!can(user.role, "audit.read")) {
     await writeAudit(await getDb(), {
       username: user.username,
@@ -48,10 +53,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     });
     return (
       <div className="mx-auto mt-16 max-w-md rounded-sm border border-gray-200 bg-white p-8 text-center">
-        <h1 className="text-lg font-semibold text-gray-900">Forbidden</h1>
-        <p className="mt-2 text-sm text-gray-700">Only administrators can read the audit log (Forbidden.Role).</p>
+        <h1 className="text-lg font-semibold text-gray-900">{t("forbidden.title")}</h1>
+        <p className="mt-2 text-sm text-gray-700">{t("forbidden.body")}</p>
         <Link href="/change-tracking" className="mt-5 inline-block text-sm text-blue-700 hover:underline">
-          Go to Change Tracking Tasks
+          {t("forbidden.back")}
         </Link>
       </div>
     );
@@ -66,58 +71,58 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
 
   return (
     <div className="space-y-4">
-      <Breadcrumb items={[{ label: "Audit Log" }]} />
+      <Breadcrumb items={[{ label: t("title") }]} />
       <div className="flex flex-wrap items-end justify-between gap-3">
-        <h1 className="text-xl font-semibold text-gray-900">Audit Log</h1>
+        <h1 className="text-xl font-semibold text-gray-900">{t("title")}</h1>
         {/* A file download, streamed by the route handler: admins only, and the export is audited. */}
         <a
           href={hrefOf(query, 1, {}, "/audit/export")}
           download
           className="inline-flex h-8 items-center rounded-sm border border-gray-300 bg-white px-3.5 text-sm font-medium text-gray-800 hover:border-blue-500 hover:text-blue-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
         >
-          Export CSV
+          {t("exportCsv")}
         </a>
       </div>
       <section className="rounded-sm border border-gray-200 bg-white">
         <form
           method="get"
           action="/audit"
-          aria-label="Filter the audit log"
+          aria-label={t("filters.label")}
           className="grid grid-cols-2 items-end gap-3 border-b border-gray-100 p-3 text-sm sm:flex sm:flex-wrap sm:p-4"
         >
           <label className="flex min-w-0 flex-col gap-1 text-gray-700">
-            Action
+            {t("filters.action")}
             <select name="action" defaultValue={query.action ?? ""} className={input}>
-              <option value="">All</option>
+              <option value="">{t("filters.all")}</option>
               {AUDIT_ACTIONS.map((a) => (
                 <option key={a} value={a}>
-                  {AUDIT_ACTION_LABELS[a]}
+                  {t(`actions.${a}`)}
                 </option>
               ))}
             </select>
           </label>
           <label className="flex min-w-0 flex-col gap-1 text-gray-700">
-            User
+            {t("filters.user")}
             <input name="user" defaultValue={query.user ?? ""} className={input} />
           </label>
           <label className="flex min-w-0 flex-col gap-1 text-gray-700">
-            Instance
+            {t("filters.instance")}
             <input name="instance" defaultValue={query.instance ?? ""} className={input} />
           </label>
           <label className="flex min-w-0 flex-col gap-1 text-gray-700">
-            Result
+            {t("filters.result")}
             <select name="result" defaultValue={query.result ?? ""} className={input}>
-              <option value="">All</option>
-              <option value="ok">OK</option>
-              <option value="refused">Refused</option>
+              <option value="">{t("filters.all")}</option>
+              <option value="ok">{t("results.ok")}</option>
+              <option value="refused">{t("results.refused")}</option>
             </select>
           </label>
           <label className="flex min-w-0 flex-col gap-1 text-gray-700">
-            From (UTC day)
+            {t("filters.from")}
             <input type="date" name="from" defaultValue={query.from ?? ""} className={input} />
           </label>
           <label className="flex min-w-0 flex-col gap-1 text-gray-700">
-            To (UTC day)
+            {t("filters.to")}
             <input type="date" name="to" defaultValue={query.to ?? ""} className={input} />
           </label>
           <div className="flex items-center gap-2">
@@ -125,24 +130,24 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               type="submit"
               className="h-8 rounded-sm bg-blue-600 px-3.5 font-medium text-white hover:bg-blue-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
             >
-              Filter
+              {t("filters.submit")}
             </button>
-            <Link href="/audit" className="h-8 px-2 leading-8 text-blue-700 hover:underline">
-              Clear
+            <Link href="/audit" className="h-8 px-2 leading-8 whitespace-nowrap text-blue-700 hover:underline">
+              {t("filters.clear")}
             </Link>
           </div>
         </form>
         {rows.length === 0 ? (
-          <EmptyState title="No audit records match" />
+          <EmptyState title={t("empty")} />
         ) : (
           <div
             role="region"
-            aria-label="Audit records table"
+            aria-label={t("table.label")}
             tabIndex={0}
             className="relative overflow-x-auto focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600"
           >
             <table className="w-full min-w-[60rem] table-fixed divide-y divide-gray-200 text-sm">
-              <caption className="sr-only">Audit records, newest first</caption>
+              <caption className="sr-only">{t("table.caption")}</caption>
               <colgroup>
                 <col className="w-[13%]" />
                 <col className="w-[12%]" />
@@ -154,7 +159,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               </colgroup>
               <thead className="bg-gray-50 text-left text-xs font-semibold text-gray-700">
                 <tr>
-                  {[`Time (${zone})`, "User / Role", "Action", "Instance / Region", "Consumer Group", "Result", "Client IP"].map((h) => (
+                  {[
+                    t("columns.time", { zone }),
+                    t("columns.user"),
+                    t("columns.action"),
+                    t("columns.instance"),
+                    t("columns.group"),
+                    t("columns.result"),
+                    t("columns.clientIp"),
+                  ].map((h) => (
                     <th key={h} scope="col" className="px-3 py-2.5">
                       {h}
                     </th>
@@ -174,13 +187,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                       <span className="block text-xs text-gray-700">{r.role ?? "—"}</span>
                       {r.channel === "api" || r.accessKeyId ? (
                         <span className="block truncate font-mono text-xs text-gray-700">
-                          {r.channel === "api" ? "API" : "AccessKey"}
+                          {r.channel === "api" ? t("channels.api") : t("channels.accessKey")}
                           {r.accessKeyId ? ` · ${r.accessKeyId}` : ""}
                         </span>
                       ) : null}
                     </td>
                     <td className="px-3 py-2">
-                      <span className="block">{label(r.action) ?? r.action}</span>
+                      <span className="block">{isAuditAction(r.action) ? t(`actions.${r.action}`) : r.action}</span>
                       <span className="block truncate font-mono text-xs text-gray-700" title={r.action}>
                         {r.action}
                       </span>
@@ -194,7 +207,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                         <>
                           <Truncated value={r.groupId} mono />
                           <span className="block truncate text-gray-700" title={r.groupName ?? undefined}>
-                            {r.groupName ?? "(deleted)"}
+                            {r.groupName ?? t("deletedGroup")}
                           </span>
                         </>
                       ) : (
@@ -203,7 +216,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     </td>
                     <td className="px-3 py-2" data-testid="audit-result">
                       {r.result === "ok" ? (
-                        <Badge tone="green">OK</Badge>
+                        <Badge tone="green">{t("results.ok")}</Badge>
                       ) : (
                         <span className="block truncate" title={r.errorCode ?? undefined}>
                           <Badge tone="red">{r.errorCode}</Badge>
@@ -220,7 +233,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </div>
         )}
         <div className="flex flex-wrap items-center justify-between gap-3 border-t border-gray-100 px-4 py-3 text-sm text-gray-700">
-          <p role="status">{formatTotal(total, capped)} records</p>
+          <p role="status">{t("records", { total: formatTotal(total, capped) })}</p>
           <Pagination page={page} pageCount={pageCount} hasNext={hasNext} hrefFor={hrefFor} />
         </div>
       </section>

@@ -1,20 +1,23 @@
 import { NextResponse } from "next/server";
 import { getSessionUser } from "@/lib/auth/session";
+import { requestLocale } from "@/i18n/server";
+import { localize } from "@/i18n/translate";
 
 /**
  * Whether this browser's session still holds (docs/rules.md "Sessions"): the console's Refresh and
- * auto-refresh ask before they re-render, so a lapsed session stops polling and says so.
+ * auto-refresh ask before they re-render, so a lapsed session stops polling and says so, in the
+ * browser's language.
  */
-export function GET() {
-  return getSessionUser().then((user) =>
-    user
-      ? NextResponse.json(
-          { username: user.username, role: user.role, timeZone: user.timeZone ?? "UTC" },
-          { headers: { "Cache-Control": "no-store" } },
-        )
-      : NextResponse.json(
-          { code: "Unauthorized", message: "Your session has ended. Sign in again." },
-          { status: 401, headers: { "Cache-Control": "no-store" } },
-        ),
+export async function GET() {
+  const user = await getSessionUser();
+  if (user) {
+    return NextResponse.json(
+      { username: user.username, role: user.role, timeZone: user.timeZone ?? "UTC" },
+      { headers: { "Cache-Control": "no-store" } },
+    );
+  }
+  return NextResponse.json(
+    { code: "Unauthorized", message: localize(await requestLocale(), "errors.sessionEnded") },
+    { status: 401, headers: { "Cache-Control": "no-store" } },
   );
 }

@@ -4,16 +4,21 @@ import { exportAuditLogSpec } from "@/lib/actions/audit-export-spec";
 import { getSessionUser } from "@/lib/auth/session";
 import { clientIpFrom } from "@/lib/client-ip";
 import { auditLogCsv } from "@/lib/data/audit";
+import { requestLocale } from "@/i18n/server";
 
 /**
  * GET /audit/export?<the Audit Log's filters>: the filtered log as CSV (docs/rules.md "Audit").
  * The session, the role and the filters go through the action rails (refusals audited there, the
- * export itself recorded before the first row); the rows are streamed in batches.
+ * export itself recorded before the first row); the rows are streamed in batches. A refusal is
+ * worded in the browser's language; the CSV's columns and values are identifiers, the same in all.
  */
 export async function GET(request: Request) {
   const user = await getSessionUser();
   const input = Object.fromEntries(new URL(request.url).searchParams);
-  const result = await runAction(exportAuditLogSpec, input, user, clientIpFrom(await headers()));
+  const result = await runAction(exportAuditLogSpec, input, user, clientIpFrom(await headers()), undefined, {
+    channel: "console",
+    locale: await requestLocale(),
+  });
   // runAction refuses a request without a user; the check here only tells TypeScript so.
   if (!result.ok || !user) {
     if (result.ok) return Response.json({ code: "Unauthorized" }, { status: 401 });
