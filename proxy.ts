@@ -1,5 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { localize } from "./i18n/translate";
 import { isOpenApiCall, OPENAPI_HOST_HEADER } from "./lib/openapi/detect";
+import { browserLocale } from "./lib/request-locale";
 import { REGION_COOKIE, REGION_COOKIE_MAX_AGE, REGION_IDS } from "./lib/regions";
 import { guardServerAction, isPossibleServerAction, type GuardRefusal } from "./lib/security/action-guard";
 import { buildCsp, createNonce, isHttps, setSecurityHeaders } from "./lib/security/headers";
@@ -28,7 +30,7 @@ export async function proxy(request: NextRequest) {
   // A path that is not valid percent-encoded UTF-8 (a lone surrogate's bytes) would fail Next.js's
   // own decoding with a 500: it names nothing here.
   if (!decodablePath(pathname)) {
-    return finish(json(400, { code: "InvalidParameter", message: "The address is not valid UTF-8." }));
+    return finish(json(400, { code: "InvalidParameter", message: localize(browserLocale(request.headers), "errors.guard.badAddress") }));
   }
   // The DTS OpenAPI answers at "/" (docs/rules.md "OpenAPI"): a signed call goes to its route
   // handler, which authenticates it by its signature, not by a session; a browser visiting "/"
@@ -44,7 +46,7 @@ export async function proxy(request: NextRequest) {
   const treatment = unauthenticatedTreatment(request.method, pathname);
   if (treatment !== "allow" && !(await hasValidSession(request.cookies))) {
     if (treatment === "unauthorized") {
-      return finish(json(401, { code: "Unauthorized", message: "Sign in first: this request carries no valid session." }));
+      return finish(json(401, { code: "Unauthorized", message: localize(browserLocale(request.headers), "errors.guard.signInFirst") }));
     }
     return finish(signInRedirect(request));
   }

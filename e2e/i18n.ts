@@ -36,7 +36,7 @@ function flatten(tree: Tree, prefix = "", out = new Map<string, string>()): Map<
   return out;
 }
 
-const english = flatten(CATALOGUES.en as Tree);
+const english = flatten(CATALOGUES.en);
 type Values = Record<string, string | number>;
 const translate = {
   en: createTranslator({ locale: "en", messages: MESSAGES.en as never }) as unknown as (key: string, values?: Values) => string,

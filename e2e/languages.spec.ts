@@ -228,7 +228,8 @@ test("a first visit follows Accept-Language; the sign-in page switches by cookie
   const cn = await request.post("/api/consumer/connect", { data: body, headers: { "Accept-Language": "zh-CN,zh;q=0.9" } });
   expect(en.status()).toBe(401);
   expect(cn.status()).toBe(401);
-  const [enBody, cnBody] = [await en.json(), await cn.json()];
+  const enBody = (await en.json()) as { code: string; message: string };
+  const cnBody = (await cn.json()) as { code: string; message: string };
   expect(cnBody.code).toBe(enBody.code);
   expect(cnBody.message).toMatch(/[\u4e00-\u9fff]/);
   expect(enBody.message).not.toMatch(/[\u4e00-\u9fff]/);

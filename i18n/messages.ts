@@ -73,5 +73,5 @@ function overlay(base: Tree, over: Tree): Tree {
 /** What each locale renders with. */
 export const MESSAGES: Record<Locale, Messages> = {
   en,
-  "zh-CN": overlay(en as unknown as Tree, zhCN as unknown as Tree) as unknown as Messages,
+  "zh-CN": overlay(en, zhCN) as unknown as Messages,
 };

@@ -38,7 +38,7 @@ describe("the language switch", () => {
       assert.equal(user?.locale, "zh-CN");
       assert.ok(await conn.prisma.auditLog.findFirst({ where: { username: role, action: "changeLanguage", result: "ok" } }));
       // The session statement every request runs carries it: no extra query decides the language.
-      const session = await resolveSessionUser(conn.prisma, { uid: ids.get(role), sid: `s-${role}`, sv: user!.sessionVersion });
+      const session = await resolveSessionUser(conn.prisma, { uid: ids.get(role), sid: `s-${role}`, sv: user.sessionVersion });
       assert.equal(session?.locale, "zh-CN");
       assert.ok((await runAction(changeLanguageSpec, { locale: "en" }, demo(role))).ok);
     }

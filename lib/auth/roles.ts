@@ -20,4 +20,3 @@ export type Permission = keyof typeof PERMISSIONS;
 export function can(role: Role | undefined, permission: Permission): boolean {
   return !!role && (PERMISSIONS[permission] as readonly Role[]).includes(role);
 }
-

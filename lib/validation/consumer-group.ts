@@ -17,9 +17,6 @@ export const DTS_ID_PATTERN = /^dts[a-z0-9]{6,29}$/;
  * The rule hints of the consumer group dialogs, in English. Nothing in lib uses them: the dialogs'
  * hints belong in the `consume` catalogue; these go once no component imports them.
  */
-export const PASSWORD_RULE = `${PASSWORD_MIN} to ${PASSWORD_MAX} characters, with at least two of: uppercase letters, lowercase letters, digits, special characters.`;
-export const ACCOUNT_RULE = `1 to ${ACCOUNT_MAX} characters: uppercase and lowercase letters, digits and underscores (_).`;
-export const NAME_RULE = `At most ${NAME_MAX} characters. A descriptive name makes the group easy to find.`;
 
 const PASSWORD_CLASSES = [/[A-Z]/, /[a-z]/, /[0-9]/, /[^A-Za-z0-9]/];
 
