@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { AccessKeysPanel } from "@/components/access-keys/access-keys-panel";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { accessKeyCryptoProblem } from "@/lib/auth/access-key-crypto";
@@ -41,14 +42,16 @@ const groups = await client.request("DescribeConsumerGroup", { SubscriptionInsta
           <li>{t("intro.refused")}</li>
         </ul>
       </div>
-      <AccessKeysPanel
-        keys={keys}
-        owners={owners}
-        selfId={user.id}
-        canManageAny={can(user.role, "accessKey.manageAny")}
-        quota={ACCESS_KEY_QUOTA}
-        unavailable={accessKeyCryptoProblem()}
-      />
+      <ClientMessages add={["accessKeys"]}>
+        <AccessKeysPanel
+          keys={keys}
+          owners={owners}
+          selfId={user.id}
+          canManageAny={can(user.role, "accessKey.manageAny")}
+          quota={ACCESS_KEY_QUOTA}
+          unavailable={accessKeyCryptoProblem()}
+        />
+      </ClientMessages>
       <section className="rounded-sm border border-gray-200 bg-white p-5 text-sm text-gray-700" aria-labelledby="openapi-title">
         <h2 id="openapi-title" className="font-semibold text-gray-900">
           {t("openapi.title")}

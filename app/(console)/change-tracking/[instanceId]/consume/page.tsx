@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ConsumerGroupsPanel } from "@/components/consumer-groups/consumer-groups-panel";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { Truncated } from "@/components/ui/truncated";
 import { requireUser } from "@/lib/auth/session";
 import { listConsumerGroups } from "@/lib/data/consumer-groups";
@@ -48,13 +49,15 @@ export default async function DataConsumePage({
         </ul>
       </div>
 
-      <ConsumerGroupsPanel
-        initial={groups}
-        initialSparklines={sparklines}
-        initialView={view}
-        role={user.role}
-        instanceName={instance.name}
-      />
+      <ClientMessages add={["consume"]}>
+        <ConsumerGroupsPanel
+          initial={groups}
+          initialSparklines={sparklines}
+          initialView={view}
+          role={user.role}
+          instanceName={instance.name}
+        />
+      </ClientMessages>
 
       <section className="rounded-sm border border-gray-200 bg-white p-4 text-sm text-gray-800 sm:p-5" aria-labelledby="connect-title">
         <h2 id="connect-title" className="font-semibold text-gray-900">
