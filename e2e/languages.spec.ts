@@ -68,23 +68,23 @@ test("the whole flow in Chinese: switch, region menu, tasks, the Add dialog's re
   const confirm = dialog.getByLabel(zh("Confirm Password"));
   const create = dialog.getByRole("button", { name: zh("Create"), exact: true });
   await create.click();
-  await expect(dialog.getByText(zh("Enter a consumer group name."))).toBeVisible();
-  await expect(dialog.getByText(zh("Enter an account."))).toBeVisible();
-  await expect(dialog.getByText(zh("Enter a password."))).toBeVisible();
+  await expect(dialog.getByText(zh("Enter a consumer group name."), { exact: true })).toBeVisible();
+  await expect(dialog.getByText(zh("Enter an account."), { exact: true })).toBeVisible();
+  await expect(dialog.getByText(zh("Enter a password."), { exact: true })).toBeVisible();
   await nameField.fill(unique("消费组"));
   await account.fill("bad account!");
   await password.fill("short");
   await confirm.fill("other");
-  await expect(dialog.getByText(zh("The account can contain only letters, digits and underscores (_)."))).toBeVisible();
-  await expect(dialog.getByText(zh("The password must be at least {passwordMin} characters long."))).toBeVisible();
+  await expect(dialog.getByText(zh("The account can contain only letters, digits and underscores (_)."), { exact: true })).toBeVisible();
+  await expect(dialog.getByText(zh("The password must be at least {passwordMin} characters long."), { exact: true })).toBeVisible();
   await account.fill("zh_reader");
   await password.fill("alllowercase");
   await expect(
-    dialog.getByText(zh("Use at least two of: uppercase letters, lowercase letters, digits, special characters.")),
+    dialog.getByText(zh("Use at least two of: uppercase letters, lowercase letters, digits, special characters."), { exact: true }),
   ).toBeVisible();
   await password.fill("Zh#Pass2026");
   await confirm.fill("Zh#Pass2027");
-  await expect(dialog.getByText(zh("The passwords do not match."))).toBeVisible();
+  await expect(dialog.getByText(zh("The passwords do not match."), { exact: true })).toBeVisible();
 
   // A refusal only the server can make (a taken name), worded by the server in Chinese.
   const taken = unique("taken");
@@ -124,7 +124,7 @@ test("the whole flow in Chinese: switch, region menu, tasks, the Add dialog's re
   await change.getByLabel(message("zh-CN", "consume.changePassword.new")).fill("Zh#Second1");
   await change.getByLabel(message("zh-CN", "consume.changePassword.confirm")).fill("Zh#Second1");
   await change.getByRole("button", { name: zh("Change Password") }).click();
-  await expect(change.getByText(zh("The current password is incorrect."))).toBeVisible();
+  await expect(change.getByText(zh("The current password is incorrect."), { exact: true })).toBeVisible();
   await change.getByLabel(zh("Current Password")).fill("Zh#Pass2026");
   await change.getByRole("button", { name: zh("Change Password") }).click();
   await expect(change).toBeHidden();
@@ -170,6 +170,8 @@ test("the choice survives a reload, signing out and a new sign-in elsewhere; Eng
   const context = await newContext({ storageState: ANONYMOUS });
   const page = await context.newPage();
   await signIn(page, username);
+  // Signed in (the sign-in page has a switch too, which only sets the cookie).
+  await expect(page.getByRole("heading", { name: "Change Tracking Tasks" })).toBeVisible();
   await switchTo(page, "中文");
   await expect(page.getByRole("heading", { name: "数据订阅任务" })).toBeVisible();
   await reload(page);
