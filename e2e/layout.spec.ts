@@ -109,3 +109,40 @@ for (const size of SIZES) {
     });
   });
 }
+
+// The same pages in Chinese (docs/rules.md "Languages"): CJK labels are shorter but do not break
+// like English, and region and status names differ. The browser asks for Chinese
+// (Accept-Language); the shared admin's own choice is left alone.
+for (const size of SIZES) {
+  test.describe(`${size.name} in Chinese`, () => {
+    test.use({ viewport: { width: size.width, height: size.height }, storageState: storageStateOf("admin"), locale: "zh-CN" });
+    const wide = size.width >= 1280;
+
+    test(`pages fit in Chinese at ${size.name}`, async ({ page, createInstance }, testInfo) => {
+      const instance = await createInstance({ groups: 3 });
+      const pages = [
+        { name: "tasks", url: "/change-tracking?region=cn-hangzhou", table: true },
+        { name: "instance", url: `/change-tracking/${SEED.normal}`, table: false },
+        { name: "consume", url: `/change-tracking/${instance.id}/consume`, table: true },
+        { name: "audit", url: "/audit", table: true },
+        { name: "access-keys", url: "/access-keys", table: false },
+      ];
+      for (const p of pages) {
+        await visit(page, p.url);
+        await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+        await expectNoPageOverflow(page, `${p.name} in Chinese at ${size.name}`);
+        if (wide && p.table) await expectTablesFit(page, `${p.name} in Chinese at ${size.name}`);
+        await page.screenshot({ path: testInfo.outputPath(`zh-${p.name}.png`), fullPage: false });
+      }
+      // The Add dialog with its refusals shown keeps its buttons in view.
+      await new ConsumePage(page).open(instance.id);
+      await page.getByRole("button", { name: "新增消费组" }).click();
+      const dialog = page.getByRole("dialog", { name: "新增消费组" });
+      await dialog.getByRole("button", { name: "创建", exact: true }).click();
+      await expect(dialog.getByLabel("消费组名称")).toHaveAttribute("aria-invalid", "true");
+      await expect(dialog.getByRole("button", { name: "创建", exact: true })).toBeInViewport();
+      await expectNoPageOverflow(page, `create dialog in Chinese at ${size.name}`);
+      await page.screenshot({ path: testInfo.outputPath("zh-create-dialog.png") });
+    });
+  });
+}
