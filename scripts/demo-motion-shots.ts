@@ -52,7 +52,10 @@ try {
   await shot("minute-later");
   const connected = page.getByTestId("group-state").filter({ hasText: "Connected" }).first();
   const row = page.getByRole("row").filter({ has: connected });
-  await row.getByRole("button", { name: /^Details of / }).click();
+  await row
+    .first()
+    .getByRole("button", { name: /^Details of / })
+    .click();
   await page.getByTestId("trend-message-delay").locator("canvas").waitFor();
   await page.waitForTimeout(800);
   await page.screenshot({ path: "docs/demo-motion-drawer.png" });

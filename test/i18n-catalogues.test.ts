@@ -55,7 +55,11 @@ function walk(dir: string, exts: string[], out: string[] = []): string[] {
   return out;
 }
 
-const SOURCES = ["app", "components", "lib", "i18n"].flatMap((d) => walk(join(ROOT, d), [".ts", ".tsx"]));
+const SOURCES = [
+  ...["app", "components", "lib", "i18n"].flatMap((d) => walk(join(ROOT, d), [".ts", ".tsx"])),
+  join(ROOT, "proxy.ts"),
+  join(ROOT, "instrumentation.ts"),
+];
 
 describe("the catalogues", () => {
   it("have the same keys in English and Chinese", () => {
