@@ -67,10 +67,20 @@ export async function proxy(request: NextRequest) {
   requestHeaders.set("x-nonce", nonce);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   const region = request.nextUrl.searchParams.get("region");
-  if (pathname === "/change-tracking" && region && (REGION_IDS as readonly string[]).includes(region)) {
+  // Only a list the user opens remembers its region: a prefetch of a link (Next.js fetches links in
+  // view ahead of a click) is not a choice.
+  if (pathname === "/change-tracking" && region && (REGION_IDS as readonly string[]).includes(region) && !isPrefetch(request.headers)) {
     response.cookies.set(REGION_COOKIE, region, { path: "/", maxAge: REGION_COOKIE_MAX_AGE, sameSite: "lax" });
   }
   return finish(response);
+}
+
+function isPrefetch(headers: Headers): boolean {
+  return (
+    headers.has("next-router-prefetch") ||
+    /prefetch/i.test(headers.get("purpose") ?? "") ||
+    /prefetch/i.test(headers.get("sec-purpose") ?? "")
+  );
 }
 
 function decodablePath(pathname: string): boolean {

@@ -142,3 +142,17 @@ test("the session cookie is HttpOnly and SameSite", async ({ context }) => {
   expect(session?.httpOnly).toBe(true);
   expect(session?.sameSite).toBe("Lax");
 });
+
+test("only a list the user opens remembers its region, never a link's prefetch", async ({ request }) => {
+  const regionCookie = (headers: { name: string; value: string }[]) =>
+    headers.filter((h) => h.name.toLowerCase() === "set-cookie" && h.value.startsWith("dts_region=")).map((h) => h.value);
+  const prefetch = await request.get("/change-tracking?region=cn-shanghai", {
+    headers: { RSC: "1", "Next-Router-Prefetch": "1" },
+    maxRedirects: 0,
+  });
+  expect(prefetch.status()).toBe(200);
+  expect(regionCookie(prefetch.headersArray())).toEqual([]);
+  const opened = await request.get("/change-tracking?region=cn-shanghai", { maxRedirects: 0 });
+  expect(opened.status()).toBe(200);
+  expect(regionCookie(opened.headersArray())).toEqual([expect.stringMatching(/^dts_region=cn-shanghai;/)]);
+});
