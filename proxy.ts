@@ -75,12 +75,9 @@ export async function proxy(request: NextRequest) {
   return finish(response);
 }
 
+/** A link's prefetch, as server.mjs marks it (Next.js hides its own prefetch header from the proxy). */
 function isPrefetch(headers: Headers): boolean {
-  return (
-    headers.has("next-router-prefetch") ||
-    /prefetch/i.test(headers.get("purpose") ?? "") ||
-    /prefetch/i.test(headers.get("sec-purpose") ?? "")
-  );
+  return headers.get("x-dts-prefetch") === "1";
 }
 
 function decodablePath(pathname: string): boolean {

@@ -27,6 +27,10 @@ const FLOOR_HEADERS = {
 
 const server = createServer((req, res) => {
   req.headers["x-dts-peer"] = req.socket.remoteAddress ?? "";
+  // Whether Next.js's router is prefetching a link: it hides its own flags from the proxy, which
+  // remembers a region only for a list the user opens (proxy.ts). A client's own value is overwritten.
+  const purpose = String(req.headers.purpose ?? req.headers["sec-purpose"] ?? "");
+  req.headers["x-dts-prefetch"] = req.headers["next-router-prefetch"] !== undefined || /prefetch/i.test(purpose) ? "1" : "0";
   for (const [name, value] of Object.entries(FLOOR_HEADERS)) res.setHeader(name, value);
   handle(req, res).catch((error) => {
     console.error(`request failed: ${error?.message ?? error}`);
