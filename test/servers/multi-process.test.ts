@@ -6,6 +6,7 @@ import { readMigrations } from "../../lib/db/migrate";
 import { SEED_IDS } from "../../lib/demo";
 import { DATABASE_UNAVAILABLE_DIGEST } from "../../lib/db/unavailable";
 import { DATABASE_UNAVAILABLE_MESSAGE } from "../../lib/actions/run-action";
+import { localize } from "../../i18n/translate";
 import { findPgBin, startPgServer, type PgServer } from "../pg-server";
 import { actionId, callAction, signIn, startConsole, type ConsoleServer } from "../helpers/console-http";
 
@@ -172,7 +173,7 @@ describe("two console processes on one PostgreSQL server", { skip }, () => {
           CONSUME(SEED_IDS.normal),
         );
         assert.equal(action.status, 200);
-        assert.deepEqual(action.result, { ok: false, code: "InternalError", message: DATABASE_UNAVAILABLE_MESSAGE });
+        assert.deepEqual(action.result, { ok: false, code: "InternalError", message: localize("en", DATABASE_UNAVAILABLE_MESSAGE) });
       }
     } finally {
       db.resume();
