@@ -4,8 +4,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { createTranslator } from "next-intl";
 import { RULE_VALUES } from "../i18n/keys";
-
-type Tree = { [key: string]: string | Tree };
+import { flatten, overlay, type Tree } from "../i18n/tree";
 
 // Read from the files (Playwright's loader imports no JSON modules): every namespace of a locale,
 // Chinese over English as the console renders it (i18n/messages.ts).
@@ -17,25 +16,8 @@ function catalogue(locale: string): Tree {
       .map((f) => [f.slice(0, -5), JSON.parse(readFileSync(new URL(f, dir), "utf8")) as Tree]),
   );
 }
-function overlay(base: Tree, over: Tree): Tree {
-  const out: Tree = { ...base };
-  for (const [key, value] of Object.entries(over)) {
-    const under = out[key];
-    out[key] = typeof value === "object" && typeof under === "object" ? overlay(under, value) : value;
-  }
-  return out;
-}
 const CATALOGUES = { en: catalogue("en"), "zh-CN": catalogue("zh-CN") };
 const MESSAGES = { en: CATALOGUES.en, "zh-CN": overlay(CATALOGUES.en, CATALOGUES["zh-CN"]) };
-function flatten(tree: Tree, prefix = "", out = new Map<string, string>()): Map<string, string> {
-  for (const [key, value] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === "string") out.set(path, value);
-    else flatten(value, path, out);
-  }
-  return out;
-}
-
 const english = flatten(CATALOGUES.en);
 type Values = Record<string, string | number>;
 const translate = {

@@ -2,6 +2,7 @@
 // "Languages"). English is the fallback: a Chinese message that is missing shows in English, and
 // test/i18n-catalogues.test.ts fails on any key missing in either language.
 import type { Locale } from "./locales";
+import { overlay } from "./tree";
 import en_common from "../messages/en/common.json";
 import en_shell from "../messages/en/shell.json";
 import en_auth from "../messages/en/auth.json";
@@ -57,18 +58,6 @@ const zhCN = {
 
 /** Both catalogues as written, for the tests that compare them. */
 export const CATALOGUES: Record<Locale, Record<string, unknown>> = { en, "zh-CN": zhCN };
-
-type Tree = { [key: string]: string | Tree };
-
-/** `base` with every message `over` has put over it: English under Chinese. */
-function overlay(base: Tree, over: Tree): Tree {
-  const out: Tree = { ...base };
-  for (const [key, value] of Object.entries(over)) {
-    const under = out[key];
-    out[key] = typeof value === "object" && typeof under === "object" ? overlay(under, value) : value;
-  }
-  return out;
-}
 
 /** What each locale renders with. */
 export const MESSAGES: Record<Locale, Messages> = {

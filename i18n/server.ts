@@ -1,8 +1,9 @@
 import "server-only";
-import { cookies, headers } from "next/headers";
+import { headers } from "next/headers";
 import { cache } from "react";
 import { getSessionUser } from "@/lib/auth/session";
-import { isLocale, LOCALE_COOKIE, negotiateLocale, type Locale } from "./locales";
+import { browserLocale } from "@/lib/request-locale";
+import { isLocale, type Locale } from "./locales";
 
 /**
  * The language of this request (docs/rules.md "Languages"): the signed-in user's choice, else the
@@ -17,8 +18,5 @@ export const requestLocale = cache(async (): Promise<Locale> => {
     chosen = null;
   }
   if (isLocale(chosen)) return chosen;
-  const [jar, head] = await Promise.all([cookies(), headers()]);
-  const cookie = jar.get(LOCALE_COOKIE)?.value;
-  if (isLocale(cookie)) return cookie;
-  return negotiateLocale(head.get("accept-language"));
+  return browserLocale(await headers());
 });

@@ -5,6 +5,7 @@ import { describe, it } from "node:test";
 import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import ts from "typescript";
 import { CATALOGUES } from "../i18n/messages";
+import { flatten, type Tree } from "../i18n/tree";
 import { LOCALES, negotiateLocale } from "../i18n/locales";
 import { localize } from "../i18n/translate";
 import { I18N_FAMILIES } from "../i18n/families";
@@ -13,17 +14,6 @@ import { I18N_FAMILIES } from "../i18n/families";
 // user-facing text written straight into a component or into lib's answers.
 
 const ROOT = join(import.meta.dirname, "..");
-
-type Tree = { [key: string]: string | Tree };
-function flatten(tree: Tree, prefix = ""): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === "string") out.set(path, value);
-    else for (const [k, v] of flatten(value, path)) out.set(k, v);
-  }
-  return out;
-}
 
 const en = flatten(CATALOGUES.en as Tree);
 const zh = flatten(CATALOGUES["zh-CN"] as Tree);
