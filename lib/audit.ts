@@ -97,7 +97,14 @@ export async function writeAnonymousRefusal(db: Db, e: AuditEntry, now = new Dat
   // The first refusal of a minute sweeps the counters of minutes gone by.
   if (count === 1)
     await db.$executeRaw`DELETE FROM "auth_failure" WHERE "key" LIKE 'audit:anon:%' AND "window_start" < ${new Date(now.getTime() - 120_000)}`;
-  if (count > ANONYMOUS_AUDIT_LIMIT) return false;
+  if (count > ANONYMOUS_AUDIT_LIMIT) {
+    // Said once per client and minute, not once per dropped record.
+    if (count === ANONYMOUS_AUDIT_LIMIT + 1)
+      console.warn(
+        `[audit] ${cleanText(e.clientIp ?? "unknown", 64)}: ${ANONYMOUS_AUDIT_LIMIT} refusals recorded this minute; the rest of the minute's are not`,
+      );
+    return false;
+  }
   await writeAudit(db, e);
   return true;
 }

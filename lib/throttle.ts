@@ -3,15 +3,17 @@ import type { Db } from "./db/connect";
 
 /**
  * Throttling of password guessing (docs/rules.md "Throttling"), one helper for sign-in, the
- * consumer credential check, change-password and the OpenAPI's signatures. Failures are counted three ways:
+ * consumer credential check, change-password and the OpenAPI's signatures. Attempts are counted three ways
+ * (before the secret is checked; a success gives its attempt back):
  * - per account and client together: blocks that client from that account for a while;
  * - per client: blocks a client guessing across many accounts;
- * - per account: never blocks (that would hand anyone a lockout of someone else), only slows
- *   every attempt on the account down a little more with each failure.
- * A client that has not failed itself is never blocked by the failures of others.
+ * - per account: never blocks outright (that would hand anyone a lockout of someone else); past
+ *   a number of attempts each one takes the next slot of a shared budget, further apart with each,
+ *   and only when the next slot is over {@link MAX_SLOT_WAIT_MS} away is an attempt told to retry.
+ * A client that has not failed itself is never blocked by the pair or client failures of others.
  */
 export interface ThrottlePolicy {
-  /** failures allowed inside the window before the key is blocked; null: never block */
+  /** attempts (not yet proven good) allowed inside the window before the key is blocked; null: never block */
   limit: number | null;
   windowMs: number;
   blockMs: number;
@@ -21,7 +23,7 @@ export interface ThrottleScope {
   name: "signin" | "consumer" | "change" | "openapi";
   pair: ThrottlePolicy;
   client: ThrottlePolicy;
-  /** failures on the account (from anyone) after which each attempt waits, doubling up to maxDelayMs */
+  /** attempts on the account (from anyone) after which each takes a slot of the account's budget, the slots doubling apart up to maxDelayMs */
   account: { after: number; windowMs: number; maxDelayMs: number };
 }
 
@@ -74,64 +76,53 @@ export function throttleKeys(scope: ThrottleScope, who: Attempt) {
   };
 }
 
-export interface ThrottleVerdict {
-  /** seconds until this client may try this account again; 0 when it may now */
-  retryAfter: number;
-  /** how long to wait before checking the password, because the account is under attack */
-  delayMs: number;
-}
+/** How long an admitted attempt may be asked to wait for its slot of the account's budget; longer is refused. */
+export const MAX_SLOT_WAIT_MS = 10_000;
 
-/** Whether this client may try now, and how much it is slowed down. */
-export async function checkThrottle(db: Db, scope: ThrottleScope, who: Attempt, now = new Date()): Promise<ThrottleVerdict> {
-  const keys = throttleKeys(scope, who);
-  const rows = await db.authFailure.findMany({
-    where: { key: { in: [keys.pair, keys.client, keys.account] } },
-    select: { key: true, failures: true, windowStart: true, blockedUntil: true },
-  });
-  let retryAfter = 0;
-  let delayMs = 0;
-  for (const row of rows) {
-    if (row.key !== keys.account && row.blockedUntil && row.blockedUntil > now) {
-      retryAfter = Math.max(retryAfter, Math.ceil((row.blockedUntil.getTime() - now.getTime()) / 1000));
-    }
-    if (row.key === keys.account && row.windowStart.getTime() > now.getTime() - scope.account.windowMs) {
-      const over = row.failures - scope.account.after;
-      if (over >= 0) delayMs = Math.min(scope.account.maxDelayMs, 250 * 2 ** Math.min(over, 10));
-    }
-  }
-  return { retryAfter, delayMs };
-}
-
-/** Counts a failed attempt on all three keys. */
-export async function recordThrottleFailure(db: Db, scope: ThrottleScope, who: Attempt, now = new Date()): Promise<void> {
-  const keys = throttleKeys(scope, who);
-  await recordFailure(db, keys.pair, scope.pair, now);
-  await recordFailure(db, keys.client, scope.client, now);
-  await recordFailure(db, keys.account, { limit: null, windowMs: scope.account.windowMs, blockMs: 0 }, now);
-}
-
-/** A success forgets this client's failures on this account (not the client's others, nor the account's). */
-export async function clearThrottle(db: Db, scope: ThrottleScope, who: Attempt): Promise<void> {
-  await db.authFailure.deleteMany({ where: { key: throttleKeys(scope, who).pair } });
-}
-
-/** Waits (the account slow-down); resolves at once for 0. */
+/** Waits (an attempt's slot of the account's budget); resolves at once for 0. */
 export const pause = (ms: number) => (ms > 0 ? new Promise<void>((resolve) => setTimeout(resolve, ms)) : Promise.resolve());
 
-/** Counts a failure; blocks the key once it reaches the limit inside the window. */
-export async function recordFailure(db: Db, key: string, policy: ThrottlePolicy, now = new Date()): Promise<void> {
-  const windowStart = new Date(now.getTime() - policy.windowMs);
-  const blockedUntil = policy.limit === null ? null : new Date(now.getTime() + policy.blockMs);
-  const limit = policy.limit ?? 0;
-  // One statement, so concurrent failures are all counted.
-  await db.$executeRaw`
-    INSERT INTO "auth_failure" ("key", "failures", "window_start", "blocked_until")
-    VALUES (${key}, 1, ${now}, CASE WHEN ${limit}::int = 1 THEN ${blockedUntil}::timestamp(3) ELSE NULL END)
-    ON CONFLICT ("key") DO UPDATE SET
-      "failures" = CASE WHEN "auth_failure"."window_start" < ${windowStart} THEN 1 ELSE "auth_failure"."failures" + 1 END,
-      "window_start" = CASE WHEN "auth_failure"."window_start" < ${windowStart} THEN ${now} ELSE "auth_failure"."window_start" END,
-      "blocked_until" = CASE
-        WHEN ${blockedUntil}::timestamp(3) IS NOT NULL AND "auth_failure"."window_start" >= ${windowStart}
-             AND "auth_failure"."failures" + 1 >= ${limit}::int THEN ${blockedUntil}::timestamp(3)
-        ELSE "auth_failure"."blocked_until" END`;
+export interface AdmitOptions {
+  now?: Date;
+  /** how an admitted attempt waits for its slot; tests pass a spy */
+  wait?: (ms: number) => Promise<void>;
+}
+
+/** An attempt let through: counted already; `succeeded` gives it back once the secret proved right. */
+export interface Admitted {
+  ok: true;
+  /** how long it waited for its slot of the account's budget */
+  waitedMs: number;
+  succeeded(): Promise<void>;
+}
+export type Admission = Admitted | { ok: false; retryAfter: number };
+
+/**
+ * Admits or refuses one attempt (docs/rules.md "Throttling"). The attempt is counted before the
+ * caller verifies anything, in the one statement that decides, so no number of concurrent
+ * attempts gets more than the limit verified. An admitted attempt on an account under attack
+ * waits for its own slot of the account's shared budget (each attempt moves the next slot on).
+ * A refusal carries the seconds until this client may try again and counts nothing.
+ */
+export async function admitAttempt(db: Db, scope: ThrottleScope, who: Attempt, options: AdmitOptions = {}): Promise<Admission> {
+  const now = options.now ?? new Date();
+  const keys = throttleKeys(scope, who);
+  const { pair, client, account } = scope;
+  const rows = await db.$queryRaw<{ retry_after_ms: number; wait_ms: number }[]>`
+    SELECT "retry_after_ms", "wait_ms" FROM "throttle_admit"(
+      ${keys.pair}, ${keys.client}, ${keys.account}, ${now}::timestamp(3),
+      ${pair.limit}::int, ${pair.windowMs}::int, ${pair.blockMs}::int,
+      ${client.limit}::int, ${client.windowMs}::int, ${client.blockMs}::int,
+      ${account.after}::int, ${account.windowMs}::int, ${account.maxDelayMs}::int, ${MAX_SLOT_WAIT_MS}::int)`;
+  const retryAfterMs = rows[0]?.retry_after_ms ?? 0;
+  if (retryAfterMs > 0) return { ok: false, retryAfter: Math.max(1, Math.ceil(retryAfterMs / 1000)) };
+  const waitedMs = rows[0]?.wait_ms ?? 0;
+  await (options.wait ?? pause)(waitedMs);
+  return {
+    ok: true,
+    waitedMs,
+    succeeded: async () => {
+      await db.$executeRaw`SELECT "throttle_settle"(${keys.pair}, ${keys.client}, ${keys.account}, ${client.limit}::int)`;
+    },
+  };
 }

@@ -20,5 +20,7 @@ declare module "next-auth/jwt" {
     sid?: string;
     /** the user's session version when the token was issued */
     sv?: number;
+    /** when the user signed in (seconds): the session ends 8 hours later, however often re-issued */
+    at?: number;
   }
 }

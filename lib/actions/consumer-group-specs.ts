@@ -9,7 +9,7 @@ import {
   resetCheckpointSchema,
   resetPasswordSchema,
 } from "../validation/consumer-group";
-import { CHANGE_PASSWORD_THROTTLE, checkThrottle, clearThrottle, pause, recordThrottleFailure } from "../throttle";
+import { admitAttempt, CHANGE_PASSWORD_THROTTLE } from "../throttle";
 import { fail, type ErrorCode } from "./result";
 import type { ActionSpec } from "./run-action";
 
@@ -61,16 +61,13 @@ export const changeConsumerGroupPasswordSpec = {
     if (!group) return fail("NotFound", GONE);
     // Guessing the old password through this form is throttled like a sign-in.
     const who = { account: group.id, client: ctx.user.id };
-    const verdict = await checkThrottle(db, CHANGE_PASSWORD_THROTTLE, who);
-    if (verdict.retryAfter > 0)
-      return fail("Throttling.User", "errors.passwordThrottled", undefined, { retryAfter: String(verdict.retryAfter) });
-    await pause(verdict.delayMs);
+    const admission = await admitAttempt(db, CHANGE_PASSWORD_THROTTLE, who);
+    if (!admission.ok) return fail("Throttling.User", "errors.passwordThrottled", undefined, { retryAfter: String(admission.retryAfter) });
     if (!(await verifyPassword(group.passwordHash, input.oldPassword))) {
-      await recordThrottleFailure(db, CHANGE_PASSWORD_THROTTLE, who);
       const message = "validation.currentPassword.incorrect";
       return fail("InvalidParameter.Password", message, { oldPassword: message });
     }
-    await clearThrottle(db, CHANGE_PASSWORD_THROTTLE, who);
+    await admission.succeeded();
     const passwordHash = await hashPassword(input.newPassword);
     const updated = await db.$transaction(async (tx) => {
       // Only if nobody changed it since we checked the old one.

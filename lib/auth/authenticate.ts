@@ -1,6 +1,6 @@
-import { writeAudit } from "../audit";
+import { writeAnonymousRefusal, writeAudit } from "../audit";
 import type { Db } from "../db/connect";
-import { checkThrottle, clearThrottle, pause, recordThrottleFailure, SIGN_IN_THROTTLE } from "../throttle";
+import { admitAttempt, SIGN_IN_THROTTLE, type AdmitOptions } from "../throttle";
 import { signInSchema } from "../validation/auth";
 import { getDummyHash, verifyPassword } from "./password";
 import type { Role } from "./roles";
@@ -12,20 +12,26 @@ export type SignInOutcome =
 
 /**
  * The sign-in check behind next-auth's credentials provider: throttled per account and client
- * (docs/rules.md "Throttling"), a hash verified for unknown users too so timing tells nothing,
- * and every attempt audited.
+ * (docs/rules.md "Throttling": the attempt is counted before the password is verified), a hash
+ * verified for unknown users too so timing tells nothing, and every attempt audited (refusals
+ * through the capped writer: nobody is signed in yet).
  */
-export async function authenticate(db: Db, raw: unknown, clientIp: string | null, verify = verifyPassword): Promise<SignInOutcome> {
+export async function authenticate(
+  db: Db,
+  raw: unknown,
+  clientIp: string | null,
+  verify = verifyPassword,
+  throttle: AdmitOptions = {},
+): Promise<SignInOutcome> {
   const parsed = signInSchema.safeParse(raw);
   const rawName = raw && typeof raw === "object" ? (raw as { username?: unknown }).username : undefined;
   const username = parsed.success ? parsed.data.username : typeof rawName === "string" ? rawName : "";
   const who = { account: username, client: clientIp };
-  const verdict = await checkThrottle(db, SIGN_IN_THROTTLE, who);
-  if (verdict.retryAfter > 0) {
-    await writeAudit(db, { username, action: "signIn", errorCode: "Throttling.User", clientIp });
-    return { ok: false, reason: "throttled", retryAfter: verdict.retryAfter };
+  const admission = await admitAttempt(db, SIGN_IN_THROTTLE, who, throttle);
+  if (!admission.ok) {
+    await writeAnonymousRefusal(db, { username, action: "signIn", errorCode: "Throttling.User", clientIp });
+    return { ok: false, reason: "throttled", retryAfter: admission.retryAfter };
   }
-  await pause(verdict.delayMs);
   const user = parsed.success
     ? await db.user.findUnique({
         where: { username: parsed.data.username },
@@ -34,11 +40,10 @@ export async function authenticate(db: Db, raw: unknown, clientIp: string | null
     : null;
   const ok = await verify(user?.passwordHash ?? (await getDummyHash()), parsed.success ? parsed.data.password : "");
   if (!user || !ok) {
-    await recordThrottleFailure(db, SIGN_IN_THROTTLE, who);
-    await writeAudit(db, { username, role: user?.role ?? null, action: "signIn", errorCode: "Unauthorized", clientIp });
+    await writeAnonymousRefusal(db, { username, role: user?.role ?? null, action: "signIn", errorCode: "Unauthorized", clientIp });
     return { ok: false, reason: "invalid" };
   }
-  await clearThrottle(db, SIGN_IN_THROTTLE, who);
+  await admission.succeeded();
   await writeAudit(db, { username: user.username, role: user.role, action: "signIn", clientIp });
   return { ok: true, user: { id: user.id, username: user.username, role: user.role, sessionVersion: user.sessionVersion } };
 }

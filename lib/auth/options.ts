@@ -6,17 +6,20 @@ import { clientIpFrom } from "../client-ip";
 import { getDb } from "../db";
 import { authenticate } from "./authenticate";
 import { getAuthSecret } from "./secret";
+import { SESSION_MAX_AGE } from "./session-policy";
 import { revokeSession } from "./session-revocation";
+import { authLogger } from "./auth-logger";
 
 // Without NEXTAUTH_URL, next-auth 4 needs leave to take the origin from the request's Host.
 if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "1";
 
-/** How long a session lasts without signing in again (docs/rules.md "Sessions"). */
-export const SESSION_MAX_AGE = 8 * 60 * 60;
-
 export const authOptions: NextAuthOptions = {
   secret: getAuthSecret(),
+  // Both: the cookie's lifetime (session) and the token's own `exp` (jwt), which next-auth would
+  // otherwise sign for 30 days. The sign-in time in the token caps re-issued tokens (session-policy).
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE },
+  jwt: { maxAge: SESSION_MAX_AGE },
+  logger: authLogger,
   pages: { signIn: "/login", error: "/login" },
   providers: [
     CredentialsProvider({
@@ -41,6 +44,7 @@ export const authOptions: NextAuthOptions = {
         token.username = user.username;
         token.sv = user.sessionVersion;
         token.sid = randomBytes(18).toString("base64url");
+        token.at = Math.floor(Date.now() / 1000);
       }
       return token;
     },

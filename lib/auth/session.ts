@@ -1,12 +1,12 @@
 import "server-only";
-import { decode, type JWT } from "next-auth/jwt";
+import type { JWT } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "../db";
 import type { Db } from "../db/connect";
+import { sessionCookieOf, verifiedSessionClaims } from "../security/session";
 import type { Role } from "./roles";
-import { getAuthSecret } from "./secret";
 
 export interface SessionUser {
   id: string;
@@ -16,20 +16,6 @@ export interface SessionUser {
   timeZone?: string;
   /** The language this user chose ("en" or "zh-CN"), or null (docs/rules.md "Languages"). */
   locale?: string | null;
-}
-
-export const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"] as const;
-
-/** The session token of this request, verified (signature, encryption, expiry), or null. */
-export async function readSessionToken(): Promise<JWT | null> {
-  const jar = await cookies();
-  const raw = SESSION_COOKIES.map((name) => jar.get(name)?.value).find(Boolean);
-  if (!raw || raw.length > 8192) return null;
-  try {
-    return await decode({ token: raw, secret: getAuthSecret() });
-  } catch {
-    return null;
-  }
 }
 
 /**
@@ -48,13 +34,29 @@ export async function resolveSessionUser(db: Db, token: JWT | null): Promise<Ses
   return rows[0] ?? null;
 }
 
-/** The signed-in user of this request, or null; read once per request however many callers ask. */
-export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+/**
+ * The one answer to "signed in?" (docs/rules.md "Sessions"): the cookie's signature, expiry and
+ * 8-hour lifetime, then the database's revocation and session version. `ended` is a request that
+ * carries a session cookie which no longer stands for anyone: the sign-in page says so.
+ */
+export type SessionState = { user: SessionUser } | { user: null; ended: boolean };
+
+export async function sessionStateOf(db: () => Promise<Db>, jar: Parameters<typeof verifiedSessionClaims>[0]): Promise<SessionState> {
+  const claims = await verifiedSessionClaims(jar);
   // The cookie first: a request without a valid token needs no database, and `next build`'s
   // prerendering stops at cookies() before it could open the running server's database.
-  const token = await readSessionToken();
-  return token ? resolveSessionUser(await getDb(), token) : null;
-});
+  const user = claims ? await resolveSessionUser(await db(), claims) : null;
+  if (user) return { user };
+  return { user: null, ended: sessionCookieOf(jar) !== null };
+}
+
+/** This request's session state, read once per request however many callers ask. */
+export const getSessionState = cache(async (): Promise<SessionState> => sessionStateOf(getDb, await cookies()));
+
+/** The signed-in user of this request, or null. */
+export async function getSessionUser(): Promise<SessionUser | null> {
+  return (await getSessionState()).user;
+}
 
 /** For pages and layouts: the user, or a redirect to sign-in. Every page calls it itself. */
 export async function requireUser(): Promise<SessionUser> {

@@ -4,7 +4,7 @@ import { writeAnonymousRefusal, writeAudit, type AuditAction } from "../audit";
 import { getDummyHash, verifyPassword } from "../auth/password";
 import type { Db } from "../db/connect";
 import type { Refusal } from "./http";
-import { checkThrottle, clearThrottle, CONSUMER_THROTTLE, pause, recordThrottleFailure } from "../throttle";
+import { admitAttempt, CONSUMER_THROTTLE, type AdmitOptions } from "../throttle";
 import { MAX_DELAY_SECONDS } from "../validation/consumer-group";
 import { recordHeartbeatSample } from "./history";
 import {
@@ -41,6 +41,8 @@ export interface ConsumerContext {
   now?: Date;
   /** the password check; tests pass a spy to see that unknown users are verified too */
   verify?: (hash: string, password: string) => Promise<boolean>;
+  /** how an attempt waits for its slot of the account's budget; tests pass a spy */
+  wait?: AdmitOptions["wait"];
 }
 
 /** Records a refusal of a consumer endpoint; nobody is signed in there, so it is rate-limited per client. */
@@ -66,19 +68,18 @@ export async function connectConsumer(
   const now = ctx.now ?? new Date();
   const verify = ctx.verify ?? verifyPassword;
   const who = { account: input.user, client: ctx.clientIp };
-  const verdict = await checkThrottle(db, CONSUMER_THROTTLE, who, now);
-  if (verdict.retryAfter > 0) {
+  const admission = await admitAttempt(db, CONSUMER_THROTTLE, who, { now, wait: ctx.wait });
+  if (!admission.ok) {
     const refusal: Refusal = {
       status: 429,
       code: "Throttling.User",
       message: "errors.consumer.throttled",
-      values: { retryAfter: String(verdict.retryAfter) },
-      retryAfter: verdict.retryAfter,
+      values: { retryAfter: String(admission.retryAfter) },
+      retryAfter: admission.retryAfter,
     };
     await auditRefusal(db, "connectConsumer", input.user, ctx, refusal);
     return { ok: false, refusal };
   }
-  await pause(verdict.delayMs);
   const sasl = parseSaslUser(input.user);
   const group = sasl
     ? await db.consumerGroup.findUnique({
@@ -88,11 +89,10 @@ export async function connectConsumer(
     : null;
   const passwordOk = await verify(group?.passwordHash ?? (await getDummyHash()), input.password);
   if (!group || !sasl || group.username !== sasl.account || !passwordOk) {
-    await recordThrottleFailure(db, CONSUMER_THROTTLE, who, now);
     await auditRefusal(db, "connectConsumer", input.user, ctx, INVALID, group?.id);
     return { ok: false, refusal: INVALID };
   }
-  await clearThrottle(db, CONSUMER_THROTTLE, who);
+  await admission.succeeded();
 
   const token = randomBytes(24).toString("base64url");
   const expiresAt = new Date(now.getTime() + LEASE_TTL_MS);

@@ -3,7 +3,7 @@ import { AccessKeyCryptoUnavailable, decryptSecret, getSecretKey } from "../auth
 import type { SessionUser } from "../auth/session";
 import type { Db } from "../db/connect";
 import { describeForLog } from "../db/errors";
-import { checkThrottle, clearThrottle, OPENAPI_THROTTLE, pause, recordThrottleFailure } from "../throttle";
+import { admitAttempt, OPENAPI_THROTTLE } from "../throttle";
 import { ACCESS_KEY_ID_PATTERN } from "../validation/access-key";
 import type { Refusal } from "./answers";
 import type { SignedCall } from "./request";
@@ -52,20 +52,19 @@ export async function authenticateCall(db: Db, call: SignedCall, clientIp: strin
     };
   }
   const who = { account: call.accessKeyId, client: clientIp };
-  const verdict = await checkThrottle(db, OPENAPI_THROTTLE, who, now);
-  if (verdict.retryAfter > 0) {
+  const admission = await admitAttempt(db, OPENAPI_THROTTLE, who, { now });
+  if (!admission.ok) {
     return {
       ok: false,
       refusal: {
         status: 429,
         code: "Throttling.User",
         message: "errors.api.throttled",
-        values: { retryAfter: String(verdict.retryAfter) },
-        retryAfter: verdict.retryAfter,
+        values: { retryAfter: String(admission.retryAfter) },
+        retryAfter: admission.retryAfter,
       },
     };
   }
-  await pause(verdict.delayMs);
 
   const key = ACCESS_KEY_ID_PATTERN.test(call.accessKeyId)
     ? await db.accessKey.findUnique({
@@ -74,7 +73,6 @@ export async function authenticateCall(db: Db, call: SignedCall, clientIp: strin
       })
     : null;
   if (!key) {
-    await recordThrottleFailure(db, OPENAPI_THROTTLE, who, now);
     return { ok: false, refusal: NOT_FOUND };
   }
   let secret: string;
@@ -82,12 +80,15 @@ export async function authenticateCall(db: Db, call: SignedCall, clientIp: strin
     secret = decryptSecret(key.secretCiphertext, key.id, getSecretKey());
   } catch (error) {
     if (!(error instanceof AccessKeyCryptoUnavailable)) console.error(`[openapi] AccessKey ${key.id}: ${describeForLog(error)}`);
+    // The server's own trouble, not a guess: the attempt is given back.
+    await admission.succeeded();
     return { ok: false, refusal: cryptoRefusal(error) };
   }
   if (!call.verify(secret)) {
-    await recordThrottleFailure(db, OPENAPI_THROTTLE, who, now);
     return { ok: false, refusal: MISMATCH };
   }
+  // The signature proves the secret: whatever follows, this was no guess.
+  await admission.succeeded();
   const user = key.user;
   if (key.status !== "Active") {
     return { ok: false, refusal: { status: 400, code: "InvalidAccessKeyId.Inactive", message: "errors.api.accessKeyDisabled" }, user };
@@ -107,7 +108,6 @@ export async function authenticateCall(db: Db, call: SignedCall, clientIp: strin
     };
   }
   await db.$executeRaw`DELETE FROM "api_nonce" WHERE "expires_at" < ${now}`;
-  await clearThrottle(db, OPENAPI_THROTTLE, who);
   await db.accessKey.updateMany({ where: { id: key.id }, data: { lastUsedAt: now, lastUsedIp: clientIp?.slice(0, 64) ?? null } });
   return { ok: true, user, accessKeyId: key.id };
 }

@@ -4,6 +4,7 @@
 // user themselves.
 import { decode, type JWT } from "next-auth/jwt";
 import { getAuthSecret } from "../auth/secret";
+import { withinSessionLifetime } from "../auth/session-policy";
 
 /** next-auth 4's session cookie names: plain over http, __Secure- when NEXTAUTH_URL is https. */
 export const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"] as const;
@@ -34,27 +35,45 @@ function secret(): string {
   return cachedSecret;
 }
 
-/** The verified token's claims when it names a user, else null (absent, forged, foreign, expired). */
+/**
+ * The verified token's claims when it names a user, else null (absent, forged, foreign, expired,
+ * or older than the session's 8 hours from sign-in). The signature and lifetime half of the one
+ * session check; lib/auth/session.ts adds the database's half (revocation, session version).
+ */
 export async function verifySessionToken(token: string, authSecret: string = secret()): Promise<JWT | null> {
   if (token.length > 16_384) return null;
   try {
     const payload = await decode({ token, secret: authSecret });
     if (!payload) return null;
-    // Our jwt callback always writes uid; jose has checked exp (15 s tolerance) when present, and
-    // next-auth always writes it.
-    if (typeof payload.uid !== "string" || payload.uid === "" || typeof payload.exp !== "number") return null;
-    if (payload.exp * 1000 < Date.now() - 15_000) return null;
-    return payload;
+    // Our jwt callback always writes uid and the sign-in time; jose has checked exp (15 s
+    // tolerance) when present, and next-auth always writes it.
+    if (typeof payload.uid !== "string" || payload.uid === "") return null;
+    return withinSessionLifetime(payload) ? payload : null;
   } catch {
     return null;
   }
 }
 
-/** Whether the request carries a session cookie that verifies. */
-export async function hasValidSession(cookies: CookieBag): Promise<boolean> {
+/** The session token the request carries: "none", or its raw text (first of the names next-auth uses). */
+export function sessionCookieOf(cookies: CookieBag): string | null {
   for (const name of SESSION_COOKIES) {
     const token = readSessionCookie(cookies, name);
-    if (token && (await verifySessionToken(token))) return true;
+    if (token) return token;
   }
-  return false;
+  return null;
+}
+
+/** The request's session claims when its cookie verifies (signature, expiry, lifetime), else null. */
+export async function verifiedSessionClaims(cookies: CookieBag): Promise<JWT | null> {
+  for (const name of SESSION_COOKIES) {
+    const token = readSessionCookie(cookies, name);
+    const claims = token ? await verifySessionToken(token) : null;
+    if (claims) return claims;
+  }
+  return null;
+}
+
+/** Whether the request carries a session cookie that verifies. */
+export async function hasValidSession(cookies: CookieBag): Promise<boolean> {
+  return (await verifiedSessionClaims(cookies)) !== null;
 }

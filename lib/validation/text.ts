@@ -1,33 +1,38 @@
 /**
  * Rules for free text people type (consumer group names) and for text the console stores from
  * requests it does not trust (audit fields, throttle keys). docs/rules.md "Names" states them; the
- * migration `20261128100000_boundary` repeats the character classes in a CHECK, and
- * test/rule-constants.test.ts compares the two.
+ * CHECK `consumer_group_name_text_check` repeats them (migration `20261203100000_visible_names`,
+ * whose visible ranges scripts/generate-visible-ranges.ts computes from {@link VISIBLE_CHAR}), and
+ * test/rule-constants.test.ts and test/visible-names.test.ts compare the two.
  */
 
 /** Bidirectional formatting characters: they reorder what is shown ("sec-\u202egnp.exe" shows as "sec-exe.png"). */
 export const BIDI_CONTROLS = "\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069";
 
 /**
- * Characters that render as nothing (zero-width, fillers, blanks). A name made only of these and
- * white space shows as empty, so a name needs at least one character outside this set.
+ * One character that is drawn as something, decided by Unicode properties: a letter, number, symbol
+ * or punctuation mark (`\p{L}`, `\p{N}`, `\p{S}`, `\p{P}`) that is not Default_Ignorable. What
+ * renders as nothing is none of these: format characters (`\p{Cf}`: zero-width characters, TAG
+ * characters, musical, interlinear annotation and shorthand format controls), combining marks on
+ * their own (`\p{Mn}`, `\p{Me}`), separators and white space (`\p{Z}`), controls, private-use and
+ * unassigned code points; the Hangul fillers (U+115F, U+1160, U+3164, U+FFA0) are letters but
+ * Default_Ignorable. One symbol is refused by name: U+2800 BRAILLE PATTERN BLANK, drawn as an empty
+ * cell. A name needs at least one of these characters.
  */
-export const INVISIBLE_CHARS =
-  "\u00AD\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180E\u200B-\u200F\u2028-\u202F\u205F-\u206F\u2800\u3000\u3164\uFE00-\uFE0F\uFEFF\uFFA0";
+export const VISIBLE_CHAR = /(?![\p{Default_Ignorable_Code_Point}\u2800])[\p{L}\p{N}\p{S}\p{P}]/u;
 
 /** C0 and C1 control characters (NUL included: PostgreSQL text cannot hold it). */
 export const CONTROL_CHARS = "\u0000-\u001F\u007F-\u009F";
 
 const bidi = new RegExp(`[${BIDI_CONTROLS}]`, "u");
 const control = new RegExp(`[${CONTROL_CHARS}]`, "u");
-const visible = new RegExp(`[^\\s${INVISIBLE_CHARS}]`, "u");
 
 /** Why a display name is not acceptable, or null when it is. Expects NFC input. */
 export function nameProblem(value: string): "control" | "bidi" | "surrogate" | "invisible" | null {
   if (!value.isWellFormed()) return "surrogate";
   if (control.test(value)) return "control";
   if (bidi.test(value)) return "bidi";
-  if (!visible.test(value)) return "invisible";
+  if (!VISIBLE_CHAR.test(value)) return "invisible";
   return null;
 }
 

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
-import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LoginForm } from "@/components/auth/login-form";
 import { LanguageSwitch } from "@/components/shell/language-switch";
 import { LogoMark } from "@/components/shell/logo";
-import { authOptions } from "@/lib/auth/options";
+import { getSessionState } from "@/lib/auth/session";
 import { safeCallbackUrl } from "@/lib/validation/auth";
 import { DEFAULT_DEMO_PASSWORD, DEMO_USERS } from "@/lib/demo";
 
@@ -27,12 +26,14 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const callbackUrl = typeof params.callbackUrl === "string" ? params.callbackUrl : undefined;
-  const session = await getServerSession(authOptions);
-  if (session?.user.id) redirect(safeCallbackUrl(callbackUrl));
+  // The one full check (docs/rules.md "Sessions"): a session that ended (signed out, password or
+  // role changed, over 8 hours) gets the form and says so, never a redirect back to the console.
+  const session = await getSessionState();
+  if (session.user) redirect(safeCallbackUrl(callbackUrl));
   // The default demo password is public (README); a configured one is never shown.
   const showDefault = !process.env.DEMO_PASSWORD;
-  // Set by the console's "Sign in again" link when a session lapsed on an open page.
-  const expired = params.reason === "expired";
+  // Set by the console's "Sign in again" link when a session lapsed on an open page, or seen here.
+  const expired = params.reason === "expired" || session.ended;
   const t = await getTranslations("auth.login");
 
   return (
