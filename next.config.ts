@@ -7,6 +7,10 @@ const nextConfig: NextConfig = {
   // addon: both run from node_modules rather than being bundled.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg"],
   poweredByHeader: false,
+  // No page uses next/image, so the image optimizer is off and /_next/image answers 404. On, it
+  // fetched its `url` from the app itself without the client's cookies: the proxy sent that to
+  // sign-in (307) and Next.js turns any internal answer that is not 2xx or 4xx into a 500.
+  images: { unoptimized: true },
   // The build type-checks the app only (tsconfig.build.json): tests and scripts need devDependencies.
   typescript: { tsconfigPath: "tsconfig.build.json" },
   // cacheComponents stays off on purpose: every console page is per-user and read fresh.

@@ -1,11 +1,12 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { localize } from "./i18n/translate";
-import { isOpenApiCall, OPENAPI_HOST_HEADER } from "./lib/openapi/detect";
+import { isOpenApiCall, isOpenApiRoute, OPENAPI_ROUTE, openApiHostHeaders } from "./lib/openapi/detect";
 import { browserLocale } from "./lib/request-locale";
 import { REGION_COOKIE, REGION_COOKIE_MAX_AGE, REGION_IDS } from "./lib/regions";
 import { guardServerAction, isPossibleServerAction, type GuardRefusal } from "./lib/security/action-guard";
-import { buildCsp, createNonce, isHttps, setSecurityHeaders } from "./lib/security/headers";
-import { isOpenApiRequest, unauthenticatedTreatment } from "./lib/security/routes";
+import { buildCsp, createNonce, isHttps, setSecurityHeaders, STATIC_ASSET_CSP } from "./lib/security/headers";
+import { PREFETCH_HEADER } from "./lib/security/http-edge.mjs";
+import { isOpenApiRequest, isPublicFile, unauthenticatedTreatment } from "./lib/security/routes";
 import { hasValidSession } from "./lib/security/session";
 
 // The console's edge, in front of every page and route handler (static files aside):
@@ -18,15 +19,18 @@ import { hasValidSession } from "./lib/security/session";
 // proxy cannot see a revoked session.
 
 export async function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
   const nonce = createNonce();
   const https = isHttps(request.nextUrl, request.headers);
-  const csp = buildCsp({ nonce, dev: process.env.NODE_ENV === "development", https });
+  // A file of public/ runs no page: the policy that allows nothing, as for every static file.
+  const csp = isPublicFile(request.method, pathname)
+    ? STATIC_ASSET_CSP
+    : buildCsp({ nonce, dev: process.env.NODE_ENV === "development", https });
   const finish = (response: NextResponse) => {
     setSecurityHeaders(response.headers, { csp, https });
     return response;
   };
 
-  const { pathname } = request.nextUrl;
   // A path that is not valid percent-encoded UTF-8 (a lone surrogate's bytes) would fail Next.js's
   // own decoding with a 500: it names nothing here.
   if (!decodablePath(pathname)) {
@@ -34,13 +38,14 @@ export async function proxy(request: NextRequest) {
   }
   // The DTS OpenAPI answers at "/" (docs/rules.md "OpenAPI"): a signed call goes to its route
   // handler, which authenticates it by its signature, not by a session; a browser visiting "/"
-  // still gets the console. A rewrite reaches the handler with Next.js's own Host, and V3
-  // signatures cover the client's, so it comes along in a header of ours.
+  // still gets the console. V3 signatures cover the client's Host: it comes along in a header of
+  // ours, set here on every request to the handler (this rewrite, or a call at its own path) and
+  // removed from every other request (openApiHostHeaders).
   if (isOpenApiCall(request.method, pathname, request.nextUrl.searchParams, request.headers)) {
-    const apiHeaders = new Headers(request.headers);
-    apiHeaders.set(OPENAPI_HOST_HEADER, request.headers.get("host") ?? "");
     return finish(
-      NextResponse.rewrite(new URL(`/api/openapi${request.nextUrl.search}`, request.url), { request: { headers: apiHeaders } }),
+      NextResponse.rewrite(new URL(`${OPENAPI_ROUTE}${request.nextUrl.search}`, request.url), {
+        request: { headers: openApiHostHeaders(request.headers, true) },
+      }),
     );
   }
   const treatment = unauthenticatedTreatment(request.method, pathname);
@@ -62,7 +67,7 @@ export async function proxy(request: NextRequest) {
 
   // Next.js takes the nonce from the request's CSP header (a client's own CSP or x-nonce header
   // is overwritten here) and adds it to its scripts.
-  const requestHeaders = new Headers(request.headers);
+  const requestHeaders = openApiHostHeaders(request.headers, isOpenApiRoute(pathname));
   requestHeaders.set("Content-Security-Policy", csp);
   requestHeaders.set("x-nonce", nonce);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
@@ -77,7 +82,7 @@ export async function proxy(request: NextRequest) {
 
 /** A link's prefetch, as server.mjs marks it (Next.js hides its own prefetch header from the proxy). */
 function isPrefetch(headers: Headers): boolean {
-  return headers.get("x-dts-prefetch") === "1";
+  return headers.get(PREFETCH_HEADER) === "1";
 }
 
 function decodablePath(pathname: string): boolean {
@@ -111,7 +116,9 @@ function signInRedirect(request: NextRequest) {
 }
 
 export const config = {
-  // Every page, route handler and 404, /login included; only static files are left out (they get
-  // next.config.ts's static headers). Prefetches are matched too: they carry page data.
+  // Every page, route handler and 404, /login included; only Next.js's static files, its image
+  // route and the favicon are left out (they get next.config.ts's static headers). The other files
+  // of public/ are matched and let through without a session (routes.ts PUBLIC_FILES). Prefetches
+  // are matched too: they carry page data.
   matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
 };

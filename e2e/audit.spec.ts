@@ -28,11 +28,18 @@ test("the audit log reads in words, names each group beside its id, and exports 
   expect(download.suggestedFilename()).toMatch(/^audit-log-\d{8}-\d{6}\.csv$/);
   const csv = await readFile(await download.path(), "utf8");
   const lines = csv.trim().split("\r\n");
-  expect(lines[0]).toBe("time_utc,user,role,action,region,instance,consumer_group,consumer_group_name,result,error_code,client_ip");
+  expect(lines[0]).toBe(
+    "time_utc,user,role,action,region,instance,consumer_group,consumer_group_name,result,error_code,client_ip,channel,access_key_id",
+  );
   expect(lines.length).toBeGreaterThan(1);
   // Only this instance's records: the filter of the page.
   for (const line of lines.slice(1)) expect(line).toContain(`"${instance.id}"`);
-  expect(lines.some((l) => l.includes('"createConsumerGroup"') && l.includes(`"${id}"`) && l.includes(`"${name}"`))).toBe(true);
+  // Made on a page: the console channel, no AccessKey.
+  expect(
+    lines.some(
+      (l) => l.includes('"createConsumerGroup"') && l.includes(`"${id}"`) && l.includes(`"${name}"`) && l.endsWith('"console",""'),
+    ),
+  ).toBe(true);
   // The export itself is audited.
   await expect.poll(() => db.auditLog.count({ where: { username: "admin", action: "exportAuditLog", result: "ok" } })).toBe(before + 1);
 });

@@ -1,13 +1,12 @@
 import { isIP } from "node:net";
+import { PEER_HEADER, trustedProxyHops } from "./security/http-edge.mjs";
 
-/** The header server.mjs sets to the socket's address on every request (a client's own value is overwritten). */
-export const PEER_HEADER = "x-dts-peer";
-
-/** How many reverse proxies in front of the console append to X-Forwarded-For (TRUST_PROXY_HOPS, default 0). */
-export function trustedProxyHops(env: Record<string, string | undefined> = process.env): number {
-  const n = Number(env.TRUST_PROXY_HOPS ?? 0);
-  return Number.isInteger(n) && n >= 0 && n <= 10 ? n : 0;
-}
+/**
+ * PEER_HEADER (`x-dts-peer`): the socket's address, set by server.mjs on every request (a client's
+ * own is dropped). trustedProxyHops(): how many reverse proxies in front of the console set the
+ * X-Forwarded-* headers (TRUST_PROXY_HOPS, default 0); with none, server.mjs drops a client's.
+ */
+export { PEER_HEADER, trustedProxyHops };
 
 type HeaderSource = { get(name: string): string | null } | Record<string, string | string[] | undefined>;
 

@@ -19,6 +19,9 @@ import { SEED_IDS } from "../lib/demo";
 import { scaleTaskId, scaleTaskIsNormal } from "../lib/db/scale-seed";
 import { findPgBin, startPgServer, type PgServer } from "../test/pg-server";
 import { actionId, signIn, startConsole, type ConsoleServer } from "../test/helpers/console-http";
+import { hashPassword } from "../lib/auth/password";
+import { measureBrowser, type BrowserTimes } from "./page-browser";
+import { measurePage } from "./page-measure";
 
 const { values: args } = parseArgs({
   options: {
@@ -51,6 +54,12 @@ interface ScaleFigure {
 }
 interface DbResults extends Record<Targets, Figures> {
   scale: { firstPage: ScaleFigure; search: ScaleFigure; lastPage: ScaleFigure };
+  /** p50 of each page requested one at a time (ms) */
+  alone: Record<"floor" | "taskList" | "dataConsume" | "groupsJson", number>;
+  /** bytes of each page's HTML as sent before compression, and gzipped */
+  htmlBytes: Record<"taskList" | "dataConsume", { raw: number; gzip: number; rscPayload: number }>;
+  rssAfterMiB: number;
+  browser: BrowserTimes | null;
 }
 interface Extras {
   audit: Record<string, number>;
@@ -247,6 +256,26 @@ async function runDatabase(
     ];
     for (const p of warm) await load(server, cookie, { path: p, duration: 1.5 });
     const rssWarm = procStatus(pid).rss;
+    const alone = {} as DbResults["alone"];
+    const htmlBytes = {} as DbResults["htmlBytes"];
+    for (const [name, p] of Object.entries({
+      floor: targets.floor.path,
+      taskList: targets.taskList.path,
+      dataConsume: consume,
+      groupsJson: targets.groupsJson.path,
+    }) as [keyof DbResults["alone"], string][]) {
+      const m = await measurePage(server.url, cookie, p, 100);
+      alone[name] = m.p50;
+      if (name === "taskList" || name === "dataConsume") htmlBytes[name] = { raw: m.bytes, gzip: m.gzipBytes, rscPayload: m.payloadBytes };
+      console.log(`${kind}: ${name} alone p50 ${m.p50} ms, ${m.bytes} B (${m.gzipBytes} B gzipped)`);
+    }
+    let browser: BrowserTimes | null = null;
+    try {
+      browser = await measureBrowser(server.url, cookie, SEED_IDS.full, BIG.region);
+      console.log(`${kind}: browser ${JSON.stringify(browser)}`);
+    } catch (error) {
+      notes.push(`browser timings not taken: ${(error as Error).message.split("\n")[0]}`);
+    }
     if (kind === "pglite") {
       js.consume = await scriptBytes(server, cookie, consume);
       // A bare page of the same app: the root layout and the not-found page, nothing else.
@@ -291,7 +320,7 @@ async function runDatabase(
     );
     const after = procStatus(pid);
     return {
-      results: { ...figures, scale },
+      results: { ...figures, scale, alone, htmlBytes, rssAfterMiB: mib(after.rss), browser },
       extras: { seedSeconds, rssWarmMiB: mib(rssWarm), rssAfterMiB: mib(after.rss), peakMiB: mib(after.hwm), notes, audit },
     };
   } catch (error) {
@@ -327,6 +356,19 @@ const machine = {
   durationSeconds: DURATION,
   server: "node server.mjs (next start), one process",
 };
+// What one argon2id hash costs in this process, beside the create action that pays for one.
+const hashTimes: number[] = [];
+for (let i = 0; i < 30; i++) {
+  const started = performance.now();
+  await hashPassword("Bench#2026x");
+  hashTimes.push(performance.now() - started);
+}
+const hashP50 = round(
+  percentile(
+    [...hashTimes].sort((a, b) => a - b),
+    0.5,
+  ),
+);
 const js: { consume?: number; bare?: number } = {};
 const kinds = (["pglite", "postgres"] as const).filter((k) => !args.only || args.only === k);
 const out: Partial<Record<"pglite" | "postgres", { results: DbResults; extras: Extras }>> = {};
@@ -336,6 +378,7 @@ const results = {
   machine: { ...machine, loadAverageAtEnd: os.loadavg().map((n) => round(n, 2)) },
   pglite: out.pglite?.results ?? null,
   postgres: out.postgres?.results ?? null,
+  argon2idHashP50Ms: hashP50,
   js: { dataConsumeGzip: js.consume ?? 0, barePageGzip: js.bare ?? 0, ratio: js.consume && js.bare ? round(js.consume / js.bare, 2) : 0 },
   memory: {
     pgliteRssMiB: out.pglite?.extras.rssAfterMiB ?? 0,

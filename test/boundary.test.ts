@@ -16,11 +16,12 @@ const { resolveSessionUser } = await import("../lib/auth/session");
 const { revokeSession } = await import("../lib/auth/session-revocation");
 const { hashPassword, verifyPassword, getDummyHash } = await import("../lib/auth/password");
 const { writeAudit, writeAnonymousRefusal, ANONYMOUS_AUDIT_LIMIT } = await import("../lib/audit");
-const { checkThrottle, recordThrottleFailure, SIGN_IN_THROTTLE } = await import("../lib/throttle");
+const { admitAttempt, SIGN_IN_THROTTLE } = await import("../lib/throttle");
 const v = await import("../lib/validation/consumer-group");
 const { heartbeatRequestSchema, connectRequestSchema } = await import("../lib/validation/consumer");
 const { safeCallbackUrl, DEFAULT_AFTER_SIGN_IN } = await import("../lib/validation/auth");
 const { clientIpFrom } = await import("../lib/client-ip");
+const { sanitizeRequestHeaders } = await import("../lib/security/http-edge.mjs");
 const { parseDay, auditQuerySchema } = await import("../lib/validation/audit");
 const { taskListQuerySchema } = await import("../lib/validation/task");
 const { cleanText } = await import("../lib/validation/text");
@@ -92,14 +93,21 @@ describe("consumer credential check", () => {
 
   it("cannot be locked out by failures from rotating addresses: a fresh client with the right password gets in", async () => {
     const g = await newGroup();
-    for (let i = 0; i < 25; i++) assert.equal(statusOf(await connect(g.user, `Wrong#${i}xx`, `198.18.0.${i + 1}`)), 401);
-    const verdict = await checkThrottle(conn.prisma, (await import("../lib/throttle")).CONSUMER_THROTTLE, {
-      account: g.user,
-      client: "192.0.2.6",
-    });
-    assert.equal(verdict.retryAfter, 0);
-    assert.ok(verdict.delayMs > 0, "the account is slowed down");
-    assert.equal(statusOf(await connect(g.user, g.password, "192.0.2.6")), 200);
+    const waits: number[] = [];
+    const wait = (ms: number) => Promise.resolve(void waits.push(ms));
+    for (let i = 0; i < 25; i++)
+      assert.equal(
+        statusOf(await connectConsumer(conn.prisma, { user: g.user, password: `Wrong#${i}xx` }, { clientIp: `198.18.0.${i + 1}`, wait })),
+        401,
+      );
+    const fresh: number[] = [];
+    const answer = await connectConsumer(
+      conn.prisma,
+      { user: g.user, password: g.password },
+      { clientIp: "192.0.2.6", wait: (ms) => Promise.resolve(void fresh.push(ms)) },
+    );
+    assert.equal(statusOf(answer), 200);
+    assert.ok((fresh[0] ?? 0) > 0, "the account is slowed down: the fresh client waited for its slot");
   });
 
   it("audits refusals, with a NUL or bidi character in the user escaped rather than lost", async () => {
@@ -159,7 +167,7 @@ describe("sign-in", () => {
 
   it("per-client blocking counts failures across accounts", async () => {
     for (let i = 0; i < 20; i++)
-      await recordThrottleFailure(conn.prisma, SIGN_IN_THROTTLE, { account: `someone${i}`, client: "192.0.2.23" });
+      assert.equal((await admitAttempt(conn.prisma, SIGN_IN_THROTTLE, { account: `someone${i}`, client: "192.0.2.23" })).ok, true);
     const outcome = await signIn("viewer", "DtsDemo#2026", "192.0.2.23");
     assert.equal(!outcome.ok && outcome.reason, "throttled");
   });
@@ -319,6 +327,34 @@ describe("URLs and query strings", () => {
     assert.equal(clientIpFrom(h({ "x-dts-peer": "10.0.0.2", "x-forwarded-for": "1.2.3.4, 203.0.113.7" }), 2), "1.2.3.4");
     assert.equal(clientIpFrom(h({ "x-dts-peer": "10.0.0.2", "x-forwarded-for": "<script>, not-an-ip" }), 1), "10.0.0.2");
     assert.equal(clientIpFrom(h({ "x-forwarded-for": "1.2.3.4" }), 0), null);
+  });
+
+  it("server.mjs drops a client's own x-dts-* headers, and its X-Forwarded-* ones unless a proxy is trusted", () => {
+    const sent = () => ({
+      host: "127.0.0.1:3100",
+      "x-dts-peer": "203.0.113.9",
+      "x-dts-openapi-host": "evil.invalid",
+      "x-dts-prefetch": "0",
+      "x-dts-anything": "1",
+      "x-forwarded-for": "1.2.3.4",
+      "x-forwarded-host": "evil.invalid",
+      "x-forwarded-proto": "https",
+      "x-forwarded-port": "443",
+      forwarded: "for=1.2.3.4;host=evil.invalid",
+      "x-real-ip": "1.2.3.4",
+      "next-router-prefetch": "1",
+    });
+    const direct = sanitizeRequestHeaders(sent(), { hops: 0, peer: "192.0.2.1" });
+    assert.deepEqual(direct, { host: "127.0.0.1:3100", "next-router-prefetch": "1", "x-dts-peer": "192.0.2.1", "x-dts-prefetch": "1" });
+    assert.equal(clientIpFrom(direct, 0), "192.0.2.1");
+    const proxied = sanitizeRequestHeaders(sent(), { hops: 1, peer: "10.0.0.2" });
+    assert.equal(proxied["x-forwarded-host"], "evil.invalid");
+    assert.equal(proxied["x-forwarded-for"], "1.2.3.4");
+    assert.equal(proxied["x-dts-openapi-host"], undefined);
+    assert.equal(proxied["x-dts-anything"], undefined);
+    assert.equal(proxied["x-dts-peer"], "10.0.0.2");
+    assert.equal(sanitizeRequestHeaders({ purpose: "prefetch" }, { hops: 0, peer: undefined })["x-dts-prefetch"], "1");
+    assert.equal(sanitizeRequestHeaders({ "x-dts-prefetch": "1" }, { hops: 0, peer: undefined })["x-dts-prefetch"], "0");
   });
 
   it("ignores impossible dates and drops control characters from filters", () => {

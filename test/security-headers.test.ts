@@ -1,4 +1,8 @@
 import assert from "node:assert/strict";
+import { readdirSync } from "node:fs";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createRequire } from "node:module";
 import { describe, it } from "node:test";
 import { encode } from "next-auth/jwt";
 import {
@@ -13,8 +17,19 @@ import {
   readCapped,
   requestHost,
 } from "../lib/security/action-guard";
-import { buildCsp, createNonce, isHttps, setSecurityHeaders, STATIC_SECURITY_HEADERS } from "../lib/security/headers";
-import { unauthenticatedTreatment } from "../lib/security/routes";
+import { OPENAPI_HOST_HEADER, openApiHostHeaders } from "../lib/openapi/detect";
+import {
+  buildCsp,
+  createNonce,
+  HSTS,
+  isHttps,
+  PERMISSIONS_POLICY,
+  setSecurityHeaders,
+  STATIC_ASSET_CSP,
+  STATIC_SECURITY_HEADERS,
+} from "../lib/security/headers";
+import * as edge from "../lib/security/http-edge.mjs";
+import { PUBLIC_FILES, unauthenticatedTreatment } from "../lib/security/routes";
 import { readSessionCookie, verifySessionToken } from "../lib/security/session";
 
 function directives(csp: string): Map<string, string[]> {
@@ -121,9 +136,14 @@ describe("origin check of server actions", () => {
     it(`refuses Origin ${JSON.stringify(origin)} for host ${JSON.stringify(host)}`, () =>
       assert.equal(isSameOrigin(origin, host || null), false));
   }
-  it("compares with the first X-Forwarded-Host, else Host", () => {
-    assert.equal(requestHost(new Headers({ host: "internal:3000", "x-forwarded-host": "console.example, other" })), "console.example");
-    assert.equal(requestHost(new Headers({ host: "internal:3000" })), "internal:3000");
+  it("compares with the first X-Forwarded-Host behind a trusted proxy, else Host", () => {
+    const forwarded = new Headers({ host: "internal:3000", "x-forwarded-host": "console.example, other" });
+    assert.equal(requestHost(forwarded, 1), "console.example");
+    assert.equal(requestHost(new Headers({ host: "internal:3000" }), 1), "internal:3000");
+  });
+  it("ignores a client's X-Forwarded-Host when no proxy is trusted (TRUST_PROXY_HOPS=0, the default)", () => {
+    assert.equal(requestHost(new Headers({ host: "127.0.0.1:3100", "x-forwarded-host": "evil.invalid" }), 0), "127.0.0.1:3100");
+    assert.equal(requestHost(new Headers({ host: "127.0.0.1:3100", "x-forwarded-host": "evil.invalid" })), "127.0.0.1:3100");
   });
 });
 
@@ -140,6 +160,8 @@ describe("server-action guard", () => {
   });
   it("passes a same-origin text call", () => assert.equal(check({ "content-length": "20" }), null));
   it("refuses a foreign Origin with 403", () => assert.equal(check({ origin: "http://evil.invalid" })?.status, 403));
+  it("refuses a foreign Origin with 403 whatever X-Forwarded-Host the client adds (no trusted proxy)", () =>
+    assert.equal(check({ origin: "http://evil.invalid", "x-forwarded-host": "evil.invalid" })?.status, 403));
   it("refuses a declared length over 1 MB with 413", () =>
     assert.equal(check({ "content-length": String(ACTION_BODY_LIMIT + 1) })?.status, 413));
   it("accepts exactly 1 MB declared", () => assert.equal(check({ "content-length": String(ACTION_BODY_LIMIT) }), null));
@@ -175,19 +197,58 @@ describe("server-action guard", () => {
   for (const body of ["", "hello", "{", '{"a":1}', "1", '"text"', "null"]) {
     it(`refuses body ${JSON.stringify(body)} with 400`, () => assert.equal(checkActionBodyText(bytes(body))?.status, 400));
   }
-  // What React's encodeReply writes for plain values, dates, bigints, repeated objects…
-  for (const body of [
-    '[{"groupId":"$$1","name":"$$$$"}]',
-    '["$undefined","$D2026-01-01T00:00:00.000Z","$n12","$n-3","$-0","$Infinity","$-Infinity","$NaN","$T"]',
-    '[{"a":{"x":1},"b":"$0:0:a"}]',
-    '["$0"]',
-    '[[1,2,3],{"k":[["a","b"]]}]',
-  ]) {
+  // What React's encodeReply writes for the console's arguments: JSON values, a user's own "$"
+  // strings escaped as "$$", an unset field as "$undefined"…
+  for (const body of ['[{"groupId":"$$1","name":"$$$$","t":"$$T"}]', '[{"time":"$undefined"}]', '[[1,2,3],{"k":[["a","b"]]}]']) {
     it(`accepts ${body}`, () => assert.equal(checkActionBodyText(bytes(body)), null));
   }
-  // …and what makes React's decoder throw (a 500 from Next.js): parts a text body cannot have,
-  // paths to nothing, too many arguments (spread onto the call stack), deep nesting, huge arrays.
+  it('accepts what React\'s own client writes for user strings that start with "$" (it escapes them)', async () => {
+    const require = createRequire(import.meta.url);
+    const { encodeReply, createTemporaryReferenceSet } = require("next/dist/compiled/react-server-dom-webpack/client.node") as {
+      encodeReply: (value: unknown, options?: { temporaryReferences?: unknown }) => Promise<string | FormData>;
+      createTemporaryReferenceSet: () => unknown;
+    };
+    const specials = [
+      "$T",
+      "$D2026-01-01",
+      "$n1",
+      "$Q1",
+      "$W1",
+      "$K1",
+      "$B1",
+      "$@1",
+      "$h1",
+      "$F1",
+      "$Y",
+      "$0",
+      "$1",
+      "$",
+      "$$",
+      "$undefined",
+    ];
+    const body = await encodeReply([{ time: undefined, names: specials }], { temporaryReferences: createTemporaryReferenceSet() });
+    assert.equal(typeof body, "string");
+    assert.ok(typeof body === "string" && body.includes('"$$T"'), `React escapes a plain "$T": ${typeof body === "string" ? body : ""}`);
+    assert.equal(checkActionBodyText(bytes(body)), null);
+  });
+  // …and everything else React's decoder would read as a special value: what makes it throw (a
+  // 500 from Next.js: parts a text body cannot have, paths to nothing), or what reaches the action
+  // as something no console action takes (a temporary reference that throws when touched — Next.js
+  // answered ["$T"] with 500 — a Date, a BigInt, a path back into the body); too many arguments
+  // (spread onto the call stack), deep nesting, huge arrays.
   for (const body of [
+    '["$T"]',
+    '[{"name":"$T"}]',
+    '["$D2026-01-01T00:00:00.000Z"]',
+    '["$n12"]',
+    '["$-0"]',
+    '["$Infinity"]',
+    '["$NaN"]',
+    '["$W1"]',
+    '["$Y"]',
+    '["$u"]',
+    '["$0"]',
+    '[{"a":{"x":1},"b":"$0:0:a"}]',
     '["$1"]',
     '["$K1"]',
     '["$Q1"]',
@@ -253,6 +314,90 @@ describe("server-action guard", () => {
   });
 });
 
+describe("the floor of security headers (server.mjs, before Next.js answers)", () => {
+  it("is every header setSecurityHeaders sets, from the one source both read", () => {
+    const floor = new Map(edge.floorHeaders({ https: false }).map(({ key, value }) => [key.toLowerCase(), value]));
+    const set = new Headers();
+    setSecurityHeaders(set, { csp: STATIC_ASSET_CSP, https: false });
+    assert.deepEqual(new Map([...set].map(([k, v]) => [k, v])), floor);
+    assert.equal(floor.get("permissions-policy"), PERMISSIONS_POLICY);
+    assert.equal(STATIC_SECURITY_HEADERS, edge.STATIC_SECURITY_HEADERS);
+    const https = new Map(edge.floorHeaders({ https: true }).map(({ key, value }) => [key.toLowerCase(), value]));
+    assert.equal(https.get("strict-transport-security"), HSTS);
+  });
+
+  /** The edge around a stand-in for Next.js's handler; resolves with the answer's status, headers and body. */
+  async function throughEdge(
+    handle: (req: IncomingMessage, res: ServerResponse) => Promise<void> | void,
+    options: { hops: number; headers?: Record<string, string> },
+  ) {
+    const server = createServer(edge.createEdgeListener(handle, { hops: options.hops, log: () => {} }));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const res = await fetch(`http://127.0.0.1:${port}/change-tracking/`, { headers: options.headers, redirect: "manual" });
+      return { status: res.status, headers: res.headers, body: await res.text() };
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  }
+  const expectEverySecurityHeader = (headers: Headers, label: string) => {
+    for (const { key, value } of STATIC_SECURITY_HEADERS) assert.equal(headers.get(key), value, `${label}: ${key}`);
+    assert.equal(headers.get("content-security-policy"), STATIC_ASSET_CSP, label);
+  };
+
+  it("is on an answer Next.js makes before its config and the proxy run (the trailing-slash 308)", async () => {
+    const answer = await throughEdge(
+      (_req, res) => {
+        res.writeHead(308, { location: "/change-tracking" });
+        res.end();
+      },
+      { hops: 0 },
+    );
+    assert.equal(answer.status, 308);
+    expectEverySecurityHeader(answer.headers, "308");
+    assert.equal(answer.headers.get("strict-transport-security"), null);
+  });
+  it("is the whole of the fallback 500 when Next.js's handler fails, whatever it had set", async () => {
+    const answer = await throughEdge(
+      (_req, res) => {
+        res.setHeader("Permissions-Policy", "camera=*");
+        res.setHeader("X-Leak", "internal");
+        return Promise.reject(new Error("boom"));
+      },
+      { hops: 0 },
+    );
+    assert.equal(answer.status, 500);
+    assert.equal(answer.body, "Internal Server Error");
+    expectEverySecurityHeader(answer.headers, "500");
+    assert.equal(answer.headers.get("x-leak"), null);
+    assert.equal(answer.headers.get("cache-control"), "no-store");
+  });
+  it("adds HSTS only when a trusted proxy says https", async () => {
+    const noop = (_req: IncomingMessage, res: ServerResponse) => {
+      res.end("ok");
+    };
+    const claimed = await throughEdge(noop, { hops: 0, headers: { "x-forwarded-proto": "https" } });
+    assert.equal(claimed.headers.get("strict-transport-security"), null);
+    const trusted = await throughEdge(noop, { hops: 1, headers: { "x-forwarded-proto": "https" } });
+    assert.equal(trusted.headers.get("strict-transport-security"), HSTS);
+    assert.equal(edge.isHttpsRequest({ "x-forwarded-proto": "https" }, { hops: 0 }), false);
+    assert.equal(edge.isHttpsRequest({ "x-forwarded-proto": "https, http" }, { hops: 1 }), true);
+    assert.equal(edge.isHttpsRequest({}, { hops: 0, encrypted: true }), true);
+  });
+});
+
+describe("the OpenAPI handler's host header (proxy.ts)", () => {
+  const request = new Headers({ host: "127.0.0.1:3100", [OPENAPI_HOST_HEADER]: "evil.invalid" });
+  it("is the request's own Host on a request to the handler, never the value it came with", () => {
+    assert.equal(openApiHostHeaders(request, true).get(OPENAPI_HOST_HEADER), "127.0.0.1:3100");
+  });
+  it("is absent from every other request", () => {
+    assert.equal(openApiHostHeaders(request, false).get(OPENAPI_HOST_HEADER), null);
+    assert.equal(openApiHostHeaders(request, false).get("host"), "127.0.0.1:3100");
+  });
+});
+
 describe("which requests need a session", () => {
   const cases: Array<[string, string, ReturnType<typeof unauthenticatedTreatment>]> = [
     ["GET", "/", "sign-in"],
@@ -269,14 +414,29 @@ describe("which requests need a session", () => {
     ["GET", "/api/auth/session", "allow"],
     ["POST", "/api/auth/callback/credentials", "allow"],
     ["POST", "/api/consumer/connect", "allow"],
+    ["GET", "/icon.svg", "allow"],
+    ["HEAD", "/apple-touch-icon.png", "allow"],
+    ["GET", "/manifest.webmanifest", "allow"],
+    ["POST", "/icon.svg", "sign-in"],
+    ["GET", "/icon.svg/x", "sign-in"],
+    ["GET", "/icon.svgx", "sign-in"],
   ];
   for (const [method, path, want] of cases)
     it(`${method} ${path} → ${want}`, () => assert.equal(unauthenticatedTreatment(method, path), want));
+  it("lets every file of public/ through, and only those", () => {
+    assert.deepEqual(
+      [...PUBLIC_FILES].sort(),
+      readdirSync("public")
+        .map((name) => `/${name}`)
+        .sort(),
+    );
+    for (const path of PUBLIC_FILES) assert.equal(unauthenticatedTreatment("GET", path), "allow", path);
+  });
 });
 
 describe("session token verification", () => {
   const secret = "unit-test-secret-0123456789abcdef";
-  const claims = { uid: "u1", username: "admin", role: "admin" as const };
+  const claims = { uid: "u1", username: "admin", role: "admin" as const, at: Math.floor(Date.now() / 1000) };
 
   it("accepts a token it signed", async () => {
     const token = await encode({ token: claims, secret, maxAge: 60 });

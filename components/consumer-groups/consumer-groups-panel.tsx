@@ -71,8 +71,9 @@ export function viewGroups(groups: ConsumerGroupRow[], view: Pick<ConsumeView, "
   });
 }
 
-const th = "px-2.5 py-2.5 text-left text-xs font-semibold text-gray-700 whitespace-nowrap";
-const td = "px-2.5 py-2.5 text-sm text-gray-800 align-middle";
+// Component classes of app/globals.css: the same utilities, named once.
+const th = "cg-th";
+const td = "cg-td";
 
 function SortHeader({
   label,

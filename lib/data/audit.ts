@@ -170,6 +170,8 @@ const AUDIT_ROW = {
   result: true,
   errorCode: true,
   clientIp: true,
+  channel: true,
+  accessKeyId: true,
 } satisfies Prisma.AuditLogSelect;
 
 export const AUDIT_CSV_COLUMNS = [
@@ -184,6 +186,10 @@ export const AUDIT_CSV_COLUMNS = [
   "result",
   "error_code",
   "client_ip",
+  // How the action came: "console" (a signed-in user's page) or "api" with the AccessKey it was
+  // signed with, so an API call with a key an admin made for someone is not read as their click.
+  "channel",
+  "access_key_id",
 ] as const;
 
 /**
@@ -235,6 +241,8 @@ export async function* auditLogCsv(user: SessionUser, query: AuditQuery): AsyncG
             r.result,
             r.errorCode,
             r.clientIp,
+            r.channel,
+            r.accessKeyId,
           ]
             .map(csvField)
             .join(",") + "\r\n",

@@ -10,6 +10,7 @@ import type { ErrorCode } from "../error-codes";
 import type { Locale } from "@/i18n/locales";
 import { localize, type MessageValues } from "@/i18n/translate";
 import { browserLocale } from "../request-locale";
+import { trustedProxyHops } from "./http-edge.mjs";
 
 /** The body limit of server actions, the same as Next.js's default (serverActions.bodySizeLimit). */
 export const ACTION_BODY_LIMIT = 1024 * 1024;
@@ -50,9 +51,13 @@ function isFormBody(contentType: string | null): boolean {
   return type === "multipart/form-data" || type === "application/x-www-form-urlencoded";
 }
 
-/** The host a request was addressed to: the first X-Forwarded-Host, else Host (as Next.js compares). */
-export function requestHost(headers: HeaderBag): string | null {
-  const forwarded = headers.get("x-forwarded-host")?.split(",")[0]?.trim();
+/**
+ * The host a request was addressed to: behind a trusted proxy (TRUST_PROXY_HOPS) the first
+ * X-Forwarded-Host, else Host (as Next.js compares); with no trusted proxy a client's
+ * X-Forwarded-Host is its own claim and only Host counts (server.mjs drops the header too).
+ */
+export function requestHost(headers: HeaderBag, hops = trustedProxyHops()): string | null {
+  const forwarded = hops > 0 ? headers.get("x-forwarded-host")?.split(",")[0]?.trim() : undefined;
   return forwarded || headers.get("host")?.trim() || null;
 }
 
@@ -109,28 +114,25 @@ export const ACTION_MAX_DEPTH = 32;
 const REACT_ARRAY_SIZE_LIMIT = 1e6;
 
 /**
- * The "$"-prefixed strings React's encodeReply writes into a text body (one without FormData
- * parts): an escaped "$…" string, undefined, a Date, a BigInt, -0, ±Infinity, NaN, a temporary
- * reference, or a path back into the body itself (a repeated object). Every other "$" form names
- * a FormData part a text body cannot have, and React's decoder throws on it (a 500).
+ * The "$" strings a text body may hold. React's decodeReply reads a string starting with "$" as a
+ * special value ("$T" a temporary reference, "$D" a Date, "$n" a BigInt, "$Q"/"$W" a Map/Set,
+ * "$K"/"$B" FormData/Blob parts, "$@" a promise, "$h" a server reference, "$1"/"$0:a:b" a path into
+ * the body, typed arrays, streams…), none of which a console action takes: each either throws while
+ * decoding or reaches the action as an object that throws when touched (a 500 from Next.js). React's
+ * client writes a user's own "$…" string escaped as "$$…" and an unset field as "$undefined"; those
+ * two are the only "$" forms let through.
  */
-const REPLY_SCALAR = /^\$(?:\$|D|undefined$|n-?\d{1,300}$|-0$|-?Infinity$|NaN$|T$)/;
-const REPLY_PATH = /^\$0((?::[^:]*)*)$/;
+const REPLY_DOLLAR = /^\$(?:\$|undefined$)/;
 
-function resolvesToObject(root: unknown, path: string): boolean {
-  let node: unknown = root;
-  for (const key of path.split(":").slice(1)) {
-    // React drops "__proto__" keys while decoding, so no path leads through one.
-    if (key === "__proto__" || typeof node !== "object" || node === null || !Object.prototype.hasOwnProperty.call(node, key)) return false;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return typeof node === "object" && node !== null;
+/** A reference to a part other than the body itself ("$1", "$a:b"): a text body has no other part. */
+function pointsNowhere(value: string): boolean {
+  return /^\$[0-9a-f]/.test(value) && parseInt(value.slice(1), 16) !== 0;
 }
 
 /**
  * The argument list as React decodes it from a text body, checked so decoding cannot throw: a
  * JSON array of at most ACTION_MAX_ARGS arguments, nested at most ACTION_MAX_DEPTH deep, whose
- * "$" strings are ones React's client writes, within React's array-size limit.
+ * "$" strings are an escaped string or undefined (REPLY_DOLLAR), within React's array-size limit.
  */
 export function checkActionArguments(root: unknown): GuardRefusal | null {
   if (!Array.isArray(root)) return notJson();
@@ -146,14 +148,12 @@ export function checkActionArguments(root: unknown): GuardRefusal | null {
     const { value, depth, context } = item;
     if (typeof value === "string") {
       if (value.startsWith("$")) {
-        const path = REPLY_PATH.exec(value);
-        if (path) {
-          if (!resolvesToObject(root, value.slice(1)))
-            return malformed("errors.guard.malformedReference", { value: JSON.stringify(value.slice(0, 40)) });
-        } else if (!REPLY_SCALAR.test(value)) {
-          return malformed("errors.guard.malformedValue", { value: JSON.stringify(value.slice(0, 40)) });
+        if (!REPLY_DOLLAR.test(value)) {
+          return malformed(pointsNowhere(value) ? "errors.guard.malformedReference" : "errors.guard.malformedValue", {
+            value: JSON.stringify(value.slice(0, 40)),
+          });
         }
-        if (context && (value.startsWith("$$") || value.startsWith("$n"))) context.count += value.length - (value.startsWith("$$") ? 1 : 2);
+        if (context && value.startsWith("$$")) context.count += value.length - 1;
       } else if (context) {
         context.count += value.length;
       }

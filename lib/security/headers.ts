@@ -1,6 +1,11 @@
 // The console's security headers, in one place for the proxy (per-request CSP with a nonce) and
 // next.config.ts (static headers on every response, including those the proxy never sees).
-// Pure functions only: next.config.ts and the unit tests import this file outside Next.js.
+// Pure functions only: next.config.ts and the unit tests import this file outside Next.js. The
+// static values live in http-edge.mjs, which server.mjs (plain JavaScript) reads too.
+
+import { STATIC_SECURITY_HEADERS, HSTS } from "./http-edge.mjs";
+
+export { HSTS, PERMISSIONS_POLICY, STATIC_ASSET_CSP, STATIC_SECURITY_HEADERS } from "./http-edge.mjs";
 
 export interface CspOptions {
   /** The per-request nonce (base64); Next.js reads it back from the request's CSP header. */
@@ -39,9 +44,6 @@ export function buildCsp({ nonce, dev = false, https = false }: CspOptions): str
   return directives.join("; ");
 }
 
-/** For responses no page can run in (static files): nothing loads, nothing frames. */
-export const STATIC_ASSET_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
-
 /** A fresh, unpredictable nonce: 128 random bits, base64. */
 export function createNonce(): string {
   const bytes = new Uint8Array(16);
@@ -49,39 +51,10 @@ export function createNonce(): string {
   return btoa(String.fromCharCode(...bytes));
 }
 
-export const PERMISSIONS_POLICY = [
-  "accelerometer=()",
-  "autoplay=()",
-  "camera=()",
-  "display-capture=()",
-  "geolocation=()",
-  "gyroscope=()",
-  "magnetometer=()",
-  "microphone=()",
-  "midi=()",
-  "payment=()",
-  "publickey-credentials-get=()",
-  "screen-wake-lock=()",
-  "usb=()",
-  "xr-spatial-tracking=()",
-].join(", ");
-
-export const HSTS = "max-age=63072000; includeSubDomains";
-
-/** Headers every response carries, whatever it is. */
-export const STATIC_SECURITY_HEADERS: ReadonlyArray<{ key: string; value: string }> = [
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "Permissions-Policy", value: PERMISSIONS_POLICY },
-  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
-  { key: "X-DNS-Prefetch-Control", value: "off" },
-];
-
 /**
  * Whether the request reached us over HTTPS: the URL's own scheme, or the scheme a TLS-terminating
- * proxy reports. A client could claim https over plain http, but browsers ignore HSTS and
- * upgrade-insecure-requests is only sent back to that same client.
+ * proxy reports. server.mjs drops a client's X-Forwarded-Proto unless TRUST_PROXY_HOPS says a proxy
+ * sets it (Next.js then fills in the socket's scheme), so a client cannot claim https here.
  */
 export function isHttps(url: string | { protocol: string }, headers: { get(name: string): string | null }): boolean {
   const protocol = typeof url === "string" ? new URL(url).protocol : url.protocol;

@@ -18,6 +18,26 @@ function under(pathname: string, prefix: string): boolean {
   return pathname === prefix || pathname.startsWith(`${prefix}/`);
 }
 
+/**
+ * The files in public/, served to anyone: the sign-in page links the icons and the manifest, and a
+ * browser fetches the manifest without cookies. Listed by name (a unit test compares the list with
+ * the folder), so no other path becomes public by looking like a file.
+ */
+export const PUBLIC_FILES: ReadonlySet<string> = new Set([
+  "/apple-touch-icon.png",
+  "/favicon.ico",
+  "/icon-192.png",
+  "/icon-512.png",
+  "/icon.svg",
+  "/manifest.webmanifest",
+]);
+
+/** A GET or HEAD of a file in public/. */
+export function isPublicFile(method: string, pathname: string): boolean {
+  const verb = method.toUpperCase();
+  return (verb === "GET" || verb === "HEAD") && PUBLIC_FILES.has(pathname);
+}
+
 /** Pages anyone may open: sign-in. */
 export function isPublicPage(pathname: string): boolean {
   return under(pathname, "/login");
@@ -26,7 +46,7 @@ export function isPublicPage(pathname: string): boolean {
 /**
  * Route handlers that authenticate otherwise: next-auth's own, the consumer endpoints (account +
  * password) and the DTS OpenAPI (an AccessKey signature; the proxy rewrites signed calls at "/" to
- * /api/openapi, and the rewritten request passes through the proxy again).
+ * /api/openapi, and a client may call that path directly too).
  */
 export function authenticatesOtherwise(method: string, pathname: string): boolean {
   return (
@@ -48,6 +68,8 @@ export function isApiPath(pathname: string): boolean {
 
 /** Where a request without a valid session goes: through, a 401 (API) or sign-in (pages). */
 export function unauthenticatedTreatment(method: string, pathname: string): "allow" | "unauthorized" | "sign-in" {
-  if (isPublicPage(pathname) || authenticatesOtherwise(method, pathname) || isFrameworkPath(pathname)) return "allow";
+  if (isPublicPage(pathname) || isPublicFile(method, pathname) || authenticatesOtherwise(method, pathname) || isFrameworkPath(pathname)) {
+    return "allow";
+  }
   return isApiPath(pathname) ? "unauthorized" : "sign-in";
 }

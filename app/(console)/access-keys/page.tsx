@@ -42,7 +42,7 @@ const groups = await client.request("DescribeConsumerGroup", { SubscriptionInsta
           <li>{t("intro.refused")}</li>
         </ul>
       </div>
-      <ClientMessages add={["accessKeys"]}>
+      <ClientMessages add={["accessKeys", "validation"]}>
         <AccessKeysPanel
           keys={keys}
           owners={owners}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { CurrentRegion } from "@/components/regions/region-context";
 import { LiveRefreshControls, LiveRefreshProvider, LiveStaleScope } from "@/components/shell/live-refresh";
 import { PageSizeSelect, TaskToolbar } from "@/components/tasks/task-toolbar";
@@ -52,56 +53,61 @@ export default async function ChangeTrackingPage({
     });
 
   return (
-    <LiveRefreshProvider>
-      <div className="space-y-4">
-        <CurrentRegion regionId={region.id} />
-        <div className="flex flex-wrap items-end justify-between gap-3">
-          <div>
-            <h1 className="text-xl font-semibold text-gray-900">{t("title")}</h1>
-            <p className="mt-1 text-sm text-gray-700">
-              {regionName} · <span className="font-mono">{region.id}</span>
-            </p>
-          </div>
-          <LiveRefreshControls />
-        </div>
-        {query.region && query.region !== region.id ? (
-          <p role="status" className="rounded-sm border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-800">
-            {t("regionUnknown", { region: query.region, name: regionName })}
-          </p>
-        ) : null}
-        <section className="rounded-sm border border-gray-200 bg-white">
-          <div className="border-b border-gray-100 p-3 sm:p-4">
-            <TaskToolbar key={`${region.id}|${query.q ?? ""}`} regionId={region.id} query={view} />
-          </div>
-          {rows.length ? (
-            <LiveStaleScope>
-              <TaskTable
-                rows={rows}
-                sort={query.sort}
-                sortHref={taskListHref(region.id, view, { page: 1, sort: query.sort === "created_desc" ? "created_asc" : "created_desc" })}
-                timeZone={user.timeZone}
-              />
-            </LiveStaleScope>
-          ) : filtered ? (
-            <EmptyState title={t("empty.filteredTitle")}>{t("empty.filteredBody")}</EmptyState>
-          ) : (
-            <EmptyState title={t("empty.title", { region: regionName })}>{t("empty.body")}</EmptyState>
-          )}
-          <div className="flex flex-wrap items-center justify-between gap-3 border-t border-gray-100 px-4 py-3">
-            <p className="text-sm text-gray-700" role="status">
-              {rows.length === 0
-                ? total === 0
-                  ? t("count.none")
-                  : t("count.emptyPage", { page })
-                : t("count.range", { first, last: first + rows.length - 1, total: formatTotal(total, capped) })}
-            </p>
-            <div className="flex items-center gap-4">
-              <PageSizeSelect regionId={region.id} query={view} />
-              <Pagination page={page} pageCount={pageCount} hasNext={hasNext} hrefFor={hrefFor} />
+    <ClientMessages add={["tasks"]}>
+      <LiveRefreshProvider>
+        <div className="space-y-4">
+          <CurrentRegion regionId={region.id} />
+          <div className="flex flex-wrap items-end justify-between gap-3">
+            <div>
+              <h1 className="text-xl font-semibold text-gray-900">{t("title")}</h1>
+              <p className="mt-1 text-sm text-gray-700">
+                {regionName} · <span className="font-mono">{region.id}</span>
+              </p>
             </div>
+            <LiveRefreshControls />
           </div>
-        </section>
-      </div>
-    </LiveRefreshProvider>
+          {query.region && query.region !== region.id ? (
+            <p role="status" className="rounded-sm border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-800">
+              {t("regionUnknown", { region: query.region, name: regionName })}
+            </p>
+          ) : null}
+          <section className="rounded-sm border border-gray-200 bg-white">
+            <div className="border-b border-gray-100 p-3 sm:p-4">
+              <TaskToolbar key={`${region.id}|${query.q ?? ""}`} regionId={region.id} query={view} />
+            </div>
+            {rows.length ? (
+              <LiveStaleScope>
+                <TaskTable
+                  rows={rows}
+                  sort={query.sort}
+                  sortHref={taskListHref(region.id, view, {
+                    page: 1,
+                    sort: query.sort === "created_desc" ? "created_asc" : "created_desc",
+                  })}
+                  timeZone={user.timeZone}
+                />
+              </LiveStaleScope>
+            ) : filtered ? (
+              <EmptyState title={t("empty.filteredTitle")}>{t("empty.filteredBody")}</EmptyState>
+            ) : (
+              <EmptyState title={t("empty.title", { region: regionName })}>{t("empty.body")}</EmptyState>
+            )}
+            <div className="flex flex-wrap items-center justify-between gap-3 border-t border-gray-100 px-4 py-3">
+              <p className="text-sm text-gray-700" role="status">
+                {rows.length === 0
+                  ? total === 0
+                    ? t("count.none")
+                    : t("count.emptyPage", { page })
+                  : t("count.range", { first, last: first + rows.length - 1, total: formatTotal(total, capped) })}
+              </p>
+              <div className="flex items-center gap-4">
+                <PageSizeSelect regionId={region.id} query={view} />
+                <Pagination page={page} pageCount={pageCount} hasNext={hasNext} hrefFor={hrefFor} />
+              </div>
+            </div>
+          </section>
+        </div>
+      </LiveRefreshProvider>
+    </ClientMessages>
   );
 }

@@ -49,7 +49,7 @@ export default async function DataConsumePage({
         </ul>
       </div>
 
-      <ClientMessages add={["consume"]}>
+      <ClientMessages add={["consume", "validation"]}>
         <ConsumerGroupsPanel
           initial={groups}
           initialSparklines={sparklines}

@@ -1,0 +1,60 @@
+import { chromium } from "@playwright/test";
+
+export interface BrowserTimes {
+  /** navigation to Data Consume until its consumer group table is visible, empty cache */
+  consumeColdMs: number;
+  /** the same with the browser's cache warm (a second visit) */
+  consumeWarmMs: number;
+  /** a click on a task's "Data Consume" link in the task list until that page's table is visible */
+  clickToConsumeMs: number;
+}
+
+const ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-quic",
+  "--no-first-run",
+];
+
+/**
+ * What a person waits for in a real browser (Debian's Chromium): the median of `runs` tries each.
+ * `cookie` is the session's `name=value`; the click is on the first task of `region`'s list.
+ */
+export async function measureBrowser(base: string, cookie: string, instanceId: string, region: string, runs = 5): Promise<BrowserTimes> {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ARGS });
+  const [name, ...rest] = cookie.split("=");
+  const url = new URL(base);
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const cold: number[] = [];
+  const warm: number[] = [];
+  const click: number[] = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+      await context.addCookies([{ name, value: rest.join("="), domain: url.hostname, path: "/" }]);
+      const page = await context.newPage();
+      const table = page.getByRole("region", { name: "Consumer groups table" }).getByRole("table");
+      for (const times of [cold, warm]) {
+        const started = performance.now();
+        await page.goto(`${base}/change-tracking/${instanceId}/consume`, { waitUntil: "commit" });
+        await table.waitFor({ state: "visible" });
+        times.push(performance.now() - started);
+      }
+      await page.goto(`${base}/change-tracking?region=${region}`);
+      const link = page.getByRole("link", { name: /^Data Consume of / }).first();
+      await link.waitFor({ state: "visible" });
+      const started = performance.now();
+      await link.click();
+      await table.waitFor({ state: "visible" });
+      click.push(performance.now() - started);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  const round = (n: number) => Math.round(n);
+  return { consumeColdMs: round(median(cold)), consumeWarmMs: round(median(warm)), clickToConsumeMs: round(median(click)) };
+}
