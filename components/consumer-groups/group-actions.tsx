@@ -368,12 +368,7 @@ export function GroupActions({
         |
       </span>
       <Menu.Root modal={false}>
-        <Menu.Trigger
-          ref={more}
-          disabled={lapsed}
-          aria-label={t("moreOf", { name: group.name })}
-          className="inline-flex h-6 items-center gap-1 rounded-sm px-1 text-xs font-medium text-blue-700 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600 disabled:cursor-not-allowed disabled:text-gray-600 disabled:no-underline"
-        >
+        <Menu.Trigger ref={more} disabled={lapsed} aria-label={t("moreOf", { name: group.name })} className="row-menu-btn">
           {t("more")}
           <svg aria-hidden viewBox="0 0 10 6" className="h-1.5 w-2" fill="currentColor">
             <path d="M0 0h10L5 6z" />

@@ -26,7 +26,8 @@ export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button
       ref={ref}
       type={type}
       className={cn(
-        "inline-flex items-center justify-center gap-1.5 rounded-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:cursor-not-allowed",
+        // The base utilities as one component class (app/globals.css): every button sends them once.
+        "btn",
         size === "sm" ? "h-7 px-2.5 text-xs" : "h-8 px-3.5 text-sm",
         VARIANTS[variant],
         className,

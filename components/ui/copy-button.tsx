@@ -26,7 +26,7 @@ export function CopyButton({ value, label, compact = false }: { value: string; l
       type="button"
       onClick={() => void copy()}
       aria-label={t("copyLabel", { label })}
-      className={`${compact ? "ml-0.5" : "ml-2"} inline-flex h-6 shrink-0 items-center rounded-sm px-1.5 align-middle text-xs text-blue-700 hover:bg-blue-50 focus-visible:outline-2 focus-visible:outline-blue-600`}
+      className={`${compact ? "ml-0.5" : "ml-2"} copy-btn`}
     >
       {compact ? (
         copied ? (
