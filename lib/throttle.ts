@@ -76,6 +76,25 @@ export function throttleKeys(scope: ThrottleScope, who: Attempt) {
   };
 }
 
+/** One admitted or refused attempt in this many also sweeps the counters that have lapsed. */
+const SWEEP_EVERY = 100;
+/** Longer than every window, block and budget above: a counter untouched this long counts nothing. */
+const LAPSED_MS = 60 * MINUTE;
+
+/**
+ * Deletes the throttle's counters that no longer count anything: their window began over an hour
+ * ago and neither a block nor the account's budget reaches into the future. (The audit cap's own
+ * `audit:` counters are swept by lib/audit.ts.)
+ */
+export async function sweepThrottle(db: Db, now = new Date()): Promise<number> {
+  const lapsed = new Date(now.getTime() - LAPSED_MS);
+  return db.$executeRaw`
+    DELETE FROM "auth_failure"
+     WHERE "key" NOT LIKE 'audit:%' AND "window_start" < ${lapsed}
+       AND ("blocked_until" IS NULL OR "blocked_until" < ${now})
+       AND ("next_allowed_at" IS NULL OR "next_allowed_at" < ${now})`;
+}
+
 /** How long an admitted attempt may be asked to wait for its slot of the account's budget; longer is refused. */
 export const MAX_SLOT_WAIT_MS = 10_000;
 
@@ -114,6 +133,8 @@ export async function admitAttempt(db: Db, scope: ThrottleScope, who: Attempt, o
       ${pair.limit}::int, ${pair.windowMs}::int, ${pair.blockMs}::int,
       ${client.limit}::int, ${client.windowMs}::int, ${client.blockMs}::int,
       ${account.after}::int, ${account.windowMs}::int, ${account.maxDelayMs}::int, ${MAX_SLOT_WAIT_MS}::int)`;
+  // Now and then, the counters nobody needs any more go (1 attempt in SWEEP_EVERY).
+  if (Math.random() * SWEEP_EVERY < 1) await sweepThrottle(db, now);
   const retryAfterMs = rows[0]?.retry_after_ms ?? 0;
   if (retryAfterMs > 0) return { ok: false, retryAfter: Math.max(1, Math.ceil(retryAfterMs / 1000)) };
   const waitedMs = rows[0]?.wait_ms ?? 0;

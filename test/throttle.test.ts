@@ -15,7 +15,7 @@ const { SEED_IDS } = await import("../lib/demo");
 const { connectConsumer, heartbeatConsumer } = await import("../lib/consumer/credentials");
 const { authenticate } = await import("../lib/auth/authenticate");
 const { getDummyHash, verifyPassword } = await import("../lib/auth/password");
-const { admitAttempt, SIGN_IN_THROTTLE, CONSUMER_THROTTLE, CHANGE_PASSWORD_THROTTLE, OPENAPI_THROTTLE, throttleKeys } =
+const { admitAttempt, sweepThrottle, SIGN_IN_THROTTLE, CONSUMER_THROTTLE, CHANGE_PASSWORD_THROTTLE, OPENAPI_THROTTLE, throttleKeys } =
   await import("../lib/throttle");
 const { writeAnonymousRefusal, ANONYMOUS_AUDIT_LIMIT } = await import("../lib/audit");
 const { parseSignedRequest } = await import("../lib/openapi/request");
@@ -182,6 +182,33 @@ describe("admission: counted before the password is verified", () => {
     const outcome = await authenticate(conn.prisma, { username: "nobody-here", password: "Wrong#1x" }, "192.0.2.160", verify);
     assert.equal(!outcome.ok && outcome.reason, "invalid");
     assert.deepEqual(calls, [await getDummyHash()]);
+  });
+});
+
+describe("the throttle's table stays bounded", () => {
+  it("lapsed counters are swept; live windows, blocks, budgets and the audit cap's counters stay", async () => {
+    const now = new Date();
+    const old = new Date(now.getTime() - 2 * 3600_000);
+    const soon = new Date(now.getTime() + 60_000);
+    const rows = [
+      { key: "signin:pair:lapsed0000000000000000|x", windowStart: old },
+      { key: "signin:pair:blocked000000000000000|x", windowStart: old, blockedUntil: soon },
+      { key: "signin:account:budget0000000000000000", windowStart: old, nextAllowedAt: soon },
+      { key: "signin:client:recent0000000000000000", windowStart: now },
+      { key: "audit:anon:1|old", windowStart: old },
+    ];
+    await conn.prisma.authFailure.createMany({ data: rows.map((r) => ({ failures: 3, ...r })) });
+    await sweepThrottle(conn.prisma, now);
+    const left = (await conn.prisma.authFailure.findMany({ where: { key: { in: rows.map((r) => r.key) } }, select: { key: true } })).map(
+      (r) => r.key,
+    );
+    assert.deepEqual(
+      left.sort(),
+      rows
+        .slice(1)
+        .map((r) => r.key)
+        .sort(),
+    );
   });
 });
 
