@@ -3,22 +3,14 @@
 // Normal instance and one group's trend drawer, a minute apart. Writes docs/demo-motion-*.png for
 // the README and prints each simulated group's checkpoint, delay and unconsumed data both times.
 // Needs the production build (.next) and Debian's Chromium.
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type Page } from "@playwright/test";
 import { DEFAULT_DEMO_PASSWORD, SEED_IDS } from "../lib/demo";
+import { CHROMIUM_ARGS, chromiumPath } from "../e2e/chromium";
 import { startConsole } from "../test/helpers/console-http";
 
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--disable-quic",
-  "--no-first-run",
-];
 const dataDir = mkdtempSync(path.join(tmpdir(), "dts-demo-motion-"));
 const server = await startConsole(
   { DTS_DATA_DIR: dataDir, DEMO_SIMULATION: "1", NEXTAUTH_SECRET: "demo-motion-shots-0123456789abcdef" },
@@ -26,8 +18,7 @@ const server = await startConsole(
     timeoutMs: 120_000,
   },
 );
-const executablePath = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
-const browser = await chromium.launch({ executablePath: executablePath ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, baseURL: server.url });
   await page.goto("/login");

@@ -1,4 +1,5 @@
 import { chromium } from "@playwright/test";
+import { CHROMIUM_ARGS, chromiumPath } from "../e2e/chromium";
 
 export interface BrowserTimes {
   /** navigation to Data Consume until its consumer group table is visible, empty cache */
@@ -9,22 +10,12 @@ export interface BrowserTimes {
   clickToConsumeMs: number;
 }
 
-const ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--disable-quic",
-  "--no-first-run",
-];
-
 /**
  * What a person waits for in a real browser (Debian's Chromium): the median of `runs` tries each.
  * `cookie` is the session's `name=value`; the click is on the first task of `region`'s list.
  */
 export async function measureBrowser(base: string, cookie: string, instanceId: string, region: string, runs = 5): Promise<BrowserTimes> {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ARGS });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   const [name, ...rest] = cookie.split("=");
   const url = new URL(base);
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -10,6 +10,7 @@ const { getConnection } = await import("../lib/db");
 const { runAction } = await import("../lib/actions/run-action");
 const specs = await import("../lib/actions/consumer-group-specs");
 const { SEED_IDS } = await import("../lib/demo");
+const { groupMaker } = await import("./helpers/groups");
 const { connectConsumer, heartbeatConsumer } = await import("../lib/consumer/credentials");
 const { authenticate } = await import("../lib/auth/authenticate");
 const { resolveSessionUser } = await import("../lib/auth/session");
@@ -32,16 +33,7 @@ let seq = 0;
 const admin = { id: "u-admin", username: "admin", role: "admin" as const };
 const operator = { id: "u-operator", username: "operator", role: "operator" as const };
 
-async function newGroup(password = "Start#123") {
-  const account = `bnd${++seq}`;
-  const r = await runAction(
-    specs.createConsumerGroupSpec,
-    { instanceId: SEED_IDS.empty, name: `boundary-${seq}`, account, password, confirmPassword: password },
-    admin,
-  );
-  assert.ok(r.ok, JSON.stringify(r));
-  return { id: r.data.id, account, user: `${account}-${r.data.id}`, password };
-}
+const newGroup = groupMaker("bnd");
 
 const connect = (user: string, password: string, clientIp: string, verify?: (h: string, p: string) => Promise<boolean>) =>
   connectConsumer(conn.prisma, { user, password }, { clientIp, verify });

@@ -11,7 +11,7 @@ import { after, before, describe, it } from "node:test";
 const { getConnection } = await import("../lib/db");
 const { runAction } = await import("../lib/actions/run-action");
 const specs = await import("../lib/actions/consumer-group-specs");
-const { SEED_IDS } = await import("../lib/demo");
+const { groupMaker } = await import("./helpers/groups");
 const { connectConsumer, heartbeatConsumer } = await import("../lib/consumer/credentials");
 const { authenticate } = await import("../lib/auth/authenticate");
 const { getDummyHash, verifyPassword } = await import("../lib/auth/password");
@@ -23,20 +23,10 @@ const { v3CanonicalRequest, v3Signature } = await import("../lib/openapi/signatu
 
 type Conn = Awaited<ReturnType<typeof getConnection>>;
 let conn: Conn;
-let seq = 0;
 const admin = { id: "u-admin", username: "admin", role: "admin" as const };
 const operator = { id: "u-operator", username: "operator", role: "operator" as const };
 
-async function newGroup(password = "Start#123") {
-  const account = `thr${++seq}`;
-  const r = await runAction(
-    specs.createConsumerGroupSpec,
-    { instanceId: SEED_IDS.empty, name: `throttle-${seq}`, account, password, confirmPassword: password },
-    admin,
-  );
-  assert.ok(r.ok, JSON.stringify(r));
-  return { id: r.data.id, user: `${account}-${r.data.id}`, password };
-}
+const newGroup = groupMaker("thr");
 
 /** A password check that counts its calls: how many guesses were really verified. */
 function countingVerify() {

@@ -3,7 +3,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { localize } from "@/i18n/translate";
 import { getDb } from "../db";
 import { browserLocale } from "../request-locale";
-import { readSessionCookie, SESSION_COOKIES } from "../security/session";
+import { SESSION_COOKIES, sessionCookieOf } from "../security/session";
 import { sessionStateOf } from "./session";
 
 type Handler = (request: NextRequest, context: unknown) => Promise<Response>;
@@ -43,8 +43,7 @@ export function withAuthRouteRules(handler: Handler, state = sessionStateOf): Ha
       );
     }
     if (path === "session" && method === "GET") {
-      const carries = SESSION_COOKIES.some((name) => readSessionCookie(request.cookies, name) !== null);
-      if (carries && (await state(getDb, request.cookies)).user === null) {
+      if (sessionCookieOf(request.cookies) !== null && (await state(getDb, request.cookies)).user === null) {
         return clearSessionCookies(request, NextResponse.json({}, { headers: { "Cache-Control": "no-store" } }));
       }
     }

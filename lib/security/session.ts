@@ -54,7 +54,7 @@ export async function verifySessionToken(token: string, authSecret: string = sec
   }
 }
 
-/** The session token the request carries: "none", or its raw text (first of the names next-auth uses). */
+/** The raw session token the request carries (the first of the names next-auth uses), or null. */
 export function sessionCookieOf(cookies: CookieBag): string | null {
   for (const name of SESSION_COOKIES) {
     const token = readSessionCookie(cookies, name);

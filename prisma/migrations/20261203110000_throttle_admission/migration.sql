@@ -8,6 +8,24 @@
 -- queue one behind another instead of each sleeping side by side.
 ALTER TABLE "auth_failure" ADD COLUMN "next_allowed_at" TIMESTAMP(3);
 
+-- Counts one attempt on a key that can block (the pair, the client): a new window when the last
+-- one has passed, and a block of p_block_ms once the count reaches p_limit (NULL: never blocks).
+CREATE FUNCTION "throttle_count"(p_key TEXT, p_now TIMESTAMP(3), p_limit INTEGER, p_window_ms INTEGER, p_block_ms INTEGER) RETURNS VOID
+LANGUAGE plpgsql AS $$
+DECLARE
+    ms CONSTANT INTERVAL := INTERVAL '1 millisecond';
+BEGIN
+    UPDATE "auth_failure" SET
+        "failures" = CASE WHEN "window_start" < p_now - p_window_ms * ms THEN 1 ELSE "failures" + 1 END,
+        "window_start" = CASE WHEN "window_start" < p_now - p_window_ms * ms THEN p_now ELSE "window_start" END,
+        "blocked_until" = CASE
+            WHEN p_limit IS NOT NULL
+                 AND (CASE WHEN "window_start" < p_now - p_window_ms * ms THEN 1 ELSE "failures" + 1 END) >= p_limit
+            THEN p_now + p_block_ms * ms ELSE "blocked_until" END
+     WHERE "key" = p_key;
+END;
+$$;
+
 -- Admits or refuses one attempt on three keys: the pair (account and client), the client, the
 -- account. The rows are locked in that order by every caller, so two attempts never wait on each
 -- other in a cycle. retry_after_ms > 0: refused, nothing counted. Otherwise admitted and counted;
@@ -59,22 +77,8 @@ BEGIN
         next_slot := slot + LEAST(p_account_max_delay_ms, 250 * POWER(2, LEAST(account_row."failures" - p_account_after, 10)))::INTEGER * ms;
     END IF;
 
-    UPDATE "auth_failure" SET
-        "failures" = CASE WHEN "window_start" < p_now - p_pair_window_ms * ms THEN 1 ELSE "failures" + 1 END,
-        "window_start" = CASE WHEN "window_start" < p_now - p_pair_window_ms * ms THEN p_now ELSE "window_start" END,
-        "blocked_until" = CASE
-            WHEN p_pair_limit IS NOT NULL
-                 AND (CASE WHEN "window_start" < p_now - p_pair_window_ms * ms THEN 1 ELSE "failures" + 1 END) >= p_pair_limit
-            THEN p_now + p_pair_block_ms * ms ELSE "blocked_until" END
-     WHERE "key" = p_pair;
-    UPDATE "auth_failure" SET
-        "failures" = CASE WHEN "window_start" < p_now - p_client_window_ms * ms THEN 1 ELSE "failures" + 1 END,
-        "window_start" = CASE WHEN "window_start" < p_now - p_client_window_ms * ms THEN p_now ELSE "window_start" END,
-        "blocked_until" = CASE
-            WHEN p_client_limit IS NOT NULL
-                 AND (CASE WHEN "window_start" < p_now - p_client_window_ms * ms THEN 1 ELSE "failures" + 1 END) >= p_client_limit
-            THEN p_now + p_client_block_ms * ms ELSE "blocked_until" END
-     WHERE "key" = p_client;
+    PERFORM "throttle_count"(p_pair, p_now, p_pair_limit, p_pair_window_ms, p_pair_block_ms);
+    PERFORM "throttle_count"(p_client, p_now, p_client_limit, p_client_window_ms, p_client_block_ms);
     UPDATE "auth_failure" SET
         "failures" = CASE WHEN "window_start" < p_now - p_account_window_ms * ms THEN 1 ELSE "failures" + 1 END,
         "window_start" = CASE WHEN "window_start" < p_now - p_account_window_ms * ms THEN p_now ELSE "window_start" END,
