@@ -117,7 +117,7 @@ function signInRedirect(request: NextRequest) {
 
 export const config = {
   // Every page, route handler and 404, /login included; only Next.js's static files, its image
-  // route and the favicon are left out (they get next.config.ts's static headers). The other files
+  // route and the favicon are left out (they get next.config.mjs's static headers). The other files
   // of public/ are matched and let through without a session (routes.ts PUBLIC_FILES). Prefetches
   // are matched too: they carry page data.
   matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],

@@ -21,7 +21,7 @@ test("the create dialog opens on its first field, says Create throughout, forget
   createInstance,
 }) => {
   const consume = await new ConsumePage(page).open((await createInstance()).id);
-  await expect(consume.addButton).toHaveText("Create Consumer Group");
+  await expect(consume.addButton).toHaveText("Add Consumer Group");
   const dialog = await consume.openCreateDialog();
   await expect(dialog.root.getByRole("heading", { name: "Create Consumer Group" })).toBeVisible();
   await expect(dialog.create).toHaveText("Create");
@@ -45,7 +45,7 @@ test("the create dialog opens on its first field, says Create throughout, forget
   await expect(dialog.name).toHaveAttribute("aria-invalid", "true");
 });
 
-test("closing change, reset or delete returns focus to the row's More button; after a delete, to the table's heading", async ({
+test("closing change, reset or delete returns focus to the control that opened it; after a delete, to the table's heading", async ({
   page,
   db,
   createInstance,
@@ -57,7 +57,7 @@ test("closing change, reset or delete returns focus to the row's More button; af
   const change = await consume.openChangePassword(name);
   await expect(change.current).toBeFocused();
   await page.keyboard.press("Escape");
-  await expect(consume.more(name)).toBeFocused();
+  await expect(consume.changePassword(name)).toBeFocused();
 
   const reset = await consume.openResetPassword(name);
   await expect(reset.newPassword).toBeFocused();
@@ -71,7 +71,7 @@ test("closing change, reset or delete returns focus to the row's More button; af
   await expect(remove.root.getByTestId("delete-warning")).toContainText("no consumption checkpoint yet");
   await expect(remove.root).not.toContainText("(checkpoint )");
   await remove.cancel.click();
-  await expect(consume.more(name)).toBeFocused();
+  await expect(consume.deleteButton(name)).toBeFocused();
 
   await db.consumerGroup.update({ where: { id: instance.groups[0].id }, data: { checkpointAt: new Date("2026-11-28T10:00:05Z") } });
   await consume.refresh.click();

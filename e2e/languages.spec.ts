@@ -60,7 +60,7 @@ test("the whole flow in Chinese: switch, region menu, tasks, the Add dialog's re
   // Data Consume and the Add dialog: every refusal on its field, in Chinese.
   await row.getByRole("link", { name: zh("Data Consume of {id}", { id: instance.id }) }).click();
   await expect(page.getByRole("heading", { name: zh("Consumer Groups") })).toBeVisible();
-  await page.getByRole("button", { name: zh("Create Consumer Group") }).click();
+  await page.getByRole("button", { name: zh("Add Consumer Group") }).click();
   const dialog = page.getByRole("dialog", { name: zh("Create Consumer Group") });
   const nameField = dialog.getByLabel(zh("Consumer Group Name"));
   const account = dialog.getByLabel(zh("Account"));
@@ -95,7 +95,7 @@ test("the whole flow in Chinese: switch, region menu, tasks, the Add dialog's re
   await create.click();
   await expect(dialog).toBeHidden();
   await expect(page.getByText(zh("Consumer group {name} created", { name: taken }))).toBeVisible();
-  await page.getByRole("button", { name: zh("Create Consumer Group") }).click();
+  await page.getByRole("button", { name: zh("Add Consumer Group") }).click();
   await nameField.fill(taken);
   await account.fill("zh_reader");
   await password.fill("Zh#Pass2026");
@@ -117,8 +117,7 @@ test("the whole flow in Chinese: switch, region menu, tasks, the Add dialog's re
 
   // Change password: a wrong current one is refused in Chinese, the right one changes it.
   const more = () => groupRow.getByRole("button", { name: zh("More actions for {name}", { name }) }).click();
-  await more();
-  await page.getByRole("menuitem", { name: zh("Change Password") }).click();
+  await groupRow.getByRole("button", { name: zh("Change Password of {name}", { name }) }).click();
   const change = page.getByRole("dialog", { name: zh("Change Password") });
   await change.getByLabel(zh("Current Password")).fill("Wrong#Pass1");
   await change.getByLabel(message("zh-CN", "consume.changePassword.new")).fill("Zh#Second1");
@@ -142,8 +141,7 @@ test("the whole flow in Chinese: switch, region menu, tasks, the Add dialog's re
   await expect(shown).toBeHidden();
 
   // Delete, confirmed in a dialog that names the group.
-  await groupRow.getByRole("button", { name: zh("More actions for {name}", { name }) }).click();
-  await page.getByRole("menuitem", { name: message("zh-CN", "consume.actions.delete") }).click();
+  await groupRow.getByRole("button", { name: zh("Delete {name}", { name }) }).click();
   const remove = page.getByRole("dialog", { name: zh("Delete consumer group {name}?", { name }) });
   await remove.getByRole("button", { name: message("zh-CN", "consume.delete.submit") }).click();
   await expect(groupRow).toHaveCount(0);

@@ -83,7 +83,7 @@ test.describe("security headers", () => {
     // A nonce is per response.
     const nonces = new Set([await request.get("/login"), await request.get("/login")].map((r) => expectSecurityHeaders(r, "/login")));
     expect(nonces.size).toBe(2);
-    // Static files are outside the proxy; next.config.ts still gives them the static headers.
+    // Static files are outside the proxy; next.config.mjs still gives them the static headers.
     const html = await (await request.get("/login")).text();
     const asset = /src="(\/_next\/static\/[^"]+\.js)"/.exec(html)?.[1];
     expect(asset).toBeTruthy();

@@ -1,7 +1,6 @@
 // What client and server share about message keys, without the catalogues (they reach the browser
 // through NextIntlClientProvider, never through the JavaScript bundle).
-import { ACCESS_KEY_QUOTA } from "@/lib/validation/access-key";
-import { ACCOUNT_MAX, CONSUMER_GROUP_QUOTA, NAME_MAX, PASSWORD_MAX, PASSWORD_MIN } from "@/lib/validation/consumer-group";
+import { ACCESS_KEY_QUOTA, ACCOUNT_MAX, CONSUMER_GROUP_QUOTA, NAME_MAX, PASSWORD_MAX, PASSWORD_MIN } from "@/lib/validation/rules";
 
 /**
  * The rule figures every message may name ({quota}, {nameMax}, …): the catalogues never repeat a

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import path from "node:path";
 import { findPgBin, startPgServer, stopPgCluster } from "../test/pg-server.ts";
 import { E2E_STATE_FILE } from "../e2e/server-state.ts";
+import { START_FLAGS } from "../test/helpers/console-http.ts";
 
 const pgBin = findPgBin();
 if (!pgBin) {
@@ -46,7 +47,7 @@ function stopDatabase() {
 }
 
 // The server opens (migrates and, being empty, seeds) the database itself, as on a first start.
-const child = spawn(process.execPath, ["server.mjs"], {
+const child = spawn(process.execPath, [...START_FLAGS, "server.mjs"], {
   stdio: "inherit",
   env: {
     ...process.env,

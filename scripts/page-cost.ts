@@ -1,7 +1,8 @@
 // `npx tsx scripts/page-cost.ts [--requests 200]`: what one console page costs, alone, on a fresh
 // embedded database with the demo moving (the production build in .next). For each page: its HTML
 // (bytes, and how much of it is the React Server Components payload), and the latency of requests
-// sent one at a time. Figures only; `npm run bench` folds the same measures into its results.
+// sent one at a time. `--extra /a,/b` measures more paths beside them; `--no-browser` skips the
+// browser timings. Figures only; `npm run bench` folds the same measures into its results.
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -11,7 +12,14 @@ import { signIn, startConsole } from "../test/helpers/console-http";
 import { measureBrowser } from "./page-browser";
 import { measurePage } from "./page-measure";
 
-const { values: args } = parseArgs({ options: { requests: { type: "string", default: "200" }, database: { type: "string" } } });
+const { values: args } = parseArgs({
+  options: {
+    requests: { type: "string", default: "200" },
+    database: { type: "string" },
+    extra: { type: "string" },
+    "no-browser": { type: "boolean", default: false },
+  },
+});
 const PASSWORD = "PageCost#2026";
 const dir = mkdtempSync(path.join(os.tmpdir(), "dts-page-cost-"));
 const env: Record<string, string> = args.database
@@ -25,6 +33,7 @@ try {
     taskList: "/change-tracking?region=cn-hangzhou",
     dataConsume: `/change-tracking/${SEED_IDS.normal}/consume`,
     groupsJson: `/api/instances/${SEED_IDS.normal}/consumer-groups`,
+    ...Object.fromEntries((args.extra?.split(",") ?? []).map((p) => [p, p])),
   };
   for (const [name, p] of Object.entries(pages)) {
     const m = await measurePage(server.url, cookie, p, Number(args.requests));
@@ -32,7 +41,7 @@ try {
       `${name.padEnd(12)} p50 ${m.p50} ms  p95 ${m.p95} ms  HTML ${m.bytes} B (RSC payload ${m.payloadBytes} B, ${m.classNames} className)  gzip ${m.gzipBytes} B`,
     );
   }
-  console.log("browser", await measureBrowser(server.url, cookie, SEED_IDS.normal, "cn-hangzhou", 3));
+  if (!args["no-browser"]) console.log("browser", await measureBrowser(server.url, cookie, SEED_IDS.normal, "cn-hangzhou", 3));
   const status = (await import("node:fs")).readFileSync(`/proc/${server.process.pid}/status`, "utf8");
   console.log(`server RSS ${Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024)} MiB`);
 } finally {

@@ -8,7 +8,7 @@ import { can } from "@/lib/auth/roles";
 import type { ConsumerGroupList, ConsumerGroupRow } from "@/lib/data/consumer-groups";
 import type { InstanceSparklines } from "@/lib/data/heartbeat-history";
 import { formatDateTime, formatTime } from "@/lib/format";
-import { consumeViewSearch, type ConsumeSort, type ConsumeSortKey, type ConsumeView } from "@/lib/validation/consume-view";
+import { consumeViewSearch, type ConsumeSort, type ConsumeSortKey, type ConsumeView } from "@/lib/validation/consume-view-url";
 import { SessionLapsedError, isSessionLapse, useConsoleState, useTimeZone } from "../shell/console-state";
 import { cn } from "../ui/cn";
 import { DialogRoot } from "../ui/dialog";
@@ -25,6 +25,7 @@ import { Sparkline } from "./sparkline";
 import { useMetric } from "./use-metric";
 
 export const POLL_INTERVAL_MS = 5_000;
+const NO_TREND = { delay: [], unconsumed: [] };
 
 async function fetchJson<T>(url: string, what: string): Promise<T> {
   const res = await fetch(url, { cache: "no-store", redirect: "manual" });
@@ -131,13 +132,11 @@ function TwoLineTime({ value, timeZone }: { value: string | null; timeZone: stri
  */
 export function ConsumerGroupsPanel({
   initial,
-  initialSparklines,
   initialView,
   role,
   instanceName,
 }: {
   initial: ConsumerGroupList;
-  initialSparklines: InstanceSparklines | null;
   initialView: ConsumeView;
   role: Role;
   instanceName: string;
@@ -166,7 +165,8 @@ export function ConsumerGroupsPanel({
   const lines = useQuery({
     queryKey: consumerGroupKeys.sparklines(instanceId),
     queryFn: () => fetchJson<InstanceSparklines>(`/api/instances/${instanceId}/consumer-groups/sparklines`, "trends"),
-    initialData: initialSparklines ?? undefined,
+    // Not in the page's first answer: the rows come with the page, their last hour right after
+    // (README "Benchmark": two statements and most of the page's payload at 20 groups).
     // Minute points: every 30 s is plenty, and never more often than the table.
     refetchInterval: lapsed || !interval ? false : Math.max(interval, 30_000),
     refetchOnWindowFocus: !lapsed,
@@ -230,7 +230,7 @@ export function ConsumerGroupsPanel({
         <form
           role="search"
           aria-label={t("panel.searchLabel")}
-          className="flex min-w-0 flex-1 items-center gap-2"
+          className="flex min-w-0 basis-full items-center gap-2 sm:basis-64 sm:flex-1"
           onSubmit={(e) => {
             e.preventDefault();
           }}
@@ -282,21 +282,23 @@ export function ConsumerGroupsPanel({
           className="relative overflow-x-auto focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600"
           data-stale={stale ? "true" : undefined}
         >
-          <table className="w-full min-w-[60rem] table-fixed divide-y divide-gray-200">
+          {/* Widths: an account (at most 16 characters, what a consumer types) never truncates from
+              1280 px up; the actions fit DTS's inline Change Password and Delete beside More. */}
+          <table className="w-full min-w-[64rem] table-fixed divide-y divide-gray-200">
             <caption className="sr-only">
               {t("panel.caption")}
               {view.q ? t("panel.captionMatching", { q: view.q }) : ""}
               {stale ? t("panel.captionStale") : ""}
             </caption>
             <colgroup>
-              <col className="w-[19%]" />
+              <col className="w-[16%]" />
+              <col className="w-[14%]" />
+              <col className="w-[8%]" />
+              <col className="w-[9%]" />
               <col className="w-[11%]" />
-              <col className="w-[10%]" />
-              <col className="w-[10%]" />
               <col className="w-[12%]" />
-              <col className="w-[13%]" />
-              <col className="w-[10%]" />
-              <col className="w-[15%]" />
+              <col className="w-[9%]" />
+              <col className="w-[21%]" />
             </colgroup>
             <thead className="bg-gray-50">
               <tr>
@@ -316,7 +318,8 @@ export function ConsumerGroupsPanel({
             </thead>
             <tbody className="divide-y divide-gray-100">
               {shown.map((g) => {
-                const line = lines.data?.groups[g.id];
+                // undefined while the trends load; a group newer than them has none yet.
+                const line = lines.data ? (lines.data.groups[g.id] ?? NO_TREND) : lines.isError ? NO_TREND : undefined;
                 return (
                   <tr
                     key={g.id}
@@ -330,7 +333,7 @@ export function ConsumerGroupsPanel({
                       </span>
                     </td>
                     <td className={td}>
-                      <Truncated value={g.account} mono />
+                      <Truncated value={g.account} mono className="text-xs" />
                     </td>
                     <td className={td} data-testid="group-state">
                       <GroupState connected={g.connected} stale={stale} />
@@ -347,7 +350,7 @@ export function ConsumerGroupsPanel({
                         >
                           {metric.seconds(g.messageDelaySeconds)}
                         </span>
-                        <Sparkline values={line?.delay ?? []} label={t("sparkline.delay")} testId="delay-sparkline" />
+                        <Sparkline values={line?.delay} label={t("sparkline.delay")} testId="delay-sparkline" />
                       </span>
                     </td>
                     <td className={td}>
@@ -359,7 +362,7 @@ export function ConsumerGroupsPanel({
                         >
                           {metric.count(g.unconsumedRecords)}
                         </span>
-                        <Sparkline values={line?.unconsumed ?? []} label={t("sparkline.unconsumed")} testId="unconsumed-sparkline" />
+                        <Sparkline values={line?.unconsumed} label={t("sparkline.unconsumed")} testId="unconsumed-sparkline" />
                       </span>
                     </td>
                     <td className={td}>

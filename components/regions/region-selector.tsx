@@ -42,7 +42,7 @@ export function RegionSelector({ regions }: { regions: RegionOption[] }) {
     <Menu.Root modal={false}>
       <Menu.Trigger
         aria-label={t("selector.label", { name: nameOf(current) })}
-        className="flex h-8 min-w-0 items-center gap-2 rounded-sm border border-white/30 px-2 text-sm text-white hover:bg-white/10 focus-visible:outline-2 focus-visible:outline-white sm:px-3"
+        className="flex h-8 max-w-full min-w-0 items-center gap-2 rounded-sm border border-white/30 px-2 text-sm text-white hover:bg-white/10 focus-visible:outline-2 focus-visible:outline-white sm:px-3"
       >
         <svg aria-hidden viewBox="0 0 16 16" className="h-4 w-4 shrink-0 opacity-80" fill="none" stroke="currentColor" strokeWidth="1.4">
           <circle cx="8" cy="8" r="6.2" />

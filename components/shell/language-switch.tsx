@@ -57,8 +57,9 @@ export function LanguageSwitch({
           lang={other}
           disabled={pending}
           onClick={() => choose(other)}
-          // "EN" reads as the language's whole name; 中文 is its whole name already.
-          aria-label={LOCALE_NAMES[other]}
+          // Its name is what it shows ("EN", 中文), so a voice command can say it; the whole
+          // name is the tooltip.
+          title={LOCALE_NAMES[other]}
           className={cn(
             "flex h-8 min-w-8 items-center justify-center rounded-sm px-1.5 whitespace-nowrap focus-visible:outline-2 sm:hidden",
             tone === "dark"

@@ -40,8 +40,8 @@ export class ConsumePage {
 
   constructor(readonly page: Page) {
     this.quota = page.getByTestId("quota");
-    this.addButton = page.getByRole("button", { name: "Create Consumer Group" });
-    this.addUnavailable = page.getByLabel(/^Create Consumer Group \(unavailable: /);
+    this.addButton = page.getByRole("button", { name: "Add Consumer Group" });
+    this.addUnavailable = page.getByLabel(/^Add Consumer Group \(unavailable: /);
     this.createDialog = new CreateConsumerGroupDialog(page);
     this.search = page.getByLabel("Search by name, ID or account");
     this.refresh = page.getByRole("button", { name: "Refresh", exact: true });
@@ -119,13 +119,23 @@ export class ConsumePage {
     return (await this.groupId(values.name).textContent())!.trim();
   }
 
+  /** The row's inline Change Password button (DTS shows it in the Actions column). */
+  changePassword(groupName: string): Locator {
+    return this.row(groupName).getByRole("button", { name: `Change Password of ${groupName}`, exact: true });
+  }
+
+  /** The row's inline Delete button. */
+  deleteButton(groupName: string): Locator {
+    return this.row(groupName).getByRole("button", { name: `Delete ${groupName}`, exact: true });
+  }
+
   private async choose(groupName: string, item: string): Promise<void> {
     const menu = await this.openMore(groupName);
     await menu.getByRole("menuitem", { name: item, exact: true }).click();
   }
 
   async openChangePassword(groupName: string): Promise<ChangePasswordDialog> {
-    await this.choose(groupName, "Change Password");
+    await this.changePassword(groupName).click();
     const dialog = new ChangePasswordDialog(this.page);
     await expect(dialog.root).toBeVisible();
     return dialog;
@@ -139,7 +149,7 @@ export class ConsumePage {
   }
 
   async openDelete(groupName: string): Promise<DeleteConsumerGroupDialog> {
-    await this.choose(groupName, "Delete");
+    await this.deleteButton(groupName).click();
     const dialog = new DeleteConsumerGroupDialog(this.page, groupName);
     await expect(dialog.root).toBeVisible();
     return dialog;

@@ -1,6 +1,6 @@
 // The console's security headers, in one place for the proxy (per-request CSP with a nonce) and
-// next.config.ts (static headers on every response, including those the proxy never sees).
-// Pure functions only: next.config.ts and the unit tests import this file outside Next.js. The
+// next.config.mjs (static headers on every response, including those the proxy never sees).
+// Pure functions only: next.config.mjs and the unit tests import this file outside Next.js. The
 // static values live in http-edge.mjs, which server.mjs (plain JavaScript) reads too.
 
 import { STATIC_SECURITY_HEADERS, HSTS } from "./http-edge.mjs";

@@ -92,7 +92,7 @@ export const STATIC_SECURITY_HEADERS = Object.freeze(
 /**
  * The floor: every security header, with the CSP of a response no page runs in (HSTS over HTTPS).
  * Set before Next.js runs, so the answers it sends before its config headers and the proxy (its
- * slash fix-up redirects) carry them too; the proxy's and next.config.ts's values replace these.
+ * slash fix-up redirects) carry them too; the proxy's and next.config.mjs's values replace these.
  */
 export function floorHeaders({ https }) {
   return [

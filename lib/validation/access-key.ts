@@ -1,12 +1,7 @@
 import { z } from "./zod";
+import { ACCESS_KEY_ID_PATTERN } from "./rules";
 
-/**
- * The rules of AccessKeys (docs/rules.md "AccessKeys"), each written once here; the migration
- * `20261128300000_openapi` repeats them in CHECKs and test/rule-constants.test.ts compares the two.
- */
-export const ACCESS_KEY_QUOTA = 2;
-/** `LTAI` and 20 letters or digits, the shape of an Alibaba Cloud AccessKey ID. */
-export const ACCESS_KEY_ID_PATTERN = /^LTAI[A-Za-z0-9]{20}$/;
+export { ACCESS_KEY_ID_PATTERN, ACCESS_KEY_QUOTA } from "./rules";
 
 export const accessKeyIdSchema = z
   .string({ error: "validation.accessKey.unknown" })

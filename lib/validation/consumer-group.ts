@@ -1,29 +1,8 @@
 import { z } from "./zod";
 import { hasControlChars, nameProblem } from "./text";
+import { ACCOUNT_MAX, CHECKPOINT_TARGETS, DTS_ID_PATTERN, NAME_MAX, PASSWORD_MAX, PASSWORD_MIN, countPasswordClasses } from "./rules";
 
-/** The rules of a consumer group (docs/rules.md "Consumer groups"), each written once here. */
-export const CONSUMER_GROUP_QUOTA = 20;
-export const NAME_MAX = 128;
-export const ACCOUNT_MAX = 16;
-export const ACCOUNT_PATTERN = /^[A-Za-z0-9_]{1,16}$/;
-export const PASSWORD_MIN = 8;
-export const PASSWORD_MAX = 32;
-/** The most seconds of message delay stored (the column is a 32-bit integer: about 68 years). */
-export const MAX_DELAY_SECONDS = 2_147_483_647;
-/** Ids of instances and consumer groups: `dts` and 6 to 29 lowercase letters or digits. */
-export const DTS_ID_PATTERN = /^dts[a-z0-9]{6,29}$/;
-
-/**
- * The rule hints of the consumer group dialogs, in English. Nothing in lib uses them: the dialogs'
- * hints belong in the `consume` catalogue; these go once no component imports them.
- */
-
-const PASSWORD_CLASSES = [/[A-Z]/, /[a-z]/, /[0-9]/, /[^A-Za-z0-9]/];
-
-/** How many of the four DTS character classes a password uses. */
-export function countPasswordClasses(password: string): number {
-  return PASSWORD_CLASSES.filter((re) => re.test(password)).length;
-}
+export * from "./rules";
 
 // Every message below is a key of the `validation` catalogue (docs/rules.md "Languages"), worded
 // with the rule figures (RULE_VALUES) by the form's Field or by runAction in the caller's language.
@@ -133,26 +112,6 @@ export const resetPasswordSchema = z
   .refine(matches, newPasswordsMatch);
 
 export const deleteConsumerGroupSchema = z.object({ groupId: consumerGroupIdSchema });
-
-const GENERATE_SETS = ["ABCDEFGHJKLMNPQRSTUVWXYZ", "abcdefghijkmnopqrstuvwxyz", "23456789", "!#%+-=@^_~"];
-
-/**
- * A strong password that passes the DTS rule: 20 characters with all four classes, from
- * `crypto.getRandomValues` (browser and Node alike).
- */
-export function generatePassword(length = 20): string {
-  const pick = (set: string) => set[crypto.getRandomValues(new Uint32Array(1))[0] % set.length];
-  const all = GENERATE_SETS.join("");
-  const chars = [...GENERATE_SETS.map(pick), ...Array.from({ length: length - GENERATE_SETS.length }, () => pick(all))];
-  for (let i = chars.length - 1; i > 0; i--) {
-    const j = crypto.getRandomValues(new Uint32Array(1))[0] % (i + 1);
-    [chars[i], chars[j]] = [chars[j], chars[i]];
-  }
-  return chars.join("");
-}
-
-/** Where a checkpoint reset moves a group: the data range's earliest or latest point, or a time within it. */
-export const CHECKPOINT_TARGETS = ["earliest", "latest", "time"] as const;
 
 /** Reset a group's consumption checkpoint (operator and admin), the form's fields. */
 export const resetCheckpointFormSchema = z

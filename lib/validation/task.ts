@@ -1,15 +1,11 @@
 import { z } from "./zod";
-import { InstanceStatus } from "../generated/prisma/enums";
 import { parseRowKey } from "../pagination";
 import { DTS_ID_PATTERN } from "./consumer-group";
+import { InstanceStatus } from "../generated/prisma/enums";
 import { cleanQueryText } from "./text";
+import { PAGE_SIZES, TASK_SORTS } from "./rules";
 
-export const PAGE_SIZES = [10, 20, 50] as const;
-export const TASK_SORTS = ["created_desc", "created_asc"] as const;
-export type TaskSort = (typeof TASK_SORTS)[number];
-
-/** Every DTS status, in the order the status filter lists them. */
-export const INSTANCE_STATUSES = Object.values(InstanceStatus);
+export { INSTANCE_STATUSES, PAGE_SIZES, TASK_SORTS, type TaskSort } from "./rules";
 
 const first = (v: unknown): unknown => (Array.isArray(v) ? (v as unknown[])[0] : v);
 

@@ -6,6 +6,17 @@ import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 
+/**
+ * The Node.js flags of `npm start` (package.json's start script, README "Benchmark": the V8 heap
+ * budget), so the servers of the tests and the bench run as the console runs.
+ */
+export const START_FLAGS: string[] = (() => {
+  const start = (JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { start: string } }).scripts.start;
+  const match = /^node ((?:--[\w-]+(?:=\S+)? )*)server\.mjs$/.exec(start);
+  if (!match) throw new Error(`package.json's start script is not "node [flags] server.mjs": ${start}`);
+  return match[1].trim().split(/\s+/).filter(Boolean);
+})();
+
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
@@ -34,7 +45,7 @@ export async function startConsole(
   options: { port?: number; timeoutMs?: number; nodeArgs?: string[] } = {},
 ): Promise<ConsoleServer> {
   const port = options.port ?? (await freePort());
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), "server.mjs"], {
+  const child = spawn(process.execPath, [...START_FLAGS, ...(options.nodeArgs ?? []), "server.mjs"], {
     env: { ...process.env, NODE_ENV: "production", HOSTNAME: "127.0.0.1", PORT: String(port), ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

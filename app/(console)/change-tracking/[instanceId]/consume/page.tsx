@@ -6,7 +6,6 @@ import { ClientMessages } from "@/components/i18n/client-messages";
 import { Truncated } from "@/components/ui/truncated";
 import { requireUser } from "@/lib/auth/session";
 import { listConsumerGroups } from "@/lib/data/consumer-groups";
-import { listSparklines } from "@/lib/data/heartbeat-history";
 import { getInstance } from "@/lib/data/tasks";
 import { CONSUMER_GROUP_QUOTA } from "@/lib/validation/consumer-group";
 import { consumeViewSchema } from "@/lib/validation/consume-view";
@@ -29,12 +28,7 @@ export default async function DataConsumePage({
   const { instanceId } = await params;
   const user = await requireUser();
   const view = consumeViewSchema.parse(await searchParams);
-  const [instance, groups, sparklines, t] = await Promise.all([
-    getInstance(user, instanceId),
-    listConsumerGroups(user, instanceId),
-    listSparklines(user, instanceId),
-    getTranslations("consume"),
-  ]);
+  const [instance, groups, t] = await Promise.all([getInstance(user, instanceId), listConsumerGroups(user, instanceId), getTranslations("consume")]);
   if (!instance || !groups) notFound();
   const example = groups.groups.at(0);
 
@@ -52,7 +46,6 @@ export default async function DataConsumePage({
       <ClientMessages add={["consume", "validation"]}>
         <ConsumerGroupsPanel
           initial={groups}
-          initialSparklines={sparklines}
           initialView={view}
           role={user.role}
           instanceName={instance.name}

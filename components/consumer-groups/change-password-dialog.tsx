@@ -1,0 +1,105 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { useForm } from "react-hook-form";
+import { toast } from "sonner";
+import { RULE_VALUES } from "@/i18n/keys";
+import { changeConsumerGroupPassword } from "@/lib/actions/consumer-group";
+import type { ConsumerGroupRow } from "@/lib/data/consumer-groups";
+import { changePasswordFormSchema, type ChangePasswordForm } from "@/lib/validation/consumer-group";
+import { applyActionFailure, callAction, formMessage } from "../forms/action-failure";
+import { useConsoleState } from "../shell/console-state";
+import { DialogBody, DialogContent, DialogFooter, DialogForm } from "../ui/dialog";
+import { Field, inputClass, useMessageText } from "../ui/field";
+import { FormAlert } from "../ui/form-feedback";
+import { LapsedNotice, mono, type ReturnFocus } from "./lapsed-notice";
+
+/** Change Password (operator and admin): the current password, and the new one twice. Loaded when opened. */
+export default function ChangePasswordDialog({
+  group,
+  onDone,
+  returnFocus,
+}: {
+  group: ConsumerGroupRow;
+  onDone: () => void;
+  returnFocus: ReturnFocus;
+}) {
+  const { lapsed, markLapsed } = useConsoleState();
+  const t = useTranslations("consume");
+  const messageText = useMessageText();
+  const form = useForm<ChangePasswordForm>({
+    resolver: zodResolver(changePasswordFormSchema),
+    defaultValues: { oldPassword: "", newPassword: "", confirmPassword: "" },
+    mode: "onChange",
+  });
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = form;
+  async function onSubmit(values: ChangePasswordForm) {
+    const result = await callAction(changeConsumerGroupPassword, { groupId: group.id, ...values }, markLapsed);
+    if (!result.ok) {
+      applyActionFailure(result, setError, ["oldPassword", "newPassword", "confirmPassword"]);
+      return;
+    }
+    toast.success(t("changePassword.done", { name: group.name }));
+    onDone();
+  }
+  return (
+    <DialogContent
+      title={t("changePassword.title")}
+      description={t.rich("changePassword.description", { id: group.id, name: group.name, mono })}
+      returnFocus={returnFocus}
+    >
+      <DialogForm onSubmit={(e) => void handleSubmit(onSubmit)(e)} noValidate>
+        <DialogBody className="space-y-4">
+          <LapsedNotice />
+          <FormAlert message={messageText(formMessage(errors))} />
+          <Field id="cp-old" label={t("changePassword.current")} required error={errors.oldPassword?.message}>
+            {(aria) => (
+              <input
+                {...aria}
+                {...register("oldPassword")}
+                type="password"
+                autoComplete="current-password"
+                className={inputClass(!!errors.oldPassword)}
+              />
+            )}
+          </Field>
+          <Field
+            id="cp-new"
+            label={t("changePassword.new")}
+            required
+            hint={t("rules.password", RULE_VALUES)}
+            error={errors.newPassword?.message}
+          >
+            {(aria) => (
+              <input
+                {...aria}
+                {...register("newPassword")}
+                type="password"
+                autoComplete="new-password"
+                className={inputClass(!!errors.newPassword)}
+              />
+            )}
+          </Field>
+          <Field id="cp-confirm" label={t("changePassword.confirm")} required error={errors.confirmPassword?.message}>
+            {(aria) => (
+              <input
+                {...aria}
+                {...register("confirmPassword")}
+                type="password"
+                autoComplete="new-password"
+                className={inputClass(!!errors.confirmPassword)}
+              />
+            )}
+          </Field>
+        </DialogBody>
+        <DialogFooter label={t("changePassword.submit")} busyLabel={t("actions.working")} busy={isSubmitting} disabled={lapsed} />
+      </DialogForm>
+    </DialogContent>
+  );
+}

@@ -1,0 +1,157 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { toast } from "sonner";
+import { createConsumerGroup } from "@/lib/actions/consumer-group";
+import { RULE_VALUES } from "@/i18n/keys";
+import { createConsumerGroupFormSchema, type CreateConsumerGroupForm } from "@/lib/validation/consumer-group";
+import { DialogBody, DialogContent, DialogFooter, DialogForm } from "../ui/dialog";
+import { Field, inputClass, useMessageText } from "../ui/field";
+import { applyActionFailure, callAction, formMessage } from "../forms/action-failure";
+import { useConsoleState } from "../shell/console-state";
+import { LapsedNotice } from "./lapsed-notice";
+import { FormAlert } from "../ui/form-feedback";
+import { consumerGroupKeys } from "./query-keys";
+
+const EMPTY: CreateConsumerGroupForm = { name: "", account: "", password: "", confirmPassword: "" };
+const FIELDS = Object.keys(EMPTY);
+
+/** A password input with a show/hide toggle. */
+function PasswordInput({ visible, onToggle, ...props }: React.ComponentProps<"input"> & { visible: boolean; onToggle: () => void }) {
+  const t = useTranslations("consume.create");
+  return (
+    <div className="relative">
+      <input {...props} type={visible ? "text" : "password"} autoComplete="new-password" />
+      <button
+        type="button"
+        onClick={onToggle}
+        aria-pressed={visible}
+        aria-label={visible ? t("hidePassword") : t("showPassword")}
+        className="absolute inset-y-0 right-0 px-2.5 text-xs whitespace-nowrap text-blue-700 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600"
+      >
+        {visible ? t("hide") : t("show")}
+      </button>
+    </div>
+  );
+}
+
+/**
+ * The Create Consumer Group dialog's form, loaded when the dialog first opens (it brings
+ * react-hook-form and zod). Closing the dialog unmounts it: a typed password never waits in a
+ * closed dialog.
+ */
+export default function CreateConsumerGroupDialogForm({
+  instanceId,
+  instanceName,
+  onClose,
+}: {
+  instanceId: string;
+  instanceName: string;
+  onClose: () => void;
+}) {
+  const { lapsed, markLapsed } = useConsoleState();
+  const [showPassword, setShowPassword] = useState(false);
+  const queryClient = useQueryClient();
+  const t = useTranslations("consume");
+  const messageText = useMessageText();
+  const form = useForm<CreateConsumerGroupForm>({
+    resolver: zodResolver(createConsumerGroupFormSchema),
+    defaultValues: EMPTY,
+    mode: "onChange",
+  });
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = form;
+
+  async function onSubmit(values: CreateConsumerGroupForm) {
+    const result = await callAction(createConsumerGroup, { instanceId, ...values }, markLapsed);
+    if (result.ok) {
+      toast.success(t("create.created", { name: result.data.name }), { description: t("create.createdId", { id: result.data.id }) });
+      await queryClient.invalidateQueries({ queryKey: consumerGroupKeys.all(instanceId) });
+      onClose();
+      return;
+    }
+    // The server said no: keep every value, put each message on its field, the rest on the form.
+    applyActionFailure(result, setError, FIELDS);
+    // Quota, status and role changes show up in the table (and the Add button) at once.
+    void queryClient.invalidateQueries({ queryKey: consumerGroupKeys.all(instanceId) });
+  }
+
+  return (
+    <DialogContent
+      title={t("create.title")}
+      description={t.rich("create.description", {
+        id: instanceId,
+        name: instanceName,
+        mono: (chunks) => <span className="font-mono">{chunks}</span>,
+      })}
+    >
+      <DialogForm onSubmit={(e) => void handleSubmit(onSubmit)(e)} noValidate>
+        <DialogBody className="space-y-4">
+          <LapsedNotice />
+          <FormAlert message={messageText(formMessage(errors))} />
+          <Field id="cg-name" label={t("create.name")} required hint={t("rules.name", RULE_VALUES)} error={errors.name?.message}>
+            {(aria) => <input {...aria} {...register("name")} maxLength={200} className={inputClass(!!errors.name)} />}
+          </Field>
+          <Field
+            id="cg-account"
+            label={t("create.account")}
+            required
+            hint={t("rules.account", RULE_VALUES)}
+            error={errors.account?.message}
+          >
+            {(aria) => (
+              <input {...aria} {...register("account")} autoComplete="off" spellCheck={false} className={inputClass(!!errors.account)} />
+            )}
+          </Field>
+          <Field
+            id="cg-password"
+            label={t("create.password")}
+            required
+            hint={t("rules.password", RULE_VALUES)}
+            error={errors.password?.message}
+          >
+            {(aria) => (
+              <PasswordInput
+                {...aria}
+                {...register("password", {
+                  onChange: () => {
+                    if (form.getValues("confirmPassword")) void form.trigger("confirmPassword");
+                  },
+                })}
+                visible={showPassword}
+                onToggle={() => setShowPassword((v) => !v)}
+                className={inputClass(!!errors.password, "pr-14")}
+              />
+            )}
+          </Field>
+          <Field
+            id="cg-confirm"
+            label={t("create.confirmPassword")}
+            required
+            hint={t("rules.confirm")}
+            error={errors.confirmPassword?.message}
+          >
+            {(aria) => (
+              <PasswordInput
+                {...aria}
+                {...register("confirmPassword")}
+                visible={showPassword}
+                onToggle={() => setShowPassword((v) => !v)}
+                className={inputClass(!!errors.confirmPassword, "pr-14")}
+              />
+            )}
+          </Field>
+        </DialogBody>
+        <DialogFooter label={t("create.submit")} busyLabel={t("create.busy")} busy={isSubmitting} disabled={lapsed} />
+      </DialogForm>
+    </DialogContent>
+  );
+}

@@ -1,0 +1,31 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
+import { signInAgainHref, useConsoleState } from "../shell/console-state";
+
+/** Where focus goes when a row's dialog closes. */
+export type ReturnFocus = () => HTMLElement | null;
+
+/** The monospace id inside a dialog's sentence. */
+export const mono = (chunks: ReactNode) => <span className="font-mono">{chunks}</span>;
+
+/** Inside an open dialog, the banner of a lapsed session is behind the overlay: say it here too. */
+export function LapsedNotice() {
+  const { lapsed } = useConsoleState();
+  const t = useTranslations("consume.lapsed");
+  if (!lapsed) return null;
+  const here = typeof window === "undefined" ? "/" : window.location.pathname;
+  const search = typeof window === "undefined" ? "" : window.location.search.slice(1);
+  return (
+    <p role="alert" className="rounded-sm border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+      {t.rich("notice", {
+        link: (chunks) => (
+          <a href={signInAgainHref(here, search)} className="font-medium text-blue-700 underline">
+            {chunks}
+          </a>
+        ),
+      })}
+    </p>
+  );
+}

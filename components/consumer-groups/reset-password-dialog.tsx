@@ -1,0 +1,150 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { toast } from "sonner";
+import { RULE_VALUES } from "@/i18n/keys";
+import { resetConsumerGroupPassword } from "@/lib/actions/consumer-group";
+import type { ConsumerGroupRow } from "@/lib/data/consumer-groups";
+import { generatePassword, resetPasswordFormSchema, type ResetPasswordForm } from "@/lib/validation/consumer-group";
+import { applyActionFailure, callAction, formMessage } from "../forms/action-failure";
+import { useConsoleState } from "../shell/console-state";
+import { Button } from "../ui/button";
+import { CopyButton } from "../ui/copy-button";
+import { DialogBody, DialogContent, DialogFooter, DialogForm } from "../ui/dialog";
+import { Field, inputClass, useMessageText } from "../ui/field";
+import { FormAlert } from "../ui/form-feedback";
+import { LapsedNotice, mono, type ReturnFocus } from "./lapsed-notice";
+
+/**
+ * Reset Password (admin): a new password without the current one, shown once from what this
+ * browser typed. Loaded when opened.
+ */
+export default function ResetPasswordDialog({
+  group,
+  onDone,
+  returnFocus,
+}: {
+  group: ConsumerGroupRow;
+  onDone: () => void;
+  returnFocus: ReturnFocus;
+}) {
+  const { lapsed, markLapsed } = useConsoleState();
+  const [shown, setShown] = useState<string | null>(null);
+  const t = useTranslations("consume");
+  const messageText = useMessageText();
+  const form = useForm<ResetPasswordForm>({
+    resolver: zodResolver(resetPasswordFormSchema),
+    defaultValues: { newPassword: "", confirmPassword: "" },
+    mode: "onChange",
+  });
+  const {
+    register,
+    handleSubmit,
+    setError,
+    setValue,
+    formState: { errors, isSubmitting },
+  } = form;
+  async function onSubmit(values: ResetPasswordForm) {
+    const result = await callAction(resetConsumerGroupPassword, { groupId: group.id, ...values }, markLapsed);
+    if (!result.ok) {
+      applyActionFailure(result, setError, ["newPassword", "confirmPassword"]);
+      return;
+    }
+    toast.success(t("resetPassword.done", { name: group.name }));
+    // Shown once, from what this browser typed; the server never returns it.
+    setShown(values.newPassword);
+    form.reset({ newPassword: "", confirmPassword: "" });
+  }
+  if (shown) {
+    return (
+      <DialogContent title={t("resetPassword.shownTitle")} description={t("resetPassword.shownDescription")} returnFocus={returnFocus}>
+        <DialogBody className="space-y-3">
+          <p className="text-sm text-gray-800">
+            {t.rich("resetPassword.newPasswordOf", {
+              user: `${group.account}-${group.id}`,
+              mono: (chunks) => <span className="font-mono break-all">{chunks}</span>,
+            })}
+          </p>
+          <p className="flex items-center rounded-sm border border-gray-200 bg-gray-50 px-3 py-2">
+            <code data-testid="new-password" className="min-w-0 font-mono text-sm break-all">
+              {shown}
+            </code>
+            <CopyButton value={shown} label={t("resetPassword.copy")} />
+          </p>
+        </DialogBody>
+        <div className="flex shrink-0 justify-end border-t border-gray-100 bg-gray-50 px-5 py-3">
+          <Button variant="primary" onClick={onDone} data-autofocus>
+            {t("resetPassword.close")}
+          </Button>
+        </div>
+      </DialogContent>
+    );
+  }
+  return (
+    <DialogContent
+      title={t("resetPassword.title")}
+      description={t.rich("resetPassword.description", { id: group.id, name: group.name, mono })}
+      returnFocus={returnFocus}
+    >
+      <DialogForm onSubmit={(e) => void handleSubmit(onSubmit)(e)} noValidate>
+        <DialogBody className="space-y-4">
+          <LapsedNotice />
+          <FormAlert message={messageText(formMessage(errors))} />
+          <p className="rounded-sm border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="reset-warning">
+            {group.connected
+              ? group.clientIp
+                ? t("resetPassword.connectedFrom", { ip: group.clientIp })
+                : t("resetPassword.connected")
+              : t("resetPassword.idle")}
+          </p>
+          <Field
+            id="rp-new"
+            label={t("resetPassword.new")}
+            required
+            hint={t("rules.password", RULE_VALUES)}
+            error={errors.newPassword?.message}
+          >
+            {(aria) => (
+              <div className="flex gap-2">
+                <input
+                  {...aria}
+                  {...register("newPassword")}
+                  type="text"
+                  autoComplete="new-password"
+                  spellCheck={false}
+                  className={inputClass(!!errors.newPassword, "font-mono")}
+                />
+                <Button
+                  className="shrink-0 whitespace-nowrap"
+                  onClick={() => {
+                    const pw = generatePassword();
+                    setValue("newPassword", pw, { shouldValidate: true });
+                    setValue("confirmPassword", pw, { shouldValidate: true });
+                  }}
+                >
+                  {t("resetPassword.generate")}
+                </Button>
+              </div>
+            )}
+          </Field>
+          <Field id="rp-confirm" label={t("resetPassword.confirm")} required error={errors.confirmPassword?.message}>
+            {(aria) => (
+              <input
+                {...aria}
+                {...register("confirmPassword")}
+                type="text"
+                autoComplete="new-password"
+                spellCheck={false}
+                className={inputClass(!!errors.confirmPassword, "font-mono")}
+              />
+            )}
+          </Field>
+        </DialogBody>
+        <DialogFooter label={t("resetPassword.submit")} busyLabel={t("actions.working")} busy={isSubmitting} disabled={lapsed} />
+      </DialogForm>
+    </DialogContent>
+  );
+}
