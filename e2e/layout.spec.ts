@@ -31,13 +31,51 @@ async function expectTablesFit(page: Page, what: string) {
   for (const t of tables) expect(t.scroll, `${what}: table ${t.width} px in a ${t.box} px box`).toBeLessThanOrEqual(t.box);
 }
 
+/**
+ * The top bar's controls as a person sees them: none drawn over another (the region button, the
+ * language switch, the user menu, the menu button and the product's name).
+ */
+async function expectTopBarClear(page: Page, what: string) {
+  const boxes = await page.locator("#top-bar").evaluate((bar) =>
+    [...bar.querySelectorAll<HTMLElement>("a, button")]
+      .filter((el) => el.offsetParent !== null && el.getClientRects().length > 0)
+      .map((el) => {
+        const r = el.getBoundingClientRect();
+        return {
+          name: el.getAttribute("aria-label") ?? el.textContent?.trim() ?? "",
+          left: r.left,
+          right: r.right,
+          top: r.top,
+          bottom: r.bottom,
+        };
+      })
+      .filter((b) => b.right - b.left > 0),
+  );
+  expect(boxes.length, `${what}: top bar controls`).toBeGreaterThan(2);
+  for (const [i, a] of boxes.entries())
+    for (const b of boxes.slice(i + 1)) {
+      const overlap = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+      const vertical = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+      expect(overlap > 0.5 && vertical > 0.5, `${what}: "${a.name}" and "${b.name}" overlap by ${overlap.toFixed(1)} px`).toBe(false);
+    }
+}
+
+/** Every account in the Data Consume table shows whole (accounts are what a consumer types). */
+async function expectAccountsWhole(page: Page, what: string) {
+  const accounts = page.getByTestId("group-account");
+  expect(await accounts.count(), `${what}: accounts`).toBeGreaterThan(0);
+  const cut = await accounts.evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth + 0.5).map((el) => el.textContent));
+  expect(cut, `${what}: accounts cut short`).toEqual([]);
+}
+
 for (const size of SIZES) {
   test.describe(size.name, () => {
     test.use({ viewport: { width: size.width, height: size.height }, storageState: storageStateOf("admin") });
     const wide = size.width >= 1280;
 
     test(`pages fit at ${size.name}`, async ({ page, createInstance }, testInfo) => {
-      const instance = await createInstance({ groups: 3 });
+      // A 16-character account, the longest DTS allows.
+      const instance = await createInstance({ groups: [{}, { account: "abcdefghijklmnop" }, { account: "search_indexer_9" }] });
       const pages = [
         { name: "tasks", url: "/change-tracking?region=cn-hangzhou", table: true },
         { name: "instance", url: `/change-tracking/${SEED.normal}`, table: false },
@@ -49,7 +87,9 @@ for (const size of SIZES) {
       for (const p of pages) {
         await visit(page, p.url);
         await expectNoPageOverflow(page, `${p.name} at ${size.name}`);
+        await expectTopBarClear(page, `${p.name} at ${size.name}`);
         if (wide && p.table) await expectTablesFit(page, `${p.name} at ${size.name}`);
+        if (wide && p.name.startsWith("consume")) await expectAccountsWhole(page, `${p.name} at ${size.name}`);
         await page.screenshot({ path: testInfo.outputPath(`${p.name}.png`), fullPage: false });
       }
       // The phone and the zoomed page fold the nav into a menu button; wide screens show it.
@@ -130,7 +170,10 @@ for (const size of SIZES) {
       for (const p of pages) {
         await visit(page, p.url);
         await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+        // The consumer-group search keeps a usable width however narrow the toolbar.
+        if (p.name === "consume") expect((await page.locator("#group-search").boundingBox())?.width ?? 0).toBeGreaterThanOrEqual(200);
         await expectNoPageOverflow(page, `${p.name} in Chinese at ${size.name}`);
+        await expectTopBarClear(page, `${p.name} in Chinese at ${size.name}`);
         if (wide && p.table) await expectTablesFit(page, `${p.name} in Chinese at ${size.name}`);
         await page.screenshot({ path: testInfo.outputPath(`zh-${p.name}.png`), fullPage: false });
       }

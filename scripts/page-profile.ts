@@ -78,7 +78,7 @@ function original(f: Node["callFrame"]): { source: string; name: string } | null
     const file = fileURLToPath(f.url.startsWith("file:") ? f.url : `file://${f.url}`) + ".map";
     maps.set(f.url, existsSync(file) ? new SourceMap(JSON.parse(readFileSync(file, "utf8")) as never) : null);
   }
-  const entry = maps.get(f.url)?.findEntry(f.lineNumber, f.columnNumber);
+  const entry: { originalSource?: string; name?: string } | undefined = maps.get(f.url)?.findEntry(f.lineNumber, f.columnNumber);
   if (!entry?.originalSource) return null;
   return { source: entry.originalSource.replace(/^.*\[project\]\//, "").replace(/^turbopack:\/\/\/?/, ""), name: entry.name ?? "" };
 }

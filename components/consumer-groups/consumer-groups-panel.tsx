@@ -333,7 +333,7 @@ export function ConsumerGroupsPanel({
                       </span>
                     </td>
                     <td className={td}>
-                      <Truncated value={g.account} mono className="text-xs" />
+                      <Truncated value={g.account} mono className="text-xs" testId="group-account" />
                     </td>
                     <td className={td} data-testid="group-state">
                       <GroupState connected={g.connected} stale={stale} />
