@@ -7,7 +7,6 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { TaskRow } from "@/lib/data/tasks";
 import { formatDateTime, zoneLabel } from "@/lib/format";
-import { Truncated } from "../ui/truncated";
 import { StatusBadge } from "./status-badge";
 
 // Component classes of app/globals.css: the same utilities, named once.
@@ -104,16 +103,10 @@ export function TaskTable({
           {rows.map((row) => (
             <tr key={row.id} className="dt-row" data-testid="task-row">
               <td className={td}>
-                <span className="flex min-w-0 items-center">
-                  <Link
-                    href={`/change-tracking/${row.id}`}
-                    className="min-w-0 truncate font-mono text-blue-700 hover:underline"
-                    title={row.id}
-                  >
-                    {row.id}
-                  </Link>
-                </span>
-                <span className="block truncate text-xs text-gray-700" title={row.name}>
+                <Link href={`/change-tracking/${row.id}`} className="dt-id block" title={row.id}>
+                  {row.id}
+                </Link>
+                <span className="dt-sub" title={row.name}>
                   {row.name}
                 </span>
               </td>
@@ -121,10 +114,7 @@ export function TaskTable({
                 <span data-testid="task-status">
                   <StatusBadge status={row.status} />
                 </span>
-                <span
-                  className="hidden rounded-sm bg-amber-100 px-1 text-xs font-medium text-amber-900 [[data-stale=true]_&]:inline-block"
-                  data-testid="task-stale"
-                >
+                <span className="dt-stale" data-testid="task-stale">
                   {t("stale")}
                 </span>
               </td>
@@ -137,7 +127,7 @@ export function TaskTable({
                     <div className="truncate" title={formatDateTime(row.dataBeginAt, timeZone)}>
                       {formatDateTime(row.dataBeginAt, timeZone)}
                     </div>
-                    <div className="truncate text-gray-700" title={formatDateTime(row.dataEndAt, timeZone)}>
+                    <div className="dt-sub" title={formatDateTime(row.dataEndAt, timeZone)}>
                       {formatDateTime(row.dataEndAt, timeZone)}
                     </div>
                   </>
@@ -152,7 +142,9 @@ export function TaskTable({
               </td>
               <td className={td}>
                 <div className="truncate">{row.sourceType}</div>
-                <Truncated value={row.sourceInstanceId} mono className="text-xs text-gray-700" />
+                <span className="dt-sub font-mono" title={row.sourceInstanceId}>
+                  {row.sourceInstanceId}
+                </span>
               </td>
               <td className={td} data-testid="task-created">
                 <TwoLineTime value={row.createdAt} timeZone={timeZone} />

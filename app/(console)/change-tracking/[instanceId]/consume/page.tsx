@@ -28,7 +28,11 @@ export default async function DataConsumePage({
   const { instanceId } = await params;
   const user = await requireUser();
   const view = consumeViewSchema.parse(await searchParams);
-  const [instance, groups, t] = await Promise.all([getInstance(user, instanceId), listConsumerGroups(user, instanceId), getTranslations("consume")]);
+  const [instance, groups, t] = await Promise.all([
+    getInstance(user, instanceId),
+    listConsumerGroups(user, instanceId),
+    getTranslations("consume"),
+  ]);
   if (!instance || !groups) notFound();
   const example = groups.groups.at(0);
 
@@ -44,12 +48,7 @@ export default async function DataConsumePage({
       </div>
 
       <ClientMessages add={["consume", "validation"]}>
-        <ConsumerGroupsPanel
-          initial={groups}
-          initialView={view}
-          role={user.role}
-          instanceName={instance.name}
-        />
+        <ConsumerGroupsPanel initial={groups} initialView={view} role={user.role} instanceName={instance.name} />
       </ClientMessages>
 
       <section className="rounded-sm border border-gray-200 bg-white p-4 text-sm text-gray-800 sm:p-5" aria-labelledby="connect-title">

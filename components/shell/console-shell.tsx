@@ -1,0 +1,99 @@
+"use client";
+
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { Suspense, type ReactNode } from "react";
+import type { Role } from "@/lib/auth/roles";
+import type { RegionOption } from "@/lib/data/regions";
+import { RegionProvider } from "../regions/region-context";
+import { RegionSelector } from "../regions/region-selector";
+import { ConsoleStateProvider, SessionLapsedBanner } from "./console-state";
+import { LanguageSwitch } from "./language-switch";
+import { LogoMark } from "./logo";
+import { MobileNav } from "./mobile-nav";
+import { SideNav } from "./side-nav";
+import { UserMenu } from "./user-menu";
+
+export interface ShellNavItem {
+  href: string;
+  /** a key of `shell.nav` */
+  label: "changeTracking" | "audit" | "accessKeys";
+}
+
+/**
+ * The console's frame: top bar (product, region selector, language, user), left nav, and the main
+ * landmark the page renders into. A client component so that each page's answer carries its data
+ * (the user, the regions, the nav) rather than the frame's markup a second time in the React
+ * Server Components payload (README "Benchmark"); the layout reads the data and checks the session.
+ */
+export function ConsoleShell({
+  nav,
+  regions,
+  regionId,
+  username,
+  role,
+  timeZone,
+  children,
+}: {
+  nav: ShellNavItem[];
+  regions: RegionOption[];
+  regionId: string;
+  username: string;
+  role: Role;
+  timeZone: string;
+  children: ReactNode;
+}) {
+  const t = useTranslations("shell");
+  const tc = useTranslations("common");
+  const items = nav.map((n) => ({ href: n.href, label: t(`nav.${n.label}`) }));
+  return (
+    <RegionProvider initialRegionId={regionId}>
+      <ConsoleStateProvider initialTimeZone={timeZone}>
+        <a
+          href="#main"
+          className="sr-only z-[60] rounded-sm bg-white px-3 py-2 text-sm font-medium text-blue-700 shadow-lg focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:outline-2 focus:outline-blue-600"
+        >
+          {t("skipToMain")}
+        </a>
+        <div className="flex min-h-screen flex-col">
+          <header
+            id="top-bar"
+            className="sticky top-0 z-30 flex h-12 items-center gap-2 bg-[#1b2330] px-2 text-white shadow sm:gap-4 sm:px-4"
+          >
+            <MobileNav items={items} />
+            <Link
+              href="/change-tracking"
+              className="flex shrink-0 items-center gap-2 rounded-sm font-semibold tracking-tight focus-visible:outline-2 focus-visible:outline-white"
+            >
+              <LogoMark />
+              <span className="hidden whitespace-nowrap sm:inline">{tc("productName")}</span>
+              <span className="sr-only sm:hidden">{tc("productName")}</span>
+            </Link>
+            <span aria-hidden className="hidden h-5 w-px bg-white/20 sm:block" />
+            <div className="min-w-0">
+              <RegionSelector regions={regions} />
+            </div>
+            <div className="ml-auto flex shrink-0 items-center gap-2 sm:gap-4">
+              <LanguageSwitch signedIn collapse />
+              <UserMenu username={username} role={role} />
+            </div>
+          </header>
+          <div className="flex flex-1">
+            <div className="hidden w-48 shrink-0 border-r border-gray-200 bg-white pt-3 lg:block">
+              <p aria-hidden className="px-4 pb-2 text-xs font-semibold tracking-wide text-gray-600 uppercase">
+                {t("nav.section")}
+              </p>
+              <SideNav label={t("nav.label")} items={items} />
+            </div>
+            <main id="main" tabIndex={-1} className="min-w-0 flex-1 p-3 focus:outline-none sm:p-6">
+              <Suspense fallback={null}>
+                <SessionLapsedBanner />
+              </Suspense>
+              {children}
+            </main>
+          </div>
+        </div>
+      </ConsoleStateProvider>
+    </RegionProvider>
+  );
+}
