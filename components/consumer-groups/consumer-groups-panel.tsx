@@ -116,7 +116,7 @@ function TwoLineTime({ value, timeZone }: { value: string | null; timeZone: stri
   const text = formatDateTime(value, timeZone);
   if (text === "—") return <>—</>;
   return (
-    <span className="font-mono text-xs whitespace-nowrap">
+    <span className="dt-time">
       {text.slice(0, 10)}
       <br />
       {text.slice(11)}
@@ -321,11 +321,7 @@ export function ConsumerGroupsPanel({
                 // undefined while the trends load; a group newer than them has none yet.
                 const line = lines.data ? (lines.data.groups[g.id] ?? NO_TREND) : lines.isError ? NO_TREND : undefined;
                 return (
-                  <tr
-                    key={g.id}
-                    className={cn("hover:bg-blue-50/40", stale && "bg-amber-50/60 text-gray-700")}
-                    data-stale={stale ? "true" : undefined}
-                  >
+                  <tr key={g.id} className="dt-row" data-stale={stale ? "true" : undefined}>
                     <td className={td}>
                       <Truncated value={g.id} copyLabel={t("panel.copyId")} mono testId="group-id" />
                       <span className="block truncate text-xs text-gray-700" title={g.name}>
@@ -342,7 +338,7 @@ export function ConsumerGroupsPanel({
                       <TwoLineTime value={g.checkpointAt} timeZone={timeZone} />
                     </td>
                     <td className={td}>
-                      <span className="flex items-center justify-between gap-2">
+                      <span className="cg-metric">
                         <span
                           data-testid="message-delay"
                           className="whitespace-nowrap"
@@ -354,7 +350,7 @@ export function ConsumerGroupsPanel({
                       </span>
                     </td>
                     <td className={td}>
-                      <span className="flex items-center justify-between gap-2">
+                      <span className="cg-metric">
                         <span
                           data-testid="unconsumed-data"
                           className="whitespace-nowrap"

@@ -8,7 +8,6 @@ import { useRef, useState } from "react";
 import { can, type Role } from "@/lib/auth/roles";
 import type { ConsumerGroupRow } from "@/lib/data/consumer-groups";
 import { useConsoleState } from "../shell/console-state";
-import { Button } from "../ui/button";
 import { DialogRoot } from "../ui/dialog";
 import { useLandmark } from "../ui/use-landmark";
 import type { ReturnFocus } from "./lapsed-notice";
@@ -92,24 +91,22 @@ export function GroupActions({
   );
   return (
     <div className="flex flex-wrap items-center gap-x-1 gap-y-0.5">
-      <Button
-        variant="link"
-        size="sm"
-        className="h-6"
+      <button
+        type="button"
+        className="row-action"
         onClick={(e) => {
           onDetails(e.currentTarget);
         }}
         aria-label={t("detailsOf", { name: group.name })}
       >
         {t("details")}
-      </Button>
+      </button>
       {inline.map((kind) => (
         <span key={kind} className="contents">
           {separator}
-          <Button
-            variant="link"
-            size="sm"
-            className={kind === "delete" ? "h-6 text-red-700" : "h-6"}
+          <button
+            type="button"
+            className={kind === "delete" ? "row-action text-red-700" : "row-action"}
             disabled={lapsed}
             onPointerEnter={preload(kind)}
             onFocus={preload(kind)}
@@ -120,7 +117,7 @@ export function GroupActions({
             aria-label={t(kind === "change" ? "changeOf" : "deleteOf", { name: group.name })}
           >
             {t(kind)}
-          </Button>
+          </button>
         </span>
       ))}
       {menu.length > 0 ? (

@@ -5,11 +5,13 @@ import { Badge } from "../ui/badge";
 export function GroupState({ connected, stale = false }: { connected: boolean; stale?: boolean }) {
   const t = useTranslations("consume.state");
   return (
-    <span className="inline-flex flex-wrap items-center gap-1.5">
+    <>
       <Badge tone={connected ? "green" : "gray"}>{connected ? t("connected") : t("idle")}</Badge>
       {stale ? (
-        <span className="rounded-sm bg-amber-100 px-1 text-xs font-medium whitespace-nowrap text-amber-900">{t("stale")}</span>
+        <span className="ml-1.5 inline-block rounded-sm bg-amber-100 px-1 text-xs font-medium whitespace-nowrap text-amber-900">
+          {t("stale")}
+        </span>
       ) : null}
-    </span>
+    </>
   );
 }

@@ -15,8 +15,8 @@ const TONES: Record<Tone, { box: string; dot: string }> = {
 /** A status with a coloured dot, as cloud consoles show them. */
 export function Badge({ tone, children }: { tone: Tone; children: ReactNode }) {
   return (
-    <span className={cn("inline-flex items-center gap-1.5 text-sm whitespace-nowrap", TONES[tone].box)}>
-      <span aria-hidden className={cn("h-2 w-2 rounded-full", TONES[tone].dot)} />
+    <span className={cn("badge", TONES[tone].box)}>
+      <span aria-hidden className={cn("badge-dot", TONES[tone].dot)} />
       {children}
     </span>
   );
