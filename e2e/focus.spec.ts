@@ -26,6 +26,9 @@ test("the create dialog opens on its first field, says Create throughout, forget
   await expect(dialog.root.getByRole("heading", { name: "Create Consumer Group" })).toBeVisible();
   await expect(dialog.create).toHaveText("Create");
   await expect(dialog.name).toBeFocused();
+  // Every field is required, and says so to a screen reader (the asterisk is hidden from it).
+  for (const field of [dialog.name, dialog.account, dialog.password, dialog.confirm])
+    await expect(field).toHaveAttribute("aria-required", "true");
 
   await dialog.name.fill("kept-for-a-moment");
   await dialog.password.fill("Secret#2026");

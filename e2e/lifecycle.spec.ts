@@ -37,6 +37,8 @@ test("admin changes, resets and deletes a group; the credential check and the au
   await expect(reset.confirm).toHaveValue(generated);
   await reset.submit.click();
   await expect(reset.shownPassword).toHaveText(generated);
+  // Focus goes to Copy, the one thing to do with a password shown once.
+  await expect(reset.copy).toBeFocused();
   await reset.done.click();
   await expect(reset.result).toBeHidden();
   await reload(page);

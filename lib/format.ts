@@ -57,6 +57,18 @@ export function zoneLabel(timeZone = "UTC", at: Date = new Date()): string {
   return `UTC${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
+/**
+ * How far behind a consumer group is, at a glance (docs/rules.md "Consumer progress"): "warn" from
+ * a minute of delay or 10,000 unconsumed records, "high" from ten minutes or 100,000; null when no
+ * consumer is connected or it is keeping up.
+ */
+export const LAG_LEVELS = { delaySeconds: { warn: 60, high: 600 }, records: { warn: 10_000, high: 100_000 } } as const;
+export function lagLevel(value: number | null | undefined, kind: keyof typeof LAG_LEVELS): "warn" | "high" | null {
+  if (value === null || value === undefined || value < 0) return null;
+  const { warn, high } = LAG_LEVELS[kind];
+  return value >= high ? "high" : value >= warn ? "warn" : null;
+}
+
 /** A count DTS shows as -1 when no consumer is connected; we show "—". Grouped as the locale writes numbers. */
 export function formatMetric(value: number | null | undefined, unit = "", locale = "en"): string {
   if (value === null || value === undefined || value < 0) return "—";

@@ -13,7 +13,7 @@ const { changeLanguageSpec } = await import("../lib/actions/preferences-specs");
 const { createConsumerGroupSpec } = await import("../lib/actions/consumer-group-specs");
 const { resolveSessionUser } = await import("../lib/auth/session");
 const { SEED_IDS } = await import("../lib/demo");
-const { formatDuration, formatMetric } = await import("../lib/format");
+const { formatDuration, formatMetric, lagLevel } = await import("../lib/format");
 const { CONSUMER_GROUP_QUOTA } = await import("../lib/validation/consumer-group");
 
 type Role = "admin" | "operator" | "viewer";
@@ -94,5 +94,21 @@ describe("numbers and durations in the locale", () => {
     assert.equal(formatDuration(45, "zh-CN"), "45秒");
     assert.equal(formatDuration(725, "zh-CN"), "12分钟 5秒");
     assert.equal(formatDuration(12_000, "zh-CN"), "3小时 20分钟");
+  });
+});
+
+describe('lag levels (docs/rules.md "Consumer progress")', () => {
+  it("marks a delay from a minute and a backlog from 10,000, high from ten minutes and 100,000", () => {
+    assert.equal(lagLevel(59, "delaySeconds"), null);
+    assert.equal(lagLevel(60, "delaySeconds"), "warn");
+    assert.equal(lagLevel(599, "delaySeconds"), "warn");
+    assert.equal(lagLevel(600, "delaySeconds"), "high");
+    assert.equal(lagLevel(9_999, "records"), null);
+    assert.equal(lagLevel(10_000, "records"), "warn");
+    assert.equal(lagLevel(100_000, "records"), "high");
+  });
+  it("marks nothing while no consumer is connected (null, or DTS's -1)", () => {
+    assert.equal(lagLevel(null, "delaySeconds"), null);
+    assert.equal(lagLevel(-1, "records"), null);
   });
 });

@@ -7,7 +7,7 @@ import type { Role } from "@/lib/auth/roles";
 import { can } from "@/lib/auth/roles";
 import type { ConsumerGroupList, ConsumerGroupRow } from "@/lib/data/consumer-groups";
 import type { InstanceSparklines } from "@/lib/data/heartbeat-history";
-import { formatDateTime, formatTime } from "@/lib/format";
+import { formatDateTime, formatTime, lagLevel } from "@/lib/format";
 import { consumeViewSearch, type ConsumeSort, type ConsumeSortKey, type ConsumeView } from "@/lib/validation/consume-view-url";
 import { SessionLapsedError, isSessionLapse, useConsoleState, useTimeZone } from "../shell/console-state";
 import { cn } from "../ui/cn";
@@ -341,8 +341,9 @@ export function ConsumerGroupsPanel({
                       <span className="cg-metric">
                         <span
                           data-testid="message-delay"
-                          className="whitespace-nowrap"
-                          title={g.connected ? undefined : t("panel.notConnected")}
+                          data-level={lagLevel(g.messageDelaySeconds, "delaySeconds") ?? undefined}
+                          className="lag whitespace-nowrap"
+                          title={g.connected ? t("panel.seconds", { value: metric.count(g.messageDelaySeconds) }) : t("panel.notConnected")}
                         >
                           {metric.seconds(g.messageDelaySeconds)}
                         </span>
@@ -353,7 +354,8 @@ export function ConsumerGroupsPanel({
                       <span className="cg-metric">
                         <span
                           data-testid="unconsumed-data"
-                          className="whitespace-nowrap"
+                          data-level={lagLevel(g.unconsumedRecords, "records") ?? undefined}
+                          className="lag whitespace-nowrap"
                           title={g.connected ? undefined : t("panel.notConnected")}
                         >
                           {metric.count(g.unconsumedRecords)}

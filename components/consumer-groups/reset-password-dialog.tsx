@@ -72,11 +72,12 @@ export default function ResetPasswordDialog({
             <code data-testid="new-password" className="min-w-0 font-mono text-sm break-all">
               {shown}
             </code>
-            <CopyButton value={shown} label={t("resetPassword.copy")} />
+            {/* Focus on Copy: the one thing to do with a password shown once. */}
+            <CopyButton value={shown} label={t("resetPassword.copy")} autoFocus />
           </p>
         </DialogBody>
         <div className="flex shrink-0 justify-end border-t border-gray-100 bg-gray-50 px-5 py-3">
-          <Button variant="primary" onClick={onDone} data-autofocus>
+          <Button variant="primary" onClick={onDone}>
             {t("resetPassword.close")}
           </Button>
         </div>

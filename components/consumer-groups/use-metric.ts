@@ -1,9 +1,10 @@
 import { useLocale, useTranslations } from "next-intl";
-import { formatMetric } from "@/lib/format";
+import { formatDuration, formatMetric } from "@/lib/format";
 
 /**
- * The progress figures in the page's language: a delay in seconds (`12 s`, `12 秒`) and a count
- * grouped as the locale writes numbers; "—" when no consumer is connected (DTS's -1).
+ * The progress figures in the page's language: a delay in seconds under a minute (`12 s`, `12 秒`),
+ * longer as a duration (`3 hr 41 min`, `3小时 41分钟`) that reads at a glance, and a count grouped as
+ * the locale writes numbers; "—" when no consumer is connected (DTS's -1).
  */
 export function useMetric(): {
   seconds: (value: number | null | undefined) => string;
@@ -13,6 +14,7 @@ export function useMetric(): {
   const locale = useLocale();
   return {
     seconds: (value) => {
+      if (value !== null && value !== undefined && value >= 60) return formatDuration(value, locale);
       const text = formatMetric(value, "", locale);
       return text === "—" ? text : t("seconds", { value: text });
     },

@@ -6,7 +6,18 @@ import { toast } from "sonner";
 import { Tooltip } from "./tooltip";
 
 /** Copies a value to the clipboard and says so; its tooltip shows the whole value. */
-export function CopyButton({ value, label, compact = false }: { value: string; label: string; compact?: boolean }) {
+export function CopyButton({
+  value,
+  label,
+  compact = false,
+  autoFocus = false,
+}: {
+  value: string;
+  label: string;
+  compact?: boolean;
+  /** take focus when shown (a value shown once, which the user came to copy) */
+  autoFocus?: boolean;
+}) {
   const t = useTranslations("common");
   const [copied, setCopied] = useState(false);
   async function copy() {
@@ -25,6 +36,7 @@ export function CopyButton({ value, label, compact = false }: { value: string; l
     <button
       type="button"
       onClick={() => void copy()}
+      autoFocus={autoFocus}
       aria-label={t("copyLabel", { label })}
       className={`${compact ? "ml-0.5" : "ml-2"} copy-btn`}
     >

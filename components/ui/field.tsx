@@ -20,6 +20,8 @@ export interface FieldAria {
   id: string;
   "aria-invalid": boolean;
   "aria-describedby"?: string;
+  /** the red asterisk is hidden from screen readers: this says "required" instead */
+  "aria-required"?: boolean;
 }
 
 /** A styled text input, red while invalid. */
@@ -67,7 +69,7 @@ export function Field({
           {label}
         </label>
       </div>
-      {children({ id, "aria-invalid": !!error, "aria-describedby": describedBy })}
+      {children({ id, "aria-invalid": !!error, "aria-describedby": describedBy, "aria-required": required || undefined })}
       <p id={errorId} aria-live="polite" className={cn("text-xs text-red-600", !error && "sr-only")}>
         {error ?? ""}
       </p>

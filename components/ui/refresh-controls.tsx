@@ -37,7 +37,9 @@ export function RefreshControls({
   const hydrated = useHydrated();
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm">
-      <span className="min-w-0 text-xs text-gray-700" role="status" aria-live="polite" data-testid="refresh-status">
+      {/* Quiet: the time of the last read is shown, not announced (a poll every 5 s would speak
+          every 5 s); a failure is announced, once, by the alert below. */}
+      <span className="min-w-0 text-xs text-gray-700" data-testid="refresh-status">
         {failedText ? (
           <span className="font-medium text-red-700">{failedText}</span>
         ) : refreshing ? (
@@ -48,7 +50,11 @@ export function RefreshControls({
           ""
         )}
       </span>
-      <Button size="sm" onClick={onRefresh} disabled={disabled || refreshing} aria-label={t("button")}>
+      <span role="alert" className="sr-only" data-testid="refresh-alert">
+        {failedText ?? ""}
+      </span>
+      {/* Never disabled by a poll in flight: a click then simply asks again. */}
+      <Button size="sm" onClick={onRefresh} disabled={disabled} aria-busy={refreshing} aria-label={t("button")}>
         <svg
           aria-hidden
           viewBox="0 0 16 16"

@@ -11,6 +11,7 @@ export class ResetPasswordDialog {
   readonly result: Locator;
   readonly shownPassword: Locator;
   readonly done: Locator;
+  readonly copy: Locator;
 
   constructor(page: Page) {
     this.root = page.getByRole("dialog", { name: "Reset Password" });
@@ -21,5 +22,6 @@ export class ResetPasswordDialog {
     this.result = page.getByRole("dialog", { name: "Password Reset" });
     this.shownPassword = this.result.getByTestId("new-password");
     this.done = this.result.getByRole("button", { name: "Done" });
+    this.copy = this.result.getByRole("button", { name: "Copy new password" });
   }
 }

@@ -63,7 +63,14 @@ const groups = await client.request("DescribeConsumerGroup", { SubscriptionInsta
             v3: "@alicloud/openapi-client",
           })}
         </p>
-        <pre className="mt-3 overflow-x-auto rounded-sm bg-gray-900 p-3 font-mono text-xs leading-relaxed text-gray-100">{example}</pre>
+        {/* It scrolls sideways on a narrow screen: focusable, so a keyboard can scroll it too. */}
+        <pre
+          tabIndex={0}
+          aria-labelledby="openapi-title"
+          className="mt-3 overflow-x-auto rounded-sm bg-gray-900 p-3 font-mono text-xs leading-relaxed text-gray-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
+        >
+          {example}
+        </pre>
       </section>
     </div>
   );
