@@ -46,6 +46,33 @@ test("operator walks the DTS flow and creates a consumer group without a reload"
   await expect(dialog.password).toHaveValue("Secret#2026");
 });
 
+test("each group's connect guide: the network's endpoint, the client's configuration, the user filled in, never the password", async ({
+  page,
+  createInstance,
+}) => {
+  const instance = await createInstance({ groups: [{ account: "bi_reader" }] });
+  const group = instance.groups[0];
+  const consume = await new ConsumePage(page).open(instance.id);
+  const drawer = await consume.openDetails(group.name);
+  await drawer.root.getByRole("tab", { name: "Connect" }).click();
+  const snippet = drawer.root.getByTestId("connect-snippet");
+  // Kafka's Java properties on the VPC endpoint (DTS's :18003) by default.
+  await expect(snippet).toContainText(`bootstrap.servers=dts-${instance.regionId}-vpc.aliyuncs.com:18003`);
+  await expect(snippet).toContainText(`group.id=${group.id}`);
+  await expect(snippet).toContainText(`username="bi_reader-${group.id}"`);
+  await expect(snippet).toContainText('password="<consumer group password>"');
+  await expect(snippet).not.toContainText(group.password);
+  await drawer.root.getByLabel("Network").selectOption("public");
+  await expect(snippet).toContainText(`bootstrap.servers=dts-${instance.regionId}.aliyuncs.com:18001`);
+  // The client tabs follow the arrow keys.
+  await drawer.root.getByRole("tab", { name: "Kafka (Java)" }).focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(drawer.root.getByRole("tab", { name: "Python" })).toBeFocused();
+  await expect(snippet).toContainText(`"sasl.username": "bi_reader-${group.id}"`);
+  await expect(drawer.root.getByRole("button", { name: "Copy Python configuration" })).toBeVisible();
+  await expect(drawer.root.getByRole("link", { name: "DTS help: Python" })).toHaveAttribute("href", /alibabacloud\.com\/help/);
+});
+
 test("the dialog checks the rules as the user types, is keyboard-usable and keeps focus inside", async ({ page, createInstance }) => {
   const consume = await new ConsumePage(page).open((await createInstance()).id);
   // Enabled only once hydrated: a key press before then would open nothing.

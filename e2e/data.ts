@@ -2,6 +2,7 @@
 // own Prisma client on the server's database, so no test depends on another's writes or on the
 // demo seed's counts. Rows go in as the app's would (groups one by one through the quota trigger,
 // passwords hashed with the app's argon2id).
+import { dtsEndpoint } from "../lib/consumer/connect-guide";
 import { hashPassword } from "../lib/auth/password";
 import type { Db } from "../lib/db/connect";
 import type { InstanceStatus } from "../lib/generated/prisma/enums";
@@ -88,7 +89,6 @@ export async function createInstance(db: Db, unique: (prefix: string) => string,
   const planned = typeof spec.groups === "number" ? Array.from({ length: spec.groups }, () => ({})) : (spec.groups ?? []);
   const groups = planned.map((g, i) => planGroup(unique, g, i));
   const now = Date.now();
-  const port = 18001;
   await db.$transaction(async (tx) => {
     await tx.instance.create({
       data: {
@@ -106,9 +106,9 @@ export async function createInstance(db: Db, unique: (prefix: string) => string,
         dataEndAt: new Date(now),
         checkpointAt: new Date(now),
         topic: `${regionId.replace(/-/g, "_")}_e2e_${id}_version2`,
-        vpcEndpoint: `dts-${regionId}-vpc.aliyuncs.com:${port}`,
-        privateEndpoint: `dts-${regionId}-internal.aliyuncs.com:${port}`,
-        publicEndpoint: `dts-${regionId}.aliyuncs.com:${port}`,
+        vpcEndpoint: dtsEndpoint(regionId, "vpc"),
+        privateEndpoint: dtsEndpoint(regionId, "private"),
+        publicEndpoint: dtsEndpoint(regionId, "public"),
         createdAt: new Date(now - 2 * 3_600_000),
       },
     });

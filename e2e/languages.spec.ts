@@ -95,6 +95,7 @@ test("the whole flow in Chinese: switch, region menu, tasks, the Add dialog's re
   await create.click();
   await expect(dialog).toBeHidden();
   await expect(page.getByText(zh("Consumer group {name} created", { name: taken }))).toBeVisible();
+  await page.getByRole("dialog", { name: zh("Consumer group created") }).getByRole("button", { name: zh("Done") }).click();
   await page.getByRole("button", { name: zh("Add Consumer Group") }).click();
   await nameField.fill(taken);
   await account.fill("zh_reader");
@@ -110,6 +111,10 @@ test("the whole flow in Chinese: switch, region menu, tasks, the Add dialog's re
   const name = unique("中文组");
   await nameField.fill(name);
   await create.click();
+  // The dialog becomes the group's connect guide, in Chinese around code that stays as it is.
+  const created = page.getByRole("dialog", { name: zh("Consumer group created") });
+  await expect(created.getByTestId("connect-snippet")).toContainText("security.protocol=SASL_PLAINTEXT");
+  await created.getByRole("button", { name: zh("Done") }).click();
   await expect(dialog).toBeHidden();
   const groupRow = page.getByRole("row").filter({ has: page.getByText(name, { exact: true }) });
   await expect(groupRow).toBeVisible();

@@ -17,6 +17,7 @@ import { inputClass } from "../ui/field";
 import { RefreshControls, type AutoRefresh } from "../ui/refresh-controls";
 import { Truncated } from "../ui/truncated";
 import { AddConsumerGroupDialog } from "./add-consumer-group-dialog";
+import { InstanceConnectProvider, type InstanceConnect } from "./connect-guide";
 import { GroupActions } from "./group-actions";
 import { GroupDetailsDrawer } from "./group-details";
 import { GroupState } from "./group-state";
@@ -132,11 +133,14 @@ function TwoLineTime({ value, timeZone }: { value: string | null; timeZone: stri
  */
 export function ConsumerGroupsPanel({
   initial,
+  connect,
   initialView,
   role,
   instanceName,
 }: {
   initial: ConsumerGroupList;
+  /** the instance's topic and endpoints, for the connect guide */
+  connect: InstanceConnect;
   initialView: ConsumeView;
   role: Role;
   instanceName: string;
@@ -210,199 +214,203 @@ export function ConsumerGroupsPanel({
   };
 
   return (
-    <section className="rounded-sm border border-gray-200 bg-white" aria-labelledby="consumer-groups-title">
-      <div className="flex flex-wrap items-center justify-between gap-3 border-b border-gray-100 px-3 py-3 sm:px-5">
-        <div className="flex items-center gap-3">
-          <h2 id="consumer-groups-title" tabIndex={-1} className="text-sm font-semibold text-gray-900 focus:outline-none">
-            {t("panel.heading")}
-          </h2>
-          <span
-            data-testid="quota"
-            aria-label={t("panel.quotaLabel", { used: data.groups.length, quota: data.quota })}
-            className={`rounded-full px-2 py-0.5 text-xs font-medium ${full ? "bg-red-50 text-red-800" : "bg-gray-100 text-gray-800"}`}
-          >
-            {data.groups.length} / {data.quota}
-          </span>
+    <InstanceConnectProvider value={connect}>
+      <section className="rounded-sm border border-gray-200 bg-white" aria-labelledby="consumer-groups-title">
+        <div className="flex flex-wrap items-center justify-between gap-3 border-b border-gray-100 px-3 py-3 sm:px-5">
+          <div className="flex items-center gap-3">
+            <h2 id="consumer-groups-title" tabIndex={-1} className="text-sm font-semibold text-gray-900 focus:outline-none">
+              {t("panel.heading")}
+            </h2>
+            <span
+              data-testid="quota"
+              aria-label={t("panel.quotaLabel", { used: data.groups.length, quota: data.quota })}
+              className={`rounded-full px-2 py-0.5 text-xs font-medium ${full ? "bg-red-50 text-red-800" : "bg-gray-100 text-gray-800"}`}
+            >
+              {data.groups.length} / {data.quota}
+            </span>
+          </div>
+          <AddConsumerGroupDialog instanceId={instanceId} instanceName={instanceName} disabledReason={reason} />
         </div>
-        <AddConsumerGroupDialog instanceId={instanceId} instanceName={instanceName} disabledReason={reason} />
-      </div>
-      <div className="flex flex-wrap items-center justify-between gap-3 border-b border-gray-100 px-3 py-2.5 sm:px-5">
-        <form
-          role="search"
-          aria-label={t("panel.searchLabel")}
-          className="flex min-w-0 basis-full items-center gap-2 sm:basis-64 sm:flex-1"
-          onSubmit={(e) => {
-            e.preventDefault();
-          }}
-        >
-          <label htmlFor="group-search" className="sr-only">
-            {t("panel.search")}
-          </label>
-          <input
-            id="group-search"
-            type="search"
-            value={search}
-            maxLength={128}
-            placeholder={t("panel.search")}
-            onChange={(e) => {
-              setSearch(e.target.value);
-              setView((v) => ({ ...v, q: e.target.value.trim() || undefined }));
+        <div className="flex flex-wrap items-center justify-between gap-3 border-b border-gray-100 px-3 py-2.5 sm:px-5">
+          <form
+            role="search"
+            aria-label={t("panel.searchLabel")}
+            className="flex min-w-0 basis-full items-center gap-2 sm:basis-64 sm:flex-1"
+            onSubmit={(e) => {
+              e.preventDefault();
             }}
-            className={inputClass(false, "w-full max-w-72 min-w-0")}
-          />
-        </form>
-        <RefreshControls
-          onRefresh={refresh}
-          interval={interval}
-          onIntervalChange={setIntervalMs}
-          refreshing={refreshing}
-          disabled={lapsed}
-          updatedText={t("panel.updated", { time: formatTime(list.dataUpdatedAt, timeZone), zone })}
-          failedText={
-            lapsed
-              ? t("panel.lapsed")
-              : stale
-                ? interval
-                  ? t("panel.failedRetrying", { time: formatTime(list.dataUpdatedAt, timeZone), zone })
-                  : t("panel.failed", { time: formatTime(list.dataUpdatedAt, timeZone), zone })
-                : null
-          }
-        />
-      </div>
-
-      {data.groups.length === 0 ? (
-        <EmptyState title={t("panel.emptyTitle")}>{reason ?? t("panel.emptyBody")}</EmptyState>
-      ) : shown.length === 0 ? (
-        <EmptyState title={t("panel.noMatchTitle")}>{t("panel.noMatchBody")}</EmptyState>
-      ) : (
-        <div
-          role="region"
-          aria-label={t("panel.tableLabel")}
-          tabIndex={0}
-          className="relative overflow-x-auto focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600"
-          data-stale={stale ? "true" : undefined}
-        >
-          {/* Widths: an account (at most 16 characters, what a consumer types) never truncates from
-              1280 px up; the actions fit DTS's inline Change Password and Delete beside More. */}
-          <table className="w-full min-w-[64rem] table-fixed divide-y divide-gray-200">
-            <caption className="sr-only">
-              {t("panel.caption")}
-              {view.q ? t("panel.captionMatching", { q: view.q }) : ""}
-              {stale ? t("panel.captionStale") : ""}
-            </caption>
-            <colgroup>
-              <col className="w-[16%]" />
-              <col className="w-[14%]" />
-              <col className="w-[8%]" />
-              <col className="w-[9%]" />
-              <col className="w-[11%]" />
-              <col className="w-[12%]" />
-              <col className="w-[9%]" />
-              <col className="w-[21%]" />
-            </colgroup>
-            <thead className="bg-gray-50">
-              <tr>
-                <SortHeader label={t("panel.idName")} sortKey="name" view={view} onSort={setSort} />
-                <th scope="col" className={th}>
-                  {t("panel.account")}
-                </th>
-                <SortHeader label={t("panel.state")} sortKey="state" view={view} onSort={setSort} />
-                <SortHeader label={t("panel.checkpoint", { zone })} sortKey="checkpoint" view={view} onSort={setSort} />
-                <SortHeader label={t("panel.delay")} sortKey="delay" view={view} onSort={setSort} />
-                <SortHeader label={t("panel.unconsumed")} sortKey="unconsumed" view={view} onSort={setSort} />
-                <SortHeader label={t("panel.created", { zone })} sortKey="created" view={view} onSort={setSort} />
-                <th scope="col" className={th}>
-                  {t("panel.actions")}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-gray-100">
-              {shown.map((g) => {
-                // undefined while the trends load; a group newer than them has none yet.
-                const line = lines.data ? (lines.data.groups[g.id] ?? NO_TREND) : lines.isError ? NO_TREND : undefined;
-                return (
-                  <tr key={g.id} className="dt-row" data-stale={stale ? "true" : undefined}>
-                    <td className={td}>
-                      <Truncated value={g.id} copyLabel={t("panel.copyId")} mono testId="group-id" />
-                      <span className="block truncate text-xs text-gray-700" title={g.name}>
-                        {g.name}
-                      </span>
-                    </td>
-                    <td className={td}>
-                      <Truncated value={g.account} mono className="text-xs" testId="group-account" />
-                    </td>
-                    <td className={td} data-testid="group-state">
-                      <GroupState connected={g.connected} stale={stale} />
-                    </td>
-                    <td className={td}>
-                      <TwoLineTime value={g.checkpointAt} timeZone={timeZone} />
-                    </td>
-                    <td className={td}>
-                      <span className="cg-metric">
-                        <span
-                          data-testid="message-delay"
-                          data-level={lagLevel(g.messageDelaySeconds, "delaySeconds") ?? undefined}
-                          className="lag whitespace-nowrap"
-                          title={g.connected ? t("panel.seconds", { value: metric.count(g.messageDelaySeconds) }) : t("panel.notConnected")}
-                        >
-                          {metric.seconds(g.messageDelaySeconds)}
-                        </span>
-                        <Sparkline values={line?.delay} label={t("sparkline.delay")} testId="delay-sparkline" />
-                      </span>
-                    </td>
-                    <td className={td}>
-                      <span className="cg-metric">
-                        <span
-                          data-testid="unconsumed-data"
-                          data-level={lagLevel(g.unconsumedRecords, "records") ?? undefined}
-                          className="lag whitespace-nowrap"
-                          title={g.connected ? undefined : t("panel.notConnected")}
-                        >
-                          {metric.count(g.unconsumedRecords)}
-                        </span>
-                        <Sparkline values={line?.unconsumed} label={t("sparkline.unconsumed")} testId="unconsumed-sparkline" />
-                      </span>
-                    </td>
-                    <td className={td}>
-                      <TwoLineTime value={g.createdAt} timeZone={timeZone} />
-                    </td>
-                    <td className={td}>
-                      <GroupActions
-                        group={g}
-                        instanceId={instanceId}
-                        role={role}
-                        range={list.data.dataRange}
-                        onDetails={(trigger) => {
-                          drawerTrigger.current = trigger;
-                          setView((v) => ({ ...v, group: g.id }));
-                        }}
-                      />
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <DialogRoot
-        open={!!openGroup}
-        onOpenChange={(next) => {
-          if (!next) setView((v) => ({ ...v, group: undefined }));
-        }}
-      >
-        {openGroup ? (
-          <GroupDetailsDrawer
-            group={openGroup}
-            instanceId={instanceId}
-            stale={stale}
+          >
+            <label htmlFor="group-search" className="sr-only">
+              {t("panel.search")}
+            </label>
+            <input
+              id="group-search"
+              type="search"
+              value={search}
+              maxLength={128}
+              placeholder={t("panel.search")}
+              onChange={(e) => {
+                setSearch(e.target.value);
+                setView((v) => ({ ...v, q: e.target.value.trim() || undefined }));
+              }}
+              className={inputClass(false, "w-full max-w-72 min-w-0")}
+            />
+          </form>
+          <RefreshControls
+            onRefresh={refresh}
             interval={interval}
-            returnFocus={() =>
-              drawerTrigger.current?.isConnected ? drawerTrigger.current : document.getElementById("consumer-groups-title")
+            onIntervalChange={setIntervalMs}
+            refreshing={refreshing}
+            disabled={lapsed}
+            updatedText={t("panel.updated", { time: formatTime(list.dataUpdatedAt, timeZone), zone })}
+            failedText={
+              lapsed
+                ? t("panel.lapsed")
+                : stale
+                  ? interval
+                    ? t("panel.failedRetrying", { time: formatTime(list.dataUpdatedAt, timeZone), zone })
+                    : t("panel.failed", { time: formatTime(list.dataUpdatedAt, timeZone), zone })
+                  : null
             }
           />
-        ) : null}
-      </DialogRoot>
-    </section>
+        </div>
+
+        {data.groups.length === 0 ? (
+          <EmptyState title={t("panel.emptyTitle")}>{reason ?? t("panel.emptyBody")}</EmptyState>
+        ) : shown.length === 0 ? (
+          <EmptyState title={t("panel.noMatchTitle")}>{t("panel.noMatchBody")}</EmptyState>
+        ) : (
+          <div
+            role="region"
+            aria-label={t("panel.tableLabel")}
+            tabIndex={0}
+            className="relative overflow-x-auto focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600"
+            data-stale={stale ? "true" : undefined}
+          >
+            {/* Widths: an account (at most 16 characters, what a consumer types) never truncates from
+              1280 px up; the actions fit DTS's inline Change Password and Delete beside More. */}
+            <table className="w-full min-w-[64rem] table-fixed divide-y divide-gray-200">
+              <caption className="sr-only">
+                {t("panel.caption")}
+                {view.q ? t("panel.captionMatching", { q: view.q }) : ""}
+                {stale ? t("panel.captionStale") : ""}
+              </caption>
+              <colgroup>
+                <col className="w-[16%]" />
+                <col className="w-[14%]" />
+                <col className="w-[8%]" />
+                <col className="w-[9%]" />
+                <col className="w-[11%]" />
+                <col className="w-[12%]" />
+                <col className="w-[9%]" />
+                <col className="w-[21%]" />
+              </colgroup>
+              <thead className="bg-gray-50">
+                <tr>
+                  <SortHeader label={t("panel.idName")} sortKey="name" view={view} onSort={setSort} />
+                  <th scope="col" className={th}>
+                    {t("panel.account")}
+                  </th>
+                  <SortHeader label={t("panel.state")} sortKey="state" view={view} onSort={setSort} />
+                  <SortHeader label={t("panel.checkpoint", { zone })} sortKey="checkpoint" view={view} onSort={setSort} />
+                  <SortHeader label={t("panel.delay")} sortKey="delay" view={view} onSort={setSort} />
+                  <SortHeader label={t("panel.unconsumed")} sortKey="unconsumed" view={view} onSort={setSort} />
+                  <SortHeader label={t("panel.created", { zone })} sortKey="created" view={view} onSort={setSort} />
+                  <th scope="col" className={th}>
+                    {t("panel.actions")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-gray-100">
+                {shown.map((g) => {
+                  // undefined while the trends load; a group newer than them has none yet.
+                  const line = lines.data ? (lines.data.groups[g.id] ?? NO_TREND) : lines.isError ? NO_TREND : undefined;
+                  return (
+                    <tr key={g.id} className="dt-row" data-stale={stale ? "true" : undefined}>
+                      <td className={td}>
+                        <Truncated value={g.id} copyLabel={t("panel.copyId")} mono testId="group-id" />
+                        <span className="block truncate text-xs text-gray-700" title={g.name}>
+                          {g.name}
+                        </span>
+                      </td>
+                      <td className={td}>
+                        <Truncated value={g.account} mono className="text-xs" testId="group-account" />
+                      </td>
+                      <td className={td} data-testid="group-state">
+                        <GroupState connected={g.connected} stale={stale} />
+                      </td>
+                      <td className={td}>
+                        <TwoLineTime value={g.checkpointAt} timeZone={timeZone} />
+                      </td>
+                      <td className={td}>
+                        <span className="cg-metric">
+                          <span
+                            data-testid="message-delay"
+                            data-level={lagLevel(g.messageDelaySeconds, "delaySeconds") ?? undefined}
+                            className="lag whitespace-nowrap"
+                            title={
+                              g.connected ? t("panel.seconds", { value: metric.count(g.messageDelaySeconds) }) : t("panel.notConnected")
+                            }
+                          >
+                            {metric.seconds(g.messageDelaySeconds)}
+                          </span>
+                          <Sparkline values={line?.delay} label={t("sparkline.delay")} testId="delay-sparkline" />
+                        </span>
+                      </td>
+                      <td className={td}>
+                        <span className="cg-metric">
+                          <span
+                            data-testid="unconsumed-data"
+                            data-level={lagLevel(g.unconsumedRecords, "records") ?? undefined}
+                            className="lag whitespace-nowrap"
+                            title={g.connected ? undefined : t("panel.notConnected")}
+                          >
+                            {metric.count(g.unconsumedRecords)}
+                          </span>
+                          <Sparkline values={line?.unconsumed} label={t("sparkline.unconsumed")} testId="unconsumed-sparkline" />
+                        </span>
+                      </td>
+                      <td className={td}>
+                        <TwoLineTime value={g.createdAt} timeZone={timeZone} />
+                      </td>
+                      <td className={td}>
+                        <GroupActions
+                          group={g}
+                          instanceId={instanceId}
+                          role={role}
+                          range={list.data.dataRange}
+                          onDetails={(trigger) => {
+                            drawerTrigger.current = trigger;
+                            setView((v) => ({ ...v, group: g.id }));
+                          }}
+                        />
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <DialogRoot
+          open={!!openGroup}
+          onOpenChange={(next) => {
+            if (!next) setView((v) => ({ ...v, group: undefined }));
+          }}
+        >
+          {openGroup ? (
+            <GroupDetailsDrawer
+              group={openGroup}
+              instanceId={instanceId}
+              stale={stale}
+              interval={interval}
+              returnFocus={() =>
+                drawerTrigger.current?.isConnected ? drawerTrigger.current : document.getElementById("consumer-groups-title")
+              }
+            />
+          ) : null}
+        </DialogRoot>
+      </section>
+    </InstanceConnectProvider>
   );
 }

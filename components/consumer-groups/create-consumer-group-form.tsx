@@ -13,6 +13,8 @@ import { DialogBody, DialogContent, DialogFooter, DialogForm } from "../ui/dialo
 import { Field, inputClass, useMessageText } from "../ui/field";
 import { applyActionFailure, callAction, formMessage } from "../forms/action-failure";
 import { useConsoleState } from "../shell/console-state";
+import { Button } from "../ui/button";
+import { ConnectGuide } from "./connect-guide";
 import { LapsedNotice } from "./lapsed-notice";
 import { FormAlert } from "../ui/form-feedback";
 import { consumerGroupKeys } from "./query-keys";
@@ -54,6 +56,7 @@ export default function CreateConsumerGroupDialogForm({
   onClose: () => void;
 }) {
   const { lapsed, markLapsed } = useConsoleState();
+  const [created, setCreated] = useState<{ id: string; name: string; account: string } | null>(null);
   const [showPassword, setShowPassword] = useState(false);
   const queryClient = useQueryClient();
   const t = useTranslations("consume");
@@ -75,13 +78,37 @@ export default function CreateConsumerGroupDialogForm({
     if (result.ok) {
       toast.success(t("create.created", { name: result.data.name }), { description: t("create.createdId", { id: result.data.id }) });
       await queryClient.invalidateQueries({ queryKey: consumerGroupKeys.all(instanceId) });
-      onClose();
+      // The consumer's next step: the dialog becomes the new group's connect guide (the typed
+      // password is gone with the form).
+      setCreated({ id: result.data.id, name: result.data.name, account: values.account });
       return;
     }
     // The server said no: keep every value, put each message on its field, the rest on the form.
     applyActionFailure(result, setError, FIELDS);
     // Quota, status and role changes show up in the table (and the Add button) at once.
     void queryClient.invalidateQueries({ queryKey: consumerGroupKeys.all(instanceId) });
+  }
+
+  if (created) {
+    return (
+      <DialogContent
+        title={t("connectGuide.createdTitle")}
+        description={t.rich("connectGuide.createdBody", {
+          name: created.name,
+          id: created.id,
+          mono: (chunks) => <span className="font-mono">{chunks}</span>,
+        })}
+      >
+        <DialogBody>
+          <ConnectGuide groupId={created.id} account={created.account} />
+        </DialogBody>
+        <div className="flex shrink-0 justify-end border-t border-gray-100 bg-gray-50 px-5 py-3">
+          <Button variant="primary" onClick={onClose} data-autofocus>
+            {t("connectGuide.done")}
+          </Button>
+        </div>
+      </DialogContent>
+    );
   }
 
   return (

@@ -16,6 +16,7 @@ import { CopyButton } from "../ui/copy-button";
 import { DialogBody, DialogContent, DialogFooter, DialogForm } from "../ui/dialog";
 import { Field, inputClass, useMessageText } from "../ui/field";
 import { FormAlert } from "../ui/form-feedback";
+import { ConnectGuide } from "./connect-guide";
 import { LapsedNotice, mono, type ReturnFocus } from "./lapsed-notice";
 
 /**
@@ -75,6 +76,7 @@ export default function ResetPasswordDialog({
             {/* Focus on Copy: the one thing to do with a password shown once. */}
             <CopyButton value={shown} label={t("resetPassword.copy")} autoFocus />
           </p>
+          <ConnectGuide groupId={group.id} account={group.account} />
         </DialogBody>
         <div className="flex shrink-0 justify-end border-t border-gray-100 bg-gray-50 px-5 py-3">
           <Button variant="primary" onClick={onDone}>

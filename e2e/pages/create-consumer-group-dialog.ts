@@ -11,6 +11,8 @@ export interface NewGroup {
 /** The Create Consumer Group dialog of the Data Consume page. */
 export class CreateConsumerGroupDialog {
   readonly root: Locator;
+  /** What the dialog becomes once the group is created: its connect guide. */
+  readonly created: Locator;
   readonly name: Locator;
   readonly account: Locator;
   readonly password: Locator;
@@ -21,6 +23,7 @@ export class CreateConsumerGroupDialog {
 
   constructor(page: Page) {
     this.root = page.getByRole("dialog", { name: "Create Consumer Group" });
+    this.created = page.getByRole("dialog", { name: "Consumer group created" });
     this.name = this.root.getByLabel("Consumer Group Name");
     this.account = this.root.getByLabel("Account");
     this.password = this.root.getByLabel("Password", { exact: true });
@@ -37,9 +40,13 @@ export class CreateConsumerGroupDialog {
   }
 
   /** Fills the form, submits it and waits until the dialog has closed on success. */
+  /** Creates the group and closes the connect guide the dialog then shows. */
   async createGroup(values: NewGroup): Promise<void> {
     await this.fill(values);
     await this.create.click();
+    await expect(this.created).toBeVisible();
+    await this.created.getByRole("button", { name: "Done" }).click();
+    await expect(this.created).toBeHidden();
     await expect(this.root).toBeHidden();
   }
 }

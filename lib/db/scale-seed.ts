@@ -210,7 +210,7 @@ export async function seedScale(conn: Connection, options: ScaleOptions): Promis
                     (CASE WHEN g % 2 = 0 THEN 'Subscription' ELSE 'PayAsYouGo' END)::"BillingMethod",
                     $4::timestamp - interval '7 days', $4::timestamp - (g % 60) * interval '1 second', $4::timestamp - (g % 60 + 2) * interval '1 second',
                     replace($1, '-', '_') || '_scale_' || g,
-                    'dts-' || $1 || '-vpc.aliyuncs.com:18001', 'dts-' || $1 || '-internal.aliyuncs.com:18001', 'dts-' || $1 || '.aliyuncs.com:18001',
+                    'dts-' || $1 || '-vpc.aliyuncs.com:18003', 'dts-' || $1 || '-internal.aliyuncs.com:18002', 'dts-' || $1 || '.aliyuncs.com:18001',
                     $4::timestamp - g * interval '5 minutes'
                FROM generate_series(1, $2::int) AS g
              ON CONFLICT ("id") DO NOTHING

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { dtsEndpoint } from "../consumer/connect-guide";
 import type { Db } from "./connect";
 import type { InstanceStatus } from "../generated/prisma/client";
 import { hashPassword, verifyPassword } from "../auth/password";
@@ -260,7 +261,8 @@ export async function seedDatabase(prisma: Db, now = new Date()) {
     const dataEndAt =
       p.status === "Normal" ? new Date(now.getTime() - random.int(5000)) : new Date(now.getTime() - (2 + random.int(40)) * HOUR);
     const dataBeginAt = new Date(Math.max(createdAt.getTime(), dataEndAt.getTime() - 7 * DAY));
-    const port = 18001 + random.int(3);
+    // Once a random port; still drawn so that every later draw, and so the demo, stays the same.
+    random.int(3);
     const groups: PlannedGroup[] = Array.from({ length: p.groups }, (_, g) => {
       const name = GROUP_NAMES[(g + index) % GROUP_NAMES.length];
       return {
@@ -290,9 +292,10 @@ export async function seedDatabase(prisma: Db, now = new Date()) {
           dataEndAt: hasData ? dataEndAt : null,
           checkpointAt: hasData ? new Date(dataEndAt.getTime() - random.int(3000)) : null,
           topic: `${p.regionId.replace(/-/g, "_")}_${sourceInstanceId.replace(/-/g, "_")}_${database}_version2`,
-          vpcEndpoint: `dts-${p.regionId}-vpc.aliyuncs.com:${port}`,
-          privateEndpoint: `dts-${p.regionId}-internal.aliyuncs.com:${port}`,
-          publicEndpoint: `dts-${p.regionId}.aliyuncs.com:${port}`,
+          // DTS's ports by network (lib/consumer/connect-guide.ts).
+          vpcEndpoint: dtsEndpoint(p.regionId, "vpc"),
+          privateEndpoint: dtsEndpoint(p.regionId, "private"),
+          publicEndpoint: dtsEndpoint(p.regionId, "public"),
           createdAt,
         },
       });

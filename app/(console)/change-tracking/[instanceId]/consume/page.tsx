@@ -48,7 +48,16 @@ export default async function DataConsumePage({
       </div>
 
       <ClientMessages add={["consume", "validation"]}>
-        <ConsumerGroupsPanel initial={groups} initialView={view} role={user.role} instanceName={instance.name} />
+        <ConsumerGroupsPanel
+          initial={groups}
+          connect={{
+            topic: instance.topic,
+            endpoints: { vpc: instance.vpcEndpoint, private: instance.privateEndpoint, public: instance.publicEndpoint },
+          }}
+          initialView={view}
+          role={user.role}
+          instanceName={instance.name}
+        />
       </ClientMessages>
 
       <section className="rounded-sm border border-gray-200 bg-white p-4 text-sm text-gray-800 sm:p-5" aria-labelledby="connect-title">
