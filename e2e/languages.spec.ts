@@ -95,7 +95,10 @@ test("the whole flow in Chinese: switch, region menu, tasks, the Add dialog's re
   await create.click();
   await expect(dialog).toBeHidden();
   await expect(page.getByText(zh("Consumer group {name} created", { name: taken }))).toBeVisible();
-  await page.getByRole("dialog", { name: zh("Consumer group created") }).getByRole("button", { name: zh("Done") }).click();
+  await page
+    .getByRole("dialog", { name: zh("Consumer group created") })
+    .getByRole("button", { name: zh("Done") })
+    .click();
   await page.getByRole("button", { name: zh("Add Consumer Group") }).click();
   await nameField.fill(taken);
   await account.fill("zh_reader");
