@@ -69,6 +69,11 @@ for (const role of ["viewer", "operator", "admin"] as Role[]) {
       await consume.search.fill("nothing-matches-this");
       await expect(page.getByText("No consumer groups match")).toBeVisible();
       await expectNoAxeViolations(page, "data consume, no match");
+      // One click clears the search and gives the rows back, focus in the search box.
+      await page.getByRole("button", { name: "Clear search" }).click();
+      await expect(consume.search).toHaveValue("");
+      await expect(consume.search).toBeFocused();
+      await expect(consume.row(name)).toBeVisible();
     });
   });
 }

@@ -278,7 +278,20 @@ export function ConsumerGroupsPanel({
         {data.groups.length === 0 ? (
           <EmptyState title={t("panel.emptyTitle")}>{reason ?? t("panel.emptyBody")}</EmptyState>
         ) : shown.length === 0 ? (
-          <EmptyState title={t("panel.noMatchTitle")}>{t("panel.noMatchBody")}</EmptyState>
+          <EmptyState title={t("panel.noMatchTitle")}>
+            <p>{t("panel.noMatchBody")}</p>
+            <button
+              type="button"
+              className="row-action mt-2"
+              onClick={() => {
+                setSearch("");
+                setView((v) => ({ ...v, q: undefined }));
+                document.getElementById("group-search")?.focus();
+              }}
+            >
+              {t("panel.clearSearch")}
+            </button>
+          </EmptyState>
         ) : (
           <div
             role="region"
