@@ -2,6 +2,7 @@
 // exactly these lists, so a new status, region, role or audit action without its words fails
 // test/i18n-catalogues.test.ts.
 import { AUDIT_ACTIONS } from "@/lib/audit";
+import { CONNECT_CLIENTS, CONNECT_NETWORKS } from "@/lib/consumer/connect-guide";
 import { REGION_AREA_KEYS, REGION_IDS } from "@/lib/regions";
 import { INSTANCE_STATUSES } from "@/lib/validation/task";
 
@@ -14,4 +15,6 @@ export const I18N_FAMILIES: Record<string, readonly string[]> = {
   "common.status": INSTANCE_STATUSES,
   "common.roles": ROLES,
   "common.billing": ["Subscription", "PayAsYouGo"],
+  "consume.connectGuide.networks": CONNECT_NETWORKS,
+  "consume.connectGuide.clients": CONNECT_CLIENTS,
 };

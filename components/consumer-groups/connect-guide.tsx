@@ -57,7 +57,7 @@ export function ConnectGuide({ groupId, account }: { groupId: string; account: s
         <span className="font-mono text-xs break-all text-gray-700">{instance.endpoints[network]}</span>
       </div>
       <Tabs
-        label={t("clients.label")}
+        label={t("clientLabel")}
         tabs={CONNECT_CLIENTS.map((c) => ({ id: c, label: t(`clients.${c}`) }))}
         value={client}
         onChange={setClient}

@@ -45,7 +45,12 @@ export function ConsoleShell({
 }) {
   const t = useTranslations("shell");
   const tc = useTranslations("common");
-  const items = nav.map((n) => ({ href: n.href, label: t(`nav.${n.label}`) }));
+  const labels: Record<ShellNavItem["label"], string> = {
+    changeTracking: t("nav.changeTracking"),
+    audit: t("nav.audit"),
+    accessKeys: t("nav.accessKeys"),
+  };
+  const items = nav.map((n) => ({ href: n.href, label: labels[n.label] }));
   return (
     <RegionProvider initialRegionId={regionId}>
       <ConsoleStateProvider initialTimeZone={timeZone}>
