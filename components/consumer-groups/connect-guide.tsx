@@ -64,19 +64,19 @@ export function ConnectGuide({ groupId, account }: { groupId: string; account: s
         idPrefix={id}
       />
       <div {...tabPanelProps(id, client)} className="space-y-2">
-        <div className="relative">
-          <pre
-            tabIndex={0}
-            aria-label={t("code", { client: t(`clients.${client}`) })}
-            data-testid="connect-snippet"
-            className="max-h-72 overflow-auto rounded-sm bg-gray-900 p-3 pr-16 font-mono text-xs leading-relaxed text-gray-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
-          >
-            {snippet}
-          </pre>
-          <span className="absolute top-1.5 right-1.5 rounded-sm bg-white">
-            <CopyButton value={snippet} label={t("copy", { client: t(`clients.${client}`) })} />
-          </span>
+        {/* Copy sits above the code, never over it. */}
+        <div className="flex items-center justify-between gap-2">
+          <span className="text-xs text-gray-700">{t("code", { client: t(`clients.${client}`) })}</span>
+          <CopyButton value={snippet} label={t("copy", { client: t(`clients.${client}`) })} />
         </div>
+        <pre
+          tabIndex={0}
+          aria-label={t("code", { client: t(`clients.${client}`) })}
+          data-testid="connect-snippet"
+          className="max-h-72 overflow-auto rounded-sm bg-gray-900 p-3 font-mono text-xs leading-relaxed text-gray-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
+        >
+          {snippet}
+        </pre>
         <p className="text-xs text-gray-700">
           {t("password")}{" "}
           <a href={CONNECT_HELP[client]} target="_blank" rel="noreferrer" className="text-blue-700 underline">
