@@ -6,25 +6,16 @@ import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { RULE_VALUES } from "@/i18n/keys";
 import { changeConsumerGroupPassword } from "@/lib/actions/consumer-group";
-import type { ConsumerGroupRow } from "@/lib/data/consumer-groups";
 import { changePasswordFormSchema, type ChangePasswordForm } from "@/lib/validation/consumer-group";
 import { applyActionFailure, callAction, formMessage } from "../forms/action-failure";
 import { useConsoleState } from "../shell/console-state";
 import { DialogBody, DialogContent, DialogFooter, DialogForm } from "../ui/dialog";
 import { Field, inputClass, useMessageText } from "../ui/field";
 import { FormAlert } from "../ui/form-feedback";
-import { LapsedNotice, mono, type ReturnFocus } from "./lapsed-notice";
+import { LapsedNotice, mono, type RowDialogProps } from "./lapsed-notice";
 
 /** Change Password (operator and admin): the current password, and the new one twice. Loaded when opened. */
-export default function ChangePasswordDialog({
-  group,
-  onDone,
-  returnFocus,
-}: {
-  group: ConsumerGroupRow;
-  onDone: () => void;
-  returnFocus: ReturnFocus;
-}) {
+export default function ChangePasswordDialog({ group, onDone, returnFocus }: RowDialogProps) {
   const { lapsed, markLapsed } = useConsoleState();
   const t = useTranslations("consume");
   const messageText = useMessageText();

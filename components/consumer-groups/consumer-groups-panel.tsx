@@ -7,7 +7,7 @@ import type { Role } from "@/lib/auth/roles";
 import { can } from "@/lib/auth/roles";
 import type { ConsumerGroupList, ConsumerGroupRow } from "@/lib/data/consumer-groups";
 import type { InstanceSparklines } from "@/lib/data/heartbeat-history";
-import { formatDateTime, formatTime, lagLevel } from "@/lib/format";
+import { formatTime, lagLevel } from "@/lib/format";
 import { consumeViewSearch, type ConsumeSort, type ConsumeSortKey, type ConsumeView } from "@/lib/validation/consume-view-url";
 import { SessionLapsedError, isSessionLapse, useConsoleState, useTimeZone } from "../shell/console-state";
 import { cn } from "../ui/cn";
@@ -16,6 +16,7 @@ import { EmptyState } from "../ui/empty-state";
 import { inputClass } from "../ui/field";
 import { RefreshControls, type AutoRefresh } from "../ui/refresh-controls";
 import { Truncated } from "../ui/truncated";
+import { TwoLineTime } from "../ui/two-line-time";
 import { AddConsumerGroupDialog } from "./add-consumer-group-dialog";
 import { InstanceConnectProvider, type InstanceConnect } from "./connect-guide";
 import { GroupActions } from "./group-actions";
@@ -109,19 +110,6 @@ function SortHeader({
         </span>
       </button>
     </th>
-  );
-}
-
-/** A time on two lines, date then clock, so the column stays narrow and nothing breaks mid-token. */
-function TwoLineTime({ value, timeZone }: { value: string | null; timeZone: string }) {
-  const text = formatDateTime(value, timeZone);
-  if (text === "—") return <>—</>;
-  return (
-    <span className="dt-time">
-      {text.slice(0, 10)}
-      <br />
-      {text.slice(11)}
-    </span>
   );
 }
 

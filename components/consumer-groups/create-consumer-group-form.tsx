@@ -9,11 +9,10 @@ import { toast } from "sonner";
 import { createConsumerGroup } from "@/lib/actions/consumer-group";
 import { RULE_VALUES } from "@/i18n/keys";
 import { createConsumerGroupFormSchema, type CreateConsumerGroupForm } from "@/lib/validation/consumer-group";
-import { DialogBody, DialogContent, DialogFooter, DialogForm } from "../ui/dialog";
+import { DialogBody, DialogContent, DialogDoneFooter, DialogFooter, DialogForm } from "../ui/dialog";
 import { Field, inputClass, useMessageText } from "../ui/field";
 import { applyActionFailure, callAction, formMessage } from "../forms/action-failure";
 import { useConsoleState } from "../shell/console-state";
-import { Button } from "../ui/button";
 import { ConnectGuide } from "./connect-guide";
 import { LapsedNotice } from "./lapsed-notice";
 import { FormAlert } from "../ui/form-feedback";
@@ -102,11 +101,7 @@ export default function CreateConsumerGroupDialogForm({
         <DialogBody>
           <ConnectGuide groupId={created.id} account={created.account} />
         </DialogBody>
-        <div className="flex shrink-0 justify-end border-t border-gray-100 bg-gray-50 px-5 py-3">
-          <Button variant="primary" onClick={onClose} data-autofocus>
-            {t("connectGuide.done")}
-          </Button>
-        </div>
+        <DialogDoneFooter label={t("connectGuide.done")} onDone={onClose} autoFocus />
       </DialogContent>
     );
   }

@@ -4,25 +4,16 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { toast } from "sonner";
 import { deleteConsumerGroup } from "@/lib/actions/consumer-group";
-import type { ConsumerGroupRow } from "@/lib/data/consumer-groups";
 import { formatDateTime } from "@/lib/format";
 import { callAction } from "../forms/action-failure";
 import { useConsoleState, useTimeZone } from "../shell/console-state";
 import { DialogBody, DialogContent, DialogFooter } from "../ui/dialog";
 import { useMessageText } from "../ui/field";
 import { FormAlert } from "../ui/form-feedback";
-import { LapsedNotice, mono, type ReturnFocus } from "./lapsed-notice";
+import { LapsedNotice, mono, type RowDialogProps } from "./lapsed-notice";
 
 /** Delete (admin): says what is lost (the checkpoint, a connected consumer). Loaded when opened. */
-export default function DeleteGroupDialog({
-  group,
-  onDone,
-  returnFocus,
-}: {
-  group: ConsumerGroupRow;
-  onDone: () => void;
-  returnFocus: ReturnFocus;
-}) {
+export default function DeleteGroupDialog({ group, onDone, returnFocus }: RowDialogProps) {
   const { lapsed, markLapsed } = useConsoleState();
   const { timeZone, label } = useTimeZone();
   const [busy, setBusy] = useState(false);

@@ -2,10 +2,18 @@
 
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
+import type { ConsumerGroupRow } from "@/lib/data/consumer-groups";
 import { signInAgainHref, useConsoleState } from "../shell/console-state";
 
 /** Where focus goes when a row's dialog closes. */
 export type ReturnFocus = () => HTMLElement | null;
+
+/** What every dialog of a row's actions is given: its group, what to do when done, where focus returns. */
+export interface RowDialogProps {
+  group: ConsumerGroupRow;
+  onDone: () => void;
+  returnFocus: ReturnFocus;
+}
 
 /** The monospace id inside a dialog's sentence. */
 export const mono = (chunks: ReactNode) => <span className="font-mono">{chunks}</span>;

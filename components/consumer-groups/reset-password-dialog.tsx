@@ -7,31 +7,22 @@ import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { RULE_VALUES } from "@/i18n/keys";
 import { resetConsumerGroupPassword } from "@/lib/actions/consumer-group";
-import type { ConsumerGroupRow } from "@/lib/data/consumer-groups";
 import { generatePassword, resetPasswordFormSchema, type ResetPasswordForm } from "@/lib/validation/consumer-group";
 import { applyActionFailure, callAction, formMessage } from "../forms/action-failure";
 import { useConsoleState } from "../shell/console-state";
 import { Button } from "../ui/button";
 import { CopyButton } from "../ui/copy-button";
-import { DialogBody, DialogContent, DialogFooter, DialogForm } from "../ui/dialog";
+import { DialogBody, DialogContent, DialogDoneFooter, DialogFooter, DialogForm } from "../ui/dialog";
 import { Field, inputClass, useMessageText } from "../ui/field";
 import { FormAlert } from "../ui/form-feedback";
 import { ConnectGuide } from "./connect-guide";
-import { LapsedNotice, mono, type ReturnFocus } from "./lapsed-notice";
+import { LapsedNotice, mono, type RowDialogProps } from "./lapsed-notice";
 
 /**
  * Reset Password (admin): a new password without the current one, shown once from what this
  * browser typed. Loaded when opened.
  */
-export default function ResetPasswordDialog({
-  group,
-  onDone,
-  returnFocus,
-}: {
-  group: ConsumerGroupRow;
-  onDone: () => void;
-  returnFocus: ReturnFocus;
-}) {
+export default function ResetPasswordDialog({ group, onDone, returnFocus }: RowDialogProps) {
   const { lapsed, markLapsed } = useConsoleState();
   const [shown, setShown] = useState<string | null>(null);
   const t = useTranslations("consume");
@@ -78,11 +69,7 @@ export default function ResetPasswordDialog({
           </p>
           <ConnectGuide groupId={group.id} account={group.account} />
         </DialogBody>
-        <div className="flex shrink-0 justify-end border-t border-gray-100 bg-gray-50 px-5 py-3">
-          <Button variant="primary" onClick={onDone}>
-            {t("resetPassword.close")}
-          </Button>
-        </div>
+        <DialogDoneFooter label={t("resetPassword.close")} onDone={onDone} />
       </DialogContent>
     );
   }

@@ -7,24 +7,12 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { TaskRow } from "@/lib/data/tasks";
 import { formatDateTime, zoneLabel } from "@/lib/format";
+import { TwoLineTime } from "../ui/two-line-time";
 import { StatusBadge } from "./status-badge";
 
 // Component classes of app/globals.css: the same utilities, named once.
 const th = "dt-th";
 const td = "dt-td";
-
-/** A time on two lines, date then clock: the column stays narrow and nothing breaks mid-token. */
-function TwoLineTime({ value, timeZone }: { value: Date | null; timeZone: string }) {
-  const text = formatDateTime(value, timeZone);
-  if (text === "—") return <>—</>;
-  return (
-    <span className="dt-time">
-      {text.slice(0, 10)}
-      <br />
-      {text.slice(11)}
-    </span>
-  );
-}
 
 /**
  * The Change Tracking Tasks table. It fits its box from 1280 px up (fixed column widths, ids cut

@@ -116,6 +116,17 @@ export function DialogBody({ children, className }: { children: ReactNode; class
   return <div className={cn("min-h-0 flex-1 overflow-y-auto px-5 py-4", className)}>{children}</div>;
 }
 
+/** The one-button row of a dialog that shows a result (a password shown once, a connect guide). */
+export function DialogDoneFooter({ label, onDone, autoFocus = false }: { label: string; onDone: () => void; autoFocus?: boolean }) {
+  return (
+    <div className="flex shrink-0 justify-end border-t border-gray-100 bg-gray-50 px-5 py-3">
+      <Button variant="primary" onClick={onDone} data-autofocus={autoFocus || undefined}>
+        {label}
+      </Button>
+    </div>
+  );
+}
+
 /**
  * The Cancel / confirm row of a dialog. Without `onConfirm` the confirm button submits the
  * surrounding form. `disabled` (a lapsed session) keeps it from being pressed at all.

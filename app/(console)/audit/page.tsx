@@ -7,13 +7,14 @@ import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
 import { Truncated } from "@/components/ui/truncated";
+import { TwoLineTime } from "@/components/ui/two-line-time";
 import { writeAudit, AUDIT_ACTIONS, type AuditAction } from "@/lib/audit";
 import { can } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { clientIpFrom } from "@/lib/client-ip";
 import { listAuditLog } from "@/lib/data/audit";
 import { getDb } from "@/lib/db";
-import { formatDateTime, zoneLabel } from "@/lib/format";
+import { zoneLabel } from "@/lib/format";
 import { formatTotal } from "@/lib/pagination";
 import { auditQuerySchema, type AuditQuery } from "@/lib/validation/audit";
 
@@ -177,10 +178,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <tbody className="divide-y divide-gray-100">
                 {rows.map((r) => (
                   <tr key={r.id} data-testid="audit-row" data-action={r.action} data-group={r.groupId ?? undefined}>
-                    <td className="px-3 py-2 font-mono text-xs">
-                      {formatDateTime(r.at, timeZone).slice(0, 10)}
-                      <br />
-                      {formatDateTime(r.at, timeZone).slice(11)}
+                    <td className="px-3 py-2">
+                      <TwoLineTime value={r.at} timeZone={timeZone} />
                     </td>
                     <td className="px-3 py-2">
                       <Truncated value={r.username} />
