@@ -9,7 +9,11 @@
 // - every answer starts with all the security headers, so Next.js's own early answers (its slash
 //   fix-up redirects) and the fallback 500 carry them too.
 import { createServer } from "node:http";
+import { materializeAbortReasons } from "./lib/runtime/abort-reasons.mjs";
 import { createEdgeListener, trustedProxyHops } from "./lib/security/http-edge.mjs";
+
+// Before Next.js loads: without it every request stays in memory (lib/runtime/abort-reasons.mjs).
+materializeAbortReasons();
 
 const dev = process.argv.includes("--dev");
 process.env.NODE_ENV ??= dev ? "development" : "production";

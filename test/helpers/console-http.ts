@@ -7,8 +7,8 @@ import { createServer } from "node:net";
 import path from "node:path";
 
 /**
- * The Node.js flags of `npm start` (package.json's start script; none today, README "Benchmark"
- * says why not a V8 heap cap), so the servers of the tests and the bench run as the console runs.
+ * The Node.js flags of `npm start` (package.json's start script: a V8 heap cap, README "Benchmark"),
+ * so the servers of the tests and the bench run as the console runs.
  */
 export const START_FLAGS: string[] = (() => {
   const start = (JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { start: string } }).scripts.start;

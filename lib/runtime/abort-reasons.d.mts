@@ -1,0 +1,2 @@
+/** Idempotent: installs the patch once per realm. */
+export function materializeAbortReasons(): void;
