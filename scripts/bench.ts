@@ -55,7 +55,7 @@ interface ScaleFigure {
 interface DbResults extends Record<Targets, Figures> {
   scale: { firstPage: ScaleFigure; search: ScaleFigure; lastPage: ScaleFigure };
   /** p50 of each page requested one at a time (ms) */
-  alone: Record<"floor" | "taskList" | "dataConsume" | "groupsJson", number>;
+  alone: Record<"floor" | "taskList" | "dataConsume" | "groupsJson" | "createAction", number>;
   /** bytes of each page's HTML as sent before compression, and gzipped */
   htmlBytes: Record<"taskList" | "dataConsume", { raw: number; gzip: number; rscPayload: number }>;
   rssAfterMiB: number;
@@ -268,6 +268,26 @@ async function runDatabase(
       alone[name] = m.p50;
       if (name === "taskList" || name === "dataConsume") htmlBytes[name] = { raw: m.bytes, gzip: m.gzipBytes, rscPayload: m.payloadBytes };
       console.log(`${kind}: ${name} alone p50 ${m.p50} ms, ${m.bytes} B (${m.gzipBytes} B gzipped)`);
+    }
+    // The create action alone, one at a time, beside one argon2id hash (argon2idHashP50Ms): each
+    // request hashes one password and inserts one group, on instances the load below does not use.
+    {
+      const spec = targets.createAction;
+      const times: number[] = [];
+      for (let i = 0; i < 60; i++) {
+        const started = performance.now();
+        const res = await fetch(server.url + spec.path, {
+          method: "POST",
+          headers: { cookie, ...spec.headers },
+          body: JSON.stringify([{ ...(JSON.parse(spec.body!(normals.length - 1 - i)) as [object])[0], name: `alone-${kind}-${i}` }]),
+        });
+        const text = await res.text();
+        if (!text.includes('{"ok":true')) throw new Error(`create alone: ${res.status} ${text.slice(0, 300)}`);
+        if (i >= 10) times.push(performance.now() - started);
+      }
+      times.sort((a, b) => a - b);
+      alone.createAction = round(times[Math.floor(times.length / 2)]);
+      console.log(`${kind}: createAction alone p50 ${alone.createAction} ms`);
     }
     let browser: BrowserTimes | null = null;
     try {

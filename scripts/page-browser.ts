@@ -2,7 +2,7 @@ import { chromium } from "@playwright/test";
 import { CHROMIUM_ARGS, chromiumPath } from "../e2e/chromium";
 
 export interface BrowserTimes {
-  /** navigation to Data Consume until its consumer group table is visible, empty cache */
+  /** navigation to Data Consume until its consumer group table shows its first row, empty cache */
   consumeColdMs: number;
   /** the same with the browser's cache warm (a second visit) */
   consumeWarmMs: number;
@@ -27,7 +27,8 @@ export async function measureBrowser(base: string, cookie: string, instanceId: s
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
       await context.addCookies([{ name, value: rest.join("="), domain: url.hostname, path: "/" }]);
       const page = await context.newPage();
-      const table = page.getByRole("region", { name: "Consumer groups table" }).getByRole("table");
+      // The table with its first group's ID in it: what a person waits for, however the rows arrive.
+      const table = page.getByRole("region", { name: "Consumer groups table" }).getByRole("table").getByTestId("group-id").first();
       for (const times of [cold, warm]) {
         const started = performance.now();
         await page.goto(`${base}/change-tracking/${instanceId}/consume`, { waitUntil: "commit" });

@@ -1,4 +1,4 @@
-// `npx tsx scripts/page-profile.ts [--page taskList|dataConsume] [--requests 300] [--database postgres://…]`:
+// `npx tsx scripts/page-profile.ts [--page taskList|dataConsume|groupsJson|accessKeys] [--requests 300] [--database postgres://…]`:
 // a CPU profile of one console page requested one at a time (the production build in .next, a
 // fresh embedded database with the demo moving, or the given PostgreSQL server). Prints the
 // functions and the source groups with the most self time, and leaves the .cpuprofile (open it in
@@ -20,6 +20,7 @@ const PAGES: Record<string, string> = {
   taskList: "/change-tracking?region=cn-hangzhou",
   dataConsume: `/change-tracking/${SEED_IDS.normal}/consume`,
   groupsJson: `/api/instances/${SEED_IDS.normal}/consumer-groups`,
+  accessKeys: "/access-keys",
 };
 const dir = path.join(os.tmpdir(), `dts-page-profile-${process.pid}`);
 mkdirSync(dir, { recursive: true });
