@@ -30,7 +30,7 @@ export const ANONYMOUS = { cookies: [], origins: [] };
 export async function signIn(page: Page, username: string, password = DEMO_PASSWORD) {
   await visit(page, "/login");
   await page.getByLabel("Username").fill(username);
-  await page.getByLabel("Password").fill(password);
+  await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 

@@ -222,7 +222,7 @@ test("a first visit follows Accept-Language; the sign-in page switches by cookie
   await expect(page.getByRole("heading", { name: message("zh-CN", "auth.login.title") })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
   await page.getByLabel(message("zh-CN", "auth.form.username")).fill("nobody");
-  await page.getByLabel(message("zh-CN", "auth.form.password")).fill("Wrong#Pass1");
+  await page.getByLabel(message("zh-CN", "auth.form.password"), { exact: true }).fill("Wrong#Pass1");
   await page.getByRole("button", { name: message("zh-CN", "auth.form.signIn"), exact: true }).click();
   await expect(page.getByText(message("zh-CN", "auth.form.incorrect"))).toBeVisible();
   await switchTo(page, "English");

@@ -105,11 +105,11 @@ test("failed sign-ins are throttled per account and audited", async ({ page, new
   for (let i = 0; i < 5; i++) {
     await visit(login, "/login");
     await login.getByLabel("Username").fill(account);
-    await login.getByLabel("Password").fill(`wrong-${i}`);
+    await login.getByLabel("Password", { exact: true }).fill(`wrong-${i}`);
     await login.getByRole("button", { name: "Sign in" }).click();
     await expect(login.getByRole("main").getByRole("alert")).toContainText("incorrect");
   }
-  await login.getByLabel("Password").fill("another-try");
+  await login.getByLabel("Password", { exact: true }).fill("another-try");
   await login.getByRole("button", { name: "Sign in" }).click();
   await expect(login.getByRole("main").getByRole("alert")).toContainText("Too many failed sign-in attempts");
 

@@ -18,7 +18,7 @@ test("an open redirect through callbackUrl stays on the console's origin, and co
     const res = await visit(visitor, `/login?callbackUrl=${callbackUrl}`);
     expect(res?.status(), callbackUrl).toBe(200);
     await visitor.getByLabel("Username").fill("viewer");
-    await visitor.getByLabel("Password").fill(DEMO_PASSWORD);
+    await visitor.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
     await visitor.getByRole("button", { name: "Sign in" }).click();
     await expect(visitor.getByRole("heading", { name: "Change Tracking Tasks" }), callbackUrl).toBeVisible();
     expect(new URL(visitor.url()).origin, callbackUrl).toBe(own);

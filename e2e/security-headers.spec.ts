@@ -285,7 +285,7 @@ test.describe("under the CSP", () => {
 async function signInAndBrowse(page: Page) {
   await page.goto("/login");
   await page.getByLabel("Username").fill("admin");
-  await page.getByLabel("Password").fill(DEFAULT_DEMO_PASSWORD);
+  await page.getByLabel("Password", { exact: true }).fill(DEFAULT_DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("heading", { name: "Change Tracking Tasks" })).toBeVisible();
   await page.goto("/change-tracking?region=cn-hangzhou");

@@ -44,7 +44,7 @@ test("a lapsed session stops polling, disables actions and signs in again back t
   await expect(page).toHaveURL(/\/login\?reason=expired/);
   await expect(page.getByText("Your session has expired")).toBeVisible();
   await page.getByLabel("Username").fill("operator");
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(new RegExp(`/change-tracking/${instance.id}/consume\\?sort=name_asc$`));
   await expect(consume.row(group.name)).toBeVisible();

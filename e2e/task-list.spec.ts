@@ -11,10 +11,10 @@ test("an unauthenticated visitor is sent to sign-in and back", async ({ newConte
   await visit(page, "/change-tracking?region=cn-shanghai");
   await expect(page).toHaveURL(/\/login\?callbackUrl=/);
   await page.getByLabel("Username").fill("operator");
-  await page.getByLabel("Password").fill("wrong-password");
+  await page.getByLabel("Password", { exact: true }).fill("wrong-password");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("main").getByRole("alert")).toContainText("incorrect");
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/region=cn-shanghai/);
   await expect(page.getByText("China (Shanghai) · cn-shanghai")).toBeVisible();

@@ -8,6 +8,7 @@ import { useForm } from "react-hook-form";
 import { safeCallbackUrl, signInSchema, type SignInInput } from "@/lib/validation/auth";
 import { Button } from "../ui/button";
 import { Field, inputClass } from "../ui/field";
+import { PasswordInput } from "../ui/password-input";
 import { useHydrated } from "../ui/use-hydrated";
 
 /** A throttled account's refusal, as lib/auth/options.ts throws it: `Throttled:<seconds>`. */
@@ -50,12 +51,11 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
       </Field>
       <Field id="password" label={t("password")} error={errors.password?.message}>
         {(aria) => (
-          <input
+          <PasswordInput
             {...aria}
             {...register("password")}
-            type="password"
             autoComplete="current-password"
-            className={inputClass(!!errors.password)}
+            className={inputClass(!!errors.password, "pr-14")}
           />
         )}
       </Field>

@@ -2,6 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
+import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { RULE_VALUES } from "@/i18n/keys";
@@ -12,6 +13,7 @@ import { useConsoleState } from "../shell/console-state";
 import { DialogBody, DialogContent, DialogFooter, DialogForm } from "../ui/dialog";
 import { Field, inputClass, useMessageText } from "../ui/field";
 import { FormAlert } from "../ui/form-feedback";
+import { PasswordInput } from "../ui/password-input";
 import { LapsedNotice, mono, type RowDialogProps } from "./lapsed-notice";
 
 /** Change Password (operator and admin): the current password, and the new one twice. Loaded when opened. */
@@ -19,6 +21,8 @@ export default function ChangePasswordDialog({ group, onDone, returnFocus }: Row
   const { lapsed, markLapsed } = useConsoleState();
   const t = useTranslations("consume");
   const messageText = useMessageText();
+  // The new password and its confirmation show and hide together; the current one on its own.
+  const [showNew, setShowNew] = useState(false);
   const form = useForm<ChangePasswordForm>({
     resolver: zodResolver(changePasswordFormSchema),
     defaultValues: { oldPassword: "", newPassword: "", confirmPassword: "" },
@@ -51,12 +55,11 @@ export default function ChangePasswordDialog({ group, onDone, returnFocus }: Row
           <FormAlert message={messageText(formMessage(errors))} />
           <Field id="cp-old" label={t("changePassword.current")} required error={errors.oldPassword?.message}>
             {(aria) => (
-              <input
+              <PasswordInput
                 {...aria}
                 {...register("oldPassword")}
-                type="password"
                 autoComplete="current-password"
-                className={inputClass(!!errors.oldPassword)}
+                className={inputClass(!!errors.oldPassword, "pr-14")}
               />
             )}
           </Field>
@@ -68,23 +71,25 @@ export default function ChangePasswordDialog({ group, onDone, returnFocus }: Row
             error={errors.newPassword?.message}
           >
             {(aria) => (
-              <input
+              <PasswordInput
                 {...aria}
                 {...register("newPassword")}
-                type="password"
                 autoComplete="new-password"
-                className={inputClass(!!errors.newPassword)}
+                visible={showNew}
+                onToggle={() => setShowNew((v) => !v)}
+                className={inputClass(!!errors.newPassword, "pr-14")}
               />
             )}
           </Field>
           <Field id="cp-confirm" label={t("changePassword.confirm")} required error={errors.confirmPassword?.message}>
             {(aria) => (
-              <input
+              <PasswordInput
                 {...aria}
                 {...register("confirmPassword")}
-                type="password"
                 autoComplete="new-password"
-                className={inputClass(!!errors.confirmPassword)}
+                visible={showNew}
+                onToggle={() => setShowNew((v) => !v)}
+                className={inputClass(!!errors.confirmPassword, "pr-14")}
               />
             )}
           </Field>

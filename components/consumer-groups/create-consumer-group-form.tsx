@@ -16,29 +16,11 @@ import { useConsoleState } from "../shell/console-state";
 import { ConnectGuide } from "./connect-guide";
 import { LapsedNotice } from "./lapsed-notice";
 import { FormAlert } from "../ui/form-feedback";
+import { PasswordInput } from "../ui/password-input";
 import { consumerGroupKeys } from "./query-keys";
 
 const EMPTY: CreateConsumerGroupForm = { name: "", account: "", password: "", confirmPassword: "" };
 const FIELDS = Object.keys(EMPTY);
-
-/** A password input with a show/hide toggle. */
-function PasswordInput({ visible, onToggle, ...props }: React.ComponentProps<"input"> & { visible: boolean; onToggle: () => void }) {
-  const t = useTranslations("consume.create");
-  return (
-    <div className="relative">
-      <input {...props} type={visible ? "text" : "password"} autoComplete="new-password" />
-      <button
-        type="button"
-        onClick={onToggle}
-        aria-pressed={visible}
-        aria-label={visible ? t("hidePassword") : t("showPassword")}
-        className="absolute inset-y-0 right-0 px-2.5 text-xs whitespace-nowrap text-blue-700 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600"
-      >
-        {visible ? t("hide") : t("show")}
-      </button>
-    </div>
-  );
-}
 
 /**
  * The Create Consumer Group dialog's form, loaded when the dialog first opens (it brings

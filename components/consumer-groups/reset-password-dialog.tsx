@@ -15,6 +15,7 @@ import { CopyButton } from "../ui/copy-button";
 import { DialogBody, DialogContent, DialogDoneFooter, DialogFooter, DialogForm } from "../ui/dialog";
 import { Field, inputClass, useMessageText } from "../ui/field";
 import { FormAlert } from "../ui/form-feedback";
+import { PasswordInput } from "../ui/password-input";
 import { ConnectGuide } from "./connect-guide";
 import { LapsedNotice, mono, type RowDialogProps } from "./lapsed-notice";
 
@@ -25,6 +26,8 @@ import { LapsedNotice, mono, type RowDialogProps } from "./lapsed-notice";
 export default function ResetPasswordDialog({ group, onDone, returnFocus }: RowDialogProps) {
   const { lapsed, markLapsed } = useConsoleState();
   const [shown, setShown] = useState<string | null>(null);
+  // Hidden while typed, like every password field; Generate shows both (they show and hide together).
+  const [visible, setVisible] = useState(false);
   const t = useTranslations("consume");
   const messageText = useMessageText();
   const form = useForm<ResetPasswordForm>({
@@ -99,18 +102,21 @@ export default function ResetPasswordDialog({ group, onDone, returnFocus }: RowD
           >
             {(aria) => (
               <div className="flex gap-2">
-                <input
-                  {...aria}
-                  {...register("newPassword")}
-                  type="text"
-                  autoComplete="new-password"
-                  spellCheck={false}
-                  className={inputClass(!!errors.newPassword, "font-mono")}
-                />
+                <div className="min-w-0 flex-1">
+                  <PasswordInput
+                    {...aria}
+                    {...register("newPassword")}
+                    visible={visible}
+                    onToggle={() => setVisible((v) => !v)}
+                    className={inputClass(!!errors.newPassword, "pr-14 font-mono")}
+                  />
+                </div>
                 <Button
                   className="shrink-0 whitespace-nowrap"
                   onClick={() => {
                     const pw = generatePassword();
+                    // A generated password is shown: the admin hands it to the consumer's owner.
+                    setVisible(true);
                     setValue("newPassword", pw, { shouldValidate: true });
                     setValue("confirmPassword", pw, { shouldValidate: true });
                   }}
@@ -122,13 +128,12 @@ export default function ResetPasswordDialog({ group, onDone, returnFocus }: RowD
           </Field>
           <Field id="rp-confirm" label={t("resetPassword.confirm")} required error={errors.confirmPassword?.message}>
             {(aria) => (
-              <input
+              <PasswordInput
                 {...aria}
                 {...register("confirmPassword")}
-                type="text"
-                autoComplete="new-password"
-                spellCheck={false}
-                className={inputClass(!!errors.confirmPassword, "font-mono")}
+                visible={visible}
+                onToggle={() => setVisible((v) => !v)}
+                className={inputClass(!!errors.confirmPassword, "pr-14 font-mono")}
               />
             )}
           </Field>
