@@ -21,6 +21,15 @@ test("the audit log reads in words, names each group beside its id, and exports 
   await expect(row).toContainText("Create consumer group");
   await expect(row.getByTestId("audit-group")).toContainText(id);
   await expect(row.getByTestId("audit-group")).toContainText(name);
+  // Who: the user and their role in words; an actor that is no user (lib/audit.ts AUDIT_ACTORS) too.
+  await expect(row.locator("td").nth(1)).toContainText("Administrator");
+  await db.auditLog.create({
+    data: { username: "consumer", action: "disconnectConsumer", instanceId: instance.id, groupId: id, result: "ok" },
+  });
+  await visit(page, `/audit?instance=${instance.id}&action=disconnectConsumer`);
+  const actor = page.locator("[data-testid=audit-row][data-action=disconnectConsumer]").locator("td").nth(1);
+  await expect(actor).toHaveText(/^Consumer\s*No console role$/);
+  await visit(page, `/audit?instance=${instance.id}`);
   await expect(page.getByLabel("Action").locator("option", { hasText: "Export audit log" })).toHaveCount(1);
 
   const before = await db.auditLog.count({ where: { username: "admin", action: "exportAuditLog", result: "ok" } });

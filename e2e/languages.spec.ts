@@ -163,6 +163,9 @@ test("the whole flow in Chinese: switch, region menu, tasks, the Add dialog's re
       message("zh-CN", `audit.actions.${action}`),
     );
   }
+  await expect(audit.locator("[data-testid=audit-row][data-action=createConsumerGroup]").first().locator("td").nth(1)).toContainText(
+    message("zh-CN", "common.roles.admin"),
+  );
   await expect(audit.getByText("ConsumerGroup.AlreadyExists").first()).toBeVisible();
   await expect(audit.getByText("InvalidParameter.Password").first()).toBeVisible();
 });

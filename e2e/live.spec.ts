@@ -1,6 +1,9 @@
+import { encryptSecret } from "../lib/auth/access-key-crypto";
 import { hashPassword } from "../lib/auth/password";
+import { newAccessKeyId, newAccessKeySecret } from "../lib/ids";
 import { test, expect, storageStateOf, visit, reload, addHistory, signIn, ANONYMOUS, DEMO_PASSWORD } from "./fixtures";
 import { ConsumePage } from "./pages/consume-page";
+import { readServerState } from "./server-state";
 
 // Live operations on Data Consume: state from the lease, search and sort in the URL, the details
 // drawer with its trend charts, sparklines, refresh and auto-refresh, stale rows, the time zone.
@@ -195,6 +198,17 @@ test.describe("time zone", () => {
     // A user of its own: the shared demo users' preference must not change under other tests.
     const username = unique("tz").replace(/[^a-z0-9-]/g, "");
     await db.user.create({ data: { id: `u-${username}`, username, passwordHash: await hashPassword(DEMO_PASSWORD), role: "viewer" } });
+    // An AccessKey of its own, made at a known instant, for the AccessKeys page's time columns.
+    const accessKeyId = newAccessKeyId();
+    const secretKey = Buffer.from(readServerState().secretKey, "base64");
+    await db.accessKey.create({
+      data: {
+        id: accessKeyId,
+        userId: `u-${username}`,
+        secretCiphertext: encryptSecret(newAccessKeySecret(), accessKeyId, secretKey),
+        createdAt: new Date("2026-01-02T18:30:05Z"),
+      },
+    });
     try {
       const instance = await createInstance({ groups: 1 });
       const context = await newContext({ storageState: ANONYMOUS, timezoneId: "Asia/Shanghai" });
@@ -218,6 +232,10 @@ test.describe("time zone", () => {
       await expect(page.getByRole("columnheader", { name: /Created \(UTC\+08:00\)/ })).toBeVisible();
       await visit(page, `/change-tracking/${instance.id}`);
       await expect(page.getByText("Created At (UTC+08:00)")).toBeVisible();
+      await visit(page, "/access-keys");
+      await expect(page.getByRole("columnheader", { name: "Created At (UTC+08:00)" })).toBeVisible();
+      await expect(page.getByRole("columnheader", { name: "Last Used (UTC+08:00)" })).toBeVisible();
+      await expect(page.getByTestId(`access-key-${accessKeyId}`)).toContainText("2026-01-03 02:30:05");
       expect((await db.user.findUnique({ where: { username }, select: { timeZone: true } }))?.timeZone).toBe("Asia/Shanghai");
       const audited = await db.auditLog.count({ where: { username, action: "changeTimeZone", result: "ok" } });
       expect(audited).toBe(1);

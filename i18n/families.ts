@@ -1,7 +1,7 @@
 // Message keys the code picks at run time (`t(\`status.${status}\`)`): each family's members are
 // exactly these lists, so a new status, region, role or audit action without its words fails
 // test/i18n-catalogues.test.ts.
-import { AUDIT_ACTIONS } from "@/lib/audit";
+import { AUDIT_ACTIONS, AUDIT_ACTORS } from "@/lib/audit";
 import { CONNECT_CLIENTS, CONNECT_NETWORKS } from "@/lib/consumer/connect-guide";
 import { REGION_AREA_KEYS, REGION_IDS } from "@/lib/regions";
 import { INSTANCE_STATUSES } from "@/lib/validation/task";
@@ -12,6 +12,7 @@ export const I18N_FAMILIES: Record<string, readonly string[]> = {
   "regions.names": REGION_IDS,
   "regions.areas": Object.values(REGION_AREA_KEYS),
   "audit.actions": AUDIT_ACTIONS,
+  "audit.actors": AUDIT_ACTORS,
   "common.status": INSTANCE_STATUSES,
   "common.roles": ROLES,
   "common.billing": ["Subscription", "PayAsYouGo"],

@@ -79,6 +79,12 @@ export async function writeAudit(db: Sql, e: AuditEntry): Promise<void> {
 }
 
 /** Refusals of requests nobody signed in for, recorded per client address and minute before the rest are dropped. */
+/**
+ * The names written for records of no console user: a refusal before sign-in ("anonymous") and a
+ * consumer's own disconnect ("consumer"). The audit log words them in the reader's language.
+ */
+export const AUDIT_ACTORS = ["anonymous", "consumer"] as const;
+
 export const ANONYMOUS_AUDIT_LIMIT = 30;
 
 /**

@@ -1,7 +1,13 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { localize } from "../i18n/translate";
-import { countPasswordClasses, createConsumerGroupFormSchema, createConsumerGroupSchema } from "../lib/validation/consumer-group";
+import {
+  changePasswordFormSchema,
+  countPasswordClasses,
+  createConsumerGroupFormSchema,
+  createConsumerGroupSchema,
+  resetPasswordFormSchema,
+} from "../lib/validation/consumer-group";
 
 const valid = { name: "bi-dashboard", account: "bi_reader", password: "Secret123", confirmPassword: "Secret123" };
 
@@ -66,6 +72,27 @@ describe("confirm password", () => {
     const e = errorsOf({ name: "", confirmPassword: "Secret124" });
     assert.ok(e.name);
     assert.match(e.confirmPassword, /do not match/);
+  });
+  it("reports the mismatch beside the password's own error", () => {
+    const e = errorsOf({ password: "short", confirmPassword: "shorter" });
+    assert.match(e.password, /at least 8 characters/);
+    assert.match(e.confirmPassword, /do not match/);
+  });
+  it("does the same in Change Password and Reset Password", () => {
+    for (const [schema, extra] of [
+      [changePasswordFormSchema, { oldPassword: "Old#Pass1" }],
+      [resetPasswordFormSchema, {}],
+    ] as const) {
+      const r = schema.safeParse({ ...extra, newPassword: "short", confirmPassword: "shorter" });
+      assert.equal(r.success, false);
+      const paths = r.error!.issues.map((i) => `${i.path.join(".")}:${i.message}`);
+      assert.ok(paths.includes("newPassword:validation.password.tooShort"), paths.join(", "));
+      assert.ok(paths.includes("confirmPassword:validation.password.mismatch"), paths.join(", "));
+    }
+  });
+  it("says nothing of a match before the confirmation is typed", () => {
+    const e = errorsOf({ password: "short", confirmPassword: "" });
+    assert.match(e.confirmPassword, /Enter the password again/);
   });
   it("requires the confirmation", () => assert.match(errorsOf({ confirmPassword: "" }).confirmPassword, /Enter the password again/));
 });

@@ -11,6 +11,7 @@ import { createAccessKey, deleteAccessKey, disableAccessKey, enableAccessKey } f
 import type { AccessKeyOwner, AccessKeyRow } from "@/lib/data/access-keys";
 import { formatDateTime } from "@/lib/format";
 import { createAccessKeySchema } from "@/lib/validation/access-key";
+import { useTimeZone } from "../shell/console-state";
 import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
 import { CopyButton } from "../ui/copy-button";
@@ -203,6 +204,7 @@ export function AccessKeysPanel({
   const t = useTranslations("accessKeys");
   const router = useRouter();
   const hydrated = useHydrated();
+  const { timeZone, label: zone } = useTimeZone();
   const [dialog, setDialog] = useState<
     { kind: "create" } | { kind: "created"; created: Created } | { kind: "delete"; key: AccessKeyRow } | null
   >(null);
@@ -265,10 +267,10 @@ export function AccessKeysPanel({
                   {t("columns.status")}
                 </th>
                 <th scope="col" className={th}>
-                  {t("columns.lastUsed")}
+                  {t("columns.lastUsed", { zone })}
                 </th>
                 <th scope="col" className={th}>
-                  {t("columns.createdAt")}
+                  {t("columns.createdAt", { zone })}
                 </th>
                 <th scope="col" className={th}>
                   {t("columns.actions")}
@@ -293,7 +295,7 @@ export function AccessKeysPanel({
                   <td className={td}>
                     {k.lastUsedAt ? (
                       <>
-                        <span className="font-mono text-xs">{formatDateTime(k.lastUsedAt)}</span>
+                        <span className="font-mono text-xs">{formatDateTime(k.lastUsedAt, timeZone)}</span>
                         <span className="block text-xs text-gray-500">
                           {k.lastUsedIp ? t("lastUsed.from", { ip: k.lastUsedIp }) : t("lastUsed.fromUnknown")}
                         </span>
@@ -302,7 +304,7 @@ export function AccessKeysPanel({
                       <span className="text-gray-500">{t("lastUsed.never")}</span>
                     )}
                   </td>
-                  <td className={`${td} font-mono text-xs`}>{formatDateTime(k.createdAt)}</td>
+                  <td className={`${td} font-mono text-xs`}>{formatDateTime(k.createdAt, timeZone)}</td>
                   <td className={td}>
                     <div className="flex gap-3">
                       <Button

@@ -140,7 +140,6 @@ export default function CreateConsumerGroupDialogForm({
             id="cg-confirm"
             label={t("create.confirmPassword")}
             required
-            hint={t("rules.confirm")}
             error={errors.confirmPassword?.message}
           >
             {(aria) => (

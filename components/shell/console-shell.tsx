@@ -11,6 +11,7 @@ import { ConsoleStateProvider, SessionLapsedBanner } from "./console-state";
 import { LanguageSwitch } from "./language-switch";
 import { LogoMark } from "./logo";
 import { MobileNav } from "./mobile-nav";
+import { RouteProgress } from "./route-progress";
 import { SideNav } from "./side-nav";
 import { UserMenu } from "./user-menu";
 
@@ -83,6 +84,7 @@ export function ConsoleShell({
               <UserMenu username={username} role={role} />
             </div>
           </header>
+          <RouteProgress />
           <div className="flex flex-1">
             <div className="hidden w-48 shrink-0 border-r border-gray-200 bg-white pt-3 lg:block">
               <p aria-hidden className="px-4 pb-2 text-xs font-semibold tracking-wide text-gray-600 uppercase">

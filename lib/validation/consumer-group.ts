@@ -50,14 +50,22 @@ const createFields = z.object({
   confirmPassword: z.string({ error: "validation.password.confirmRequired" }).min(1, "validation.password.confirmRequired"),
 });
 
-const passwordPair = createFields.pick({ password: true, confirmPassword: true });
+/**
+ * A mismatch is worth saying once a confirmation is typed, beside whatever else is wrong (the
+ * password's own rule included): both errors show together, not one after the other.
+ */
+const typedPair =
+  (first: string) =>
+  (payload: { value: unknown }): boolean => {
+    const v = payload.value as Record<string, unknown> | null;
+    return typeof v?.[first] === "string" && typeof v.confirmPassword === "string" && v.confirmPassword.length > 0;
+  };
 
 /** The Create consumer group dialog; the server action parses the same schema plus the instance id. */
 export const createConsumerGroupFormSchema = createFields.refine((v) => v.password === v.confirmPassword, {
   path: ["confirmPassword"],
   error: "validation.password.mismatch",
-  // Say so as soon as both passwords are valid, even while another field still has an error.
-  when: (payload) => passwordPair.safeParse(payload.value).success,
+  when: typedPair("password"),
 });
 
 export type CreateConsumerGroupForm = z.input<typeof createConsumerGroupFormSchema>;
@@ -69,7 +77,7 @@ export const createConsumerGroupSchema = z
   .refine((v) => v.password === v.confirmPassword, {
     path: ["confirmPassword"],
     error: "validation.password.mismatch",
-    when: (payload) => passwordPair.safeParse(payload.value).success,
+    when: typedPair("password"),
   });
 
 export type CreateConsumerGroupInput = z.input<typeof createConsumerGroupSchema>;
@@ -87,11 +95,10 @@ const newPasswordFields = z.object({
   newPassword: consumerGroupPasswordSchema,
   confirmPassword: z.string({ error: "validation.password.confirmRequired" }).min(1, "validation.password.confirmRequired"),
 });
-const newPasswordPair = newPasswordFields.pick({ newPassword: true, confirmPassword: true });
 const newPasswordsMatch = {
   path: ["confirmPassword"],
   error: "validation.password.mismatch",
-  when: (payload: { value: unknown }) => newPasswordPair.safeParse(payload.value).success,
+  when: typedPair("newPassword"),
 };
 const matches = (v: { newPassword: string; confirmPassword: string }) => v.newPassword === v.confirmPassword;
 

@@ -8,8 +8,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
 import { Truncated } from "@/components/ui/truncated";
 import { TwoLineTime } from "@/components/ui/two-line-time";
-import { writeAudit, AUDIT_ACTIONS, type AuditAction } from "@/lib/audit";
-import { can } from "@/lib/auth/roles";
+import { ROLES } from "@/i18n/families";
+import { writeAudit, AUDIT_ACTIONS, AUDIT_ACTORS, type AuditAction } from "@/lib/audit";
+import { can, type Role } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { clientIpFrom } from "@/lib/client-ip";
 import { listAuditLog } from "@/lib/data/audit";
@@ -40,10 +41,13 @@ function hrefOf(q: AuditQuery, page: number, cursor: { after?: string; before?: 
 const input =
   "h-8 w-full rounded-sm border border-gray-300 bg-white px-2 text-sm text-gray-900 focus:ring-2 focus:ring-blue-100 focus:outline-none";
 const isAuditAction = (a: string): a is AuditAction => (AUDIT_ACTIONS as readonly string[]).includes(a);
+const isRole = (r: string | null): r is Role => r !== null && (ROLES as readonly string[]).includes(r);
+const isActor = (r: { username: string; role: string | null }): r is { username: (typeof AUDIT_ACTORS)[number]; role: null } =>
+  r.role === null && (AUDIT_ACTORS as readonly string[]).includes(r.username);
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
-  const t = await getTranslations("audit");
+  const [t, tRoles] = await Promise.all([getTranslations("audit"), getTranslations("common.roles")]);
   if (!can(user.role, "audit.read")) {
     await writeAudit(await getDb(), {
       username: user.username,
@@ -182,8 +186,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                       <TwoLineTime value={r.at} timeZone={timeZone} />
                     </td>
                     <td className="px-3 py-2">
-                      <Truncated value={r.username} />
-                      <span className="block text-xs text-gray-700">{r.role ?? "—"}</span>
+                      {/* A console user by name; the actors that are not users in the reader's words. */}
+                      <Truncated value={isActor(r) ? t(`actors.${r.username}`) : r.username} />
+                      <span className="block text-xs text-gray-700">{isRole(r.role) ? tRoles(r.role) : t("noRole")}</span>
                       {r.channel === "api" || r.accessKeyId ? (
                         <span className="block truncate font-mono text-xs text-gray-700">
                           {r.channel === "api" ? t("channels.api") : t("channels.accessKey")}
