@@ -194,7 +194,12 @@ test("the task list refreshes by hand and on a timer, and marks its rows stale w
 });
 
 test.describe("time zone", () => {
-  test("UTC or the browser's zone, remembered per user, named on every time column", async ({ newContext, db, unique, createInstance }) => {
+  test("the browser's zone by default, UTC one click away, remembered per user, named on every time column", async ({
+    newContext,
+    db,
+    unique,
+    createInstance,
+  }) => {
     // A user of its own: the shared demo users' preference must not change under other tests.
     const username = unique("tz").replace(/[^a-z0-9-]/g, "");
     await db.user.create({ data: { id: `u-${username}`, username, passwordHash: await hashPassword(DEMO_PASSWORD), role: "viewer" } });
@@ -215,19 +220,12 @@ test.describe("time zone", () => {
       const page = await context.newPage();
       await signIn(page, username);
       await expect(page.getByRole("heading", { name: "Change Tracking Tasks" })).toBeVisible();
+      // No zone chosen: the browser's, on client-rendered and server-rendered pages alike.
+      expect((await db.user.findUnique({ where: { username }, select: { timeZone: true } }))?.timeZone).toBeNull();
       const consume = await new ConsumePage(page).open(instance.id);
       const header = consume.table.getByRole("columnheader", { name: /^Created \(/ });
-      await expect(header).toHaveText(/Created \(UTC\)/);
-      const menu = page.getByRole("banner").getByRole("button", { name: `${username} Viewer` });
-      await menu.click();
-      await page.getByRole("menuitemradio", { name: /Local time \(Asia\/Shanghai, UTC\+08:00\)/ }).click();
       await expect(header).toHaveText(/Created \(UTC\+08:00\)/);
       await expect(consume.refreshStatus).toContainText("UTC+08:00");
-      // Saved: the toast comes with the action's answer.
-      await expect(page.getByText(/Times are shown in local time \(Asia\/Shanghai/)).toBeVisible();
-      // Remembered on the server: a new page load, and the server-rendered pages, use it.
-      await reload(page);
-      await expect(header).toHaveText(/Created \(UTC\+08:00\)/);
       await visit(page, `/change-tracking?region=${instance.regionId}`);
       await expect(page.getByRole("columnheader", { name: /Created \(UTC\+08:00\)/ })).toBeVisible();
       await visit(page, `/change-tracking/${instance.id}`);
@@ -236,13 +234,38 @@ test.describe("time zone", () => {
       await expect(page.getByRole("columnheader", { name: "Created At (UTC+08:00)" })).toBeVisible();
       await expect(page.getByRole("columnheader", { name: "Last Used (UTC+08:00)" })).toBeVisible();
       await expect(page.getByTestId(`access-key-${accessKeyId}`)).toContainText("2026-01-03 02:30:05");
-      expect((await db.user.findUnique({ where: { username }, select: { timeZone: true } }))?.timeZone).toBe("Asia/Shanghai");
-      const audited = await db.auditLog.count({ where: { username, action: "changeTimeZone", result: "ok" } });
-      expect(audited).toBe(1);
-      // And back to UTC.
+      // What the server makes of the reported zone, without a browser to correct it: a zone it knows
+      // is used, one it does not know is UTC (never an error).
+      const instancePage = new URL(`/change-tracking/${instance.id}`, page.url()).href;
+      for (const [reported, label] of [
+        ["Asia/Kolkata", "UTC+05:30"],
+        ["Mars/Olympus_Mons", "UTC"],
+        ["'; DROP TABLE x", "UTC"],
+      ]) {
+        await context.addCookies([{ name: "dts_tz", value: encodeURIComponent(reported), url: new URL("/", page.url()).href }]);
+        const res = await context.request.get(instancePage);
+        expect(res.status()).toBe(200);
+        expect(await res.text()).toContain(`Created At (${label})`);
+      }
+      // UTC one click away, and remembered on the server.
+      await consume.open(instance.id);
+      const menu = page.getByRole("banner").getByRole("button", { name: `${username} Viewer` });
       await menu.click();
       await page.getByRole("menuitemradio", { name: "UTC", exact: true }).click();
+      await expect(header).toHaveText(/Created \(UTC\)/);
+      await expect(page.getByText(/Times are shown in UTC/)).toBeVisible();
+      await reload(page);
+      await expect(header).toHaveText(/Created \(UTC\)/);
+      await visit(page, `/change-tracking/${instance.id}`);
       await expect(page.getByText("Created At (UTC)")).toBeVisible();
+      expect((await db.user.findUnique({ where: { username }, select: { timeZone: true } }))?.timeZone).toBe("UTC");
+      // And local time again, by choice: the browser's zone, saved.
+      await menu.click();
+      await page.getByRole("menuitemradio", { name: /Local time \(Asia\/Shanghai, UTC\+08:00\)/ }).click();
+      await expect(page.getByText("Created At (UTC+08:00)")).toBeVisible();
+      expect((await db.user.findUnique({ where: { username }, select: { timeZone: true } }))?.timeZone).toBe("Asia/Shanghai");
+      const audited = await db.auditLog.count({ where: { username, action: "changeTimeZone", result: "ok" } });
+      expect(audited).toBe(2);
     } finally {
       await db.user.deleteMany({ where: { username } });
     }

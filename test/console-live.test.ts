@@ -166,6 +166,16 @@ describe("heartbeat history", () => {
 });
 
 describe("time zone preference", () => {
+  it("a user who has not chosen follows the browser (NULL, the column's default)", async () => {
+    const hash = (await conn.prisma.user.findFirstOrThrow({ select: { passwordHash: true } })).passwordHash;
+    await conn.sql.query(`INSERT INTO app_user (id, username, password_hash, role) VALUES ('u-tz-default', 'tz_default', $1, 'viewer')`, [
+      hash,
+    ]);
+    const user = await conn.prisma.user.findUnique({ where: { username: "tz_default" }, select: { timeZone: true } });
+    assert.equal(user?.timeZone, null);
+    await conn.prisma.user.delete({ where: { username: "tz_default" } });
+  });
+
   it("every role sets its own zone; the change is audited; nonsense is refused", async () => {
     const ids = new Map((await conn.prisma.user.findMany({ select: { id: true, username: true } })).map((u) => [u.username, u.id]));
     const demo = (role: Role) => ({ id: ids.get(role)!, username: role, role });

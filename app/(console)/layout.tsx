@@ -3,6 +3,7 @@ import { cookies } from "next/headers";
 import type { ReactNode } from "react";
 import { ConsoleShell, type ShellNavItem } from "@/components/shell/console-shell";
 import { requireUser } from "@/lib/auth/session";
+import { displayTimeZone } from "@/lib/auth/time-zone";
 import { can } from "@/lib/auth/roles";
 import { listRegions, resolveRegion } from "@/lib/data/regions";
 import { REGION_COOKIE } from "@/lib/regions";
@@ -21,7 +22,7 @@ export const metadata: Metadata = {
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
-  const [regions, jar] = await Promise.all([listRegions(user), cookies()]);
+  const [regions, jar, timeZone] = await Promise.all([listRegions(user), cookies(), displayTimeZone(user)]);
   const region = resolveRegion(regions, jar.get(REGION_COOKIE)?.value);
   const nav: ShellNavItem[] = [{ href: "/change-tracking", label: "changeTracking" }];
   if (can(user.role, "audit.read")) nav.push({ href: "/audit", label: "audit" });
@@ -34,7 +35,8 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
       regionId={region.id}
       username={user.username}
       role={user.role}
-      timeZone={user.timeZone ?? "UTC"}
+      timeZone={timeZone}
+      followsBrowser={!user.timeZone}
     >
       {children}
     </ConsoleShell>

@@ -34,6 +34,7 @@ export function ConsoleShell({
   username,
   role,
   timeZone,
+  followsBrowser,
   children,
 }: {
   nav: ShellNavItem[];
@@ -42,6 +43,8 @@ export function ConsoleShell({
   username: string;
   role: Role;
   timeZone: string;
+  /** the user chose no zone: times follow the browser's (docs/rules.md "Preferences") */
+  followsBrowser: boolean;
   children: ReactNode;
 }) {
   const t = useTranslations("shell");
@@ -54,7 +57,7 @@ export function ConsoleShell({
   const items = nav.map((n) => ({ href: n.href, label: labels[n.label] }));
   return (
     <RegionProvider initialRegionId={regionId}>
-      <ConsoleStateProvider initialTimeZone={timeZone}>
+      <ConsoleStateProvider initialTimeZone={timeZone} followsBrowser={followsBrowser}>
         <a
           href="#main"
           className="sr-only z-[60] rounded-sm bg-white px-3 py-2 text-sm font-medium text-blue-700 shadow-lg focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:outline-2 focus:outline-blue-600"

@@ -2,10 +2,11 @@
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { createContext, useCallback, useContext, useMemo, useState, useSyncExternalStore, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from "react";
 import { toast } from "sonner";
 import { changeTimeZone } from "@/lib/actions/preferences";
 import { zoneLabel } from "@/lib/format";
+import { BROWSER_ZONE_COOKIE } from "@/lib/validation/rules";
 
 /** Thrown by the console's own fetches when the server says the session has ended. */
 export class SessionLapsedError extends Error {
@@ -48,23 +49,44 @@ interface ConsoleState {
 
 const Context = createContext<ConsoleState | null>(null);
 
-export function ConsoleStateProvider({ initialTimeZone, children }: { initialTimeZone: string; children: ReactNode }) {
+export function ConsoleStateProvider({
+  initialTimeZone,
+  followsBrowser,
+  children,
+}: {
+  initialTimeZone: string;
+  followsBrowser: boolean;
+  children: ReactNode;
+}) {
   const router = useRouter();
   const t = useTranslations("shell.timeZone");
   const [lapsed, setLapsed] = useState(false);
   const [timeZone, setZone] = useState(initialTimeZone);
+  // Until the user picks a zone in the menu.
+  const [follows, setFollows] = useState(followsBrowser);
   // The browser's zone; unknown (null) in the server's HTML and during hydration.
   const browserZone = useSyncExternalStore(
     noSubscription,
     () => Intl.DateTimeFormat().resolvedOptions().timeZone,
     () => null,
   );
+  // No zone chosen: the browser's, once known. The server rendered in the zone the cookie reported
+  // (UTC before it had one); when this browser's differs, say it in the cookie and render again.
+  const zoneShown = follows && browserZone ? browserZone : timeZone;
+  useEffect(() => {
+    if (!follows || !browserZone || browserZone === initialTimeZone) return;
+    const secure = window.location.protocol === "https:" ? "; Secure" : "";
+    document.cookie = `${BROWSER_ZONE_COOKIE}=${encodeURIComponent(browserZone)}; Path=/; Max-Age=31536000; SameSite=Lax${secure}`;
+    router.refresh();
+  }, [follows, browserZone, initialTimeZone, router]);
   const markLapsed = useCallback(() => {
     setLapsed(true);
   }, []);
   const setTimeZone = useCallback(
     async (zone: string) => {
-      const previous = timeZone;
+      const previous = zoneShown;
+      const followed = follows;
+      setFollows(false);
       setZone(zone);
       let result: Awaited<ReturnType<typeof changeTimeZone>> | null = null;
       try {
@@ -78,14 +100,15 @@ export function ConsoleStateProvider({ initialTimeZone, children }: { initialTim
         return;
       }
       setZone(previous);
+      setFollows(followed);
       if (result?.code === "Unauthorized" || (await checkSession()) === "lapsed") setLapsed(true);
       else toast.error(result?.message ?? t("saveFailed"));
     },
-    [router, t, timeZone],
+    [router, t, zoneShown, follows],
   );
   const value = useMemo(
-    () => ({ lapsed, markLapsed, timeZone, browserZone, setTimeZone }),
-    [lapsed, markLapsed, timeZone, browserZone, setTimeZone],
+    () => ({ lapsed, markLapsed, timeZone: zoneShown, browserZone, setTimeZone }),
+    [lapsed, markLapsed, zoneShown, browserZone, setTimeZone],
   );
   return <Context.Provider value={value}>{children}</Context.Provider>;
 }

@@ -39,21 +39,23 @@ export function RouteProgress() {
       window.clearTimeout(timer);
       timer = window.setTimeout(done, GIVE_UP_MS);
     };
-    const { pushState, replaceState } = window.history;
-    window.history.pushState = function (...args: Parameters<History["pushState"]>) {
-      pushState.apply(this, args);
+    const history = window.history;
+    const pushState = history.pushState.bind(history);
+    const replaceState = history.replaceState.bind(history);
+    history.pushState = (...args: Parameters<History["pushState"]>) => {
+      pushState(...args);
       done();
     };
-    window.history.replaceState = function (...args: Parameters<History["replaceState"]>) {
-      replaceState.apply(this, args);
+    history.replaceState = (...args: Parameters<History["replaceState"]>) => {
+      replaceState(...args);
       done();
     };
     document.addEventListener("click", onClick, true);
     window.addEventListener("popstate", done);
     return () => {
       window.clearTimeout(timer);
-      window.history.pushState = pushState;
-      window.history.replaceState = replaceState;
+      history.pushState = pushState;
+      history.replaceState = replaceState;
       document.removeEventListener("click", onClick, true);
       window.removeEventListener("popstate", done);
     };

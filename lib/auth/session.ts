@@ -12,8 +12,8 @@ export interface SessionUser {
   id: string;
   username: string;
   role: Role;
-  /** How this user's times are shown: "UTC" or an IANA zone (docs/rules.md "Preferences"). */
-  timeZone?: string;
+  /** The zone this user chose, "UTC" or an IANA zone, or null: their browser's (docs/rules.md "Preferences"). */
+  timeZone?: string | null;
   /** The language this user chose ("en" or "zh-CN"), or null (docs/rules.md "Languages"). */
   locale?: string | null;
 }

@@ -57,3 +57,10 @@ export const INSTANCE_STATUSES = Object.values(InstanceStatus);
 export const ACCESS_KEY_QUOTA = 2;
 /** `LTAI` and 20 letters or digits, the shape of an Alibaba Cloud AccessKey ID. */
 export const ACCESS_KEY_ID_PATTERN = /^LTAI[A-Za-z0-9]{20}$/;
+
+/**
+ * The browser's time zone, written by the browser for a user who has not chosen one (docs/rules.md
+ * "Preferences"), so that the server renders times in it too. The server checks it as it checks a
+ * chosen zone; a value it does not know is UTC.
+ */
+export const BROWSER_ZONE_COOKIE = "dts_tz";

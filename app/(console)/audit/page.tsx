@@ -12,6 +12,7 @@ import { ROLES } from "@/i18n/families";
 import { writeAudit, AUDIT_ACTIONS, AUDIT_ACTORS, type AuditAction } from "@/lib/audit";
 import { can, type Role } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
+import { displayTimeZone } from "@/lib/auth/time-zone";
 import { clientIpFrom } from "@/lib/client-ip";
 import { listAuditLog } from "@/lib/data/audit";
 import { getDb } from "@/lib/db";
@@ -71,7 +72,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const { rows, total, capped, page, pageCount, hasNext } = log;
   const hrefFor = (p: number) =>
     hrefOf(query, p, { after: p === page + 1 ? log.after : undefined, before: p === page - 1 ? log.before : undefined });
-  const timeZone = user.timeZone ?? "UTC";
+  const timeZone = await displayTimeZone(user);
   const zone = zoneLabel(timeZone);
 
   return (

@@ -9,6 +9,7 @@ import { TaskTable } from "@/components/tasks/task-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
 import { requireUser } from "@/lib/auth/session";
+import { displayTimeZone } from "@/lib/auth/time-zone";
 import { listRegions, resolveRegion, resolveRegionId } from "@/lib/data/regions";
 import { REGION_COOKIE } from "@/lib/regions";
 import { listTasks } from "@/lib/data/tasks";
@@ -26,12 +27,13 @@ export default async function ChangeTrackingPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const [user, query, jar, t, tRegions] = await Promise.all([
-    requireUser(),
+  const user = await requireUser();
+  const [query, jar, t, tRegions, timeZone] = await Promise.all([
     searchParams.then((p) => taskListQuerySchema.parse(p)),
     cookies(),
     getTranslations("tasks"),
     getTranslations("regions"),
+    displayTimeZone(user),
   ]);
   // The region is known from the URL or the cookie without the database, so the tasks and the
   // region list (read once for the layout and this page) load together.
@@ -84,7 +86,7 @@ export default async function ChangeTrackingPage({
                     page: 1,
                     sort: query.sort === "created_desc" ? "created_asc" : "created_desc",
                   })}
-                  timeZone={user.timeZone}
+                  timeZone={timeZone}
                 />
               </LiveStaleScope>
             ) : filtered ? (

@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { getSessionUser } from "@/lib/auth/session";
+import { displayTimeZone } from "@/lib/auth/time-zone";
 import { requestLocale } from "@/i18n/server";
 import { localize } from "@/i18n/translate";
 
@@ -12,7 +13,7 @@ export async function GET() {
   const user = await getSessionUser();
   if (user) {
     return NextResponse.json(
-      { username: user.username, role: user.role, timeZone: user.timeZone ?? "UTC" },
+      { username: user.username, role: user.role, timeZone: await displayTimeZone(user) },
       { headers: { "Cache-Control": "no-store" } },
     );
   }

@@ -5,6 +5,7 @@ import { InfoCard, InfoItem } from "@/components/instances/info-card";
 import { StatusBadge } from "@/components/tasks/status-badge";
 import { CopyButton } from "@/components/ui/copy-button";
 import { requireUser } from "@/lib/auth/session";
+import { displayTimeZone } from "@/lib/auth/time-zone";
 import { getInstance, parseTrackedObjects } from "@/lib/data/tasks";
 import { CONSUMER_GROUP_QUOTA } from "@/lib/validation/consumer-group";
 import { Truncated } from "@/components/ui/truncated";
@@ -25,7 +26,7 @@ export default async function BasicInformationPage({ params }: { params: Promise
   ]);
   const instance = await getInstance(user, instanceId);
   if (!instance) notFound();
-  const zone = user.timeZone ?? "UTC";
+  const zone = await displayTimeZone(user);
   const zoneText = zoneLabel(zone);
   const time = (v: Date | null) => formatDateTime(v, zone);
   const objects = parseTrackedObjects(instance.trackedObjects);
