@@ -39,6 +39,39 @@ export function formatDateTime(value: Date | string | number | null | undefined,
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
 }
 
+/** A wall-clock time as `<input type="datetime-local">` gives it: `2026-12-03T10:00` or `…T10:00:05`. */
+export const WALL_CLOCK_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+/**
+ * The instant a wall-clock time names in `timeZone` (a time typed in the zone the page shows), or
+ * null for text that is not one. In a daylight-saving gap or overlap it takes the zone's offset
+ * just after the change.
+ */
+export function instantOfWallClock(wall: string, timeZone = "UTC"): Date | null {
+  const m = WALL_CLOCK_PATTERN.exec(wall);
+  if (!m) return null;
+  const asUtc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6] || 0));
+  // A date that does not exist (month 13, 31 April, 24:00) is not one: Date.UTC would roll it over.
+  const d = new Date(asUtc);
+  if (
+    d.getUTCMonth() + 1 !== Number(m[2]) ||
+    d.getUTCDate() !== Number(m[3]) ||
+    d.getUTCHours() !== Number(m[4]) ||
+    d.getUTCMinutes() !== Number(m[5])
+  )
+    return null;
+  if (timeZone === "UTC") return new Date(asUtc);
+  const offsetAt = (t: number) => {
+    const p = partsIn(new Date(t), timeZone);
+    return (
+      Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second)) -
+      Math.floor(t / 1000) * 1000
+    );
+  };
+  const first = asUtc - offsetAt(asUtc);
+  return new Date(asUtc - offsetAt(first));
+}
+
 /** `04:00:05` in the zone; "—" for none. */
 export function formatTime(value: Date | string | number | null | undefined, timeZone = "UTC"): string {
   const text = formatDateTime(value, timeZone);

@@ -136,12 +136,7 @@ export default function CreateConsumerGroupDialogForm({
               />
             )}
           </Field>
-          <Field
-            id="cg-confirm"
-            label={t("create.confirmPassword")}
-            required
-            error={errors.confirmPassword?.message}
-          >
+          <Field id="cg-confirm" label={t("create.confirmPassword")} required error={errors.confirmPassword?.message}>
             {(aria) => (
               <PasswordInput
                 {...aria}

@@ -168,7 +168,9 @@ export function GroupActions({
       >
         {open === "change" ? <ChangePasswordDialog group={group} onDone={done} returnFocus={returnFocus} /> : null}
         {open === "reset" ? <ResetPasswordDialog group={group} onDone={done} returnFocus={returnFocus} /> : null}
-        {open === "checkpoint" ? <ResetCheckpointDialog group={group} range={range} onDone={done} returnFocus={returnFocus} /> : null}
+        {open === "checkpoint" ? (
+          <ResetCheckpointDialog group={group} instanceId={instanceId} range={range} onDone={done} returnFocus={returnFocus} />
+        ) : null}
         {open === "delete" ? <DeleteGroupDialog group={group} onDone={done} returnFocus={returnFocus} /> : null}
       </DialogRoot>
     </div>

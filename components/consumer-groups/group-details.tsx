@@ -1,19 +1,17 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
 import { useId, useState, type ReactNode } from "react";
 import type { ConsumerGroupRow } from "@/lib/data/consumer-groups";
-import type { GroupHistory } from "@/lib/data/heartbeat-history";
 import { formatDateTime } from "@/lib/format";
-import { SessionLapsedError, isSessionLapse, useConsoleState, useTimeZone } from "../shell/console-state";
+import { useTimeZone } from "../shell/console-state";
 import { Truncated } from "../ui/truncated";
 import { DialogBody, DialogContent } from "../ui/dialog";
 import { Tabs, tabPanelProps } from "../ui/tabs";
 import { ConnectGuide } from "./connect-guide";
-import { consumerGroupKeys } from "./query-keys";
 import { GroupState } from "./group-state";
+import { useGroupHistory } from "./use-group-history";
 import { useMetric } from "./use-metric";
 
 // The chart library comes with the first drawer opened, never with the page.
@@ -25,13 +23,6 @@ const TrendCharts = dynamic(() => import("./trend-charts"), {
 function LoadingCharts() {
   const t = useTranslations("consume.details");
   return <p className="text-sm text-gray-700">{t("loadingCharts")}</p>;
-}
-
-async function fetchHistory(instanceId: string, groupId: string): Promise<GroupHistory> {
-  const res = await fetch(`/api/instances/${instanceId}/consumer-groups/${groupId}/history`, { cache: "no-store", redirect: "manual" });
-  if (isSessionLapse(res)) throw new SessionLapsedError();
-  if (!res.ok) throw new Error("Could not load the history.");
-  return (await res.json()) as GroupHistory;
 }
 
 function Item({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
@@ -63,22 +54,9 @@ export function GroupDetailsDrawer({
   returnFocus: () => HTMLElement | null;
 }) {
   const { timeZone, label } = useTimeZone();
-  const { lapsed, markLapsed } = useConsoleState();
   const t = useTranslations("consume");
   const metric = useMetric();
-  const history = useQuery({
-    queryKey: consumerGroupKeys.history(instanceId, group.id),
-    queryFn: async () => {
-      try {
-        return await fetchHistory(instanceId, group.id);
-      } catch (error) {
-        if (error instanceof SessionLapsedError) markLapsed();
-        throw error;
-      }
-    },
-    refetchInterval: lapsed || !interval ? false : Math.max(interval, 10_000),
-    enabled: !lapsed,
-  });
+  const history = useGroupHistory(instanceId, group.id, interval);
   const sasl = `${group.account}-${group.id}`;
   const [tab, setTab] = useState<"overview" | "connect">("overview");
   const tabs = useId();

@@ -1,6 +1,7 @@
 import { z } from "./zod";
 import { hasControlChars, nameProblem } from "./text";
 import { ACCOUNT_MAX, CHECKPOINT_TARGETS, DTS_ID_PATTERN, NAME_MAX, PASSWORD_MAX, PASSWORD_MIN, countPasswordClasses } from "./rules";
+import { WALL_CLOCK_PATTERN } from "../format";
 
 export * from "./rules";
 
@@ -120,16 +121,21 @@ export const resetPasswordSchema = z
 
 export const deleteConsumerGroupSchema = z.object({ groupId: consumerGroupIdSchema });
 
-/** Reset a group's consumption checkpoint (operator and admin), the form's fields. */
+/**
+ * Reset a group's consumption checkpoint (operator and admin), the form's fields: the server's
+ * targets, or "same" as another group of the instance (`sameAs`), which the dialog sends as that
+ * group's checkpoint time. The time is a wall-clock time in the zone the page shows.
+ */
 export const resetCheckpointFormSchema = z
   .object({
-    target: z.enum(CHECKPOINT_TARGETS, { error: "validation.checkpoint.target" }),
+    target: z.enum([...CHECKPOINT_TARGETS, "same"], { error: "validation.checkpoint.target" }),
     time: z.string().max(40).optional(),
+    sameAs: z.string().max(40).optional(),
   })
   .superRefine((v, ctx) => {
-    if (v.target !== "time") return;
-    if (!v.time || Number.isNaN(new Date(v.time).getTime()))
+    if (v.target === "time" && (!v.time || !WALL_CLOCK_PATTERN.test(v.time)))
       ctx.addIssue({ code: "custom", path: ["time"], message: "validation.checkpoint.time" });
+    if (v.target === "same" && !v.sameAs) ctx.addIssue({ code: "custom", path: ["sameAs"], message: "validation.checkpoint.sameAs" });
   });
 export type ResetCheckpointForm = z.input<typeof resetCheckpointFormSchema>;
 

@@ -1,0 +1,34 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import type { GroupHistory } from "@/lib/data/heartbeat-history";
+import { SessionLapsedError, isSessionLapse, useConsoleState } from "../shell/console-state";
+import { consumerGroupKeys } from "./query-keys";
+
+async function fetchHistory(instanceId: string, groupId: string): Promise<GroupHistory> {
+  const res = await fetch(`/api/instances/${instanceId}/consumer-groups/${groupId}/history`, { cache: "no-store", redirect: "manual" });
+  if (isSessionLapse(res)) throw new SessionLapsedError();
+  if (!res.ok) throw new Error("Could not load the history.");
+  return (await res.json()) as GroupHistory;
+}
+
+/**
+ * A group's heartbeat history of the last hour (the details drawer's trend charts, the checkpoint
+ * reset's estimate): one query per group, polled every `interval` ms (at most every 10 s) if given.
+ */
+export function useGroupHistory(instanceId: string, groupId: string, interval = 0) {
+  const { lapsed, markLapsed } = useConsoleState();
+  return useQuery({
+    queryKey: consumerGroupKeys.history(instanceId, groupId),
+    queryFn: async () => {
+      try {
+        return await fetchHistory(instanceId, groupId);
+      } catch (error) {
+        if (error instanceof SessionLapsedError) markLapsed();
+        throw error;
+      }
+    },
+    refetchInterval: lapsed || !interval ? false : Math.max(interval, 10_000),
+    enabled: !lapsed,
+  });
+}
