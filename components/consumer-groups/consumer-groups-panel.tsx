@@ -15,6 +15,7 @@ import { DialogRoot } from "../ui/dialog";
 import { EmptyState } from "../ui/empty-state";
 import { inputClass } from "../ui/field";
 import { RefreshControls, type AutoRefresh } from "../ui/refresh-controls";
+import { TableScroll } from "../ui/table-scroll";
 import { Truncated } from "../ui/truncated";
 import { TwoLineTime } from "../ui/two-line-time";
 import { AddConsumerGroupDialog } from "./add-consumer-group-dialog";
@@ -281,13 +282,7 @@ export function ConsumerGroupsPanel({
             </button>
           </EmptyState>
         ) : (
-          <div
-            role="region"
-            aria-label={t("panel.tableLabel")}
-            tabIndex={0}
-            className="relative overflow-x-auto focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600"
-            data-stale={stale ? "true" : undefined}
-          >
+          <TableScroll label={t("panel.tableLabel")} stale={stale}>
             {/* Widths: an account (at most 16 characters, what a consumer types) never truncates from
               1280 px up; the actions fit DTS's inline Change Password and Delete beside More. */}
             <table className="w-full min-w-[64rem] table-fixed divide-y divide-gray-200">
@@ -391,7 +386,7 @@ export function ConsumerGroupsPanel({
                 })}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
         <DialogRoot
           open={!!openGroup}

@@ -7,6 +7,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { TaskRow } from "@/lib/data/tasks";
 import { formatDateTime, zoneLabel } from "@/lib/format";
+import { TableScroll } from "../ui/table-scroll";
 import { TwoLineTime } from "../ui/two-line-time";
 import { StatusBadge } from "./status-badge";
 
@@ -34,12 +35,7 @@ export function TaskTable({
   const t = useTranslations("tasks.table");
   const billing = useTranslations("common.billing");
   return (
-    <div
-      role="region"
-      aria-label={t("label")}
-      tabIndex={0}
-      className="relative overflow-x-auto focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600"
-    >
+    <TableScroll label={t("label")}>
       <table className="w-full min-w-[60rem] table-fixed divide-y divide-gray-200">
         <caption className="sr-only">{t("caption")}</caption>
         <colgroup>
@@ -152,6 +148,6 @@ export function TaskTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -6,6 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { Truncated } from "@/components/ui/truncated";
 import { TwoLineTime } from "@/components/ui/two-line-time";
 import { ROLES } from "@/i18n/families";
@@ -146,12 +147,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         {rows.length === 0 ? (
           <EmptyState title={t("empty")} />
         ) : (
-          <div
-            role="region"
-            aria-label={t("table.label")}
-            tabIndex={0}
-            className="relative overflow-x-auto focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600"
-          >
+          <TableScroll label={t("table.label")}>
             <table className="w-full min-w-[60rem] table-fixed divide-y divide-gray-200 text-sm">
               <caption className="sr-only">{t("table.caption")}</caption>
               <colgroup>
@@ -235,7 +231,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
         <div className="flex flex-wrap items-center justify-between gap-3 border-t border-gray-100 px-4 py-3 text-sm text-gray-700">
           <p role="status">{t("records", { total: formatTotal(total, capped) })}</p>
