@@ -41,3 +41,16 @@ export const ERROR_CODES = [
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/**
+ * The HTTP status of a refusal, whichever channel answers it (route handlers, the audit export,
+ * the OpenAPI): one table, so a code means the same status everywhere.
+ */
+export function httpStatusOf(code: ErrorCode): number {
+  if (code === "NotFound" || code === "InvalidAccessKeyId.NotFound" || code === "InvalidApi.NotFound") return 404;
+  if (code.startsWith("OperationDenied.") || code.startsWith("Forbidden.")) return 403;
+  if (code === "Throttling.User") return 429;
+  if (code === "Unauthorized") return 401;
+  if (code === "InternalError") return 503;
+  return 400;
+}

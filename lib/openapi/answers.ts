@@ -1,5 +1,5 @@
 import type { ActionFailure } from "../actions/result";
-import type { ErrorCode } from "../error-codes";
+import { httpStatusOf, type ErrorCode } from "../error-codes";
 import { DEFAULT_LOCALE, type Locale } from "@/i18n/locales";
 import { localize, type MessageValues } from "@/i18n/translate";
 
@@ -61,16 +61,6 @@ export function gatewayRefusal(refusal: Refusal, ctx: AnswerContext): Response {
   );
 }
 
-/** The HTTP status of an operation's refusal code. */
-export function statusOf(code: ErrorCode): number {
-  if (code === "NotFound" || code === "InvalidAccessKeyId.NotFound" || code === "InvalidApi.NotFound") return 404;
-  if (code.startsWith("OperationDenied.") || code.startsWith("Forbidden.")) return 403;
-  if (code === "Throttling.User") return 429;
-  if (code === "Unauthorized") return 401;
-  if (code === "InternalError") return 503;
-  return 400;
-}
-
 /**
  * An operation refused by the console's rules, in the DTS shape. A role refusal (`Forbidden.Role`)
  * is the gateway's `Forbidden.RAM`, as Alibaba Cloud answers a RAM user without the permission.
@@ -85,7 +75,7 @@ export function operationRefusal(failure: ActionFailure, ctx: AnswerContext): Re
       ctx,
     );
   }
-  const status = statusOf(failure.code);
+  const status = httpStatusOf(failure.code);
   // Field messages name the console's fields; the first one says what is wrong in words.
   const first = failure.fieldErrors ? Object.values(failure.fieldErrors)[0] : undefined;
   const general = word(failure.message) === localize(locale, "errors.checkFields");

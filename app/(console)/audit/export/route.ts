@@ -3,7 +3,9 @@ import { runAction } from "@/lib/actions/run-action";
 import { exportAuditLogSpec } from "@/lib/actions/audit-export-spec";
 import { getSessionUser } from "@/lib/auth/session";
 import { clientIpFrom } from "@/lib/client-ip";
+import { httpStatusOf } from "@/lib/error-codes";
 import { auditLogCsv } from "@/lib/data/audit";
+import { jsonRefusal } from "@/lib/security/route-handler";
 import { requestLocale } from "@/i18n/server";
 
 /**
@@ -21,9 +23,12 @@ export async function GET(request: Request) {
   });
   // runAction refuses a request without a user; the check here only tells TypeScript so.
   if (!result.ok || !user) {
-    if (result.ok) return Response.json({ code: "Unauthorized" }, { status: 401 });
-    const status = result.code === "Unauthorized" ? 401 : result.code === "Forbidden.Role" ? 403 : 400;
-    return Response.json({ code: result.code, message: result.message }, { status, headers: { "Cache-Control": "no-store" } });
+    if (result.ok) return jsonRefusal("Unauthorized", "errors.signInAgain");
+    // Worded by runAction already, in the browser's language; the status is the code's everywhere.
+    return Response.json(
+      { code: result.code, message: result.message },
+      { status: httpStatusOf(result.code), headers: { "Cache-Control": "no-store" } },
+    );
   }
   const rows = auditLogCsv(user, result.data);
   const encoder = new TextEncoder();
