@@ -22,6 +22,9 @@ const { runAction, DATABASE_UNAVAILABLE_MESSAGE } = await import("../lib/actions
 const { localize } = await import("../i18n/translate");
 const { createConsumerGroupSpec } = await import("../lib/actions/consumer-group-specs");
 const { listRegions } = await import("../lib/data/regions");
+const { readiness } = await import("../lib/db/readiness");
+const { GET: readyProbe } = await import("../app/api/health/ready/route");
+const { unauthenticatedTreatment } = await import("../lib/security/routes");
 const { SEED_IDS } = await import("../lib/demo");
 
 const pgBin = findPgBin();
@@ -206,6 +209,37 @@ describe("PostgreSQL server: faults and several processes", onPg, () => {
       ).consumerGroup.findMany({ where: { instanceId: SEED_IDS.empty }, select: { name: true }, orderBy: { name: "asc" } })
     ).map((g) => g.name);
     assert.deepEqual(names, ["after-the-outage", "before-the-outage"]);
+  });
+
+  it("the readiness probe: ready, then 503 'database' while it is down, 503 'migrations' while one is not applied", async () => {
+    process.env.DATABASE_URL = server.url;
+    assert.deepEqual(await readiness(), { ready: true });
+    const ok = await readyProbe();
+    assert.equal(ok.status, 200);
+    assert.deepEqual(await ok.json(), { status: "ready" });
+    server.pause();
+    try {
+      const down = await readyProbe();
+      assert.equal(down.status, 503);
+      assert.deepEqual(await down.json(), { status: "unavailable", reason: "database" });
+    } finally {
+      server.resume();
+    }
+    const last = (await readMigrations()).at(-1)!.name;
+    const db = await getDb();
+    await db.$executeRaw`UPDATE "_prisma_migrations" SET "finished_at" = NULL WHERE "migration_name" = ${last}`;
+    try {
+      assert.deepEqual(await readiness(), { ready: false, reason: "migrations" });
+    } finally {
+      await db.$executeRaw`UPDATE "_prisma_migrations" SET "finished_at" = now() WHERE "migration_name" = ${last}`;
+    }
+    assert.deepEqual(await readiness(), { ready: true });
+    // Public to GET and HEAD only, and only these two paths.
+    assert.equal(unauthenticatedTreatment("GET", "/api/health/ready"), "allow");
+    assert.equal(unauthenticatedTreatment("HEAD", "/api/health/live"), "allow");
+    assert.equal(unauthenticatedTreatment("POST", "/api/health/ready"), "unauthorized");
+    assert.equal(unauthenticatedTreatment("GET", "/api/health/ready/x"), "unauthorized");
+    assert.equal(unauthenticatedTreatment("GET", "/api/health"), "unauthorized");
   });
 
   it("a first open while the database is down fails clearly and is retried on the next request", async () => {

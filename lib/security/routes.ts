@@ -57,6 +57,12 @@ export function authenticatesOtherwise(method: string, pathname: string): boolea
   );
 }
 
+/** The health probes of load balancers (GET /api/health/live and /ready): they reveal nothing else. */
+export function isHealthProbe(method: string, pathname: string): boolean {
+  const verb = method.toUpperCase();
+  return (verb === "GET" || verb === "HEAD") && (pathname === "/api/health/live" || pathname === "/api/health/ready");
+}
+
 /** Next.js's own non-page paths the matcher lets in (development HMR, internal endpoints). */
 export function isFrameworkPath(pathname: string): boolean {
   return pathname.startsWith("/_next/") || pathname.startsWith("/__nextjs");
@@ -68,7 +74,13 @@ export function isApiPath(pathname: string): boolean {
 
 /** Where a request without a valid session goes: through, a 401 (API) or sign-in (pages). */
 export function unauthenticatedTreatment(method: string, pathname: string): "allow" | "unauthorized" | "sign-in" {
-  if (isPublicPage(pathname) || isPublicFile(method, pathname) || authenticatesOtherwise(method, pathname) || isFrameworkPath(pathname)) {
+  if (
+    isPublicPage(pathname) ||
+    isPublicFile(method, pathname) ||
+    isHealthProbe(method, pathname) ||
+    authenticatesOtherwise(method, pathname) ||
+    isFrameworkPath(pathname)
+  ) {
     return "allow";
   }
   return isApiPath(pathname) ? "unauthorized" : "sign-in";
