@@ -85,7 +85,7 @@ describe("confirm password", () => {
     ] as const) {
       const r = schema.safeParse({ ...extra, newPassword: "short", confirmPassword: "shorter" });
       assert.equal(r.success, false);
-      const paths = r.error!.issues.map((i) => `${i.path.join(".")}:${i.message}`);
+      const paths = r.error.issues.map((i) => `${i.path.join(".")}:${i.message}`);
       assert.ok(paths.includes("newPassword:validation.password.tooShort"), paths.join(", "));
       assert.ok(paths.includes("confirmPassword:validation.password.mismatch"), paths.join(", "));
     }
