@@ -41,7 +41,8 @@ try {
       `${name.padEnd(12)} p50 ${m.p50} ms  p95 ${m.p95} ms  HTML ${m.bytes} B (RSC payload ${m.payloadBytes} B, ${m.classNames} className)  gzip ${m.gzipBytes} B`,
     );
   }
-  if (!args["no-browser"]) console.log("browser", await measureBrowser(server.url, cookie, process.env.BROWSER_INSTANCE ?? SEED_IDS.normal, "cn-hangzhou", 5));
+  if (!args["no-browser"])
+    console.log("browser", await measureBrowser(server.url, cookie, process.env.BROWSER_INSTANCE ?? SEED_IDS.normal, "cn-hangzhou", 5));
   const status = (await import("node:fs")).readFileSync(`/proc/${server.process.pid}/status`, "utf8");
   console.log(`server RSS ${Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024)} MiB`);
 } finally {
