@@ -1,5 +1,6 @@
 import "server-only";
 import { cookies } from "next/headers";
+import { cache } from "react";
 import { BROWSER_ZONE_COOKIE } from "../validation/rules";
 import { timeZoneSchema, UTC } from "../validation/preferences";
 import type { SessionUser } from "./session";
@@ -9,7 +10,11 @@ import type { SessionUser } from "./session";
  * zone their browser reported in its cookie (checked like a choice), else UTC until it has.
  */
 export async function displayTimeZone(user: SessionUser): Promise<string> {
-  if (user.timeZone) return user.timeZone;
+  return user.timeZone ?? reportedZone();
+}
+
+/** The browser's reported zone, checked once per request however many layouts and pages ask. */
+const reportedZone = cache(async (): Promise<string> => {
   const reported = (await cookies()).get(BROWSER_ZONE_COOKIE)?.value;
   return reported && timeZoneSchema.safeParse(reported).success ? reported : UTC;
-}
+});

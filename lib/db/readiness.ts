@@ -2,6 +2,9 @@ import "server-only";
 import { getDb } from "../db";
 import { readMigrations } from "./migrate";
 
+// The migrations this build ships: read from disk once, not on every probe.
+let shipped: Promise<string[]> | undefined;
+
 export type Readiness = { ready: true } | { ready: false; reason: "database" | "migrations" };
 
 /**
@@ -9,7 +12,8 @@ export type Readiness = { ready: true } | { ready: false; reason: "database" | "
  * migration in prisma/migrations has finished on it. One statement.
  */
 export async function readiness(): Promise<Readiness> {
-  const expected = (await readMigrations()).map((m) => m.name);
+  shipped ??= readMigrations().then((all) => all.map((m) => m.name));
+  const expected = await shipped;
   let applied: Set<string>;
   try {
     const db = await getDb();
