@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = [
   "deleteAccessKey",
   // Refusals of OpenAPI requests that never reached an operation (signature, AccessKey, nonce).
   "openApiRequest",
+  "configureInstanceAlert",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 // The Audit Log names each action in words from the catalogue family `audit.actions.<action>`

@@ -93,12 +93,19 @@ export function zoneLabel(timeZone = "UTC", at: Date = new Date()): string {
 /**
  * How far behind a consumer group is, at a glance (docs/rules.md "Consumer progress"): "warn" from
  * a minute of delay or 10,000 unconsumed records, "high" from ten minutes or 100,000; null when no
- * consumer is connected or it is keeping up.
+ * consumer is connected or it is keeping up. Where the instance's latency alert is on, its
+ * threshold moves the delay's levels: "high" from the threshold, "warn" from half of it.
  */
 export const LAG_LEVELS = { delaySeconds: { warn: 60, high: 600 }, records: { warn: 10_000, high: 100_000 } } as const;
-export function lagLevel(value: number | null | undefined, kind: keyof typeof LAG_LEVELS): "warn" | "high" | null {
+export function lagLevel(
+  value: number | null | undefined,
+  kind: keyof typeof LAG_LEVELS,
+  /** the instance's latency alert threshold in seconds (delay only), null when none is on */
+  alertSeconds?: number | null,
+): "warn" | "high" | null {
   if (value === null || value === undefined || value < 0) return null;
-  const { warn, high } = LAG_LEVELS[kind];
+  const { warn, high } =
+    kind === "delaySeconds" && alertSeconds ? { warn: Math.ceil(alertSeconds / 2), high: alertSeconds } : LAG_LEVELS[kind];
   return value >= high ? "high" : value >= warn ? "warn" : null;
 }
 

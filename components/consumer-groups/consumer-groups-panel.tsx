@@ -342,7 +342,7 @@ export function ConsumerGroupsPanel({
                         <span className="cg-metric">
                           <span
                             data-testid="message-delay"
-                            data-level={lagLevel(g.messageDelaySeconds, "delaySeconds") ?? undefined}
+                            data-level={lagLevel(g.messageDelaySeconds, "delaySeconds", data.delayAlertSeconds) ?? undefined}
                             className="lag whitespace-nowrap"
                             title={
                               g.connected ? t("panel.seconds", { value: metric.count(g.messageDelaySeconds) }) : t("panel.notConnected")

@@ -9,6 +9,7 @@ export const PERMISSIONS = {
   "consumerGroup.resetPassword": ["admin"],
   "consumerGroup.resetCheckpoint": ["operator", "admin"],
   "consumerGroup.delete": ["admin"],
+  "instance.configureAlert": ["operator", "admin"],
   "audit.read": ["admin"],
   "preferences.change": ["viewer", "operator", "admin"],
   "accessKey.manageOwn": ["viewer", "operator", "admin"],

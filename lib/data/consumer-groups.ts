@@ -32,6 +32,8 @@ export interface ConsumerGroupList {
   /** the data the instance holds, where a checkpoint reset may move a group */
   dataRange: { begin: string | null; end: string | null };
   quota: number;
+  /** the instance's latency alert threshold in seconds while that alert is on (docs/rules.md "Alerts"), else null */
+  delayAlertSeconds: number | null;
   groups: ConsumerGroupRow[];
 }
 
@@ -39,6 +41,7 @@ interface GroupRow {
   instanceStatus: InstanceStatus;
   dataBeginAt: Date | null;
   dataEndAt: Date | null;
+  delayAlertSeconds: number | null;
   id: string | null;
   name: string;
   username: string;
@@ -53,7 +56,7 @@ interface GroupRow {
 
 /**
  * The instance's consumer groups, newest first, or null when the instance does not exist. One
- * statement (the instance, its groups and their leases): the table polls it every few seconds.
+ * statement (the instance, its alert threshold, its groups and their leases): the table polls it every few seconds.
  */
 export async function listConsumerGroups(user: SessionUser, instanceId: string): Promise<ConsumerGroupList | null> {
   assertReader(user);
@@ -61,11 +64,13 @@ export async function listConsumerGroups(user: SessionUser, instanceId: string):
   const db = await getDb();
   const rows = await db.$queryRaw<GroupRow[]>`
     SELECT i."status"::text AS "instanceStatus", i."data_begin_at" AS "dataBeginAt", i."data_end_at" AS "dataEndAt",
+           CASE WHEN a."delay_alert" THEN a."delay_over_seconds" END AS "delayAlertSeconds",
            g."id", g."name", g."username", g."checkpoint_at" AS "checkpointAt",
            g."message_delay_seconds" AS "messageDelaySeconds", g."unconsumed_records" AS "unconsumedRecords",
            g."created_at" AS "createdAt",
            l."expires_at" AS "leaseExpiresAt", l."connected_at" AS "leaseConnectedAt", l."client_ip" AS "leaseClientIp"
       FROM "instance" i
+      LEFT JOIN "instance_alert" a ON a."instance_id" = i."id"
       LEFT JOIN "consumer_group" g ON g."instance_id" = i."id"
       LEFT JOIN "consumer_lease" l ON l."group_id" = g."id"
      WHERE i."id" = ${instanceId}
@@ -78,6 +83,7 @@ export async function listConsumerGroups(user: SessionUser, instanceId: string):
     instanceStatus: instance.instanceStatus,
     dataRange: { begin: instance.dataBeginAt?.toISOString() ?? null, end: instance.dataEndAt?.toISOString() ?? null },
     quota: CONSUMER_GROUP_QUOTA,
+    delayAlertSeconds: instance.delayAlertSeconds,
     groups: rows.flatMap((g) => {
       if (g.id === null) return [];
       const connected = !!g.leaseExpiresAt && g.leaseExpiresAt.getTime() > now;

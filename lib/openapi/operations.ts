@@ -1,16 +1,11 @@
 import "server-only";
-import type { z } from "../validation/zod";
-import { runAction, type ActionSpec, type ActionVia } from "../actions/run-action";
 import {
   changeConsumerGroupPasswordSpec,
   createConsumerGroupSpec,
   deleteConsumerGroupSpec,
   resetConsumerGroupPasswordSpec,
 } from "../actions/consumer-group-specs";
-import { fail, type ActionFailure, type ActionResult } from "../actions/result";
-import { writeAudit } from "../audit";
-import { can } from "../auth/roles";
-import type { SessionUser } from "../auth/session";
+import { fail, type ActionFailure } from "../actions/result";
 import { listConsumerGroups, type ConsumerGroupRow } from "../data/consumer-groups";
 import {
   getConsumerGroupPlacement,
@@ -20,143 +15,34 @@ import {
   type SubscriptionInstance,
 } from "../data/subscription-instances";
 import { parseTrackedObjects } from "../data/tasks";
-import { getDb } from "../db";
-import { describeForLog } from "../db/errors";
 import { REGION_IDS } from "../regions";
 import { cleanQueryText } from "../validation/text";
+import { ALERT_OPERATIONS } from "./alert-operations";
+import {
+  channelInstanceId,
+  checkInstance,
+  NOT_FOUND_GROUP,
+  NOT_FOUND_INSTANCE,
+  pageParam,
+  param,
+  refused,
+  regionParam,
+  runWrite,
+  utc,
+  type Operation,
+  type OperationContext,
+  type OperationResult,
+  type Params,
+} from "./operation-kit";
+
+export type { Operation, OperationContext, OperationResult } from "./operation-kit";
 
 /**
  * The DTS OpenAPI's operations (docs/rules.md "OpenAPI"): DTS's parameter names mapped onto the
  * console's own action specs (same role check, schema, database rules, audit, throttling, run by
- * {@link runAction} with the "api" channel) and its reads (lib/data), and their answers mapped back
+ * runAction with the "api" channel) and its reads (lib/data), and their answers mapped back
  * onto DTS's response field names (the DTS API reference, version 2020-01-01).
  */
-
-export interface OperationContext {
-  user: SessionUser;
-  ip: string | null;
-  via: ActionVia;
-  /** revalidates the console pages a change shows on */
-  revalidate: (paths: string[]) => void;
-}
-
-export type OperationResult =
-  | { ok: true; body: Record<string, unknown> }
-  | { ok: false; failure: ActionFailure }
-  /** a parameter the API requires is missing: the gateway's MissingParameter */
-  | { ok: false; missing: string };
-
-type Params = ReadonlyMap<string, string>;
-
-export interface Operation {
-  run: (params: Params, ctx: OperationContext) => Promise<OperationResult>;
-}
-
-/** The first of the names given a non-empty value. */
-const param = (params: Params, ...names: string[]): string | undefined => {
-  for (const name of names) {
-    const value = params.get(name);
-    if (value) return value;
-  }
-  return undefined;
-};
-
-const refused = (failure: ActionFailure): OperationResult => ({ ok: false, failure });
-// Messages are keys of the `errors` catalogue: operationRefusal words them in the caller's language.
-const NOT_FOUND_INSTANCE = fail("NotFound", "errors.api.instanceNotFound");
-const NOT_FOUND_GROUP = fail("NotFound", "errors.api.groupNotFound");
-
-/** `2019-10-02T12:00:00Z`: the reference's yyyy-MM-ddTHH:mm:ssZ, UTC. */
-function utc(value: Date | string | null | undefined): string | undefined {
-  if (!value) return undefined;
-  return new Date(value).toISOString().replace(/\.\d{3}Z$/, "Z");
-}
-
-/** RegionId, when given, must be a DTS region; the instance then must be in it. */
-function regionParam(params: Params): { ok: true; regionId?: string } | { ok: false; failure: ActionFailure } {
-  const regionId = params.get("RegionId");
-  if (regionId === undefined || regionId === "") return { ok: true };
-  return (REGION_IDS as readonly string[]).includes(regionId)
-    ? { ok: true, regionId }
-    : {
-        ok: false,
-        failure: fail("InvalidParameter", "errors.api.regionUnknown", undefined, { regionId: cleanQueryText(regionId, 32) ?? "" }),
-      };
-}
-
-/** A page number or size: a whole number in range, or the default when not given. */
-function pageParam(params: Params, name: string, fallback: number, max: number): number | ActionFailure {
-  const value = params.get(name);
-  if (value === undefined || value === "") return fallback;
-  const n = /^\d{1,10}$/.test(value) ? Number(value) : NaN;
-  return Number.isInteger(n) && n >= 1 && n <= max
-    ? n
-    : fail("InvalidParameter", "errors.api.pageParameter", undefined, { name, max: String(max) });
-}
-
-/** The instance of the channel family: DtsInstanceId, or DtsJobId (the instance id without "dts"). */
-function channelInstanceId(params: Params): { ok: true; id: string } | { ok: false; result: OperationResult } {
-  const instanceId = param(params, "DtsInstanceId");
-  const jobId = param(params, "DtsJobId");
-  if (!instanceId && !jobId) return { ok: false, result: { ok: false, missing: "DtsInstanceId" } };
-  const fromJob = jobId ? `dts${jobId}` : undefined;
-  if (instanceId && fromJob && instanceId !== fromJob) {
-    return { ok: false, result: refused(fail("InvalidParameter", "errors.api.instanceMismatch")) };
-  }
-  return { ok: true, id: instanceId ?? fromJob ?? "" };
-}
-
-/** Records a refusal the API itself decided before the action ran (wrong instance or region), as the action would. */
-async function auditRefusal(
-  action: ActionSpec<z.ZodType, unknown>["name"],
-  ctx: OperationContext,
-  failure: ActionFailure,
-  target: { instanceId?: string; groupId?: string },
-) {
-  try {
-    await writeAudit(await getDb(), {
-      username: ctx.user.username,
-      role: ctx.user.role,
-      action,
-      instanceId: target.instanceId,
-      groupId: target.groupId,
-      errorCode: failure.code,
-      clientIp: ctx.ip,
-      channel: ctx.via.channel,
-      accessKeyId: ctx.via.accessKeyId,
-    });
-  } catch (error) {
-    console.error(`[openapi ${action}] could not record a refusal: ${describeForLog(error)}`);
-  }
-}
-
-/**
- * Runs a console action for the API caller. `check`, when given, first confirms the request names
- * a consistent target (the group in the instance named, the region); it runs only for a role the
- * action allows, so a role refusal is always what a role without the permission sees.
- */
-async function runWrite<S extends z.ZodType, T>(
-  spec: ActionSpec<S, T>,
-  input: Record<string, unknown>,
-  ctx: OperationContext,
-  check?: { target: { instanceId?: string; groupId?: string }; run: () => Promise<ActionFailure | null> },
-): Promise<ActionResult<T>> {
-  if (check && can(ctx.user.role, spec.permission)) {
-    const failure = await check.run();
-    if (failure) {
-      await auditRefusal(spec.name, ctx, failure, check.target);
-      return failure;
-    }
-  }
-  return runAction(spec, input, ctx.user, ctx.ip, (parsed, data) => ctx.revalidate(spec.revalidate?.(parsed, data) ?? []), ctx.via);
-}
-
-/** The instance exists and, when a region is named, lies in it. */
-async function checkInstance(ctx: OperationContext, instanceId: string, regionId: string | undefined): Promise<ActionFailure | null> {
-  if (!regionId) return null;
-  const region = await getInstanceRegion(ctx.user, instanceId);
-  return region && region !== regionId ? NOT_FOUND_INSTANCE : null;
-}
 
 /** The group exists in the instance named (and region), and any account or name given is the group's. */
 async function checkGroup(
@@ -267,6 +153,8 @@ const DONE_CHANNEL: OperationResult = { ok: true, body: { HttpStatusCode: "200" 
 
 /** Every operation by its DTS Action name, with the parameters DTS requires. */
 export const OPERATIONS: Record<string, { required: string[]; run: Operation["run"] }> = {
+  ...ALERT_OPERATIONS,
+
   CreateConsumerGroup: {
     required: ["SubscriptionInstanceId", "ConsumerGroupName", "ConsumerGroupUserName", "ConsumerGroupPassword"],
     run: (params, ctx) => createGroup(params, ctx, params.get("SubscriptionInstanceId") ?? "", false),

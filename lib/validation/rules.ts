@@ -64,3 +64,10 @@ export const ACCESS_KEY_ID_PATTERN = /^LTAI[A-Za-z0-9]{20}$/;
  * chosen zone; a value it does not know is UTC.
  */
 export const BROWSER_ZONE_COOKIE = "dts_tz";
+
+/**
+ * Lag health (docs/rules.md "Lag health"): a connected group with a backlog whose checkpoint has not
+ * moved for this long is Stalled; the trend and time to catch up read this much recent history.
+ */
+export const STALLED_AFTER_SECONDS = 300;
+export const LAG_TREND_WINDOW_MS = 5 * 60 * 1000;

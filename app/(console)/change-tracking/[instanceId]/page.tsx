@@ -1,15 +1,19 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { AlertSettingsButton } from "@/components/instances/alert-settings-button";
 import { InfoCard, InfoItem } from "@/components/instances/info-card";
 import { StatusBadge } from "@/components/tasks/status-badge";
 import { CopyButton } from "@/components/ui/copy-button";
+import { can } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { displayTimeZone } from "@/lib/auth/time-zone";
+import { getInstanceAlert } from "@/lib/data/instance-alerts";
 import { getInstance, parseTrackedObjects } from "@/lib/data/tasks";
 import { CONSUMER_GROUP_QUOTA } from "@/lib/validation/consumer-group";
 import { Truncated } from "@/components/ui/truncated";
-import { formatDateTime, zoneLabel } from "@/lib/format";
+import { formatDateTime, formatDuration, zoneLabel } from "@/lib/format";
 
 export async function generateMetadata({ params }: { params: Promise<{ instanceId: string }> }): Promise<Metadata> {
   const [{ instanceId }, t] = await Promise.all([params, getTranslations("instance")]);
@@ -18,14 +22,15 @@ export async function generateMetadata({ params }: { params: Promise<{ instanceI
 
 export default async function BasicInformationPage({ params }: { params: Promise<{ instanceId: string }> }) {
   const { instanceId } = await params;
-  const [user, t, tCommon, tRegions] = await Promise.all([
+  const [user, t, tCommon, tRegions, locale] = await Promise.all([
     requireUser(),
     getTranslations("instance"),
     getTranslations("common"),
     getTranslations("regions"),
+    getLocale(),
   ]);
-  const instance = await getInstance(user, instanceId);
-  if (!instance) notFound();
+  const [instance, alert] = await Promise.all([getInstance(user, instanceId), getInstanceAlert(user, instanceId)]);
+  if (!instance || !alert) notFound();
   const zone = await displayTimeZone(user);
   const zoneText = zoneLabel(zone);
   const time = (v: Date | null) => formatDateTime(v, zone);
@@ -93,6 +98,45 @@ export default async function BasicInformationPage({ params }: { params: Promise
       <InfoCard id="range" title={t("range.title", { zone: zoneText })}>
         <InfoItem label={t("range.begin")}>{time(instance.dataBeginAt)}</InfoItem>
         <InfoItem label={t("range.end")}>{time(instance.dataEndAt)}</InfoItem>
+      </InfoCard>
+
+      <InfoCard
+        id="alerts"
+        title={t("alerts.title")}
+        action={
+          can(user.role, "instance.configureAlert") ? (
+            <ClientMessages add={["instance", "validation"]}>
+              <AlertSettingsButton
+                instanceId={instance.id}
+                current={{
+                  delayAlert: alert.delayAlert,
+                  delayOverSeconds: alert.delayOverSeconds === null ? "" : String(alert.delayOverSeconds),
+                  delayAlertPhone: alert.delayAlertPhone,
+                  errorAlert: alert.errorAlert,
+                  errorAlertPhone: alert.errorAlertPhone,
+                }}
+              />
+            </ClientMessages>
+          ) : null
+        }
+      >
+        <InfoItem label={t("alerts.delay")}>
+          <span data-testid="alert-delay">
+            {alert.delayAlert && alert.delayOverSeconds !== null
+              ? t("alerts.delayOn", { threshold: formatDuration(alert.delayOverSeconds, locale) })
+              : t("alerts.off")}
+          </span>
+        </InfoItem>
+        <InfoItem label={t("alerts.delayPhone")}>{alert.delayAlertPhone.replaceAll(",", ", ") || t("alerts.none")}</InfoItem>
+        <InfoItem label={t("alerts.error")}>
+          <span data-testid="alert-error">{alert.errorAlert ? t("alerts.on") : t("alerts.off")}</span>
+        </InfoItem>
+        <InfoItem label={t("alerts.errorPhone")}>{alert.errorAlertPhone.replaceAll(",", ", ") || t("alerts.none")}</InfoItem>
+        <InfoItem label={t("alerts.updated", { zone: zoneText })}>
+          {alert.updatedAt && alert.updatedBy
+            ? t("alerts.updatedBy", { time: time(alert.updatedAt), account: alert.updatedBy })
+            : t("alerts.never")}
+        </InfoItem>
       </InfoCard>
 
       <InfoCard id="network" title={t("network.title")}>

@@ -1,0 +1,43 @@
+import "server-only";
+import { getDb } from "../db";
+import { configureInstanceAlertSchema, type ConfigureInstanceAlertInput } from "../validation/instance-alert";
+import { fail } from "./result";
+import type { ActionSpec } from "./run-action";
+
+type Saved = Omit<Required<ConfigureInstanceAlertInput>, "delayOverSeconds"> & { delayOverSeconds: number | null };
+
+/**
+ * ConfigureSubscriptionInstanceAlert (docs/rules.md "Alerts"): operator and admin set an
+ * instance's latency and status alerts; the database checks the same rules.
+ */
+export const configureInstanceAlertSpec = {
+  name: "configureInstanceAlert",
+  permission: "instance.configureAlert",
+  schema: configureInstanceAlertSchema,
+  async handler(input, ctx) {
+    const db = await getDb();
+    const settings = {
+      delayAlert: input.delayAlert,
+      // A threshold typed while the alert is off is kept, so turning it on again finds it.
+      delayOverSeconds: input.delayOverSeconds ?? null,
+      delayAlertPhone: input.delayAlertPhone,
+      errorAlert: input.errorAlert,
+      errorAlertPhone: input.errorAlertPhone,
+    };
+    const saved = await db.$transaction(async (tx) => {
+      const instance = await tx.instance.findUnique({ where: { id: input.instanceId }, select: { id: true } });
+      if (!instance) return null;
+      await tx.instanceAlert.upsert({
+        where: { instanceId: input.instanceId },
+        create: { instanceId: input.instanceId, ...settings, updatedBy: ctx.user.username },
+        update: { ...settings, updatedAt: new Date(), updatedBy: ctx.user.username },
+        select: { instanceId: true },
+      });
+      await ctx.audit(tx, { instanceId: input.instanceId });
+      return { instanceId: input.instanceId, ...settings };
+    });
+    if (!saved) return fail("NotFound", "errors.instanceGone");
+    return { ok: true, data: saved };
+  },
+  revalidate: (input) => [`/change-tracking/${input.instanceId}`, `/change-tracking/${input.instanceId}/consume`],
+} satisfies ActionSpec<typeof configureInstanceAlertSchema, Saved>;
