@@ -3,6 +3,7 @@
 // test/i18n-catalogues.test.ts.
 import { AUDIT_ACTIONS, AUDIT_ACTORS } from "@/lib/audit";
 import { CONNECT_CLIENTS, CONNECT_NETWORKS } from "@/lib/consumer/connect-guide";
+import { LAG_TRENDS } from "@/lib/consumer/lag-health";
 import { REGION_AREA_KEYS, REGION_IDS } from "@/lib/regions";
 import { INSTANCE_STATUSES } from "@/lib/validation/task";
 
@@ -18,4 +19,5 @@ export const I18N_FAMILIES: Record<string, readonly string[]> = {
   "common.billing": ["Subscription", "PayAsYouGo"],
   "consume.connectGuide.networks": CONNECT_NETWORKS,
   "consume.connectGuide.clients": CONNECT_CLIENTS,
+  "consume.lagTrend.trends": LAG_TRENDS,
 };

@@ -38,6 +38,7 @@ const SMALL = { region: "cn-qingdao", tasks: 1_000 };
 const GROUP_INSTANCES = 1000;
 const PASSWORD = "BenchDemo#2026";
 const SECRET = "bench-secret-0123456789abcdef0123456789abcdef";
+const METRICS_TOKEN = "bench-metrics-token-0123456789abcdef";
 const CACHE = path.resolve(".data", "bench", "pglite-seeded");
 
 interface Figures {
@@ -60,6 +61,8 @@ interface DbResults extends Record<Targets, Figures> {
   htmlBytes: Record<"taskList" | "dataConsume", { raw: number; gzip: number; rscPayload: number }>;
   rssAfterMiB: number;
   browser: BrowserTimes | null;
+  /** GET /metrics at the scale seed's groups (README "Metrics"): p50 of one scrape at a time, its size and series */
+  metricsScrape: { p50Ms: number; bytes: number; groups: number };
 }
 interface Extras {
   audit: Record<string, number>;
@@ -199,7 +202,10 @@ async function runDatabase(
     }
     env = { DTS_DATA_DIR: dataDir, DATABASE_URL: "" };
   }
-  const server = await startConsole({ ...env, DEMO_PASSWORD: PASSWORD, NEXTAUTH_SECRET: SECRET, DTS_SEED: "off" }, { timeoutMs: 180_000 });
+  const server = await startConsole(
+    { ...env, DEMO_PASSWORD: PASSWORD, NEXTAUTH_SECRET: SECRET, DTS_SEED: "off", METRICS_TOKEN },
+    { timeoutMs: 180_000 },
+  );
   const pid = server.process.pid!;
   try {
     const cookie = await signIn(server.url, "admin", PASSWORD);
@@ -289,6 +295,23 @@ async function runDatabase(
       alone.createAction = round(times[Math.floor(times.length / 2)]);
       console.log(`${kind}: createAction alone p50 ${alone.createAction} ms`);
     }
+    // Prometheus's scrape, one at a time: every group of every region in one statement.
+    let metricsScrape: DbResults["metricsScrape"];
+    {
+      const times: number[] = [];
+      let body = "";
+      for (let i = 0; i < 25; i++) {
+        const started = performance.now();
+        const res = await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+        body = await res.text();
+        if (res.status !== 200) throw new Error(`metrics: ${res.status} ${body.slice(0, 200)}`);
+        if (i >= 5) times.push(performance.now() - started);
+      }
+      times.sort((a, b) => a - b);
+      const groups = body.split("\n").filter((line) => line.startsWith("dts_consumer_group_connected{")).length;
+      metricsScrape = { p50Ms: round(times[Math.floor(times.length / 2)]), bytes: Buffer.byteLength(body), groups };
+      console.log(`${kind}: metrics scrape p50 ${metricsScrape.p50Ms} ms, ${metricsScrape.bytes} B, ${groups} groups`);
+    }
     let browser: BrowserTimes | null = null;
     try {
       browser = await measureBrowser(server.url, cookie, SEED_IDS.full, BIG.region);
@@ -340,7 +363,7 @@ async function runDatabase(
     );
     const after = procStatus(pid);
     return {
-      results: { ...figures, scale, alone, htmlBytes, rssAfterMiB: mib(after.rss), browser },
+      results: { ...figures, scale, alone, htmlBytes, rssAfterMiB: mib(after.rss), browser, metricsScrape },
       extras: { seedSeconds, rssWarmMiB: mib(rssWarm), rssAfterMiB: mib(after.rss), peakMiB: mib(after.hwm), notes, audit },
     };
   } catch (error) {

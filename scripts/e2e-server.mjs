@@ -30,8 +30,10 @@ const pg = await startPgServer(pgBin);
 // A console on PostgreSQL needs the AccessKey secrets' encryption key set; the workers get it too,
 // to create the AccessKeys their tests sign with.
 const secretKey = randomBytes(32).toString("base64");
+// /metrics answers only with this bearer token (docs/rules.md "Metrics"); the workers scrape it.
+const metricsToken = randomBytes(24).toString("base64url");
 mkdirSync(path.dirname(E2E_STATE_FILE), { recursive: true });
-writeFileSync(E2E_STATE_FILE, JSON.stringify({ databaseUrl: pg.url, pgDir: pg.dir, secretKey }), { mode: 0o600 });
+writeFileSync(E2E_STATE_FILE, JSON.stringify({ databaseUrl: pg.url, pgDir: pg.dir, secretKey, metricsToken }), { mode: 0o600 });
 console.log(`e2e: PostgreSQL cluster on ${pg.url}`);
 
 let stopped = false;
@@ -58,6 +60,7 @@ const child = spawn(process.execPath, [...START_FLAGS, "server.mjs"], {
     DEMO_PASSWORD: "",
     DEMO_ACCESS_KEY_SECRET: "",
     DTS_SECRET_KEY: secretKey,
+    METRICS_TOKEN: metricsToken,
     // The demo seed on a PostgreSQL database is only made when asked.
     DEMO: "1",
     // One trusted hop: tests that must not share the loopback client's throttle counters (the

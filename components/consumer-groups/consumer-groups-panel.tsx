@@ -4,11 +4,19 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { Role } from "@/lib/auth/roles";
-import { can } from "@/lib/auth/roles";
-import type { ConsumerGroupList, ConsumerGroupRow } from "@/lib/data/consumer-groups";
+import type { ConsumerGroupList } from "@/lib/data/consumer-groups";
 import type { InstanceSparklines } from "@/lib/data/heartbeat-history";
 import { formatTime, lagLevel } from "@/lib/format";
-import { consumeViewSearch, type ConsumeSort, type ConsumeSortKey, type ConsumeView } from "@/lib/validation/consume-view-url";
+import {
+  CONSUME_STATES,
+  consumeViewSearch,
+  DELAY_OVER_MAX,
+  type ConsumeSort,
+  type ConsumeSortKey,
+  type ConsumeState,
+  type ConsumeView,
+} from "@/lib/validation/consume-view-url";
+import { addDisabledReason, viewGroups } from "./view-groups";
 import { SessionLapsedError, isSessionLapse, useConsoleState, useTimeZone } from "../shell/console-state";
 import { cn } from "../ui/cn";
 import { DialogRoot } from "../ui/dialog";
@@ -23,56 +31,19 @@ import { InstanceConnectProvider, type InstanceConnect } from "./connect-guide";
 import { GroupActions } from "./group-actions";
 import { GroupDetailsDrawer } from "./group-details";
 import { GroupState } from "./group-state";
+import { LagTrend } from "./lag-trend";
 import { consumerGroupKeys } from "./query-keys";
 import { Sparkline } from "./sparkline";
 import { useMetric } from "./use-metric";
 
 export const POLL_INTERVAL_MS = 5_000;
-const NO_TREND = { delay: [], unconsumed: [] };
+const NO_TREND = { delay: [], unconsumed: [], trend: null, etaSeconds: null };
 
 async function fetchJson<T>(url: string, what: string): Promise<T> {
   const res = await fetch(url, { cache: "no-store", redirect: "manual" });
   if (isSessionLapse(res)) throw new SessionLapsedError();
   if (!res.ok) throw new Error(`Could not refresh the ${what}.`);
   return (await res.json()) as T;
-}
-
-/** Why the Create button is disabled (worded by the panel: consume.disabled.<reason>), or null when it is not. */
-export function addDisabledReason(list: ConsumerGroupList, role: Role): "role" | "status" | "quota" | null {
-  if (!can(role, "consumerGroup.create")) return "role";
-  if (list.instanceStatus !== "Normal") return "status";
-  if (list.groups.length >= list.quota) return "quota";
-  return null;
-}
-
-/** The groups the search matches (name, id or account, case-insensitive), in the chosen order. */
-export function viewGroups(groups: ConsumerGroupRow[], view: Pick<ConsumeView, "q" | "sort">): ConsumerGroupRow[] {
-  const q = view.q?.toLowerCase();
-  const matched = q ? groups.filter((g) => [g.name, g.id, g.account].some((v) => v.toLowerCase().includes(q))) : [...groups];
-  const [key, dir] = view.sort.split("_") as [ConsumeSortKey, "asc" | "desc"];
-  const num = (v: number | null) => (v === null ? -1 : v);
-  const value = (g: ConsumerGroupRow): string | number => {
-    switch (key) {
-      case "name":
-        return g.name.toLowerCase();
-      case "state":
-        return g.connected ? 1 : 0;
-      case "checkpoint":
-        return g.checkpointAt ?? "";
-      case "delay":
-        return num(g.messageDelaySeconds);
-      case "unconsumed":
-        return num(g.unconsumedRecords);
-      case "created":
-        return g.createdAt;
-    }
-  };
-  return matched.sort((a, b) => {
-    const x = value(a);
-    const y = value(b);
-    const order = x < y ? -1 : x > y ? 1 : a.id < b.id ? -1 : 1;
-    return dir === "asc" ? order : -order;
-  });
 }
 
 // Component classes of app/globals.css: the same utilities, named once.
@@ -140,6 +111,9 @@ export function ConsumerGroupsPanel({
   const [interval, setIntervalMs] = useState<AutoRefresh>(POLL_INTERVAL_MS);
   const [view, setView] = useState<ConsumeView>(initialView);
   const [search, setSearch] = useState(initialView.q ?? "");
+  const [delayOver, setDelayOver] = useState(initialView.delayOver === undefined ? "" : String(initialView.delayOver));
+  const delayOverText = delayOver.trim();
+  const delayOverInvalid = delayOverText !== "" && !(/^\d{1,7}$/.test(delayOverText) && Number(delayOverText) <= DELAY_OVER_MAX);
   const drawerTrigger = useRef<HTMLElement | null>(null);
   const t = useTranslations("consume");
   const metric = useMetric();
@@ -224,7 +198,7 @@ export function ConsumerGroupsPanel({
           <form
             role="search"
             aria-label={t("panel.searchLabel")}
-            className="flex min-w-0 basis-full items-center gap-2 sm:basis-64 sm:flex-1"
+            className="flex min-w-0 basis-full flex-wrap items-start gap-2 sm:basis-64 sm:flex-1"
             onSubmit={(e) => {
               e.preventDefault();
             }}
@@ -242,8 +216,54 @@ export function ConsumerGroupsPanel({
                 setSearch(e.target.value);
                 setView((v) => ({ ...v, q: e.target.value.trim() || undefined }));
               }}
-              className={inputClass(false, "w-full max-w-72 min-w-0")}
+              className={inputClass(false, "w-full max-w-72 min-w-0 basis-full sm:basis-56")}
             />
+            <label htmlFor="group-state-filter" className="sr-only">
+              {t("filters.state")}
+            </label>
+            <select
+              id="group-state-filter"
+              value={view.state ?? ""}
+              onChange={(e) => setView((v) => ({ ...v, state: (e.target.value || undefined) as ConsumeState | undefined }))}
+              className={inputClass(false, "shrink-0 basis-36")}
+            >
+              <option value="">{t("filters.allStates")}</option>
+              {CONSUME_STATES.map((state) => (
+                <option key={state} value={state}>
+                  {t(`state.${state}`)}
+                </option>
+              ))}
+            </select>
+            <span className="flex shrink-0 flex-col">
+              <span className="flex items-center gap-1.5">
+                <label htmlFor="group-delay-filter" className="text-sm whitespace-nowrap text-gray-700">
+                  {t("filters.delayOver")}
+                </label>
+                <input
+                  id="group-delay-filter"
+                  inputMode="numeric"
+                  autoComplete="off"
+                  value={delayOver}
+                  placeholder="—"
+                  aria-invalid={delayOverInvalid}
+                  aria-describedby={delayOverInvalid ? "group-delay-filter-error" : undefined}
+                  onChange={(e) => {
+                    const text = e.target.value;
+                    setDelayOver(text);
+                    const trimmed = text.trim();
+                    if (trimmed === "") setView((v) => ({ ...v, delayOver: undefined }));
+                    else if (/^\d{1,7}$/.test(trimmed) && Number(trimmed) <= DELAY_OVER_MAX)
+                      setView((v) => ({ ...v, delayOver: Number(trimmed) }));
+                  }}
+                  className={inputClass(delayOverInvalid, "shrink-0 basis-20")}
+                />
+              </span>
+              {delayOverInvalid ? (
+                <span id="group-delay-filter-error" role="alert" className="mt-1 text-xs text-red-600">
+                  {t("filters.delayOverInvalid", { max: DELAY_OVER_MAX })}
+                </span>
+              ) : null}
+            </span>
           </form>
           <RefreshControls
             onRefresh={refresh}
@@ -274,11 +294,12 @@ export function ConsumerGroupsPanel({
               className="row-action mt-2"
               onClick={() => {
                 setSearch("");
-                setView((v) => ({ ...v, q: undefined }));
+                setDelayOver("");
+                setView((v) => ({ ...v, q: undefined, state: undefined, delayOver: undefined }));
                 document.getElementById("group-search")?.focus();
               }}
             >
-              {t("panel.clearSearch")}
+              {view.state || view.delayOver !== undefined ? t("filters.clear") : t("panel.clearSearch")}
             </button>
           </EmptyState>
         ) : (
@@ -333,7 +354,7 @@ export function ConsumerGroupsPanel({
                         <Truncated value={g.account} mono className="text-xs" testId="group-account" />
                       </td>
                       <td className={td} data-testid="group-state">
-                        <GroupState connected={g.connected} stale={stale} />
+                        <GroupState connected={g.connected} stalled={g.stalled} stale={stale} />
                       </td>
                       <td className={td}>
                         <TwoLineTime value={g.checkpointAt} timeZone={timeZone} />
@@ -365,6 +386,7 @@ export function ConsumerGroupsPanel({
                           </span>
                           <Sparkline values={line?.unconsumed} label={t("sparkline.unconsumed")} testId="unconsumed-sparkline" />
                         </span>
+                        {line && g.connected ? <LagTrend health={line} /> : null}
                       </td>
                       <td className={td}>
                         <TwoLineTime value={g.createdAt} timeZone={timeZone} />

@@ -100,7 +100,7 @@ export function GroupDetailsDrawer({
                   <Truncated value={sasl} copyLabel={t("details.copySaslUser")} mono />
                 </Item>
                 <Item label={t("details.state")} testId="details-state">
-                  <GroupState connected={group.connected} stale={stale} />
+                  <GroupState connected={group.connected} stalled={group.stalled} stale={stale} />
                 </Item>
                 <Item label={t("details.client")} testId="details-client">
                   <span className="font-mono">{group.clientIp ?? "—"}</span>

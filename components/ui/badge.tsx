@@ -13,9 +13,9 @@ const TONES: Record<Tone, { box: string; dot: string }> = {
 };
 
 /** A status with a coloured dot, as cloud consoles show them. */
-export function Badge({ tone, children }: { tone: Tone; children: ReactNode }) {
+export function Badge({ tone, title, children }: { tone: Tone; title?: string; children: ReactNode }) {
   return (
-    <span className={cn("badge", TONES[tone].box)}>
+    <span className={cn("badge", TONES[tone].box)} title={title}>
       <span aria-hidden className={cn("badge-dot", TONES[tone].dot)} />
       {children}
     </span>

@@ -6,7 +6,8 @@ import { LAG_TREND_WINDOW_MS } from "../validation/rules";
  * tests feed it any history.
  */
 
-export type LagTrend = "rising" | "draining" | "steady";
+export const LAG_TRENDS = ["rising", "draining", "steady"] as const;
+export type LagTrend = (typeof LAG_TRENDS)[number];
 
 export interface LagSample {
   /** ms since the epoch */

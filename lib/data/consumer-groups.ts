@@ -4,6 +4,7 @@ import { getDb } from "../db";
 import { assertReader } from "./guard";
 import type { InstanceStatus } from "../generated/prisma/enums";
 import { CONSUMER_GROUP_QUOTA, DTS_ID_PATTERN } from "../validation/consumer-group";
+import { STALLED_AFTER_SECONDS } from "../validation/rules";
 
 /** A consumer group as the Data Consume table shows it (JSON-safe: dates as ISO strings). */
 export interface ConsumerGroupRow {
@@ -13,6 +14,8 @@ export interface ConsumerGroupRow {
   checkpointAt: string | null;
   /** a consumer holds a live lease on the group */
   connected: boolean;
+  /** connected, with a backlog, and the checkpoint still for STALLED_AFTER_SECONDS (docs/rules.md "Lag health") */
+  stalled: boolean;
   /** null while no consumer is connected (DTS shows -1) */
   messageDelaySeconds: number | null;
   /** null while no consumer is connected (DTS shows -1) */
@@ -52,6 +55,7 @@ interface GroupRow {
   leaseExpiresAt: Date | null;
   leaseConnectedAt: Date | null;
   leaseClientIp: string | null;
+  stalled: boolean;
 }
 
 /**
@@ -68,7 +72,10 @@ export async function listConsumerGroups(user: SessionUser, instanceId: string):
            g."id", g."name", g."username", g."checkpoint_at" AS "checkpointAt",
            g."message_delay_seconds" AS "messageDelaySeconds", g."unconsumed_records" AS "unconsumedRecords",
            g."created_at" AS "createdAt",
-           l."expires_at" AS "leaseExpiresAt", l."connected_at" AS "leaseConnectedAt", l."client_ip" AS "leaseClientIp"
+           l."expires_at" AS "leaseExpiresAt", l."connected_at" AS "leaseConnectedAt", l."client_ip" AS "leaseClientIp",
+           COALESCE(g."unconsumed_records" > 0
+             AND GREATEST(l."connected_at", g."checkpoint_moved_at") < (now() AT TIME ZONE 'UTC') - make_interval(secs => ${STALLED_AFTER_SECONDS}),
+             false) AS "stalled"
       FROM "instance" i
       LEFT JOIN "instance_alert" a ON a."instance_id" = i."id"
       LEFT JOIN "consumer_group" g ON g."instance_id" = i."id"
@@ -94,6 +101,7 @@ export async function listConsumerGroups(user: SessionUser, instanceId: string):
           account: g.username,
           checkpointAt: g.checkpointAt?.toISOString() ?? null,
           connected,
+          stalled: connected && g.stalled,
           messageDelaySeconds: connected ? g.messageDelaySeconds : null,
           unconsumedRecords: connected ? g.unconsumedRecords : null,
           createdAt: g.createdAt.toISOString(),

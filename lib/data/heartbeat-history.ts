@@ -2,6 +2,8 @@ import "server-only";
 import type { SessionUser } from "../auth/session";
 import { getDb } from "../db";
 import { DTS_ID_PATTERN } from "../validation/consumer-group";
+import { lagHealth, type LagHealth, type LagSample } from "../consumer/lag-health";
+import { LAG_TREND_WINDOW_MS } from "../validation/rules";
 import { assertReader } from "./guard";
 
 /** The trend charts' window: the last hour. */
@@ -59,8 +61,11 @@ export async function getGroupHistory(
   };
 }
 
-/** Per group: the highest delay and backlog of each minute of the last hour (null: no sample). */
-export interface Sparkline {
+/**
+ * Per group: the highest delay and backlog of each minute of the last hour (null: no sample), and
+ * the backlog's trend and time to catch up from the last minutes' samples (docs/rules.md "Lag health").
+ */
+export interface Sparkline extends LagHealth {
   delay: (number | null)[];
   unconsumed: (number | null)[];
 }
@@ -75,7 +80,8 @@ export interface InstanceSparklines {
 
 /**
  * The Data Consume table's sparklines: each group's last hour in 60 one-minute points, aggregated
- * in the database (a range of the primary key per group), or null when the instance does not exist.
+ * in the database (a range of the primary key per group), with each backlog's trend; or null when
+ * the instance does not exist.
  */
 export async function listSparklines(user: SessionUser, instanceId: string, now = new Date()): Promise<InstanceSparklines | null> {
   assertReader(user);
@@ -97,9 +103,25 @@ export async function listSparklines(user: SessionUser, instanceId: string, now 
       JOIN "heartbeat_history" h ON h."group_id" = g."id" AND h."at" >= ${new Date(from)}
      WHERE g."instance_id" = ${instance.id}
      GROUP BY 1, 2`;
+  // The trend's window, sample by sample, with the checkpoint (a reset cuts the history).
+  const recent = await db.$queryRaw<{ group_id: string; at: Date; checkpoint_at: Date | null; unconsumed: number | null }[]>`
+    SELECT h."group_id", h."at", h."checkpoint_at", h."unconsumed_records" AS "unconsumed"
+      FROM "consumer_group" g
+      JOIN "heartbeat_history" h ON h."group_id" = g."id" AND h."at" > ${new Date(now.getTime() - LAG_TREND_WINDOW_MS)}
+     WHERE g."instance_id" = ${instance.id}`;
+  const samples = new Map<string, LagSample[]>();
+  for (const r of recent) {
+    const list = samples.get(r.group_id) ?? [];
+    list.push({ t: r.at.getTime(), checkpoint: r.checkpoint_at?.getTime() ?? null, unconsumed: r.unconsumed });
+    samples.set(r.group_id, list);
+  }
   const groups: Record<string, Sparkline> = {};
   for (const g of instance.consumerGroups)
-    groups[g.id] = { delay: Array<number | null>(points).fill(null), unconsumed: Array<number | null>(points).fill(null) };
+    groups[g.id] = {
+      delay: Array<number | null>(points).fill(null),
+      unconsumed: Array<number | null>(points).fill(null),
+      ...lagHealth(samples.get(g.id) ?? [], now.getTime()),
+    };
   for (const r of rows) {
     const line = groups[r.group_id] as Sparkline | undefined;
     const i = r.minute;

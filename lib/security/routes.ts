@@ -63,6 +63,12 @@ export function isHealthProbe(method: string, pathname: string): boolean {
   return (verb === "GET" || verb === "HEAD") && (pathname === "/api/health/live" || pathname === "/api/health/ready");
 }
 
+/** Prometheus's scrape (GET /metrics): the route checks its bearer token itself (docs/rules.md "Metrics"). */
+export function isMetricsScrape(method: string, pathname: string): boolean {
+  const verb = method.toUpperCase();
+  return (verb === "GET" || verb === "HEAD") && pathname === "/metrics";
+}
+
 /** Next.js's own non-page paths the matcher lets in (development HMR, internal endpoints). */
 export function isFrameworkPath(pathname: string): boolean {
   return pathname.startsWith("/_next/") || pathname.startsWith("/__nextjs");
@@ -78,6 +84,7 @@ export function unauthenticatedTreatment(method: string, pathname: string): "all
     isPublicPage(pathname) ||
     isPublicFile(method, pathname) ||
     isHealthProbe(method, pathname) ||
+    isMetricsScrape(method, pathname) ||
     authenticatesOtherwise(method, pathname) ||
     isFrameworkPath(pathname)
   ) {

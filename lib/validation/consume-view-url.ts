@@ -9,10 +9,21 @@ export const CONSUME_SORTS = CONSUME_SORT_KEYS.flatMap((k) => [`${k}_asc`, `${k}
 export type ConsumeSort = `${ConsumeSortKey}_${"asc" | "desc"}`;
 export const DEFAULT_CONSUME_SORT: ConsumeSort = "created_desc";
 
-/** The view: the search (name, id or account), the sort, and the group whose details drawer is open. */
+/** The state filter (docs/rules.md "Lag health"): what the State column says. */
+export const CONSUME_STATES = ["connected", "stalled", "idle"] as const;
+export type ConsumeState = (typeof CONSUME_STATES)[number];
+/** The "delay over" filter's largest value: a day in seconds beyond the longest threshold is pointless. */
+export const DELAY_OVER_MAX = 2_592_000;
+
+/**
+ * The view: the search (name, id or account), the sort, the filters (state; delay over N seconds)
+ * and the group whose details drawer is open.
+ */
 export interface ConsumeView {
   q?: string;
   sort: ConsumeSort;
+  state?: ConsumeState;
+  delayOver?: number;
   group?: string;
 }
 
@@ -21,6 +32,8 @@ export function consumeViewSearch(view: ConsumeView): string {
   const params = new URLSearchParams();
   if (view.q) params.set("q", view.q);
   if (view.sort !== DEFAULT_CONSUME_SORT) params.set("sort", view.sort);
+  if (view.state) params.set("state", view.state);
+  if (view.delayOver !== undefined) params.set("delayOver", String(view.delayOver));
   if (view.group) params.set("group", view.group);
   const s = params.toString();
   return s ? `?${s}` : "";

@@ -1,0 +1,72 @@
+import { test, expect, storageStateOf, addHistory } from "./fixtures";
+import { ConsumePage } from "./pages/consume-page";
+
+// Lag health on Data Consume (docs/rules.md "Lag health"): Stalled beside Connected and Idle, the
+// backlog's trend with the time to catch up, and the state and delay filters kept in the URL.
+
+test.use({ storageState: storageStateOf("viewer") });
+
+test("shows Stalled and the trend, and filters by state and delay", async ({ page, db, createInstance }) => {
+  const instance = await createInstance({ groups: [{ name: "stuck" }, { name: "draining" }, { name: "resting" }] });
+  const [stuck, draining, resting] = instance.groups;
+  const now = Date.now();
+  // stuck: a consumer connected ten minutes ago with a backlog, its checkpoint never moved since.
+  for (const [group, connectedAgo] of [
+    [stuck, 600_000],
+    [draining, 300_000],
+  ] as const) {
+    await db.consumerLease.create({
+      data: {
+        groupId: group.id,
+        clientId: `e2e-${group.id}`,
+        connectedAt: new Date(now - connectedAgo),
+        heartbeatAt: new Date(now),
+        expiresAt: new Date(now + 600_000),
+      },
+    });
+  }
+  await db.consumerGroup.update({ where: { id: stuck.id }, data: { messageDelaySeconds: 900, unconsumedRecords: 50 } });
+  // draining: its checkpoint moving, the backlog down 10 records a second over the last minutes.
+  await db.consumerGroup.update({
+    where: { id: draining.id },
+    data: { checkpointAt: new Date(now - 5_000), messageDelaySeconds: 5, unconsumedRecords: 3_000 },
+  });
+  await addHistory(
+    db,
+    draining.id,
+    Array.from({ length: 25 }, (_, i) => ({ secondsAgo: 240 - i * 10, delay: 5, unconsumed: 5_400 - i * 100 })),
+    now,
+  );
+
+  const consume = await new ConsumePage(page).open(instance.id);
+  await expect(consume.state(stuck.name)).toHaveText("Stalled");
+  await expect(consume.state(draining.name)).toHaveText("Connected");
+  await expect(consume.state(resting.name)).toHaveText("Idle");
+  await expect(consume.row(draining.name).getByTestId("lag-trend")).toHaveAttribute("data-trend", "draining");
+  await expect(consume.row(draining.name).getByTestId("lag-trend")).toContainText(/Draining · catches up in \d+ min/);
+  await expect(consume.row(resting.name).getByTestId("lag-trend")).toHaveCount(0);
+
+  await page.getByLabel("State filter").selectOption("stalled");
+  await expect(page).toHaveURL(/[?&]state=stalled/);
+  await expect(consume.row(stuck.name)).toBeVisible();
+  await expect(consume.row(draining.name)).toHaveCount(0);
+
+  await page.getByLabel("State filter").selectOption("");
+  const delay = page.getByLabel("Delay over (s)");
+  await delay.fill("6x");
+  await expect(delay).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("Enter whole seconds from 0 to 2,592,000.")).toBeVisible();
+  await delay.fill("60");
+  await expect(page).toHaveURL(/[?&]delayOver=60/);
+  await expect(consume.row(stuck.name)).toBeVisible();
+  await expect(consume.row(draining.name)).toHaveCount(0);
+  await expect(consume.row(resting.name)).toHaveCount(0);
+
+  // A link carries the filters; an empty result offers to clear them.
+  await consume.open(instance.id, "?state=idle&delayOver=1");
+  await expect(page.getByRole("button", { name: "Clear search and filters" })).toBeVisible();
+  await page.getByRole("button", { name: "Clear search and filters" }).click();
+  await expect(consume.row(resting.name)).toBeVisible();
+  await expect(page.getByLabel("State filter")).toHaveValue("");
+  await expect(page).not.toHaveURL(/state=|delayOver=/);
+});
