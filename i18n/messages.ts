@@ -14,6 +14,7 @@ import en_audit from "../messages/en/audit.json";
 import en_accessKeys from "../messages/en/accessKeys.json";
 import en_errors from "../messages/en/errors.json";
 import en_validation from "../messages/en/validation.json";
+import en_lagging from "../messages/en/lagging.json";
 import zh_common from "../messages/zh-CN/common.json";
 import zh_shell from "../messages/zh-CN/shell.json";
 import zh_auth from "../messages/zh-CN/auth.json";
@@ -25,6 +26,7 @@ import zh_audit from "../messages/zh-CN/audit.json";
 import zh_accessKeys from "../messages/zh-CN/accessKeys.json";
 import zh_errors from "../messages/zh-CN/errors.json";
 import zh_validation from "../messages/zh-CN/validation.json";
+import zh_lagging from "../messages/zh-CN/lagging.json";
 
 const en = {
   common: en_common,
@@ -38,6 +40,7 @@ const en = {
   accessKeys: en_accessKeys,
   errors: en_errors,
   validation: en_validation,
+  lagging: en_lagging,
 };
 
 export type Messages = typeof en;
@@ -54,6 +57,7 @@ const zhCN = {
   accessKeys: zh_accessKeys,
   errors: zh_errors,
   validation: zh_validation,
+  lagging: zh_lagging,
 };
 
 /** Both catalogues as written, for the tests that compare them. */

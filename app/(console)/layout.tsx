@@ -24,7 +24,10 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const user = await requireUser();
   const [regions, jar, timeZone] = await Promise.all([listRegions(user), cookies(), displayTimeZone(user)]);
   const region = resolveRegion(regions, jar.get(REGION_COOKIE)?.value);
-  const nav: ShellNavItem[] = [{ href: "/change-tracking", label: "changeTracking" }];
+  const nav: ShellNavItem[] = [
+    { href: "/change-tracking", label: "changeTracking" },
+    { href: "/lagging", label: "lagging" },
+  ];
   if (can(user.role, "audit.read")) nav.push({ href: "/audit", label: "audit" });
   nav.push({ href: "/access-keys", label: "accessKeys" });
 

@@ -1,7 +1,7 @@
 "use client";
 
 import * as Menu from "@radix-ui/react-dropdown-menu";
-import { useRouter } from "next/navigation";
+import { usePathname, useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { RegionOption } from "@/lib/data/regions";
 import { useLandmark } from "../ui/use-landmark";
@@ -24,6 +24,7 @@ export function RegionSelector({ regions }: { regions: RegionOption[] }) {
     return key ? t(key) : area;
   };
   const router = useRouter();
+  const pathname = usePathname();
   const { regionId, setRegionId } = useRegion();
   const landmark = useLandmark("top-bar");
   const current = regions.find((r) => r.id === regionId) ?? regions[0];
@@ -33,8 +34,10 @@ export function RegionSelector({ regions }: { regions: RegionOption[] }) {
 
   function choose(id: string) {
     setRegionId(id);
-    // Like DTS, switching region goes back to that region's task list.
-    router.push(`/change-tracking?region=${encodeURIComponent(id)}`);
+    // Like DTS, switching region goes back to that region's task list; the region-wide Lagging
+    // Consumer Groups page shows the new region's.
+    const page = pathname.startsWith("/lagging") ? "/lagging" : "/change-tracking";
+    router.push(`${page}?region=${encodeURIComponent(id)}`);
   }
 
   return (

@@ -18,7 +18,7 @@ import { UserMenu } from "./user-menu";
 export interface ShellNavItem {
   href: string;
   /** a key of `shell.nav` */
-  label: "changeTracking" | "audit" | "accessKeys";
+  label: "changeTracking" | "lagging" | "audit" | "accessKeys";
 }
 
 /**
@@ -51,6 +51,7 @@ export function ConsoleShell({
   const tc = useTranslations("common");
   const labels: Record<ShellNavItem["label"], string> = {
     changeTracking: t("nav.changeTracking"),
+    lagging: t("nav.lagging"),
     audit: t("nav.audit"),
     accessKeys: t("nav.accessKeys"),
   };

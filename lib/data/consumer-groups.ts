@@ -4,7 +4,7 @@ import { getDb } from "../db";
 import { assertReader } from "./guard";
 import type { InstanceStatus } from "../generated/prisma/enums";
 import { CONSUMER_GROUP_QUOTA, DTS_ID_PATTERN } from "../validation/consumer-group";
-import { STALLED_AFTER_SECONDS } from "../validation/rules";
+import { STALLED_SQL } from "./lag-sql";
 
 /** A consumer group as the Data Consume table shows it (JSON-safe: dates as ISO strings). */
 export interface ConsumerGroupRow {
@@ -73,9 +73,7 @@ export async function listConsumerGroups(user: SessionUser, instanceId: string):
            g."message_delay_seconds" AS "messageDelaySeconds", g."unconsumed_records" AS "unconsumedRecords",
            g."created_at" AS "createdAt",
            l."expires_at" AS "leaseExpiresAt", l."connected_at" AS "leaseConnectedAt", l."client_ip" AS "leaseClientIp",
-           COALESCE(g."unconsumed_records" > 0
-             AND GREATEST(l."connected_at", g."checkpoint_moved_at") < (now() AT TIME ZONE 'UTC') - make_interval(secs => ${STALLED_AFTER_SECONDS}),
-             false) AS "stalled"
+           ${STALLED_SQL} AS "stalled"
       FROM "instance" i
       LEFT JOIN "instance_alert" a ON a."instance_id" = i."id"
       LEFT JOIN "consumer_group" g ON g."instance_id" = i."id"

@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "../db";
 import type { ScrapeGrant } from "../metrics/token";
-import { STALLED_AFTER_SECONDS } from "../validation/rules";
+import { NOW_UTC, STALLED_SQL } from "./lag-sql";
 
 /** One consumer group's figures as Prometheus reads them (docs/rules.md "Metrics"). */
 export interface GroupMetricRow {
@@ -26,13 +26,10 @@ export async function readGroupMetrics(scrape: ScrapeGrant): Promise<GroupMetric
   const db = await getDb();
   return db.$queryRaw<GroupMetricRow[]>`
     SELECT i."region_id" AS "region", g."instance_id" AS "instance", g."id" AS "group",
-           COALESCE(l."expires_at" > (now() AT TIME ZONE 'UTC'), false) AS "connected",
-           COALESCE(l."expires_at" > (now() AT TIME ZONE 'UTC')
-             AND g."unconsumed_records" > 0
-             AND GREATEST(l."connected_at", g."checkpoint_moved_at") < (now() AT TIME ZONE 'UTC') - make_interval(secs => ${STALLED_AFTER_SECONDS}),
-             false) AS "stalled",
-           CASE WHEN l."expires_at" > (now() AT TIME ZONE 'UTC') THEN g."message_delay_seconds" END AS "delaySeconds",
-           CASE WHEN l."expires_at" > (now() AT TIME ZONE 'UTC') THEN g."unconsumed_records" END AS "unconsumedRecords",
+           COALESCE(l."expires_at" > ${NOW_UTC}, false) AS "connected",
+           ${STALLED_SQL} AS "stalled",
+           CASE WHEN l."expires_at" > ${NOW_UTC} THEN g."message_delay_seconds" END AS "delaySeconds",
+           CASE WHEN l."expires_at" > ${NOW_UTC} THEN g."unconsumed_records" END AS "unconsumedRecords",
            EXTRACT(EPOCH FROM g."checkpoint_at")::float8 AS "checkpointSeconds"
       FROM "consumer_group" g
       JOIN "instance" i ON i."id" = g."instance_id"
