@@ -40,6 +40,8 @@ for (const role of ["viewer", "operator", "admin"] as Role[]) {
 
       await visit(page, `/change-tracking/${SEED.normal}`);
       await expectNoAxeViolations(page, "basic information");
+      await visit(page, "/lagging?region=cn-hangzhou&over=0");
+      await expectNoAxeViolations(page, "lagging consumer groups");
       await visit(page, "/audit");
       await expectNoAxeViolations(page, role === "admin" ? "audit log" : "audit log forbidden");
       await visit(page, "/no/such/page");

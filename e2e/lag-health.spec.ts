@@ -1,4 +1,4 @@
-import { test, expect, storageStateOf, addHistory } from "./fixtures";
+import { test, expect, storageStateOf, addHistory, TEST_REGION, visit } from "./fixtures";
 import { ConsumePage } from "./pages/consume-page";
 
 // Lag health on Data Consume (docs/rules.md "Lag health"): Stalled beside Connected and Idle, the
@@ -69,4 +69,59 @@ test("shows Stalled and the trend, and filters by state and delay", async ({ pag
   await expect(consume.row(resting.name)).toBeVisible();
   await expect(page.getByLabel("State filter")).toHaveValue("");
   await expect(page).not.toHaveURL(/state=|delayOver=/);
+});
+
+test("the Lagging Consumer Groups page lists the region's stalled and delayed groups, worst first", async ({
+  page,
+  db,
+  createInstance,
+}) => {
+  const instance = await createInstance({
+    regionId: TEST_REGION.id,
+    groups: [{ name: "behind" }, { name: "stuck" }, { name: "keeping-up" }],
+  });
+  const [behind, stuck, keepingUp] = instance.groups;
+  const now = Date.now();
+  for (const [group, connectedAgo, delay] of [
+    [behind, 60_000, 300],
+    [stuck, 900_000, 20],
+    [keepingUp, 60_000, 2],
+  ] as const) {
+    await db.consumerLease.create({
+      data: {
+        groupId: group.id,
+        clientId: `e2e-${group.id}`,
+        connectedAt: new Date(now - connectedAgo),
+        heartbeatAt: new Date(now),
+        expiresAt: new Date(now + 600_000),
+      },
+    });
+    await db.consumerGroup.update({ where: { id: group.id }, data: { messageDelaySeconds: delay, unconsumedRecords: 40 } });
+  }
+
+  await visit(page, `/change-tracking?region=${TEST_REGION.id}`);
+  await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Lagging Consumer Groups" }).click();
+  // The region the task list showed (the region cookie) is the page's.
+  await expect(page).toHaveURL(/\/lagging$/);
+  await expect(page.getByRole("heading", { name: "Lagging Consumer Groups" })).toBeVisible();
+  await expect(page.getByRole("main")).toContainText(TEST_REGION.id);
+  const rows = page.getByTestId("lagging-row");
+  const mine = rows.filter({ hasText: instance.id });
+  await expect(mine).toHaveCount(2);
+  await expect(mine.nth(0)).toContainText(stuck.id);
+  await expect(mine.nth(0).getByTestId("lagging-state")).toHaveText("Stalled");
+  await expect(mine.nth(1)).toContainText(behind.id);
+  await expect(mine.nth(1).getByTestId("lagging-delay")).toHaveText("5 min");
+
+  // A higher threshold, by the form: in the URL; the stalled group stays.
+  await page.getByLabel("Delay over (s)").fill("600");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/[?&]over=600/);
+  await expect(mine).toHaveCount(1);
+  await expect(mine.nth(0)).toContainText(stuck.id);
+
+  // The group's link opens its details on Data Consume.
+  await mine.nth(0).getByRole("link", { name: stuck.id }).click();
+  await expect(page).toHaveURL(new RegExp(`/change-tracking/${instance.id}/consume\\?group=${stuck.id}`));
+  await expect(page.getByRole("dialog")).toBeVisible();
 });

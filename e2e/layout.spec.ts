@@ -73,15 +73,28 @@ for (const size of SIZES) {
     test.use({ viewport: { width: size.width, height: size.height }, storageState: storageStateOf("admin") });
     const wide = size.width >= 1280;
 
-    test(`pages fit at ${size.name}`, async ({ page, createInstance }, testInfo) => {
+    test(`pages fit at ${size.name}`, async ({ page, db, createInstance }, testInfo) => {
       // A 16-character account, the longest DTS allows.
       const instance = await createInstance({ groups: [{}, { account: "abcdefghijklmnop" }, { account: "search_indexer_9" }] });
+      // One of them connected and behind, for the Lagging Consumer Groups page.
+      const behind = instance.groups[1];
+      await db.consumerLease.create({
+        data: {
+          groupId: behind.id,
+          clientId: `e2e-${behind.id}`,
+          connectedAt: new Date(),
+          heartbeatAt: new Date(),
+          expiresAt: new Date(Date.now() + 600_000),
+        },
+      });
+      await db.consumerGroup.update({ where: { id: behind.id }, data: { messageDelaySeconds: 13_253, unconsumedRecords: 123_456 } });
       const pages = [
         { name: "tasks", url: "/change-tracking?region=cn-hangzhou", table: true },
         { name: "instance", url: `/change-tracking/${SEED.normal}`, table: false },
         { name: "consume-full", url: `/change-tracking/${SEED.full}/consume`, table: true },
         { name: "consume", url: `/change-tracking/${instance.id}/consume`, table: true },
         { name: "audit", url: "/audit", table: true },
+        { name: "lagging", url: `/lagging?region=${instance.regionId}`, table: true },
         { name: "404", url: "/no/such/page", table: false },
       ];
       for (const p of pages) {

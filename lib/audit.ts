@@ -23,6 +23,11 @@ export const AUDIT_ACTIONS = [
   // Refusals of OpenAPI requests that never reached an operation (signature, AccessKey, nonce).
   "openApiRequest",
   "configureInstanceAlert",
+  "alertFired",
+  "alertResolved",
+  "createNotificationChannel",
+  "deleteNotificationChannel",
+  "testNotificationChannel",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 // The Audit Log names each action in words from the catalogue family `audit.actions.<action>`
@@ -84,7 +89,7 @@ export async function writeAudit(db: Sql, e: AuditEntry): Promise<void> {
  * The names written for records of no console user: a refusal before sign-in ("anonymous") and a
  * consumer's own disconnect ("consumer"). The audit log words them in the reader's language.
  */
-export const AUDIT_ACTORS = ["anonymous", "consumer"] as const;
+export const AUDIT_ACTORS = ["anonymous", "consumer", "system"] as const;
 
 export const ANONYMOUS_AUDIT_LIMIT = 30;
 

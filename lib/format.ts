@@ -129,12 +129,15 @@ function unitsOf(locale: string) {
 
 /**
  * A duration in seconds, short, in the locale's words (docs/rules.md "Languages"): `45 sec`,
- * `12 min 5 sec`, `3 hr 20 min` in English; `45秒`, `12分钟 5秒`, `3小时 20分钟` in Chinese.
+ * `12 min 5 sec`, `3 hr 20 min`, `5 min` in English; `45秒`, `12分钟 5秒`, `3小时 20分钟` in Chinese.
  */
 export function formatDuration(seconds: number | null | undefined, locale = "en"): string {
   if (seconds === null || seconds === undefined || seconds < 0) return "—";
   const u = unitsOf(locale);
-  if (seconds < 60) return u.s.format(Math.round(seconds));
-  if (seconds < 3600) return `${u.min.format(Math.floor(seconds / 60))} ${u.s.format(Math.round(seconds % 60))}`;
-  return `${u.h.format(Math.floor(seconds / 3600))} ${u.min.format(Math.floor((seconds % 3600) / 60))}`;
+  const whole = Math.round(seconds);
+  if (whole < 60) return u.s.format(whole);
+  // A zero second or minute part is left out: "5 min", not "5 min 0 sec".
+  const pair = (big: string, small: number, smallUnit: Intl.NumberFormat) => (small ? `${big} ${smallUnit.format(small)}` : big);
+  if (whole < 3600) return pair(u.min.format(Math.floor(whole / 60)), whole % 60, u.s);
+  return pair(u.h.format(Math.floor(whole / 3600)), Math.floor((whole % 3600) / 60), u.min);
 }

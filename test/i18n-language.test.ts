@@ -91,6 +91,9 @@ describe("numbers and durations in the locale", () => {
     assert.equal(formatDuration(45, "en"), "45 sec");
     assert.equal(formatDuration(725, "en"), "12 min 5 sec");
     assert.equal(formatDuration(12_000, "en"), "3 hr 20 min");
+    assert.equal(formatDuration(300, "en"), "5 min");
+    assert.equal(formatDuration(3_600, "en"), "1 hr");
+    assert.equal(formatDuration(59.6, "en"), "1 min");
     assert.equal(formatDuration(45, "zh-CN"), "45秒");
     assert.equal(formatDuration(725, "zh-CN"), "12分钟 5秒");
     assert.equal(formatDuration(12_000, "zh-CN"), "3小时 20分钟");

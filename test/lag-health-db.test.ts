@@ -127,3 +127,52 @@ describe("the trend beside the sparklines", () => {
     assert.equal(line?.etaSeconds, 400);
   });
 });
+
+describe("the Lagging Consumer Groups read", () => {
+  it("lists the region's connected groups over the threshold or stalled, stalled first, then by delay; paged", async () => {
+    const { listLaggingGroups } = await import("../lib/data/lagging-groups");
+    const made: Record<string, string> = {};
+    for (const [name, delay, stalled] of [
+      ["slow", 400, false],
+      ["slower", 900, false],
+      ["fine", 30, false],
+      ["stuck", 10, true],
+    ] as const) {
+      const g = await newGroup();
+      made[name] = g.id;
+      if (stalled) await connectedLongAgo(g);
+      else assert.ok((await connectConsumer(conn.prisma, { user: g.user, password: g.password }, { clientIp: null })).ok);
+      await conn.prisma.consumerGroup.update({ where: { id: g.id }, data: { messageDelaySeconds: delay, unconsumedRecords: 100 } });
+    }
+    // An idle group with an old delay left over is not lagging: no consumer.
+    const idle = await newGroup();
+    await conn.prisma.consumerGroup.update({ where: { id: idle.id }, data: { messageDelaySeconds: 99_999, unconsumedRecords: 1 } });
+
+    const all = await listLaggingGroups(admin, "cn-hangzhou", { overSeconds: 60, page: 1, pageSize: 100 });
+    const ids = all.rows.map((r) => r.groupId);
+    const mine = ids.filter((id) => Object.values(made).includes(id));
+    assert.deepEqual(mine, [made.stuck, made.slower, made.slow]);
+    assert.ok(!ids.includes(made.fine) && !ids.includes(idle.id));
+    assert.equal(all.total, all.rows.length);
+    // Every stalled row comes before every other; the others by delay, worst first.
+    const firstUnstalled = all.rows.findIndex((r) => !r.stalled);
+    assert.ok(all.rows.slice(firstUnstalled === -1 ? all.rows.length : firstUnstalled).every((r) => !r.stalled));
+    const delays = all.rows.filter((r) => !r.stalled).map((r) => r.delaySeconds ?? 0);
+    assert.deepEqual(
+      delays,
+      [...delays].sort((a, b) => b - a),
+    );
+
+    // A higher threshold keeps the stalled and the worst.
+    const high = await listLaggingGroups(admin, "cn-hangzhou", { overSeconds: 600, page: 1, pageSize: 100 });
+    assert.ok(high.rows.some((r) => r.groupId === made.slower) && !high.rows.some((r) => r.groupId === made.slow));
+    // Pages of one: the second holds the second row; past the end, none, with the total.
+    const second = await listLaggingGroups(admin, "cn-hangzhou", { overSeconds: 60, page: 2, pageSize: 1 });
+    assert.deepEqual([second.rows.map((r) => r.groupId), second.total, second.pageCount], [[ids[1]], all.total, all.total]);
+    const past = await listLaggingGroups(admin, "cn-hangzhou", { overSeconds: 60, page: all.total + 1, pageSize: 1 });
+    assert.deepEqual([past.rows.length, past.total], [0, all.total]);
+    // Another region sees none of them.
+    const elsewhere = await listLaggingGroups(admin, "cn-beijing", { overSeconds: 0, page: 1, pageSize: 100 });
+    assert.ok(!elsewhere.rows.some((r) => Object.values(made).includes(r.groupId)));
+  });
+});

@@ -3,7 +3,6 @@ import Link from "next/link";
 import { cookies } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
 import { GroupState } from "@/components/consumer-groups/group-state";
-import { ClientMessages } from "@/components/i18n/client-messages";
 import { CurrentRegion } from "@/components/regions/region-context";
 import { EmptyState } from "@/components/ui/empty-state";
 import { inputClass } from "@/components/ui/field";
@@ -31,7 +30,11 @@ const td = "dt-td";
  * Lagging Consumer Groups (docs/rules.md "Lag health"): every connected group of the region over
  * the delay threshold or stalled, worst first, paged; the threshold and page in the URL.
  */
-export default async function LaggingGroupsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function LaggingGroupsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser();
   const [query, jar, t, tRegions, timeZone, locale] = await Promise.all([
     searchParams.then((p) => laggingQuerySchema.parse(p)),
@@ -55,137 +58,145 @@ export default async function LaggingGroupsPage({ searchParams }: { searchParams
   const first = (list.page - 1) * LAGGING_PAGE_SIZE + 1;
 
   return (
-    <ClientMessages add={["consume"]}>
-      <div className="space-y-4">
-        <CurrentRegion regionId={region.id} />
-        <div>
-          <h1 className="text-xl font-semibold text-gray-900">{t("title")}</h1>
-          <p className="mt-1 text-sm text-gray-700">
-            {regionName} · <span className="font-mono">{region.id}</span>
-          </p>
-        </div>
-        <section className="rounded-sm border border-gray-200 bg-white" aria-labelledby="lagging-intro">
-          <div className="flex flex-wrap items-end justify-between gap-3 border-b border-gray-100 p-3 sm:p-4">
-            <p id="lagging-intro" className="max-w-3xl text-sm text-gray-700">
-              {t("intro", { region: regionName, over })}
-            </p>
-            {/* A plain GET form: the threshold lands in the URL, and works before any script. */}
-            <form method="get" action="/lagging" className="flex items-end gap-2">
-              <input type="hidden" name="region" value={region.id} />
-              <label className="flex flex-col gap-1 text-sm text-gray-700">
-                {t("over")}
-                <input
-                  name="over"
-                  type="number"
-                  min={0}
-                  max={DELAY_OVER_MAX}
-                  step={1}
-                  required
-                  defaultValue={query.over}
-                  aria-describedby="lagging-over-hint"
-                  className={inputClass(false, "shrink-0 basis-28")}
-                />
-              </label>
-              <button type="submit" className="h-8 rounded-sm border border-gray-300 bg-white px-3 text-sm text-gray-800 hover:border-blue-500">
-                {t("apply")}
-              </button>
-              <span id="lagging-over-hint" className="sr-only">
-                {t("overHint", { max: DELAY_OVER_MAX })}
-              </span>
-            </form>
-          </div>
-          {list.rows.length ? (
-            <TableScroll label={t("table.label")}>
-              <table className="w-full min-w-[56rem] table-fixed divide-y divide-gray-200">
-                <caption className="sr-only">{t("table.caption")}</caption>
-                <colgroup>
-                  <col className="w-[22%]" />
-                  <col className="w-[22%]" />
-                  <col className="w-[12%]" />
-                  <col className="w-[14%]" />
-                  <col className="w-[14%]" />
-                  <col className="w-[16%]" />
-                </colgroup>
-                <thead className="bg-gray-50">
-                  <tr>
-                    <th scope="col" className={th}>
-                      {t("table.group")}
-                    </th>
-                    <th scope="col" className={th}>
-                      {t("table.instance")}
-                    </th>
-                    <th scope="col" className={th}>
-                      {t("table.state")}
-                    </th>
-                    <th scope="col" className={th}>
-                      {t("table.delay")}
-                    </th>
-                    <th scope="col" className={th}>
-                      {t("table.unconsumed")}
-                    </th>
-                    <th scope="col" className={th}>
-                      {t("table.checkpoint", { zone })}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-gray-100">
-                  {list.rows.map((r) => (
-                    <tr key={r.groupId} data-testid="lagging-row">
-                      <td className={td}>
-                        <Link
-                          href={`/change-tracking/${r.instanceId}/consume?group=${r.groupId}`}
-                          className="block truncate font-mono text-sm text-blue-700 hover:underline"
-                        >
-                          {r.groupId}
-                        </Link>
-                        <span className="block truncate text-xs text-gray-700" title={r.groupName}>
-                          {r.groupName}
-                        </span>
-                      </td>
-                      <td className={td}>
-                        <Link href={`/change-tracking/${r.instanceId}/consume`} className="block truncate font-mono text-sm text-blue-700 hover:underline">
-                          {r.instanceId}
-                        </Link>
-                        <span className="block truncate text-xs text-gray-700" title={r.instanceName}>
-                          {r.instanceName}
-                        </span>
-                      </td>
-                      <td className={td} data-testid="lagging-state">
-                        <GroupState connected stalled={r.stalled} />
-                      </td>
-                      <td className={td}>
-                        <span data-testid="lagging-delay" data-level={lagLevel(r.delaySeconds, "delaySeconds") ?? undefined} className="lag whitespace-nowrap">
-                          {seconds(r.delaySeconds)}
-                        </span>
-                      </td>
-                      <td className={td}>
-                        <span data-level={lagLevel(r.unconsumedRecords, "records") ?? undefined} className="lag whitespace-nowrap">
-                          {formatMetric(r.unconsumedRecords, "", locale)}
-                        </span>
-                      </td>
-                      <td className={td}>
-                        <TwoLineTime value={r.checkpointAt} timeZone={timeZone} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
-          ) : (
-            <EmptyState title={t("empty.title")}>{t("empty.body", { region: regionName, over })}</EmptyState>
-          )}
-          <div className="flex flex-wrap items-center justify-between gap-3 border-t border-gray-100 px-4 py-3">
-            <p className="text-sm text-gray-700" role="status">
-              {list.rows.length === 0
-                ? list.total === 0
-                  ? t("count.none")
-                  : t("count.emptyPage", { page: list.page })
-                : t("count.range", { first, last: first + list.rows.length - 1, total: list.total })}
-            </p>
-            <Pagination page={list.page} pageCount={list.pageCount} hrefFor={(p) => laggingHref(region.id, query.over, p)} />
-          </div>
-        </section>
+    <div className="space-y-4">
+      <CurrentRegion regionId={region.id} />
+      <div>
+        <h1 className="text-xl font-semibold text-gray-900">{t("title")}</h1>
+        <p className="mt-1 text-sm text-gray-700">
+          {regionName} · <span className="font-mono">{region.id}</span>
+        </p>
       </div>
-    </ClientMessages>
+      <section className="rounded-sm border border-gray-200 bg-white" aria-labelledby="lagging-intro">
+        <div className="flex flex-wrap items-end justify-between gap-3 border-b border-gray-100 p-3 sm:p-4">
+          <p id="lagging-intro" className="max-w-3xl text-sm text-gray-700">
+            {t("intro", { region: regionName, over })}
+          </p>
+          {/* A plain GET form: the threshold lands in the URL, and works before any script. */}
+          <form method="get" action="/lagging" className="flex items-end gap-2">
+            <input type="hidden" name="region" value={region.id} />
+            <label className="flex flex-col gap-1 text-sm text-gray-700">
+              {t("over")}
+              <input
+                name="over"
+                type="number"
+                min={0}
+                max={DELAY_OVER_MAX}
+                step={1}
+                required
+                defaultValue={query.over}
+                aria-describedby="lagging-over-hint"
+                className={inputClass(false, "shrink-0 basis-28")}
+              />
+            </label>
+            <button
+              type="submit"
+              className="h-8 rounded-sm border border-gray-300 bg-white px-3 text-sm text-gray-800 hover:border-blue-500"
+            >
+              {t("apply")}
+            </button>
+            <span id="lagging-over-hint" className="sr-only">
+              {t("overHint", { max: DELAY_OVER_MAX })}
+            </span>
+          </form>
+        </div>
+        {list.rows.length ? (
+          <TableScroll label={t("table.label")}>
+            <table className="w-full min-w-[56rem] table-fixed divide-y divide-gray-200">
+              <caption className="sr-only">{t("table.caption")}</caption>
+              <colgroup>
+                <col className="w-[22%]" />
+                <col className="w-[22%]" />
+                <col className="w-[12%]" />
+                <col className="w-[14%]" />
+                <col className="w-[14%]" />
+                <col className="w-[16%]" />
+              </colgroup>
+              <thead className="bg-gray-50">
+                <tr>
+                  <th scope="col" className={th}>
+                    {t("table.group")}
+                  </th>
+                  <th scope="col" className={th}>
+                    {t("table.instance")}
+                  </th>
+                  <th scope="col" className={th}>
+                    {t("table.state")}
+                  </th>
+                  <th scope="col" className={th}>
+                    {t("table.delay")}
+                  </th>
+                  <th scope="col" className={th}>
+                    {t("table.unconsumed")}
+                  </th>
+                  <th scope="col" className={th}>
+                    {t("table.checkpoint", { zone })}
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-gray-100">
+                {list.rows.map((r) => (
+                  <tr key={r.groupId} data-testid="lagging-row">
+                    <td className={td}>
+                      <Link
+                        href={`/change-tracking/${r.instanceId}/consume?group=${r.groupId}`}
+                        className="block truncate font-mono text-sm text-blue-700 hover:underline"
+                      >
+                        {r.groupId}
+                      </Link>
+                      <span className="block truncate text-xs text-gray-700" title={r.groupName}>
+                        {r.groupName}
+                      </span>
+                    </td>
+                    <td className={td}>
+                      <Link
+                        href={`/change-tracking/${r.instanceId}/consume`}
+                        className="block truncate font-mono text-sm text-blue-700 hover:underline"
+                      >
+                        {r.instanceId}
+                      </Link>
+                      <span className="block truncate text-xs text-gray-700" title={r.instanceName}>
+                        {r.instanceName}
+                      </span>
+                    </td>
+                    <td className={td} data-testid="lagging-state">
+                      <GroupState connected stalled={r.stalled} />
+                    </td>
+                    <td className={td}>
+                      <span
+                        data-testid="lagging-delay"
+                        data-level={lagLevel(r.delaySeconds, "delaySeconds") ?? undefined}
+                        className="lag whitespace-nowrap"
+                      >
+                        {seconds(r.delaySeconds)}
+                      </span>
+                    </td>
+                    <td className={td}>
+                      <span data-level={lagLevel(r.unconsumedRecords, "records") ?? undefined} className="lag whitespace-nowrap">
+                        {formatMetric(r.unconsumedRecords, "", locale)}
+                      </span>
+                    </td>
+                    <td className={td}>
+                      <TwoLineTime value={r.checkpointAt} timeZone={timeZone} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        ) : (
+          <EmptyState title={t("empty.title")}>{t("empty.body", { region: regionName, over })}</EmptyState>
+        )}
+        <div className="flex flex-wrap items-center justify-between gap-3 border-t border-gray-100 px-4 py-3">
+          <p className="text-sm text-gray-700" role="status">
+            {list.rows.length === 0
+              ? list.total === 0
+                ? t("count.none")
+                : t("count.emptyPage", { page: list.page })
+              : t("count.range", { first, last: first + list.rows.length - 1, total: list.total })}
+          </p>
+          <Pagination page={list.page} pageCount={list.pageCount} hrefFor={(p) => laggingHref(region.id, query.over, p)} />
+        </div>
+      </section>
+    </div>
   );
 }

@@ -1,0 +1,128 @@
+import "server-only";
+import { createHmac } from "node:crypto";
+import http from "node:http";
+import https from "node:https";
+import type { LookupFunction } from "node:net";
+
+/**
+ * A webhook delivery (docs/rules.md "Alert delivery"): the body in the channel's format, signed
+ * with the channel's secret, posted to the address the target check resolved.
+ */
+
+export const WEBHOOK_FORMATS = ["json", "dingtalk", "slack"] as const;
+export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
+export const WEBHOOK_TIMEOUT_MS = 5_000;
+export const SIGNATURE_HEADER = "X-DTS-Signature";
+
+/** What a delivery says: an alert firing or resolved, or a channel's test. */
+export interface AlertNotice {
+  transition: "firing" | "resolved" | "test";
+  deliveryId: string;
+  sentAt: string;
+  alert?: {
+    id: string;
+    rule: "delay" | "status";
+    regionId: string;
+    instanceId: string;
+    instanceName: string;
+    groupId: string | null;
+    groupName: string | null;
+    /** seconds of delay (latency alert) when it fired */
+    value: number;
+    /** the threshold in seconds (latency alert) */
+    threshold: number;
+    /** the instance's status (status alert) */
+    status: string | null;
+    firedAt: string;
+    resolvedAt: string | null;
+  };
+}
+
+/** One line a person reads: in the chat formats, and as `summary` in JSON. */
+export function noticeSummary(n: AlertNotice): string {
+  if (n.transition === "test" || !n.alert) return "DTS Console: test notification. This channel works.";
+  const a = n.alert;
+  const what =
+    a.rule === "delay"
+      ? `consumer group ${a.groupName ?? ""} (${a.groupId ?? ""}) of ${a.instanceId} is ${a.value} s behind (threshold ${a.threshold} s)`
+      : `instance ${a.instanceId} (${a.instanceName}) is ${a.status ?? "abnormal"}`;
+  return n.transition === "firing"
+    ? `[FIRING] DTS latency/status alert: ${what}`
+    : `[RESOLVED] DTS alert resolved: ${what.replace(/ is .*/, "")}`;
+}
+
+export function webhookBody(format: WebhookFormat, n: AlertNotice): string {
+  const summary = noticeSummary(n);
+  switch (format) {
+    case "dingtalk":
+      // DingTalk's custom robot: a text message (its own signing is by URL, added by the admin).
+      return JSON.stringify({ msgtype: "text", text: { content: summary } });
+    case "slack":
+      // Slack's incoming webhooks (and the many chat tools that accept their shape).
+      return JSON.stringify({ text: summary });
+    case "json":
+      return JSON.stringify({
+        version: 1,
+        event: n.transition,
+        deliveryId: n.deliveryId,
+        sentAt: n.sentAt,
+        summary,
+        alert: n.alert ?? null,
+      });
+  }
+}
+
+/** `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">` with the channel's secret. */
+export function signatureOf(secret: string, timestamp: number, body: string): string {
+  const mac = createHmac("sha256", secret).update(`${timestamp}.${body}`, "utf8").digest("hex");
+  return `t=${timestamp},v1=${mac}`;
+}
+
+export interface PostResult {
+  ok: boolean;
+  status?: number;
+  error?: string;
+}
+
+/**
+ * POSTs the body to the URL, connecting only to `address` (the one the target check allowed); no
+ * redirects followed, at most {@link WEBHOOK_TIMEOUT_MS}; a 2xx is success.
+ */
+export function postWebhook(
+  url: URL,
+  address: { address: string; family: 4 | 6 },
+  body: string,
+  headers: Record<string, string>,
+): Promise<PostResult> {
+  const pinned: LookupFunction = (_host, options, callback) => {
+    if ((options as { all?: boolean }).all) (callback as (e: null, a: { address: string; family: number }[]) => void)(null, [address]);
+    else callback(null, address.address, address.family);
+  };
+  const client = url.protocol === "https:" ? https : http;
+  return new Promise((resolve) => {
+    const request = client.request(
+      url,
+      {
+        method: "POST",
+        lookup: pinned,
+        timeout: WEBHOOK_TIMEOUT_MS,
+        headers: {
+          "content-type": "application/json",
+          "user-agent": "dts-console-webhook/1",
+          "content-length": Buffer.byteLength(body),
+          ...headers,
+        },
+      },
+      (response) => {
+        response.resume();
+        response.on("end", () => {
+          const status = response.statusCode ?? 0;
+          resolve(status >= 200 && status < 300 ? { ok: true, status } : { ok: false, status, error: `HTTP ${status}` });
+        });
+      },
+    );
+    request.on("timeout", () => request.destroy(new Error(`no answer within ${WEBHOOK_TIMEOUT_MS / 1000} s`)));
+    request.on("error", (error) => resolve({ ok: false, error: error.message.slice(0, 200) }));
+    request.end(body);
+  });
+}
