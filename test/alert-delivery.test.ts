@@ -275,14 +275,15 @@ describe("webhook targets (SSRF)", () => {
     assert.deepEqual(bracketed, { ok: false, reason: "private" });
     const mixed = await resolveWebhookTarget(new URL("http://mixed.example/x"), {
       ...privately,
-      resolve: async () => [
-        { address: "8.8.8.8", family: 4 },
-        { address: "10.1.2.3", family: 4 },
-      ],
+      resolve: () =>
+        Promise.resolve([
+          { address: "8.8.8.8", family: 4 },
+          { address: "10.1.2.3", family: 4 },
+        ]),
     });
     assert.deepEqual(mixed, { ok: false, reason: "private" });
     let answer = "8.8.8.8";
-    const rebinding = { ...privately, resolve: async () => [{ address: answer, family: 4 }] };
+    const rebinding = { ...privately, resolve: () => Promise.resolve([{ address: answer, family: 4 }]) };
     assert.deepEqual(await resolveWebhookTarget(new URL("http://rebind.example/x"), rebinding), {
       ok: true,
       address: "8.8.8.8",

@@ -99,7 +99,7 @@ async function noticeOf(db: Db, delivery: Claimed): Promise<AlertNotice | null> 
     sentAt: new Date().toISOString(),
   };
   if (delivery.event_id === null) return base;
-  const [e] = await db.$queryRaw<EventRow[]>`
+  const [e] = await db.$queryRaw<(EventRow | undefined)[]>`
     SELECT e."id", e."rule", e."value", e."threshold", e."detail", e."fired_at", e."resolved_at",
            i."id" AS "instance_id", i."name" AS "instance_name", i."region_id", e."group_id", g."name" AS "group_name"
       FROM "alert_event" e
@@ -129,7 +129,7 @@ async function noticeOf(db: Db, delivery: Claimed): Promise<AlertNotice | null> 
 async function record(db: Db, delivery: Claimed, result: PostResult) {
   const error = result.ok ? null : (result.error ?? "failed").slice(0, 300);
   const done = result.ok || delivery.attempts >= MAX_ATTEMPTS || delivery.transition === "test";
-  const retryAt = new Date(Date.now() + (RETRY_AFTER_MS[delivery.attempts - 1] ?? RETRY_AFTER_MS.at(-1)!));
+  const retryAt = new Date(Date.now() + (RETRY_AFTER_MS[Math.min(delivery.attempts, RETRY_AFTER_MS.length) - 1] ?? RETRY_AFTER_MS[0]));
   await db.$transaction([
     db.notificationDelivery.update({
       where: { id: delivery.id },

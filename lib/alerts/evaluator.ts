@@ -31,7 +31,7 @@ interface Opened {
 export async function evaluateAlerts(db: Db): Promise<{ fired: number; resolved: number } | null> {
   return db.$transaction(async (tx) => {
     const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${ALERT_LOCK_KEY}) AS "locked"`;
-    if (!lock?.locked) return null;
+    if (!lock.locked) return null;
     const fired = await fire(tx);
     const resolved = await resolve(tx);
     for (const e of fired) await audit(tx, "alertFired", e);
