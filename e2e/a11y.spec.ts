@@ -42,6 +42,8 @@ for (const role of ["viewer", "operator", "admin"] as Role[]) {
       await expectNoAxeViolations(page, "basic information");
       await visit(page, "/lagging?region=cn-hangzhou&over=0");
       await expectNoAxeViolations(page, "lagging consumer groups");
+      await visit(page, "/alerts");
+      await expectNoAxeViolations(page, "alerts");
       await visit(page, "/audit");
       await expectNoAxeViolations(page, role === "admin" ? "audit log" : "audit log forbidden");
       await visit(page, "/no/such/page");

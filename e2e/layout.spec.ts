@@ -95,6 +95,7 @@ for (const size of SIZES) {
         { name: "consume", url: `/change-tracking/${instance.id}/consume`, table: true },
         { name: "audit", url: "/audit", table: true },
         { name: "lagging", url: `/lagging?region=${instance.regionId}`, table: true },
+        { name: "alerts", url: "/alerts", table: false },
         { name: "404", url: "/no/such/page", table: false },
       ];
       for (const p of pages) {

@@ -15,6 +15,7 @@ import en_accessKeys from "../messages/en/accessKeys.json";
 import en_errors from "../messages/en/errors.json";
 import en_validation from "../messages/en/validation.json";
 import en_lagging from "../messages/en/lagging.json";
+import en_alerts from "../messages/en/alerts.json";
 import zh_common from "../messages/zh-CN/common.json";
 import zh_shell from "../messages/zh-CN/shell.json";
 import zh_auth from "../messages/zh-CN/auth.json";
@@ -27,6 +28,7 @@ import zh_accessKeys from "../messages/zh-CN/accessKeys.json";
 import zh_errors from "../messages/zh-CN/errors.json";
 import zh_validation from "../messages/zh-CN/validation.json";
 import zh_lagging from "../messages/zh-CN/lagging.json";
+import zh_alerts from "../messages/zh-CN/alerts.json";
 
 const en = {
   common: en_common,
@@ -41,6 +43,7 @@ const en = {
   errors: en_errors,
   validation: en_validation,
   lagging: en_lagging,
+  alerts: en_alerts,
 };
 
 export type Messages = typeof en;
@@ -58,6 +61,7 @@ const zhCN = {
   errors: zh_errors,
   validation: zh_validation,
   lagging: zh_lagging,
+  alerts: zh_alerts,
 };
 
 /** Both catalogues as written, for the tests that compare them. */

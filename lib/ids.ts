@@ -17,3 +17,13 @@ export const newAccessKeyId = () => `LTAI${randomText(20)}`;
 
 /** A new AccessKey secret: 30 letters or digits from the system's CSPRNG, as Alibaba Cloud issues them. */
 export const newAccessKeySecret = () => randomText(30);
+
+/** A notification channel's id: `ch` and 14 lowercase letters and digits. */
+export function newChannelId(): string {
+  let id = "ch";
+  for (let i = 0; i < 14; i++) id += ALPHABET[randomInt(ALPHABET.length)];
+  return id;
+}
+
+/** A webhook's signing secret: `whsec_` and 32 letters or digits from the CSPRNG. */
+export const newWebhookSecret = () => `whsec_${randomText(32)}`;

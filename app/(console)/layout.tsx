@@ -27,6 +27,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const nav: ShellNavItem[] = [
     { href: "/change-tracking", label: "changeTracking" },
     { href: "/lagging", label: "lagging" },
+    { href: "/alerts", label: "alerts" },
   ];
   if (can(user.role, "audit.read")) nav.push({ href: "/audit", label: "audit" });
   nav.push({ href: "/access-keys", label: "accessKeys" });

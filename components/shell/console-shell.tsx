@@ -18,7 +18,7 @@ import { UserMenu } from "./user-menu";
 export interface ShellNavItem {
   href: string;
   /** a key of `shell.nav` */
-  label: "changeTracking" | "lagging" | "audit" | "accessKeys";
+  label: "changeTracking" | "lagging" | "alerts" | "audit" | "accessKeys";
 }
 
 /**
@@ -52,6 +52,7 @@ export function ConsoleShell({
   const labels: Record<ShellNavItem["label"], string> = {
     changeTracking: t("nav.changeTracking"),
     lagging: t("nav.lagging"),
+    alerts: t("nav.alerts"),
     audit: t("nav.audit"),
     accessKeys: t("nav.accessKeys"),
   };

@@ -22,6 +22,7 @@ const DB_REFUSAL_MESSAGES: Partial<Record<string, string>> = {
   NotFound: "errors.instanceGone",
   consumer_group_checkpoint_range_check: "errors.checkpointOutOfRange",
   "QuotaExceeded.AccessKey": "errors.accessKeyQuota",
+  notification_channel_name_key: "validation.channel.nameTaken",
 };
 
 /** What an action answers while the database cannot be reached (it may be back in a moment). */

@@ -1,6 +1,7 @@
 import "server-only";
 import { lookup } from "node:dns/promises";
 import ipaddr from "ipaddr.js";
+export { parseWebhookUrl, WEBHOOK_URL_MAX } from "./webhook-url";
 
 /**
  * Where a webhook may point (docs/rules.md "Alert delivery"): http or https, no user info, and a
@@ -12,25 +13,10 @@ import ipaddr from "ipaddr.js";
  * nothing. `DTS_WEBHOOK_ALLOW_PRIVATE=1` allows private targets (a receiver on the same network).
  */
 
-export const WEBHOOK_URL_MAX = 2048;
-
 export type TargetRefusal = "url" | "private" | "unresolved";
 
 export function allowPrivateTargets(env: Record<string, string | undefined> = process.env): boolean {
   return env.DTS_WEBHOOK_ALLOW_PRIVATE === "1";
-}
-
-/** The URL, when it is one a webhook may have (before any DNS). */
-export function parseWebhookUrl(value: string): URL | null {
-  if (value.length > WEBHOOK_URL_MAX || /\s/.test(value)) return null;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return null;
-  }
-  if ((url.protocol !== "http:" && url.protocol !== "https:") || url.username || url.password || !url.hostname) return null;
-  return url;
 }
 
 /** Whether an address is one a webhook may reach: public unicast only. */

@@ -10,6 +10,7 @@ export const PERMISSIONS = {
   "consumerGroup.resetCheckpoint": ["operator", "admin"],
   "consumerGroup.delete": ["admin"],
   "instance.configureAlert": ["operator", "admin"],
+  "alerts.manageChannels": ["admin"],
   "audit.read": ["admin"],
   "preferences.change": ["viewer", "operator", "admin"],
   "accessKey.manageOwn": ["viewer", "operator", "admin"],

@@ -18,6 +18,7 @@ export interface DbRefusal {
 const UNIQUE_BY_FIELDS: Record<string, string> = {
   "consumer_group:instance_id,name": "consumer_group_instance_id_name_key",
   "app_user:username": "app_user_username_key",
+  "notification_channel:name": "notification_channel_name_key",
 };
 
 // Each rule of the migrations, by SQLSTATE and the constraint (or the trigger's constraint) name.
@@ -33,6 +34,7 @@ const REFUSALS: Record<string, Record<string, Omit<DbRefusal, "constraint">>> = 
   },
   "23505": {
     consumer_group_instance_id_name_key: { code: "ConsumerGroup.AlreadyExists", field: "name" },
+    notification_channel_name_key: { code: "InvalidParameter", field: "name" },
   },
   "23503": {
     consumer_group_instance_id_fkey: { code: "NotFound" },

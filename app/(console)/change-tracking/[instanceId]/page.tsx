@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/i18n/client-messages";
@@ -135,7 +136,11 @@ export default async function BasicInformationPage({ params }: { params: Promise
         <InfoItem label={t("alerts.updated", { zone: zoneText })}>
           {alert.updatedAt && alert.updatedBy
             ? t("alerts.updatedBy", { time: time(alert.updatedAt), account: alert.updatedBy })
-            : t("alerts.never")}
+            : t("alerts.never")}{" "}
+          ·{" "}
+          <Link href={`/alerts?instance=${instance.id}`} className="text-blue-700 hover:underline">
+            {t("alerts.history")}
+          </Link>
         </InfoItem>
       </InfoCard>
 

@@ -1,0 +1,249 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { toast } from "sonner";
+import { createNotificationChannel, deleteNotificationChannel, testNotificationChannel } from "@/lib/actions/notification-channel";
+import type { ChannelRow } from "@/lib/data/alerts";
+import { formatDateTime, zoneLabel } from "@/lib/format";
+import { CHANNEL_FORMATS, createChannelFields, type CreateChannelForm } from "@/lib/validation/notification-channel";
+import { applyActionFailure, callAction, formMessage } from "../forms/action-failure";
+import { useConsoleState, useTimeZone } from "../shell/console-state";
+import { Badge } from "../ui/badge";
+import { Button } from "../ui/button";
+import { CopyButton } from "../ui/copy-button";
+import { DialogBody, DialogContent, DialogDoneFooter, DialogFooter, DialogForm, DialogRoot, DialogTrigger } from "../ui/dialog";
+import { EmptyState } from "../ui/empty-state";
+import { Field, inputClass, useMessageText } from "../ui/field";
+import { FormAlert } from "../ui/form-feedback";
+import { TableScroll } from "../ui/table-scroll";
+
+const th = "dt-th";
+const td = "dt-td";
+const FIELDS = ["name", "url", "format"];
+
+/** The admins' notification channels (docs/rules.md "Alert delivery"): add a webhook, send it a test, delete it. */
+export function ChannelsPanel({ channels }: { channels: ChannelRow[] }) {
+  const t = useTranslations("alerts.channels");
+  const { timeZone } = useTimeZone();
+  const zone = zoneLabel(timeZone);
+  const router = useRouter();
+  const { lapsed, markLapsed } = useConsoleState();
+  const [busy, setBusy] = useState<string | null>(null);
+  const [removing, setRemoving] = useState<ChannelRow | null>(null);
+
+  async function sendTest(c: ChannelRow) {
+    setBusy(c.id);
+    const result = await callAction(testNotificationChannel, { channelId: c.id }, markLapsed);
+    setBusy(null);
+    if (!result.ok) toast.error(result.message);
+    else if (result.data.delivered) toast.success(t("tested", { name: c.name }));
+    else toast.error(t("testFailed", { name: c.name, error: result.data.error ?? String(result.data.httpStatus) }));
+    router.refresh();
+  }
+
+  return (
+    <section className="rounded-sm border border-gray-200 bg-white" aria-labelledby="channels-title">
+      <div className="flex flex-wrap items-start justify-between gap-3 border-b border-gray-100 p-3 sm:p-4">
+        <div className="max-w-3xl">
+          <h2 id="channels-title" className="text-sm font-semibold text-gray-900">
+            {t("title")}
+          </h2>
+          <p className="mt-1 text-sm text-gray-700">{t("intro")}</p>
+        </div>
+        <AddChannelDialog disabled={lapsed} />
+      </div>
+      {channels.length ? (
+        <TableScroll label={t("label")}>
+          <table className="w-full min-w-[56rem] table-fixed divide-y divide-gray-200">
+            <caption className="sr-only">{t("caption")}</caption>
+            <colgroup>
+              <col className="w-[18%]" />
+              <col className="w-[24%]" />
+              <col className="w-[12%]" />
+              <col className="w-[18%]" />
+              <col className="w-[12%]" />
+              <col className="w-[16%]" />
+            </colgroup>
+            <thead className="bg-gray-50">
+              <tr>
+                {[t("name"), t("url"), t("format"), t("state"), t("lastDelivery", { zone }), t("actions")].map((label) => (
+                  <th key={label} scope="col" className={th}>
+                    {label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-gray-100">
+              {channels.map((c) => (
+                <tr key={c.id} data-testid="channel-row">
+                  <td className={td}>
+                    <span className="block truncate text-sm text-gray-900" title={c.name}>
+                      {c.name}
+                    </span>
+                  </td>
+                  <td className={td}>
+                    <span className="block truncate font-mono text-xs text-gray-800" title={c.url}>
+                      {c.url}
+                    </span>
+                  </td>
+                  <td className={td}>{t(`formats.${c.format as (typeof CHANNEL_FORMATS)[number]}`)}</td>
+                  <td className={td} data-testid="channel-state">
+                    <Badge tone={c.state === "failing" ? "red" : c.state === "ok" ? "green" : "gray"}>{t(c.state)}</Badge>
+                    {c.consecutiveFailures > 0 && c.lastError ? (
+                      <span className="mt-0.5 block text-xs text-red-700">{t("failures", { count: c.consecutiveFailures, error: c.lastError })}</span>
+                    ) : null}
+                  </td>
+                  <td className={td}>
+                    <span className="dt-time">{formatDateTime(c.lastDeliveryAt, timeZone)}</span>
+                  </td>
+                  <td className={td}>
+                    <span className="flex flex-wrap gap-x-3 gap-y-1">
+                      <button
+                        type="button"
+                        className="row-action"
+                        disabled={busy === c.id || lapsed}
+                        aria-label={t("testOf", { name: c.name })}
+                        onClick={() => void sendTest(c)}
+                      >
+                        {t("test")}
+                      </button>
+                      <button
+                        type="button"
+                        className="row-action text-red-700"
+                        disabled={lapsed}
+                        aria-label={t("deleteOf", { name: c.name })}
+                        onClick={() => setRemoving(c)}
+                      >
+                        {t("delete")}
+                      </button>
+                    </span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      ) : (
+        <EmptyState title={t("emptyTitle")}>{t("emptyBody")}</EmptyState>
+      )}
+      <DialogRoot open={removing !== null} onOpenChange={(open) => (open ? undefined : setRemoving(null))}>
+        {removing ? <DeleteChannel channel={removing} onDone={() => setRemoving(null)} /> : null}
+      </DialogRoot>
+    </section>
+  );
+}
+
+function DeleteChannel({ channel, onDone }: { channel: ChannelRow; onDone: () => void }) {
+  const t = useTranslations("alerts.channels");
+  const router = useRouter();
+  const { markLapsed } = useConsoleState();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  async function confirm() {
+    setBusy(true);
+    const result = await callAction(deleteNotificationChannel, { channelId: channel.id }, markLapsed);
+    setBusy(false);
+    if (!result.ok) {
+      setError(result.message);
+      return;
+    }
+    toast.success(t("deleted", { name: channel.name }));
+    onDone();
+    router.refresh();
+  }
+  return (
+    <DialogContent title={t("deleteTitle")} description={t("deleteBody", { name: channel.name })}>
+      <DialogBody>
+        <FormAlert message={error} />
+      </DialogBody>
+      <DialogFooter label={t("deleteConfirm")} busyLabel={t("working")} busy={busy} danger onConfirm={() => void confirm()} />
+    </DialogContent>
+  );
+}
+
+function AddChannelDialog({ disabled }: { disabled: boolean }) {
+  const t = useTranslations("alerts.channels");
+  const [open, setOpen] = useState(false);
+  return (
+    <DialogRoot open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>
+        <Button variant="primary" disabled={disabled}>
+          {t("add")}
+        </Button>
+      </DialogTrigger>
+      {open ? <AddChannelForm onClose={() => setOpen(false)} /> : null}
+    </DialogRoot>
+  );
+}
+
+function AddChannelForm({ onClose }: { onClose: () => void }) {
+  const t = useTranslations("alerts.channels");
+  const router = useRouter();
+  const messageText = useMessageText();
+  const { lapsed, markLapsed } = useConsoleState();
+  const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<CreateChannelForm>({ resolver: zodResolver(createChannelFields), defaultValues: { name: "", url: "", format: "json" }, mode: "onChange" });
+
+  async function onSubmit(values: CreateChannelForm) {
+    const result = await callAction(createNotificationChannel, values, markLapsed);
+    if (!result.ok) {
+      applyActionFailure(result, setError, FIELDS);
+      return;
+    }
+    setCreated({ name: result.data.name, secret: result.data.secret });
+    router.refresh();
+  }
+
+  if (created) {
+    return (
+      <DialogContent title={t("createdTitle")} description={t("createdBody")}>
+        <DialogBody className="space-y-2">
+          <p className="text-sm text-gray-700">{t("secret")}</p>
+          <p className="flex items-center gap-2 rounded-sm bg-gray-50 px-3 py-2">
+            <code className="min-w-0 flex-1 font-mono text-sm break-all text-gray-900" data-testid="channel-secret">
+              {created.secret}
+            </code>
+            <CopyButton value={created.secret} label={t("copySecret")} autoFocus />
+          </p>
+        </DialogBody>
+        <DialogDoneFooter label={t("done")} onDone={onClose} />
+      </DialogContent>
+    );
+  }
+  return (
+    <DialogContent title={t("dialogTitle")} description={t("dialogDescription")}>
+      <DialogForm onSubmit={(e) => void handleSubmit(onSubmit)(e)} noValidate>
+        <DialogBody className="space-y-4">
+          <FormAlert message={messageText(formMessage(errors))} />
+          <Field id="channel-name" label={t("nameLabel")} required error={errors.name?.message}>
+            {(aria) => <input {...aria} {...register("name")} maxLength={64} autoComplete="off" className={inputClass(!!errors.name)} />}
+          </Field>
+          <Field id="channel-url" label={t("urlLabel")} required hint={t("urlHint")} error={errors.url?.message}>
+            {(aria) => <input {...aria} {...register("url")} type="url" inputMode="url" autoComplete="off" className={inputClass(!!errors.url)} />}
+          </Field>
+          <Field id="channel-format" label={t("formatLabel")} required error={errors.format?.message}>
+            {(aria) => (
+              <select {...aria} {...register("format")} className={inputClass(!!errors.format)}>
+                {CHANNEL_FORMATS.map((f) => (
+                  <option key={f} value={f}>
+                    {t(`formats.${f}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </DialogBody>
+        <DialogFooter label={t("create")} busyLabel={t("working")} busy={isSubmitting} disabled={lapsed} />
+      </DialogForm>
+    </DialogContent>
+  );
+}
