@@ -230,4 +230,46 @@ describe("DTS's alert operations on the OpenAPI (pop-core)", () => {
     const after = await getInstanceAlert(userOf("viewer"), SEED_IDS.empty);
     assert.deepEqual([after?.delayOverSeconds, after?.errorAlert], [20, false]);
   });
+
+  it("maps CreateJobMonitorRule and DescribeJobMonitorRule onto the same settings", async () => {
+    const operator = api("operator");
+    const jobId = SEED_IDS.abnormal.slice(3);
+    const created = await operator.call("CreateJobMonitorRule", {
+      DtsJobId: jobId,
+      Type: "delay",
+      State: "Y",
+      DelayRuleTime: 90,
+      Phone: "13612345678",
+    });
+    assert.deepEqual([created.DtsJobId, created.HttpStatusCode], [jobId, 200]);
+    await operator.call("CreateJobMonitorRule", { DtsJobId: jobId, Type: "error" });
+    const described = await api("viewer").call("DescribeJobMonitorRule", { DtsJobId: jobId }, "GET");
+    assert.deepEqual(JSON.parse(JSON.stringify(described.MonitorRules)), [
+      { Type: "delay", State: "Y", DelayRuleTime: 90, Phone: "13612345678", JobType: "normal", JobId: jobId },
+      { Type: "error", State: "Y", Phone: "", JobType: "normal", JobId: jobId },
+    ]);
+    // The instance's own view says the same.
+    const alert = await getInstanceAlert(userOf("viewer"), SEED_IDS.abnormal);
+    assert.deepEqual([alert?.delayAlert, alert?.delayOverSeconds, alert?.errorAlert], [true, 90, true]);
+    await operator.call("CreateJobMonitorRule", { DtsJobId: jobId, Type: "delay", State: "N" });
+    assert.equal((await getInstanceAlert(userOf("viewer"), SEED_IDS.abnormal))?.delayAlert, false);
+
+    const fullTimeout = await operator.refusal("CreateJobMonitorRule", { DtsJobId: jobId, Type: "full_timeout", DelayRuleTime: 2 });
+    assert.deepEqual(
+      [fullTimeout.code, fullTimeout.data.ErrMessage],
+      ["InvalidParameter", "Type is not a value this console takes: Type is delay or error, State is Y or N."],
+    );
+    const fresh = await conn.prisma.instance.findFirstOrThrow({ where: { alert: null }, select: { id: true } });
+    const noThreshold = await operator.refusal("CreateJobMonitorRule", { DtsJobId: fresh.id.slice(3), Type: "delay", State: "Y" });
+    assert.equal(noThreshold.code, "InvalidParameter");
+    const missing = await operator.refusal("DescribeJobMonitorRule", {});
+    assert.deepEqual(
+      [missing.code, missing.data.Message],
+      ["MissingParameter", 'The input parameter "DtsJobId" that is mandatory for processing this request is not supplied.'],
+    );
+    const gone = await operator.refusal("DescribeJobMonitorRule", { DtsJobId: "nothere0000" });
+    assert.equal(gone.code, "NotFound");
+    const viewer = await api("viewer").refusal("CreateJobMonitorRule", { DtsJobId: jobId, Type: "error" });
+    assert.equal(viewer.code, "Forbidden.RAM");
+  });
 });

@@ -49,7 +49,14 @@ export const createNotificationChannelSpec = {
     const secret = newWebhookSecret();
     await db.$transaction(async (tx) => {
       await tx.notificationChannel.create({
-        data: { id, name: input.name, url: input.url, format: input.format, secretEncrypted: encryptSecret(secret, id, key), createdBy: ctx.user.username },
+        data: {
+          id,
+          name: input.name,
+          url: input.url,
+          format: input.format,
+          secretEncrypted: encryptSecret(secret, id, key),
+          createdBy: ctx.user.username,
+        },
         select: { id: true },
       });
       await ctx.audit(tx);
@@ -95,7 +102,10 @@ export const testNotificationChannelSpec = {
       where: { id: delivery.id },
       select: { status: true, lastHttpStatus: true, lastError: true },
     });
-    return { ok: true, data: { delivered: done?.status === "ok", httpStatus: done?.lastHttpStatus ?? null, error: done?.lastError ?? null } };
+    return {
+      ok: true,
+      data: { delivered: done?.status === "ok", httpStatus: done?.lastHttpStatus ?? null, error: done?.lastError ?? null },
+    };
   },
   revalidate: () => PAGES,
 } satisfies ActionSpec<typeof channelTargetSchema, { delivered: boolean; httpStatus: number | null; error: string | null }>;

@@ -102,7 +102,10 @@ export function maskedUrl(value: string): string {
 export async function listChannels(user: SessionUser): Promise<ChannelRow[]> {
   assertReader(user, "alerts.manageChannels");
   const db = await getDb();
-  const channels = await db.notificationChannel.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }], omit: { secretEncrypted: true } });
+  const channels = await db.notificationChannel.findMany({
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    omit: { secretEncrypted: true },
+  });
   return channels.map((c) => ({
     id: c.id,
     name: c.name,
