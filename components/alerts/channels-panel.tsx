@@ -8,7 +8,7 @@ import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { createNotificationChannel, deleteNotificationChannel, testNotificationChannel } from "@/lib/actions/notification-channel";
 import type { ChannelRow } from "@/lib/data/alerts";
-import { formatDateTime, zoneLabel } from "@/lib/format";
+import { zoneLabel } from "@/lib/format";
 import { CHANNEL_FORMATS, createChannelFields, type CreateChannelForm } from "@/lib/validation/notification-channel";
 import { applyActionFailure, callAction, formMessage } from "../forms/action-failure";
 import { useConsoleState, useTimeZone } from "../shell/console-state";
@@ -20,6 +20,7 @@ import { EmptyState } from "../ui/empty-state";
 import { Field, inputClass, useMessageText } from "../ui/field";
 import { FormAlert } from "../ui/form-feedback";
 import { TableScroll } from "../ui/table-scroll";
+import { TwoLineTime } from "../ui/two-line-time";
 
 const th = "dt-th";
 const td = "dt-td";
@@ -94,11 +95,13 @@ export function ChannelsPanel({ channels }: { channels: ChannelRow[] }) {
                   <td className={td} data-testid="channel-state">
                     <Badge tone={c.state === "failing" ? "red" : c.state === "ok" ? "green" : "gray"}>{t(c.state)}</Badge>
                     {c.consecutiveFailures > 0 && c.lastError ? (
-                      <span className="mt-0.5 block text-xs text-red-700">{t("failures", { count: c.consecutiveFailures, error: c.lastError })}</span>
+                      <span className="mt-0.5 block text-xs text-red-700">
+                        {t("failures", { count: c.consecutiveFailures, error: c.lastError })}
+                      </span>
                     ) : null}
                   </td>
                   <td className={td}>
-                    <span className="dt-time">{formatDateTime(c.lastDeliveryAt, timeZone)}</span>
+                    <TwoLineTime value={c.lastDeliveryAt} timeZone={timeZone} />
                   </td>
                   <td className={td}>
                     <span className="flex flex-wrap gap-x-3 gap-y-1">
@@ -191,7 +194,11 @@ function AddChannelForm({ onClose }: { onClose: () => void }) {
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<CreateChannelForm>({ resolver: zodResolver(createChannelFields), defaultValues: { name: "", url: "", format: "json" }, mode: "onChange" });
+  } = useForm<CreateChannelForm>({
+    resolver: zodResolver(createChannelFields),
+    defaultValues: { name: "", url: "", format: "json" },
+    mode: "onChange",
+  });
 
   async function onSubmit(values: CreateChannelForm) {
     const result = await callAction(createNotificationChannel, values, markLapsed);
@@ -228,7 +235,9 @@ function AddChannelForm({ onClose }: { onClose: () => void }) {
             {(aria) => <input {...aria} {...register("name")} maxLength={64} autoComplete="off" className={inputClass(!!errors.name)} />}
           </Field>
           <Field id="channel-url" label={t("urlLabel")} required hint={t("urlHint")} error={errors.url?.message}>
-            {(aria) => <input {...aria} {...register("url")} type="url" inputMode="url" autoComplete="off" className={inputClass(!!errors.url)} />}
+            {(aria) => (
+              <input {...aria} {...register("url")} type="url" inputMode="url" autoComplete="off" className={inputClass(!!errors.url)} />
+            )}
           </Field>
           <Field id="channel-format" label={t("formatLabel")} required error={errors.format?.message}>
             {(aria) => (

@@ -216,7 +216,7 @@ export function ConsumerGroupsPanel({
                 setSearch(e.target.value);
                 setView((v) => ({ ...v, q: e.target.value.trim() || undefined }));
               }}
-              className={inputClass(false, "w-full max-w-72 min-w-0 basis-full sm:basis-56")}
+              className={inputClass(false, "w-full max-w-72 min-w-0 basis-full sm:basis-64")}
             />
             <label htmlFor="group-state-filter" className="sr-only">
               {t("filters.state")}

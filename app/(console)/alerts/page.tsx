@@ -56,7 +56,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
           {query.instance ? (
             <p className="mt-2 text-sm text-gray-800">
               {t("history.forInstance", { id: query.instance })} ·{" "}
-              <Link href="/alerts" className="text-blue-700 hover:underline">
+              <Link href="/alerts" className="text-blue-700 underline">
                 {t("history.all")}
               </Link>
             </p>

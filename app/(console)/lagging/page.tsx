@@ -85,7 +85,7 @@ export default async function LaggingGroupsPage({
                 required
                 defaultValue={query.over}
                 aria-describedby="lagging-over-hint"
-                className={inputClass(false, "shrink-0 basis-28")}
+                className={inputClass(false, "max-w-28")}
               />
             </label>
             <button

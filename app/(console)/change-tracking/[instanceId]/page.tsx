@@ -138,7 +138,7 @@ export default async function BasicInformationPage({ params }: { params: Promise
             ? t("alerts.updatedBy", { time: time(alert.updatedAt), account: alert.updatedBy })
             : t("alerts.never")}{" "}
           ·{" "}
-          <Link href={`/alerts?instance=${instance.id}`} className="text-blue-700 hover:underline">
+          <Link href={`/alerts?instance=${instance.id}`} className="text-blue-700 underline">
             {t("alerts.history")}
           </Link>
         </InfoItem>
