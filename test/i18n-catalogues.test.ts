@@ -177,9 +177,9 @@ function sentencesInLib(file: string): string[] {
   const found: string[] = [];
   const visit = (node: ts.Node) => {
     if (ts.isStringLiteralLike(node) && /^[A-Z][a-z]+( [^ ]+){2,}[.!?]$/.test(node.text.trim())) {
-      // Server logs are for operators, in English.
+      // Server logs are for operators, in English; so is Prometheus's HELP text (`help:`).
       let parent: ts.Node | undefined = node.parent;
-      let logged = false;
+      let logged = ts.isPropertyAssignment(node.parent) && node.parent.name.getText() === "help";
       while (parent && !logged) {
         if (ts.isCallExpression(parent) && /^console\.|^new Error$|Error$/.test(parent.expression.getText())) logged = true;
         if (ts.isNewExpression(parent) && /Error$/.test(parent.expression.getText())) logged = true;

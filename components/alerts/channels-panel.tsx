@@ -93,7 +93,7 @@ export function ChannelsPanel({ channels }: { channels: ChannelRow[] }) {
                   </td>
                   <td className={td}>{t(`formats.${c.format as (typeof CHANNEL_FORMATS)[number]}`)}</td>
                   <td className={td} data-testid="channel-state">
-                    <Badge tone={c.state === "failing" ? "red" : c.state === "ok" ? "green" : "gray"}>{t(c.state)}</Badge>
+                    <Badge tone={c.state === "failing" ? "red" : c.state === "ok" ? "green" : "gray"}>{t(`states.${c.state}`)}</Badge>
                     {c.consecutiveFailures > 0 && c.lastError ? (
                       <span className="mt-0.5 block text-xs text-red-700">
                         {t("failures", { count: c.consecutiveFailures, error: c.lastError })}

@@ -21,6 +21,8 @@ export interface AlertEventRow {
 }
 
 export const ALERT_PAGE_SIZE = 20;
+/** A channel's state as the Alerts page words it (a catalogue family: alerts.channels.states). */
+export const CHANNEL_STATES = ["ok", "failing", "unused"] as const;
 
 /** The alerts, newest first, of one instance or of all; one page and the total. */
 export async function listAlertEvents(
@@ -83,7 +85,7 @@ export interface ChannelRow {
   format: string;
   createdAt: string;
   createdBy: string;
-  state: "ok" | "failing" | "unused";
+  state: (typeof CHANNEL_STATES)[number];
   consecutiveFailures: number;
   lastDeliveryAt: string | null;
   lastError: string | null;

@@ -32,21 +32,25 @@ const LABELS = ["region", "instance", "group"] as const;
 export async function renderMetrics(scrape: ScrapeGrant): Promise<{ contentType: string; body: string }> {
   const rows = await readGroupMetrics(scrape);
   const registry = new Registry();
-  const gauge = (name: string, help: string) => new Gauge({ name, help, labelNames: LABELS, registers: [registry] });
-  const delay = gauge(
-    "dts_consumer_group_delay_seconds",
-    "Seconds the group's consumer is behind the newest data (connected groups only).",
-  );
-  const unconsumed = gauge(
-    "dts_consumer_group_unconsumed_records",
-    "Records not yet consumed, as the consumer reports them (connected groups only).",
-  );
-  const connected = gauge("dts_consumer_group_connected", "1 while a consumer holds the group's lease, else 0.");
-  const stalled = gauge(
-    "dts_consumer_group_stalled",
-    "1 while the group is connected with a backlog and its checkpoint has not moved for the stall time, else 0.",
-  );
-  const checkpoint = gauge("dts_consumer_group_checkpoint_timestamp_seconds", "The group's committed checkpoint, seconds since the epoch.");
+  // HELP text is for whoever reads the scrape: in English, like the server's logs.
+  const gauge = (metric: { name: string; help: string }) => new Gauge({ ...metric, labelNames: LABELS, registers: [registry] });
+  const delay = gauge({
+    name: "dts_consumer_group_delay_seconds",
+    help: "Seconds the group's consumer is behind the newest data (connected groups only).",
+  });
+  const unconsumed = gauge({
+    name: "dts_consumer_group_unconsumed_records",
+    help: "Records not yet consumed, as the consumer reports them (connected groups only).",
+  });
+  const connected = gauge({ name: "dts_consumer_group_connected", help: "1 while a consumer holds the group's lease, else 0." });
+  const stalled = gauge({
+    name: "dts_consumer_group_stalled",
+    help: "1 while the group is connected with a backlog and its checkpoint has not moved for the stall time, else 0.",
+  });
+  const checkpoint = gauge({
+    name: "dts_consumer_group_checkpoint_timestamp_seconds",
+    help: "The group's committed checkpoint, seconds since the epoch.",
+  });
   const byState = new Gauge({
     name: "dts_consumer_groups",
     help: "Consumer groups by state.",
