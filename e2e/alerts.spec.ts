@@ -54,6 +54,37 @@ test.describe("as an operator", () => {
   });
 });
 
+test.describe("a group's alert rule, as an operator", () => {
+  test.use({ storageState: storageStateOf("operator") });
+
+  test("is set in the details drawer's Alert rule tab, each refusal on its field", async ({ page, db, createInstance }) => {
+    const instance = await createInstance({ groups: 1 });
+    const [group] = instance.groups;
+    const consume = await new ConsumePage(page).open(instance.id);
+    const drawer = await consume.openDetails(group.name);
+    await drawer.root.getByRole("tab", { name: "Alert rule" }).click();
+    const form = drawer.root.getByRole("form", { name: `Alert rule of ${group.name}` });
+    await form.getByLabel("Delay over (seconds)").fill("0");
+    await form.getByLabel("No consumer connected for (minutes)").fill("30");
+    await form.getByRole("button", { name: "Save rule" }).click();
+    await expect(form.getByLabel("Delay over (seconds)")).toHaveAccessibleDescription(/Enter whole seconds from 1 to 2,592,000/);
+    await form.getByLabel("Delay over (seconds)").fill("120");
+    await form.getByLabel("For at least (minutes)").fill("5");
+    await form.getByRole("checkbox", { name: /^Stalled/ }).check();
+    await form.getByRole("button", { name: "Save rule" }).click();
+    await expect(page.getByText(`Alert rule of ${group.name} saved.`)).toBeVisible();
+    const rule = await db.groupAlertRule.findUniqueOrThrow({ where: { groupId: group.id } });
+    expect([rule.enabled, rule.delayOverSeconds, rule.delayForMinutes, rule.stalled, rule.disconnectedMinutes, rule.updatedBy]).toEqual([
+      true,
+      120,
+      5,
+      true,
+      30,
+      "operator",
+    ]);
+  });
+});
+
 test.describe("as a viewer", () => {
   test.use({ storageState: storageStateOf("viewer") });
 

@@ -4,6 +4,7 @@
 import { AUDIT_ACTIONS, AUDIT_ACTORS } from "@/lib/audit";
 import { CONNECT_CLIENTS, CONNECT_NETWORKS } from "@/lib/consumer/connect-guide";
 import { LAG_TRENDS } from "@/lib/consumer/lag-health";
+import { ALERT_RULES } from "@/lib/alerts/rules";
 import { CHANNEL_FORMATS } from "@/lib/validation/notification-channel";
 import { REGION_AREA_KEYS, REGION_IDS } from "@/lib/regions";
 import { INSTANCE_STATUSES } from "@/lib/validation/task";
@@ -22,5 +23,6 @@ export const I18N_FAMILIES: Record<string, readonly string[]> = {
   "consume.connectGuide.clients": CONNECT_CLIENTS,
   "consume.lagTrend.trends": LAG_TRENDS,
   "alerts.channels.formats": CHANNEL_FORMATS,
+  "alerts.history.rules": ALERT_RULES,
   "alerts.channels.states": ["ok", "failing", "unused"],
 };

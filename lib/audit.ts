@@ -28,6 +28,7 @@ export const AUDIT_ACTIONS = [
   "createNotificationChannel",
   "deleteNotificationChannel",
   "testNotificationChannel",
+  "configureGroupAlertRule",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 // The Audit Log names each action in words from the catalogue family `audit.actions.<action>`

@@ -184,6 +184,115 @@ describe("a status alert", () => {
   });
 });
 
+/** A group rule as the dialog would save it, set `minutesAgo` back. */
+async function groupRule(
+  c: Connection,
+  groupId: string,
+  rule: { delayOver?: number; delayFor?: number; stalled?: boolean; disconnected?: number },
+  minutesAgo = 0,
+) {
+  await c.sql.query(
+    `INSERT INTO group_alert_rule (group_id, delay_over_seconds, delay_for_minutes, stalled, disconnected_minutes, updated_at, updated_by)
+     VALUES ($1, $2, $3, $4, $5, (now() AT TIME ZONE 'UTC') - make_interval(mins => $6), 'operator')
+     ON CONFLICT (group_id) DO UPDATE SET delay_over_seconds = EXCLUDED.delay_over_seconds, delay_for_minutes = EXCLUDED.delay_for_minutes,
+       stalled = EXCLUDED.stalled, disconnected_minutes = EXCLUDED.disconnected_minutes, updated_at = EXCLUDED.updated_at`,
+    [groupId, rule.delayOver ?? null, rule.delayFor ?? 0, rule.stalled ?? false, rule.disconnected ?? null, minutesAgo],
+  );
+}
+
+/** Heartbeat samples of a group: [minutes ago, delay]. */
+async function samples(c: Connection, groupId: string, points: [number, number][]) {
+  for (const [minutesAgo, delay] of points) {
+    await c.sql.query(
+      `INSERT INTO heartbeat_history (group_id, at, message_delay_seconds, unconsumed_records)
+       VALUES ($1, to_timestamp(floor(extract(epoch FROM now() - make_interval(mins => $2)) / 10) * 10) AT TIME ZONE 'UTC', $3, 10)`,
+      [groupId, minutesAgo, delay],
+    );
+  }
+}
+
+const openRules = async (c: Connection, groupId: string) =>
+  (await c.prisma.alertEvent.findMany({ where: { groupId, resolvedAt: null } })).map((e) => e.rule).sort();
+
+describe("a consumer group's own rule", () => {
+  it("fires on a delay over N seconds held for M minutes, and resolves under 80%", async () => {
+    const instanceId = await addInstance(conn);
+    const held = await addConnectedGroup(conn, instanceId, 100);
+    await samples(conn, held, [
+      [6, 90],
+      [4, 95],
+      [2, 99],
+      [1, 100],
+    ]);
+    await groupRule(conn, held, { delayOver: 50, delayFor: 5 });
+    // Dipped under the threshold within the last 5 minutes: not held long enough.
+    const dipped = await addConnectedGroup(conn, instanceId, 100);
+    await samples(conn, dipped, [
+      [6, 90],
+      [3, 20],
+      [1, 100],
+    ]);
+    await groupRule(conn, dipped, { delayOver: 50, delayFor: 5 });
+    // Over for a minute only, with no history reaching back: not held either.
+    const fresh = await addConnectedGroup(conn, instanceId, 100);
+    await samples(conn, fresh, [[1, 100]]);
+    await groupRule(conn, fresh, { delayOver: 50, delayFor: 5 });
+    await evaluateAlerts(conn.prisma);
+    assert.deepEqual(await openRules(conn, held), ["group_delay"]);
+    assert.deepEqual(await openRules(conn, dipped), []);
+    assert.deepEqual(await openRules(conn, fresh), []);
+    // Without a duration, the delay now is enough.
+    await groupRule(conn, fresh, { delayOver: 50 });
+    await evaluateAlerts(conn.prisma);
+    assert.deepEqual(await openRules(conn, fresh), ["group_delay"]);
+    await setDelay(conn, held, 41);
+    await evaluateAlerts(conn.prisma);
+    assert.deepEqual(await openRules(conn, held), ["group_delay"], "41 s is over 80% of 50 s");
+    await setDelay(conn, held, 40);
+    await evaluateAlerts(conn.prisma);
+    assert.deepEqual(await openRules(conn, held), []);
+  });
+
+  it("fires while the consumer is stalled, and resolves when the checkpoint moves", async () => {
+    const instanceId = await addInstance(conn);
+    const groupId = await addConnectedGroup(conn, instanceId, 5);
+    await conn.sql.query(
+      `UPDATE consumer_lease SET connected_at = (now() AT TIME ZONE 'UTC') - interval '10 minutes' WHERE group_id = $1`,
+      [groupId],
+    );
+    await groupRule(conn, groupId, { stalled: true });
+    await evaluateAlerts(conn.prisma);
+    assert.deepEqual(await openRules(conn, groupId), ["stalled"]);
+    await conn.sql.query(`UPDATE consumer_group SET checkpoint_at = now() WHERE id = $1`, [groupId]);
+    await evaluateAlerts(conn.prisma);
+    assert.deepEqual(await openRules(conn, groupId), []);
+  });
+
+  it("fires when no consumer has connected for N minutes, and resolves when one connects", async () => {
+    const instanceId = await addInstance(conn);
+    const groupId = await addConnectedGroup(conn, instanceId, 5);
+    await conn.sql.query(`DELETE FROM consumer_lease WHERE group_id = $1`, [groupId]);
+    // Set 20 minutes ago, nobody since: over 10 minutes.
+    await groupRule(conn, groupId, { disconnected: 10 }, 20);
+    const recent = await addConnectedGroup(conn, instanceId, 5);
+    await conn.sql.query(`DELETE FROM consumer_lease WHERE group_id = $1`, [recent]);
+    await samples(conn, recent, [[3, 5]]);
+    await groupRule(conn, recent, { disconnected: 10 }, 20);
+    await evaluateAlerts(conn.prisma);
+    assert.deepEqual(await openRules(conn, groupId), ["disconnected"]);
+    assert.deepEqual(await openRules(conn, recent), [], "a heartbeat 3 minutes ago");
+    const event = await conn.prisma.alertEvent.findFirstOrThrow({ where: { groupId, rule: "disconnected" } });
+    assert.deepEqual([event.value >= 19, event.threshold], [true, 10]);
+    await conn.sql.query(
+      `INSERT INTO consumer_lease (group_id, client_id, connected_at, heartbeat_at, expires_at)
+       VALUES ($1, 'back', now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC', (now() AT TIME ZONE 'UTC') + interval '1 minute')`,
+      [groupId],
+    );
+    await evaluateAlerts(conn.prisma);
+    assert.deepEqual(await openRules(conn, groupId), []);
+  });
+});
+
 describe("a failing receiver", () => {
   it("is retried with backoff, then the delivery fails and the channel shows failing", async () => {
     const channel = await addChannel(conn, receiverUrl, "slack");
@@ -193,16 +302,17 @@ describe("a failing receiver", () => {
     answerWith = 500;
     received.length = 0;
     await evaluateAlerts(conn.prisma);
-    const delivery = await conn.prisma.notificationDelivery.findFirstOrThrow({ where: { channelId: channel } });
+    // Only this test's delivery: earlier tests' open alerts may be queued to this channel too.
+    const delivery = await conn.prisma.notificationDelivery.findFirstOrThrow({ where: { channelId: channel, event: { instanceId } } });
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      assert.deepEqual(await deliverDue(conn.prisma), { sent: 0, failed: 1 }, `attempt ${attempt}`);
+      assert.deepEqual(await deliverDue(conn.prisma, { only: delivery.id }), { sent: 0, failed: 1 }, `attempt ${attempt}`);
       const row = await conn.prisma.notificationDelivery.findUniqueOrThrow({ where: { id: delivery.id } });
       assert.equal(row.attempts, attempt);
       assert.equal(row.lastHttpStatus, 500);
       if (attempt < MAX_ATTEMPTS) {
         assert.equal(row.status, "pending");
         assert.ok(row.nextAttemptAt.getTime() > Date.now(), "retried later, not at once");
-        assert.deepEqual(await deliverDue(conn.prisma), { sent: 0, failed: 0 }, "not before its time");
+        assert.deepEqual(await deliverDue(conn.prisma, { only: delivery.id }), { sent: 0, failed: 0 }, "not before its time");
         await conn.prisma.notificationDelivery.update({ where: { id: delivery.id }, data: { nextAttemptAt: new Date(0) } });
       } else assert.equal(row.status, "failed");
     }
@@ -217,7 +327,7 @@ describe("a failing receiver", () => {
       where: { id: delivery.id },
       data: { status: "pending", attempts: 0, nextAttemptAt: new Date(0) },
     });
-    assert.deepEqual(await deliverDue(conn.prisma), { sent: 1, failed: 0 });
+    assert.deepEqual(await deliverDue(conn.prisma, { only: delivery.id }), { sent: 1, failed: 0 });
     assert.equal((await conn.prisma.notificationChannel.findUniqueOrThrow({ where: { id: channel } })).consecutiveFailures, 0);
     await conn.prisma.notificationChannel.delete({ where: { id: channel } });
   });

@@ -20,6 +20,7 @@ const row = (id: string, over: Partial<ConsumerGroupRow> = {}): ConsumerGroupRow
   clientIp: null,
   connectedAt: null,
   leaseExpiresAt: null,
+  alertRule: null,
   ...over,
 });
 const groups = [

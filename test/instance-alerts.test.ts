@@ -14,7 +14,7 @@ delete process.env.DEMO_ACCESS_KEY_SECRET;
 
 const { getConnection } = await import("../lib/db");
 const { runAction } = await import("../lib/actions/run-action");
-const { configureInstanceAlertSpec } = await import("../lib/actions/instance-alert-specs");
+const { configureGroupAlertRuleSpec, configureInstanceAlertSpec } = await import("../lib/actions/instance-alert-specs");
 const { getInstanceAlert } = await import("../lib/data/instance-alerts");
 const { listConsumerGroups } = await import("../lib/data/consumer-groups");
 const { lagLevel } = await import("../lib/format");
@@ -114,6 +114,57 @@ describe("the Configure action", () => {
   it("answers NotFound for an instance that is not there", async () => {
     const r = await runAction(configureInstanceAlertSpec, { instanceId: "dtsnothere0000", ...settings }, userOf("admin"));
     assert.deepEqual([r.ok, !r.ok && r.code], [false, "NotFound"]);
+  });
+});
+
+describe("a consumer group's alert rule", () => {
+  it("is set by operators and admins, audited, each bad value on its field; the database checks the ranges", async () => {
+    const group = await conn.prisma.consumerGroup.findFirstOrThrow({ where: { instanceId: SEED_IDS.normal }, select: { id: true } });
+    const rule = {
+      groupId: group.id,
+      enabled: true,
+      delayOverSeconds: "120",
+      delayForMinutes: "5",
+      stalled: true,
+      disconnectedMinutes: "",
+    };
+    const viewer = await runAction(configureGroupAlertRuleSpec, rule, userOf("viewer"));
+    assert.deepEqual([viewer.ok, !viewer.ok && viewer.code], [false, "Forbidden.Role"]);
+    const saved = await runAction(configureGroupAlertRuleSpec, rule, userOf("operator"));
+    assert.ok(saved.ok, JSON.stringify(saved));
+    const row = (await listConsumerGroups(userOf("viewer"), SEED_IDS.normal))?.groups.find((g) => g.id === group.id);
+    assert.deepEqual(row?.alertRule, {
+      enabled: true,
+      delayOverSeconds: 120,
+      delayForMinutes: 5,
+      stalled: true,
+      disconnectedMinutes: null,
+    });
+    assert.ok(await conn.prisma.auditLog.findFirst({ where: { action: "configureGroupAlertRule", groupId: group.id, result: "ok" } }));
+    for (const [change, field] of [
+      [{ delayOverSeconds: "0" }, "delayOverSeconds"],
+      [{ delayForMinutes: "1441" }, "delayForMinutes"],
+      [{ disconnectedMinutes: "0" }, "disconnectedMinutes"],
+      [{ disconnectedMinutes: "10081" }, "disconnectedMinutes"],
+      [{ delayOverSeconds: "", stalled: false, disconnectedMinutes: "" }, "delayOverSeconds"],
+    ] as const) {
+      const r = await runAction(configureGroupAlertRuleSpec, { ...rule, ...change }, userOf("admin"));
+      assert.ok(!r.ok && r.fieldErrors?.[field], `${JSON.stringify(change)} → ${JSON.stringify(r)}`);
+    }
+    // Off, no condition is needed.
+    assert.ok(
+      (await runAction(configureGroupAlertRuleSpec, { ...rule, enabled: false, delayOverSeconds: "", stalled: false }, userOf("admin"))).ok,
+    );
+    for (const [column, value, constraint] of [
+      ["delay_over_seconds", 0, "group_alert_rule_delay_over_seconds_check"],
+      ["delay_for_minutes", 1441, "group_alert_rule_delay_for_minutes_check"],
+      ["disconnected_minutes", 10_081, "group_alert_rule_disconnected_minutes_check"],
+    ] as const) {
+      await assert.rejects(
+        conn.prisma.$executeRawUnsafe(`UPDATE "group_alert_rule" SET "${column}" = ${value} WHERE "group_id" = '${group.id}'`),
+        (e: Error) => e.message.includes(constraint),
+      );
+    }
   });
 });
 

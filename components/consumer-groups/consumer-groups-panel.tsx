@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef, useState } from "react";
-import type { Role } from "@/lib/auth/roles";
+import { can, type Role } from "@/lib/auth/roles";
 import type { ConsumerGroupList } from "@/lib/data/consumer-groups";
 import type { InstanceSparklines } from "@/lib/data/heartbeat-history";
 import { formatTime, lagLevel } from "@/lib/format";
@@ -422,6 +422,7 @@ export function ConsumerGroupsPanel({
               instanceId={instanceId}
               stale={stale}
               interval={interval}
+              canEditRule={can(role, "instance.configureAlert")}
               returnFocus={() =>
                 drawerTrigger.current?.isConnected ? drawerTrigger.current : document.getElementById("consumer-groups-title")
               }

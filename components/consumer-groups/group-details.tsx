@@ -15,6 +15,7 @@ import { useGroupHistory } from "./use-group-history";
 import { useMetric } from "./use-metric";
 
 // The chart library comes with the first drawer opened, never with the page.
+const GroupAlertRuleForm = dynamic(() => import("./group-alert-rule"), { ssr: false });
 const TrendCharts = dynamic(() => import("./trend-charts"), {
   ssr: false,
   loading: () => <LoadingCharts />,
@@ -46,19 +47,22 @@ export function GroupDetailsDrawer({
   stale,
   interval,
   returnFocus,
+  canEditRule,
 }: {
   group: ConsumerGroupRow;
   instanceId: string;
   stale: boolean;
   interval: number;
   returnFocus: () => HTMLElement | null;
+  /** operators and admins change the group's alert rule */
+  canEditRule: boolean;
 }) {
   const { timeZone, label } = useTimeZone();
   const t = useTranslations("consume");
   const metric = useMetric();
   const history = useGroupHistory(instanceId, group.id, interval);
   const sasl = `${group.account}-${group.id}`;
-  const [tab, setTab] = useState<"overview" | "connect">("overview");
+  const [tab, setTab] = useState<"overview" | "connect" | "rule">("overview");
   const tabs = useId();
   const time = (v: string | null) => (v ? t("details.time", { time: formatDateTime(v, timeZone), zone: label }) : "—");
 
@@ -75,6 +79,7 @@ export function GroupDetailsDrawer({
           tabs={[
             { id: "overview", label: t("connectGuide.overview") },
             { id: "connect", label: t("connectGuide.tab") },
+            { id: "rule", label: t("alertRule.tab") },
           ]}
           value={tab}
           onChange={setTab}
@@ -83,6 +88,10 @@ export function GroupDetailsDrawer({
         {tab === "connect" ? (
           <div {...tabPanelProps(tabs, tab)}>
             <ConnectGuide groupId={group.id} account={group.account} />
+          </div>
+        ) : tab === "rule" ? (
+          <div {...tabPanelProps(tabs, tab)}>
+            <GroupAlertRuleForm group={group} instanceId={instanceId} canEdit={canEditRule} />
           </div>
         ) : (
           <div {...tabPanelProps(tabs, tab)} className="space-y-6">

@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "../db";
+import { configureGroupAlertRuleSchema } from "../validation/group-alert-rule";
 import { configureInstanceAlertSchema, type ConfigureInstanceAlertInput } from "../validation/instance-alert";
 import { fail } from "./result";
 import type { ActionSpec } from "./run-action";
@@ -41,3 +42,43 @@ export const configureInstanceAlertSpec = {
   },
   revalidate: (input) => [`/change-tracking/${input.instanceId}`, `/change-tracking/${input.instanceId}/consume`],
 } satisfies ActionSpec<typeof configureInstanceAlertSchema, Saved>;
+
+type SavedRule = {
+  groupId: string;
+  enabled: boolean;
+  delayOverSeconds: number | null;
+  delayForMinutes: number;
+  stalled: boolean;
+  disconnectedMinutes: number | null;
+};
+
+/** A consumer group's own alert rule (docs/rules.md "Alert delivery"): operator and admin; audited. */
+export const configureGroupAlertRuleSpec = {
+  name: "configureGroupAlertRule",
+  permission: "instance.configureAlert",
+  schema: configureGroupAlertRuleSchema,
+  async handler(input, ctx) {
+    const db = await getDb();
+    const rule = {
+      enabled: input.enabled,
+      delayOverSeconds: input.delayOverSeconds ?? null,
+      delayForMinutes: input.delayForMinutes ?? 0,
+      stalled: input.stalled,
+      disconnectedMinutes: input.disconnectedMinutes ?? null,
+    };
+    const instanceId = await db.$transaction(async (tx) => {
+      const group = await tx.consumerGroup.findUnique({ where: { id: input.groupId }, select: { id: true, instanceId: true } });
+      if (!group) return null;
+      await tx.groupAlertRule.upsert({
+        where: { groupId: group.id },
+        create: { groupId: group.id, ...rule, updatedBy: ctx.user.username },
+        update: { ...rule, updatedAt: new Date(), updatedBy: ctx.user.username },
+        select: { groupId: true },
+      });
+      await ctx.audit(tx, { instanceId: group.instanceId, groupId: group.id });
+      return group.instanceId;
+    });
+    if (!instanceId) return fail("NotFound", "errors.groupGone");
+    return { ok: true, data: { groupId: input.groupId, ...rule } };
+  },
+} satisfies ActionSpec<typeof configureGroupAlertRuleSchema, SavedRule>;

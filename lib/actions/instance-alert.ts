@@ -1,7 +1,8 @@
 "use server";
 
 // The server action only; its spec (role, schema, handler) lives in instance-alert-specs.ts.
-import { configureInstanceAlertSpec } from "./instance-alert-specs";
+import { configureGroupAlertRuleSpec, configureInstanceAlertSpec } from "./instance-alert-specs";
 import { defineAction } from "./safe-action";
 
 export const configureInstanceAlert = defineAction(configureInstanceAlertSpec);
+export const configureGroupAlertRule = defineAction(configureGroupAlertRuleSpec);

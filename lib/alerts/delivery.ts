@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { decryptSecret } from "../auth/access-key-crypto";
 import { NOW_UTC } from "../data/lag-sql";
 import type { Db } from "../db/connect";
+import { asAlertRule } from "./rules";
 import { parseWebhookUrl, resolveWebhookTarget } from "./webhook-target";
 import { postWebhook, SIGNATURE_HEADER, signatureOf, webhookBody, type AlertNotice, type PostResult, type WebhookFormat } from "./webhook";
 
@@ -29,7 +30,7 @@ interface Claimed {
 
 interface EventRow {
   id: bigint;
-  rule: "delay" | "status";
+  rule: string;
   value: number;
   threshold: number;
   detail: string;
@@ -111,7 +112,7 @@ async function noticeOf(db: Db, delivery: Claimed): Promise<AlertNotice | null> 
     ...base,
     alert: {
       id: String(e.id),
-      rule: e.rule,
+      rule: asAlertRule(e.rule),
       regionId: e.region_id,
       instanceId: e.instance_id,
       instanceName: e.instance_name,

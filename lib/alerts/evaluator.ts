@@ -1,11 +1,14 @@
 import "server-only";
 import { writeAudit } from "../audit";
-import { NOW_UTC } from "../data/lag-sql";
+import { Prisma } from "../generated/prisma/client";
+import { NOW_UTC, STALLED_SQL } from "../data/lag-sql";
+import { STALLED_AFTER_SECONDS } from "../validation/rules";
 import type { Db } from "../db/connect";
 
 /**
  * The alert evaluator (docs/rules.md "Alert delivery"): every few seconds it compares each
- * instance's alert settings (see Alerts) with the database and opens or closes alert events; each
+ * instance's alert settings (see Alerts) and each consumer group's own alert rule with the
+ * database and opens or closes alert events; each
  * opening and closing is queued for every enabled channel, in the same statement, and audited.
  * Several processes may run it: a transaction-scoped advisory lock lets one evaluate at a time,
  * and the partial unique index on open events makes a second firing impossible anyway.
@@ -19,6 +22,10 @@ export const DELAY_RESOLVE_SHARE = 0.8;
 export const ALERTING_STATUSES = ["Abnormal", "Retrying", "PrecheckFailed"] as const;
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/** When a consumer was last seen on group `g` (lease `l`, rule `r`): the lease's end, its last sample, or the rule's setting. */
+const LAST_SEEN_SQL = Prisma.sql`GREATEST(l."expires_at", (SELECT MAX(h."at") FROM "heartbeat_history" h WHERE h."group_id" = g."id"), r."updated_at")`;
+const MINUTES_AWAY_SQL = Prisma.sql`CAST(EXTRACT(EPOCH FROM (${NOW_UTC} - ${LAST_SEEN_SQL})) / 60 AS INTEGER)`;
 
 interface Opened {
   id: bigint;
@@ -57,6 +64,36 @@ async function fire(tx: Tx): Promise<Opened[]> {
         FROM "instance_alert" a
         JOIN "instance" i ON i."id" = a."instance_id"
        WHERE a."error_alert" AND i."status"::text = ANY(${statuses}::text[])
+      UNION ALL
+      -- A group's own rule: its delay over N seconds for M minutes (every sample of the last M
+      -- minutes over N, and samples reaching back that far) ...
+      SELECT g."instance_id", g."id", 'group_delay', g."message_delay_seconds", r."delay_over_seconds", ''
+        FROM "group_alert_rule" r
+        JOIN "consumer_group" g ON g."id" = r."group_id"
+        JOIN "consumer_lease" l ON l."group_id" = g."id" AND l."expires_at" > ${NOW_UTC}
+       WHERE r."enabled" AND g."message_delay_seconds" > r."delay_over_seconds"
+         AND (r."delay_for_minutes" = 0 OR (
+              EXISTS (SELECT 1 FROM "heartbeat_history" h
+                       WHERE h."group_id" = g."id" AND h."at" <= ${NOW_UTC} - make_interval(mins => r."delay_for_minutes"))
+              AND NOT EXISTS (SELECT 1 FROM "heartbeat_history" h
+                       WHERE h."group_id" = g."id" AND h."at" > ${NOW_UTC} - make_interval(mins => r."delay_for_minutes")
+                         AND COALESCE(h."message_delay_seconds", 0) <= r."delay_over_seconds")))
+      UNION ALL
+      -- ... stalled ...
+      SELECT g."instance_id", g."id", 'stalled', COALESCE(g."unconsumed_records", 0), ${STALLED_AFTER_SECONDS}, ''
+        FROM "group_alert_rule" r
+        JOIN "consumer_group" g ON g."id" = r."group_id"
+        JOIN "consumer_lease" l ON l."group_id" = g."id"
+       WHERE r."enabled" AND r."stalled" AND ${STALLED_SQL}
+      UNION ALL
+      -- ... or no consumer for N minutes (since the last lease, heartbeat sample or the rule itself).
+      SELECT g."instance_id", g."id", 'disconnected', ${MINUTES_AWAY_SQL}, r."disconnected_minutes", ''
+        FROM "group_alert_rule" r
+        JOIN "consumer_group" g ON g."id" = r."group_id"
+        LEFT JOIN "consumer_lease" l ON l."group_id" = g."id"
+       WHERE r."enabled" AND r."disconnected_minutes" IS NOT NULL
+         AND NOT COALESCE(l."expires_at" > ${NOW_UTC}, false)
+         AND ${LAST_SEEN_SQL} < ${NOW_UTC} - make_interval(mins => r."disconnected_minutes")
     ),
     fired AS (
       INSERT INTO "alert_event" ("instance_id", "group_id", "rule", "value", "threshold", "detail", "fired_at")
@@ -92,6 +129,23 @@ async function resolve(tx: Tx): Promise<Opened[]> {
          OR (e."rule" = 'status' AND NOT EXISTS (
             SELECT 1 FROM "instance_alert" a JOIN "instance" i ON i."id" = a."instance_id"
              WHERE a."instance_id" = e."instance_id" AND a."error_alert" AND i."status"::text = ANY(${statuses}::text[])))
+         OR (e."rule" = 'group_delay' AND NOT EXISTS (
+            SELECT 1 FROM "group_alert_rule" r
+              JOIN "consumer_group" g ON g."id" = r."group_id"
+              LEFT JOIN "consumer_lease" l ON l."group_id" = g."id" AND l."expires_at" > ${NOW_UTC}
+             WHERE r."group_id" = e."group_id" AND r."enabled" AND r."delay_over_seconds" IS NOT NULL
+               AND NOT (l."group_id" IS NOT NULL AND COALESCE(g."message_delay_seconds", 0) <= r."delay_over_seconds" * ${DELAY_RESOLVE_SHARE}::float8)))
+         OR (e."rule" = 'stalled' AND NOT EXISTS (
+            SELECT 1 FROM "group_alert_rule" r
+              JOIN "consumer_group" g ON g."id" = r."group_id"
+              JOIN "consumer_lease" l ON l."group_id" = g."id"
+             WHERE r."group_id" = e."group_id" AND r."enabled" AND r."stalled" AND ${STALLED_SQL}))
+         OR (e."rule" = 'disconnected' AND NOT EXISTS (
+            SELECT 1 FROM "group_alert_rule" r
+              JOIN "consumer_group" g ON g."id" = r."group_id"
+              LEFT JOIN "consumer_lease" l ON l."group_id" = g."id"
+             WHERE r."group_id" = e."group_id" AND r."enabled" AND r."disconnected_minutes" IS NOT NULL
+               AND NOT COALESCE(l."expires_at" > ${NOW_UTC}, false)))
        )
       RETURNING e."id", e."instance_id", e."group_id", e."rule"
     ),

@@ -3,6 +3,7 @@ import { createHmac } from "node:crypto";
 import http from "node:http";
 import https from "node:https";
 import type { LookupFunction } from "node:net";
+import type { AlertRule } from "./rules";
 
 /**
  * A webhook delivery (docs/rules.md "Alert delivery"): the body in the channel's format, signed
@@ -21,7 +22,7 @@ export interface AlertNotice {
   sentAt: string;
   alert?: {
     id: string;
-    rule: "delay" | "status";
+    rule: AlertRule;
     regionId: string;
     instanceId: string;
     instanceName: string;
@@ -42,13 +43,15 @@ export interface AlertNotice {
 export function noticeSummary(n: AlertNotice): string {
   if (n.transition === "test" || !n.alert) return "DTS Console: test notification. This channel works.";
   const a = n.alert;
-  const what =
-    a.rule === "delay"
-      ? `consumer group ${a.groupName ?? ""} (${a.groupId ?? ""}) of ${a.instanceId} is ${a.value} s behind (threshold ${a.threshold} s)`
-      : `instance ${a.instanceId} (${a.instanceName}) is ${a.status ?? "abnormal"}`;
-  return n.transition === "firing"
-    ? `[FIRING] DTS latency/status alert: ${what}`
-    : `[RESOLVED] DTS alert resolved: ${what.replace(/ is .*/, "")}`;
+  const group = `consumer group ${a.groupName ?? ""} (${a.groupId ?? ""}) of ${a.instanceId}`;
+  const what: Record<AlertRule, string> = {
+    delay: `${group} is ${a.value} s behind (threshold ${a.threshold} s)`,
+    group_delay: `${group} is ${a.value} s behind (rule: over ${a.threshold} s)`,
+    stalled: `${group} is stalled: ${a.value} records waiting and its checkpoint still`,
+    disconnected: `${group} has had no consumer for ${a.value} min (rule: ${a.threshold} min)`,
+    status: `instance ${a.instanceId} (${a.instanceName}) is ${a.status ?? "abnormal"}`,
+  };
+  return n.transition === "firing" ? `[FIRING] DTS alert: ${what[a.rule]}` : `[RESOLVED] DTS alert: ${what[a.rule]}`;
 }
 
 export function webhookBody(format: WebhookFormat, n: AlertNotice): string {

@@ -2,13 +2,14 @@ import "server-only";
 import type { SessionUser } from "../auth/session";
 import { getDb } from "../db";
 import { FAILING_AFTER } from "../alerts/delivery";
+import { asAlertRule, type AlertRule } from "../alerts/rules";
 import { DTS_ID_PATTERN } from "../validation/rules";
 import { assertReader } from "./guard";
 
 /** An alert of the history (docs/rules.md "Alert delivery"), JSON-safe. */
 export interface AlertEventRow {
   id: string;
-  rule: "delay" | "status";
+  rule: AlertRule;
   instanceId: string;
   instanceName: string;
   groupId: string | null;
@@ -63,7 +64,7 @@ export async function listAlertEvents(
     pageCount: Math.max(1, Math.ceil(total / ALERT_PAGE_SIZE)),
     rows: events.map((e) => ({
       id: String(e.id),
-      rule: e.rule === "status" ? "status" : "delay",
+      rule: asAlertRule(e.rule),
       instanceId: e.instance.id,
       instanceName: e.instance.name,
       groupId: e.groupId || null,

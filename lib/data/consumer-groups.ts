@@ -27,6 +27,16 @@ export interface ConsumerGroupRow {
   connectedAt: string | null;
   /** when the live lease ends unless a heartbeat renews it (ISO); null while none is connected */
   leaseExpiresAt: string | null;
+  /** the group's own alert rule (docs/rules.md "Alert delivery"), null while none was set */
+  alertRule: GroupAlertRuleView | null;
+}
+
+export interface GroupAlertRuleView {
+  enabled: boolean;
+  delayOverSeconds: number | null;
+  delayForMinutes: number;
+  stalled: boolean;
+  disconnectedMinutes: number | null;
 }
 
 export interface ConsumerGroupList {
@@ -56,6 +66,11 @@ interface GroupRow {
   leaseConnectedAt: Date | null;
   leaseClientIp: string | null;
   stalled: boolean;
+  ruleEnabled: boolean | null;
+  ruleDelayOver: number | null;
+  ruleDelayFor: number | null;
+  ruleStalled: boolean | null;
+  ruleDisconnected: number | null;
 }
 
 /**
@@ -73,11 +88,14 @@ export async function listConsumerGroups(user: SessionUser, instanceId: string):
            g."message_delay_seconds" AS "messageDelaySeconds", g."unconsumed_records" AS "unconsumedRecords",
            g."created_at" AS "createdAt",
            l."expires_at" AS "leaseExpiresAt", l."connected_at" AS "leaseConnectedAt", l."client_ip" AS "leaseClientIp",
-           ${STALLED_SQL} AS "stalled"
+           ${STALLED_SQL} AS "stalled",
+           r."enabled" AS "ruleEnabled", r."delay_over_seconds" AS "ruleDelayOver", r."delay_for_minutes" AS "ruleDelayFor",
+           r."stalled" AS "ruleStalled", r."disconnected_minutes" AS "ruleDisconnected"
       FROM "instance" i
       LEFT JOIN "instance_alert" a ON a."instance_id" = i."id"
       LEFT JOIN "consumer_group" g ON g."instance_id" = i."id"
       LEFT JOIN "consumer_lease" l ON l."group_id" = g."id"
+      LEFT JOIN "group_alert_rule" r ON r."group_id" = g."id"
      WHERE i."id" = ${instanceId}
      ORDER BY g."created_at" DESC, g."id" ASC`;
   const instance = rows.at(0);
@@ -106,6 +124,16 @@ export async function listConsumerGroups(user: SessionUser, instanceId: string):
           clientIp: connected ? g.leaseClientIp : null,
           connectedAt: connected ? (g.leaseConnectedAt?.toISOString() ?? null) : null,
           leaseExpiresAt: connected ? (g.leaseExpiresAt?.toISOString() ?? null) : null,
+          alertRule:
+            g.ruleEnabled === null
+              ? null
+              : {
+                  enabled: g.ruleEnabled,
+                  delayOverSeconds: g.ruleDelayOver,
+                  delayForMinutes: g.ruleDelayFor ?? 0,
+                  stalled: g.ruleStalled ?? false,
+                  disconnectedMinutes: g.ruleDisconnected,
+                },
         },
       ];
     }),

@@ -101,7 +101,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
                         <Badge tone="red">{t("history.firing")}</Badge>
                       )}
                     </td>
-                    <td className={td}>{e.rule === "delay" ? t("history.delay") : t("history.status")}</td>
+                    <td className={td}>{t(`history.rules.${e.rule}`)}</td>
                     <td className={td}>
                       <Link
                         href={`/change-tracking/${e.instanceId}`}
@@ -122,11 +122,15 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
                       )}
                     </td>
                     <td className={td} data-testid="alert-value">
-                      {e.rule === "delay"
+                      {e.rule === "delay" || e.rule === "group_delay"
                         ? t("history.delayValue", { value: seconds(e.value), threshold: seconds(e.threshold) })
-                        : tStatus.has(e.detail as never)
-                          ? tStatus(e.detail as never)
-                          : e.detail}
+                        : e.rule === "stalled"
+                          ? t("history.stalledValue", { records: e.value, minutes: e.threshold / 60 })
+                          : e.rule === "disconnected"
+                            ? t("history.disconnectedValue", { value: seconds(e.value * 60), threshold: seconds(e.threshold * 60) })
+                            : tStatus.has(e.detail as never)
+                              ? tStatus(e.detail as never)
+                              : e.detail}
                     </td>
                   </tr>
                 ))}

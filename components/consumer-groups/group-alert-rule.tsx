@@ -1,0 +1,127 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useForm } from "react-hook-form";
+import { toast } from "sonner";
+import { configureGroupAlertRule } from "@/lib/actions/instance-alert";
+import type { ConsumerGroupRow } from "@/lib/data/consumer-groups";
+import { groupAlertRuleFormSchema, type GroupAlertRuleForm } from "@/lib/validation/group-alert-rule";
+import { STALLED_AFTER_SECONDS } from "@/lib/validation/rules";
+import { applyActionFailure, callAction, formMessage } from "../forms/action-failure";
+import { useConsoleState } from "../shell/console-state";
+import { Button } from "../ui/button";
+import { Field, inputClass, useMessageText } from "../ui/field";
+import { FormAlert } from "../ui/form-feedback";
+import { consumerGroupKeys } from "./query-keys";
+
+const FIELDS = ["enabled", "delayOverSeconds", "delayForMinutes", "stalled", "disconnectedMinutes"];
+const text = (v: number | null | undefined) => (v === null || v === undefined ? "" : String(v));
+
+/**
+ * The group's own alert rule (docs/rules.md "Alert delivery"), a tab of the details drawer: its
+ * delay over N seconds for M minutes, stalled, no consumer for N minutes. Loaded when the tab opens.
+ */
+export default function GroupAlertRuleForm({
+  group,
+  instanceId,
+  canEdit,
+}: {
+  group: ConsumerGroupRow;
+  instanceId: string;
+  canEdit: boolean;
+}) {
+  const t = useTranslations("consume.alertRule");
+  const messageText = useMessageText();
+  const queryClient = useQueryClient();
+  const { lapsed, markLapsed } = useConsoleState();
+  const rule = group.alertRule;
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting, isDirty },
+    reset,
+  } = useForm<GroupAlertRuleForm>({
+    resolver: zodResolver(groupAlertRuleFormSchema),
+    defaultValues: {
+      enabled: rule?.enabled ?? true,
+      delayOverSeconds: text(rule?.delayOverSeconds),
+      delayForMinutes: text(rule?.delayForMinutes ?? 0),
+      stalled: rule?.stalled ?? false,
+      disconnectedMinutes: text(rule?.disconnectedMinutes),
+    },
+    mode: "onChange",
+  });
+
+  async function onSubmit(values: GroupAlertRuleForm) {
+    const result = await callAction(configureGroupAlertRule, { groupId: group.id, ...values }, markLapsed);
+    if (!result.ok) {
+      applyActionFailure(result, setError, FIELDS);
+      return;
+    }
+    toast.success(t("saved", { name: group.name }));
+    reset(values);
+    await queryClient.invalidateQueries({ queryKey: consumerGroupKeys.list(instanceId) });
+  }
+
+  const check = "h-4 w-4 rounded-sm border-gray-400 text-blue-600";
+  const disabled = !canEdit || lapsed;
+  return (
+    <form onSubmit={(e) => void handleSubmit(onSubmit)(e)} noValidate className="space-y-4" aria-label={t("label", { name: group.name })}>
+      <p className="text-sm text-gray-700">{t("intro")}</p>
+      {!canEdit ? <p className="text-sm text-gray-700">{t("readOnly")}</p> : null}
+      <FormAlert message={messageText(formMessage(errors))} />
+      <label className="flex items-center gap-2 text-sm text-gray-800">
+        <input type="checkbox" className={check} disabled={disabled} {...register("enabled")} />
+        {t("enabled")}
+      </label>
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+        <Field id="rule-delay" label={t("delayOver")} error={errors.delayOverSeconds?.message}>
+          {(aria) => (
+            <input
+              {...aria}
+              {...register("delayOverSeconds")}
+              inputMode="numeric"
+              disabled={disabled}
+              className={inputClass(!!errors.delayOverSeconds)}
+            />
+          )}
+        </Field>
+        <Field id="rule-delay-for" label={t("delayFor")} error={errors.delayForMinutes?.message}>
+          {(aria) => (
+            <input
+              {...aria}
+              {...register("delayForMinutes")}
+              inputMode="numeric"
+              disabled={disabled}
+              className={inputClass(!!errors.delayForMinutes)}
+            />
+          )}
+        </Field>
+      </div>
+      <label className="flex items-start gap-2 text-sm text-gray-800">
+        <input type="checkbox" className={`${check} mt-0.5`} disabled={disabled} {...register("stalled")} />
+        <span>{t("stalled", { minutes: STALLED_AFTER_SECONDS / 60 })}</span>
+      </label>
+      <Field id="rule-disconnected" label={t("disconnected")} error={errors.disconnectedMinutes?.message}>
+        {(aria) => (
+          <input
+            {...aria}
+            {...register("disconnectedMinutes")}
+            inputMode="numeric"
+            disabled={disabled}
+            className={inputClass(!!errors.disconnectedMinutes, "max-w-40")}
+          />
+        )}
+      </Field>
+      <p className="text-xs text-gray-700">{t("delivery")}</p>
+      {canEdit ? (
+        <Button type="submit" variant="primary" disabled={isSubmitting || lapsed || !isDirty}>
+          {isSubmitting ? t("working") : t("save")}
+        </Button>
+      ) : null}
+    </form>
+  );
+}
