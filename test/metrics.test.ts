@@ -109,9 +109,19 @@ describe("a scrape", () => {
       [...states.values()].reduce((a, b) => a + b, 0),
       total,
     );
+    // Alerts open by rule and deliveries by status, zero when there are none.
+    assert.equal(samples(body, "dts_alerts_firing").get('rule="stalled"'), 0);
+    assert.equal(samples(body, "dts_notification_deliveries").get('status="failed"'), 0);
     // The process's own figures come along.
     assert.match(body, /^process_resident_memory_bytes \d+/m);
     assert.match(body, /^nodejs_heap_size_used_bytes \d+/m);
+  });
+
+  it("counts the alerts firing and the deliveries by status", async () => {
+    await conn.prisma.alertEvent.create({ data: { instanceId: SEED_IDS.abnormal, rule: "status", value: 0, threshold: 0, detail: "Abnormal" } });
+    const { body } = await renderMetrics(grant());
+    assert.equal(samples(body, "dts_alerts_firing").get('rule="status"'), 1);
+    assert.equal(samples(body, "dts_alerts_firing").get('rule="delay"'), 0);
   });
 
   it("passes promtool check metrics", async () => {

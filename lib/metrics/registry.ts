@@ -1,12 +1,13 @@
 import "server-only";
 import { collectDefaultMetrics, Gauge, Registry } from "prom-client";
-import { readGroupMetrics } from "../data/group-metrics";
+import { GROUP_METRICS, readAlertMetrics, readGroupMetrics, type GroupMetric } from "../data/group-metrics";
+import { ALERT_RULES } from "../alerts/rules";
 import type { ScrapeGrant } from "./token";
 
 /**
  * What GET /metrics answers (docs/rules.md "Metrics"): the process's own figures (prom-client's
- * defaults, collected once per process) and each consumer group's, read in one statement per
- * scrape into a registry of that scrape alone, so two scrapes at once never mix their values.
+ * defaults, collected once per process) and each consumer group's, written by one statement per
+ * scrape; the aggregates go in a registry of that scrape alone, so two scrapes never mix values.
  */
 
 const PROCESS = Symbol.for("dts-console.metrics.process");
@@ -27,47 +28,43 @@ function processRegistry(): Registry {
   return registry;
 }
 
-const LABELS = ["region", "instance", "group"] as const;
+// HELP text is for whoever reads the scrape: in English, like the server's logs.
+const HELP: Record<GroupMetric, { help: string }> = {
+  dts_consumer_group_delay_seconds: { help: "Seconds the group's consumer is behind the newest data (connected groups only)." },
+  dts_consumer_group_unconsumed_records: { help: "Records not yet consumed, as the consumer reports them (connected groups only)." },
+  dts_consumer_group_connected: { help: "1 while a consumer holds the group's lease, else 0." },
+  dts_consumer_group_stalled: {
+    help: "1 while the group is connected with a backlog and its checkpoint has not moved for the stall time, else 0.",
+  },
+  dts_consumer_group_checkpoint_timestamp_seconds: { help: "The group's committed checkpoint, seconds since the epoch." },
+};
 
 export async function renderMetrics(scrape: ScrapeGrant): Promise<{ contentType: string; body: string }> {
-  const rows = await readGroupMetrics(scrape);
+  const [groups, alerts] = await Promise.all([readGroupMetrics(scrape), readAlertMetrics(scrape)]);
+  // prom-client keeps the process's metrics and the few aggregates; the per-group series (five
+  // per group) come written by the database, with their HELP and TYPE lines here.
   const registry = new Registry();
-  // HELP text is for whoever reads the scrape: in English, like the server's logs.
-  const gauge = (metric: { name: string; help: string }) => new Gauge({ ...metric, labelNames: LABELS, registers: [registry] });
-  const delay = gauge({
-    name: "dts_consumer_group_delay_seconds",
-    help: "Seconds the group's consumer is behind the newest data (connected groups only).",
-  });
-  const unconsumed = gauge({
-    name: "dts_consumer_group_unconsumed_records",
-    help: "Records not yet consumed, as the consumer reports them (connected groups only).",
-  });
-  const connected = gauge({ name: "dts_consumer_group_connected", help: "1 while a consumer holds the group's lease, else 0." });
-  const stalled = gauge({
-    name: "dts_consumer_group_stalled",
-    help: "1 while the group is connected with a backlog and its checkpoint has not moved for the stall time, else 0.",
-  });
-  const checkpoint = gauge({
-    name: "dts_consumer_group_checkpoint_timestamp_seconds",
-    help: "The group's committed checkpoint, seconds since the epoch.",
-  });
   const byState = new Gauge({
     name: "dts_consumer_groups",
     help: "Consumer groups by state.",
     labelNames: ["state"],
     registers: [registry],
   });
-  const states = { connected: 0, stalled: 0, idle: 0 };
-  for (const r of rows) {
-    const labels = { region: r.region, instance: r.instance, group: r.group };
-    connected.set(labels, r.connected ? 1 : 0);
-    stalled.set(labels, r.stalled ? 1 : 0);
-    if (r.delaySeconds !== null) delay.set(labels, r.delaySeconds);
-    if (r.unconsumedRecords !== null) unconsumed.set(labels, r.unconsumedRecords);
-    if (r.checkpointSeconds !== null) checkpoint.set(labels, r.checkpointSeconds);
-    states[r.stalled ? "stalled" : r.connected ? "connected" : "idle"] += 1;
-  }
-  for (const [state, count] of Object.entries(states)) byState.set({ state }, count);
+  for (const [state, count] of Object.entries(groups.counts)) byState.set({ state }, count);
+  const firing = new Gauge({ name: "dts_alerts_firing", help: "Alerts open now, by rule.", labelNames: ["rule"], registers: [registry] });
+  const deliveries = new Gauge({
+    name: "dts_notification_deliveries",
+    help: "Notification deliveries recorded, by status (ok, failed, pending, sending).",
+    labelNames: ["status"],
+    registers: [registry],
+  });
+  for (const rule of ALERT_RULES) firing.set({ rule }, 0);
+  for (const status of ["ok", "failed", "pending", "sending"]) deliveries.set({ status }, 0);
+  for (const a of alerts) a.kind === "firing" ? firing.set({ rule: a.label }, a.count) : deliveries.set({ status: a.label }, a.count);
   const merged = Registry.merge([processRegistry(), registry]);
-  return { contentType: merged.contentType, body: await merged.metrics() };
+  const series = GROUP_METRICS.map((name) => {
+    const lines = groups.lines[name];
+    return `# HELP ${name} ${HELP[name].help}\n# TYPE ${name} gauge\n${lines ? `${lines}\n` : ""}`;
+  });
+  return { contentType: merged.contentType, body: `${await merged.metrics()}\n${series.join("")}` };
 }
