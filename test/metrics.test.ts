@@ -118,7 +118,9 @@ describe("a scrape", () => {
   });
 
   it("counts the alerts firing and the deliveries by status", async () => {
-    await conn.prisma.alertEvent.create({ data: { instanceId: SEED_IDS.abnormal, rule: "status", value: 0, threshold: 0, detail: "Abnormal" } });
+    await conn.prisma.alertEvent.create({
+      data: { instanceId: SEED_IDS.abnormal, rule: "status", value: 0, threshold: 0, detail: "Abnormal" },
+    });
     const { body } = await renderMetrics(grant());
     assert.equal(samples(body, "dts_alerts_firing").get('rule="status"'), 1);
     assert.equal(samples(body, "dts_alerts_firing").get('rule="delay"'), 0);
