@@ -60,7 +60,10 @@ export async function renderMetrics(scrape: ScrapeGrant): Promise<{ contentType:
   });
   for (const rule of ALERT_RULES) firing.set({ rule }, 0);
   for (const status of ["ok", "failed", "pending", "sending"]) deliveries.set({ status }, 0);
-  for (const a of alerts) a.kind === "firing" ? firing.set({ rule: a.label }, a.count) : deliveries.set({ status: a.label }, a.count);
+  for (const a of alerts) {
+    if (a.kind === "firing") firing.set({ rule: a.label }, a.count);
+    else deliveries.set({ status: a.label }, a.count);
+  }
   const merged = Registry.merge([processRegistry(), registry]);
   const series = GROUP_METRICS.map((name) => {
     const lines = groups.lines[name];
