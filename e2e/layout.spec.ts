@@ -180,6 +180,8 @@ for (const size of SIZES) {
         { name: "consume", url: `/change-tracking/${instance.id}/consume`, table: true },
         { name: "audit", url: "/audit", table: true },
         { name: "access-keys", url: "/access-keys", table: false },
+        { name: "lagging", url: `/lagging?region=${instance.regionId}&over=0`, table: false },
+        { name: "alerts", url: "/alerts", table: false },
       ];
       for (const p of pages) {
         await visit(page, p.url);

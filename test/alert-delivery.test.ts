@@ -14,7 +14,7 @@ process.env.DTS_WEBHOOK_ALLOW_PRIVATE = "1"; // the receiver is on 127.0.0.1; th
 const { connect } = await import("../lib/db/connect");
 type Connection = Awaited<ReturnType<typeof connect>>;
 const { evaluateAlerts } = await import("../lib/alerts/evaluator");
-const { deliverDue, FAILING_AFTER, MAX_ATTEMPTS } = await import("../lib/alerts/delivery");
+const { deliverDue, FAILING_AFTER, MAX_ATTEMPTS, pruneDeliveries, DELIVERY_RETENTION_DAYS } = await import("../lib/alerts/delivery");
 const { isPublicAddress, parseWebhookUrl, resolveWebhookTarget } = await import("../lib/alerts/webhook-target");
 const { encryptSecret } = await import("../lib/auth/access-key-crypto");
 const { findPgBin, startPgServer } = await import("./pg-server");
@@ -329,6 +329,35 @@ describe("a failing receiver", () => {
     });
     assert.deepEqual(await deliverDue(conn.prisma, { only: delivery.id }), { sent: 1, failed: 0 });
     assert.equal((await conn.prisma.notificationChannel.findUniqueOrThrow({ where: { id: channel } })).consecutiveFailures, 0);
+    await conn.prisma.notificationChannel.delete({ where: { id: channel } });
+  });
+});
+
+describe("delivery retention", () => {
+  it("prunes finished deliveries past the retention, keeps recent and unfinished ones", async () => {
+    const channel = await addChannel(conn, receiverUrl);
+    const old = new Date(Date.now() - (DELIVERY_RETENTION_DAYS + 1) * 86_400_000);
+    const recent = new Date(Date.now() - (DELIVERY_RETENTION_DAYS - 1) * 86_400_000);
+    const made = await Promise.all(
+      (
+        [
+          ["ok", old],
+          ["failed", old],
+          ["pending", old],
+          ["ok", recent],
+        ] as const
+      ).map(([status, updatedAt]) =>
+        conn.prisma.notificationDelivery.create({
+          data: { channelId: channel, transition: "test", status, updatedAt, nextAttemptAt: new Date(Date.now() + 86_400_000) },
+        }),
+      ),
+    );
+    assert.equal(await pruneDeliveries(conn.prisma), 2);
+    const left = await conn.prisma.notificationDelivery.findMany({
+      where: { id: { in: made.map((d) => d.id) } },
+      select: { status: true },
+    });
+    assert.deepEqual(left.map((d) => d.status).sort(), ["ok", "pending"]);
     await conn.prisma.notificationChannel.delete({ where: { id: channel } });
   });
 });

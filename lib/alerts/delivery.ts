@@ -151,3 +151,13 @@ async function record(db: Db, delivery: Claimed, result: PostResult) {
     }),
   ]);
 }
+
+/** Finished deliveries are kept this long, then pruned (docs/rules.md "Alert delivery"). */
+export const DELIVERY_RETENTION_DAYS = 30;
+
+/** Removes finished deliveries older than the retention; pending and sending ones stay. Returns how many went. */
+export async function pruneDeliveries(db: Db): Promise<number> {
+  return db.$executeRaw`
+    DELETE FROM "notification_delivery"
+     WHERE "status" IN ('ok', 'failed') AND "updated_at" < ${NOW_UTC} - make_interval(days => ${DELIVERY_RETENTION_DAYS})`;
+}

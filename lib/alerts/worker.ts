@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "../db/connect";
 import { describeForLog } from "../db/errors";
-import { deliverDue } from "./delivery";
+import { deliverDue, pruneDeliveries } from "./delivery";
 import { evaluateAlerts } from "./evaluator";
 
 /** How often the server evaluates alerts and sends what is due (docs/rules.md "Alert delivery"). */
@@ -14,6 +14,9 @@ export const ALERT_TICK_MS = 5_000;
 export function startAlertWorker(getDb: () => Promise<Db>, tickMs = ALERT_TICK_MS): { stop(): Promise<void> } {
   let running: Promise<void> | null = null;
   let stopped = false;
+  let ticks = 0;
+  // Pruning old deliveries once an hour is plenty (and the first tick).
+  const pruneEvery = Math.max(1, Math.round(3_600_000 / tickMs));
   const tick = () => {
     if (stopped || running) return;
     running = (async () => {
@@ -22,6 +25,7 @@ export function startAlertWorker(getDb: () => Promise<Db>, tickMs = ALERT_TICK_M
         const db = await getDb();
         await evaluateAlerts(db);
         await deliverDue(db);
+        if (ticks++ % pruneEvery === 0) await pruneDeliveries(db);
       } catch (error) {
         console.error(`[alerts] tick failed: ${describeForLog(error)}`);
       } finally {
