@@ -148,3 +148,33 @@ export async function addHistory(db: Db, groupId: string, points: HistoryPoint[]
     })),
   });
 }
+
+/**
+ * Gives a group a live consumer as a lease row would (connected `connectedAgoMs` ago, alive for 10
+ * more minutes) and the progress it reported: for pages that read lag without a running consumer.
+ */
+export async function addLiveConsumer(
+  db: Db,
+  groupId: string,
+  progress: { delay: number; unconsumed: number; checkpointAt?: Date },
+  connectedAgoMs = 0,
+): Promise<void> {
+  const now = Date.now();
+  await db.consumerLease.create({
+    data: {
+      groupId,
+      clientId: `e2e-${groupId}`,
+      connectedAt: new Date(now - connectedAgoMs),
+      heartbeatAt: new Date(now),
+      expiresAt: new Date(now + 600_000),
+    },
+  });
+  await db.consumerGroup.update({
+    where: { id: groupId },
+    data: {
+      messageDelaySeconds: progress.delay,
+      unconsumedRecords: progress.unconsumed,
+      ...(progress.checkpointAt ? { checkpointAt: progress.checkpointAt } : {}),
+    },
+  });
+}

@@ -19,7 +19,7 @@ import { readServerState } from "./server-state";
 // the demo only on the pages that show it and never write to it; what they change, they create.
 export { DEFAULT_DEMO_PASSWORD as DEMO_PASSWORD, SEED_IDS as SEED } from "../lib/demo";
 export { reload, visit, waitForHydration } from "./hydration";
-export { addHistory, GROUP_PASSWORD, TEST_REGION, type HistoryPoint, type SeededGroup, type SeededInstance } from "./data";
+export { addHistory, addLiveConsumer, GROUP_PASSWORD, TEST_REGION, type HistoryPoint, type SeededGroup, type SeededInstance } from "./data";
 
 export type Role = "admin" | "operator" | "viewer";
 /** Where the setup project keeps each role's signed-in state (gitignored). */

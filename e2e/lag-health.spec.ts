@@ -1,4 +1,4 @@
-import { test, expect, storageStateOf, addHistory, TEST_REGION, visit } from "./fixtures";
+import { test, expect, storageStateOf, addHistory, addLiveConsumer, TEST_REGION, visit } from "./fixtures";
 import { ConsumePage } from "./pages/consume-page";
 
 // Lag health on Data Consume (docs/rules.md "Lag health"): Stalled beside Connected and Idle, the
@@ -11,26 +11,9 @@ test("shows Stalled and the trend, and filters by state and delay", async ({ pag
   const [stuck, draining, resting] = instance.groups;
   const now = Date.now();
   // stuck: a consumer connected ten minutes ago with a backlog, its checkpoint never moved since.
-  for (const [group, connectedAgo] of [
-    [stuck, 600_000],
-    [draining, 300_000],
-  ] as const) {
-    await db.consumerLease.create({
-      data: {
-        groupId: group.id,
-        clientId: `e2e-${group.id}`,
-        connectedAt: new Date(now - connectedAgo),
-        heartbeatAt: new Date(now),
-        expiresAt: new Date(now + 600_000),
-      },
-    });
-  }
-  await db.consumerGroup.update({ where: { id: stuck.id }, data: { messageDelaySeconds: 900, unconsumedRecords: 50 } });
+  await addLiveConsumer(db, stuck.id, { delay: 900, unconsumed: 50 }, 600_000);
   // draining: its checkpoint moving, the backlog down 10 records a second over the last minutes.
-  await db.consumerGroup.update({
-    where: { id: draining.id },
-    data: { checkpointAt: new Date(now - 5_000), messageDelaySeconds: 5, unconsumedRecords: 3_000 },
-  });
+  await addLiveConsumer(db, draining.id, { delay: 5, unconsumed: 3_000, checkpointAt: new Date(now - 5_000) }, 300_000);
   await addHistory(
     db,
     draining.id,
@@ -81,22 +64,12 @@ test("the Lagging Consumer Groups page lists the region's stalled and delayed gr
     groups: [{ name: "behind" }, { name: "stuck" }, { name: "keeping-up" }],
   });
   const [behind, stuck, keepingUp] = instance.groups;
-  const now = Date.now();
   for (const [group, connectedAgo, delay] of [
     [behind, 60_000, 300],
     [stuck, 900_000, 20],
     [keepingUp, 60_000, 2],
   ] as const) {
-    await db.consumerLease.create({
-      data: {
-        groupId: group.id,
-        clientId: `e2e-${group.id}`,
-        connectedAt: new Date(now - connectedAgo),
-        heartbeatAt: new Date(now),
-        expiresAt: new Date(now + 600_000),
-      },
-    });
-    await db.consumerGroup.update({ where: { id: group.id }, data: { messageDelaySeconds: delay, unconsumedRecords: 40 } });
+    await addLiveConsumer(db, group.id, { delay, unconsumed: 40 }, connectedAgo);
   }
 
   await visit(page, `/change-tracking?region=${TEST_REGION.id}`);

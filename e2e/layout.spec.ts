@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { test, expect, storageStateOf, visit, SEED } from "./fixtures";
+import { test, expect, storageStateOf, visit, SEED, addLiveConsumer } from "./fixtures";
 import { ConsumePage } from "./pages/consume-page";
 
 // Every page at the four sizes the console is looked at: a 1440x900 laptop, 1280x800, a phone
@@ -77,17 +77,7 @@ for (const size of SIZES) {
       // A 16-character account, the longest DTS allows.
       const instance = await createInstance({ groups: [{}, { account: "abcdefghijklmnop" }, { account: "search_indexer_9" }] });
       // One of them connected and behind, for the Lagging Consumer Groups page.
-      const behind = instance.groups[1];
-      await db.consumerLease.create({
-        data: {
-          groupId: behind.id,
-          clientId: `e2e-${behind.id}`,
-          connectedAt: new Date(),
-          heartbeatAt: new Date(),
-          expiresAt: new Date(Date.now() + 600_000),
-        },
-      });
-      await db.consumerGroup.update({ where: { id: behind.id }, data: { messageDelaySeconds: 13_253, unconsumedRecords: 123_456 } });
+      await addLiveConsumer(db, instance.groups[1].id, { delay: 13_253, unconsumed: 123_456 });
       const pages = [
         { name: "tasks", url: "/change-tracking?region=cn-hangzhou", table: true },
         { name: "instance", url: `/change-tracking/${SEED.normal}`, table: false },

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { freePort } from "../test/helpers/console-http";
-import { ANONYMOUS, expect, test } from "./fixtures";
+import { addLiveConsumer, ANONYMOUS, expect, test } from "./fixtures";
 import { readServerState } from "./server-state";
 
 // GET /metrics on the production server (docs/rules.md "Metrics"): refused without the token, and
@@ -20,17 +20,7 @@ test("Prometheus scrapes the console with its token and answers a group's delay"
 
   const instance = await createInstance({ groups: 1 });
   const [group] = instance.groups;
-  const now = Date.now();
-  await db.consumerLease.create({
-    data: {
-      groupId: group.id,
-      clientId: `e2e-${group.id}`,
-      connectedAt: new Date(now),
-      heartbeatAt: new Date(now),
-      expiresAt: new Date(now + 600_000),
-    },
-  });
-  await db.consumerGroup.update({ where: { id: group.id }, data: { messageDelaySeconds: 77, unconsumedRecords: 5 } });
+  await addLiveConsumer(db, group.id, { delay: 77, unconsumed: 5 });
 
   const scraped = await request.get("/metrics", { headers: { authorization: `Bearer ${metricsToken}` } });
   expect(scraped.status()).toBe(200);

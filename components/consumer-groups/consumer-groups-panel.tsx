@@ -11,6 +11,7 @@ import {
   CONSUME_STATES,
   consumeViewSearch,
   DELAY_OVER_MAX,
+  delayOverOf,
   type ConsumeSort,
   type ConsumeSortKey,
   type ConsumeState,
@@ -112,8 +113,7 @@ export function ConsumerGroupsPanel({
   const [view, setView] = useState<ConsumeView>(initialView);
   const [search, setSearch] = useState(initialView.q ?? "");
   const [delayOver, setDelayOver] = useState(initialView.delayOver === undefined ? "" : String(initialView.delayOver));
-  const delayOverText = delayOver.trim();
-  const delayOverInvalid = delayOverText !== "" && !(/^\d{1,7}$/.test(delayOverText) && Number(delayOverText) <= DELAY_OVER_MAX);
+  const delayOverInvalid = delayOver.trim() !== "" && delayOverOf(delayOver) === undefined;
   const drawerTrigger = useRef<HTMLElement | null>(null);
   const t = useTranslations("consume");
   const metric = useMetric();
@@ -250,10 +250,9 @@ export function ConsumerGroupsPanel({
                   onChange={(e) => {
                     const text = e.target.value;
                     setDelayOver(text);
-                    const trimmed = text.trim();
-                    if (trimmed === "") setView((v) => ({ ...v, delayOver: undefined }));
-                    else if (/^\d{1,7}$/.test(trimmed) && Number(trimmed) <= DELAY_OVER_MAX)
-                      setView((v) => ({ ...v, delayOver: Number(trimmed) }));
+                    const seconds = delayOverOf(text);
+                    // A value being typed wrong keeps the last good filter; an empty field clears it.
+                    if (text.trim() === "" || seconds !== undefined) setView((v) => ({ ...v, delayOver: seconds }));
                   }}
                   className={inputClass(delayOverInvalid, "shrink-0 basis-20")}
                 />

@@ -1,9 +1,9 @@
 import { z } from "./zod";
+import { first } from "./url-params";
 import { AUDIT_ACTIONS } from "../audit";
 import { parseRowKey } from "../pagination";
 import { cleanQueryText } from "./text";
 
-const first = (v: unknown): unknown => (Array.isArray(v) ? (v as unknown[])[0] : v);
 const text = z.preprocess((v) => cleanQueryText(first(v), 64), z.string().optional()).catch(undefined);
 
 /** The earliest and latest days the filters accept; anything outside is ignored, not an error. */

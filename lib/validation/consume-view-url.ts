@@ -15,6 +15,13 @@ export type ConsumeState = (typeof CONSUME_STATES)[number];
 /** The "delay over" filter's largest value: a day in seconds beyond the longest threshold is pointless. */
 export const DELAY_OVER_MAX = 2_592_000;
 
+/** The "delay over" filter's value from the URL or its field: whole seconds 0 to the maximum, else undefined. */
+export function delayOverOf(value: unknown): number | undefined {
+  if (typeof value !== "string") return undefined;
+  const text = value.trim();
+  return /^\d{1,7}$/.test(text) && Number(text) <= DELAY_OVER_MAX ? Number(text) : undefined;
+}
+
 /**
  * The view: the search (name, id or account), the sort, the filters (state; delay over N seconds)
  * and the group whose details drawer is open.

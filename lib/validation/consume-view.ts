@@ -1,18 +1,10 @@
 import { z } from "./zod";
 import { DTS_ID_PATTERN } from "./rules";
 import { cleanQueryText } from "./text";
-import {
-  CONSUME_SORTS,
-  CONSUME_STATES,
-  DEFAULT_CONSUME_SORT,
-  DELAY_OVER_MAX,
-  type ConsumeSort,
-  type ConsumeView,
-} from "./consume-view-url";
+import { first } from "./url-params";
+import { CONSUME_SORTS, CONSUME_STATES, DEFAULT_CONSUME_SORT, delayOverOf, type ConsumeSort, type ConsumeView } from "./consume-view-url";
 
 export * from "./consume-view-url";
-
-const first = (v: unknown): unknown => (Array.isArray(v) ? (v as unknown[])[0] : v);
 
 /**
  * The Data Consume page's URL state: the search (name, id or account), the sort, the filters and
@@ -24,11 +16,6 @@ export const consumeViewSchema: z.ZodType<ConsumeView> = z.object({
     .preprocess(first, z.enum(CONSUME_SORTS as unknown as [ConsumeSort, ...ConsumeSort[]]).default(DEFAULT_CONSUME_SORT))
     .catch(DEFAULT_CONSUME_SORT),
   state: z.preprocess(first, z.enum(CONSUME_STATES).optional()).catch(undefined),
-  delayOver: z
-    .preprocess((v) => {
-      const s = first(v);
-      return typeof s === "string" && /^\d{1,7}$/.test(s) ? Number(s) : undefined;
-    }, z.number().int().min(0).max(DELAY_OVER_MAX).optional())
-    .catch(undefined),
+  delayOver: z.preprocess((v) => delayOverOf(first(v)), z.number().optional()).catch(undefined),
   group: z.preprocess(first, z.string().regex(DTS_ID_PATTERN).optional()).catch(undefined),
 });

@@ -1,6 +1,6 @@
 import { z } from "./zod";
 import { consumerGroupIdSchema } from "./consumer-group";
-import { DELAY_THRESHOLD } from "./instance-alert";
+import { DELAY_THRESHOLD, wholeNumberField } from "./instance-alert";
 
 /**
  * A consumer group's own alert rule (docs/rules.md "Alert delivery"): a delay over N seconds held
@@ -10,23 +10,12 @@ import { DELAY_THRESHOLD } from "./instance-alert";
 export const DELAY_FOR_MAX_MINUTES = 1440;
 export const DISCONNECTED_MAX_MINUTES = 10_080;
 
-/** A whole number in range from a field ("", "12") or the API (12); empty is "not set". */
-const wholeNumber = (min: number, max: number, message: string) =>
-  z.preprocess(
-    (v) => {
-      if (v === undefined || v === null || (typeof v === "string" && v.trim() === "")) return undefined;
-      if (typeof v === "string" && /^\s*\d{1,10}\s*$/.test(v)) return Number(v);
-      return v;
-    },
-    z.number({ error: message }).int(message).min(min, message).max(max, message).optional(),
-  );
-
 const ruleFields = z.object({
   enabled: z.boolean({ error: "validation.groupRule.enabled" }),
-  delayOverSeconds: wholeNumber(DELAY_THRESHOLD.min, DELAY_THRESHOLD.max, "validation.alert.threshold"),
-  delayForMinutes: wholeNumber(0, DELAY_FOR_MAX_MINUTES, "validation.groupRule.delayFor"),
+  delayOverSeconds: wholeNumberField(DELAY_THRESHOLD.min, DELAY_THRESHOLD.max, "validation.alert.threshold"),
+  delayForMinutes: wholeNumberField(0, DELAY_FOR_MAX_MINUTES, "validation.groupRule.delayFor"),
   stalled: z.boolean({ error: "validation.groupRule.enabled" }),
-  disconnectedMinutes: wholeNumber(1, DISCONNECTED_MAX_MINUTES, "validation.groupRule.disconnected"),
+  disconnectedMinutes: wholeNumberField(1, DISCONNECTED_MAX_MINUTES, "validation.groupRule.disconnected"),
 });
 
 function someCondition(

@@ -10,20 +10,19 @@ export const DELAY_THRESHOLD = { min: 1, max: 2_592_000, recommended: 10 } as co
 export const ALERT_PHONE_MAX = 10;
 const PHONE = /^1\d{10}$/;
 
-/** "10", 10, "" or nothing: a whole number of seconds in range, or not given. */
-const thresholdSchema = z.preprocess(
-  (v) => {
-    if (v === undefined || v === null || (typeof v === "string" && v.trim() === "")) return undefined;
-    if (typeof v === "string" && /^\s*\d{1,10}\s*$/.test(v)) return Number(v);
-    return v;
-  },
-  z
-    .number({ error: "validation.alert.threshold" })
-    .int("validation.alert.threshold")
-    .min(DELAY_THRESHOLD.min, "validation.alert.threshold")
-    .max(DELAY_THRESHOLD.max, "validation.alert.threshold")
-    .optional(),
-);
+/** A whole number in range from a field ("", "12") or the API (12, "12"); empty is "not set". */
+export function wholeNumberField(min: number, max: number, message: string) {
+  return z.preprocess(
+    (v) => {
+      if (v === undefined || v === null || (typeof v === "string" && v.trim() === "")) return undefined;
+      if (typeof v === "string" && /^\s*\d{1,10}\s*$/.test(v)) return Number(v);
+      return v;
+    },
+    z.number({ error: message }).int(message).min(min, message).max(max, message).optional(),
+  );
+}
+
+const thresholdSchema = wholeNumberField(DELAY_THRESHOLD.min, DELAY_THRESHOLD.max, "validation.alert.threshold");
 
 /** Mobile numbers as typed (commas, Chinese commas, spaces or new lines between), kept as DTS writes them: `a,b`. */
 const phonesSchema = z

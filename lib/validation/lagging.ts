@@ -1,8 +1,7 @@
 import { z } from "./zod";
 import { DELAY_OVER_MAX } from "./consume-view-url";
 import { cleanQueryText } from "./text";
-
-const first = (v: unknown): unknown => (Array.isArray(v) ? (v as unknown[])[0] : v);
+import { first, wholeNumberParam } from "./url-params";
 
 /** The Lagging Consumer Groups page's default threshold: a minute, the table's "warn" level. */
 export const LAGGING_DEFAULT_OVER = 60;
@@ -14,18 +13,8 @@ export const LAGGING_PAGE_SIZE = 20;
  */
 export const laggingQuerySchema = z.object({
   region: z.preprocess((v) => cleanQueryText(first(v), 32), z.string().optional()).catch(undefined),
-  over: z
-    .preprocess((v) => {
-      const s = first(v);
-      return typeof s === "string" && /^\d{1,7}$/.test(s) ? Number(s) : undefined;
-    }, z.number().int().min(0).max(DELAY_OVER_MAX).default(LAGGING_DEFAULT_OVER))
-    .catch(LAGGING_DEFAULT_OVER),
-  page: z
-    .preprocess((v) => {
-      const s = first(v);
-      return typeof s === "string" && /^\d{1,6}$/.test(s) ? Number(s) : undefined;
-    }, z.number().int().min(1).default(1))
-    .catch(1),
+  over: wholeNumberParam(0, DELAY_OVER_MAX, LAGGING_DEFAULT_OVER),
+  page: wholeNumberParam(1, 999_999, 1, 6),
 });
 export type LaggingQuery = z.output<typeof laggingQuerySchema>;
 

@@ -1,4 +1,5 @@
 import { z } from "./zod";
+import { first } from "./url-params";
 import { parseRowKey } from "../pagination";
 import { DTS_ID_PATTERN } from "./consumer-group";
 import { InstanceStatus } from "../generated/prisma/enums";
@@ -6,8 +7,6 @@ import { cleanQueryText } from "./text";
 import { PAGE_SIZES, TASK_SORTS } from "./rules";
 
 export { INSTANCE_STATUSES, PAGE_SIZES, TASK_SORTS, type TaskSort } from "./rules";
-
-const first = (v: unknown): unknown => (Array.isArray(v) ? (v as unknown[])[0] : v);
 
 /** A keyset cursor (`<epoch ms>.<instance id>`, lib/pagination.ts), or undefined. */
 const taskKey = z.preprocess((v) => (parseRowKey(first(v), DTS_ID_PATTERN) ? first(v) : undefined), z.string().optional()).catch(undefined);
