@@ -95,4 +95,17 @@ test.describe("as a viewer", () => {
     await expect(card.getByTestId("alert-error")).toHaveText("Off");
     await expect(card.getByRole("button")).toHaveCount(0);
   });
+
+  test("sees a group's alert rule read-only, and no rule on where none is set", async ({ page, createInstance }) => {
+    const instance = await createInstance({ groups: 1 });
+    const consume = await new ConsumePage(page).open(instance.id);
+    const drawer = await consume.openDetails(instance.groups[0].name);
+    await drawer.root.getByRole("tab", { name: "Alert rule" }).click();
+    const form = drawer.root.getByRole("form", { name: `Alert rule of ${instance.groups[0].name}` });
+    await expect(form.getByText("Operators and admins change alert rules.")).toBeVisible();
+    const enabled = form.getByRole("checkbox", { name: "Rule on" });
+    await expect(enabled).toBeDisabled();
+    await expect(enabled).not.toBeChecked();
+    await expect(form.getByRole("button", { name: "Save rule" })).toHaveCount(0);
+  });
 });

@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import { createNotificationChannel, deleteNotificationChannel, testNotificationChannel } from "@/lib/actions/notification-channel";
 import type { ChannelRow } from "@/lib/data/alerts";
@@ -24,10 +24,10 @@ import { TwoLineTime } from "../ui/two-line-time";
 
 const th = "dt-th";
 const td = "dt-td";
-const FIELDS = ["name", "url", "format"];
+const FIELDS = ["name", "format", "url", "recipients"];
 
 /** The admins' notification channels (docs/rules.md "Alert delivery"): add a webhook, send it a test, delete it. */
-export function ChannelsPanel({ channels }: { channels: ChannelRow[] }) {
+export function ChannelsPanel({ channels, emailReady }: { channels: ChannelRow[]; emailReady: boolean }) {
   const t = useTranslations("alerts.channels");
   const { timeZone } = useTimeZone();
   const zone = zoneLabel(timeZone);
@@ -55,7 +55,7 @@ export function ChannelsPanel({ channels }: { channels: ChannelRow[] }) {
           </h2>
           <p className="mt-1 text-sm text-gray-700">{t("intro")}</p>
         </div>
-        <AddChannelDialog disabled={lapsed} />
+        <AddChannelDialog disabled={lapsed} emailReady={emailReady} />
       </div>
       {channels.length ? (
         <TableScroll label={t("label")}>
@@ -168,7 +168,7 @@ function DeleteChannel({ channel, onDone }: { channel: ChannelRow; onDone: () =>
   );
 }
 
-function AddChannelDialog({ disabled }: { disabled: boolean }) {
+function AddChannelDialog({ disabled, emailReady }: { disabled: boolean; emailReady: boolean }) {
   const t = useTranslations("alerts.channels");
   const [open, setOpen] = useState(false);
   return (
@@ -178,12 +178,12 @@ function AddChannelDialog({ disabled }: { disabled: boolean }) {
           {t("add")}
         </Button>
       </DialogTrigger>
-      {open ? <AddChannelForm onClose={() => setOpen(false)} /> : null}
+      {open ? <AddChannelForm emailReady={emailReady} onClose={() => setOpen(false)} /> : null}
     </DialogRoot>
   );
 }
 
-function AddChannelForm({ onClose }: { onClose: () => void }) {
+function AddChannelForm({ emailReady, onClose }: { emailReady: boolean; onClose: () => void }) {
   const t = useTranslations("alerts.channels");
   const router = useRouter();
   const messageText = useMessageText();
@@ -193,12 +193,14 @@ function AddChannelForm({ onClose }: { onClose: () => void }) {
     register,
     handleSubmit,
     setError,
+    control,
     formState: { errors, isSubmitting },
   } = useForm<CreateChannelForm>({
     resolver: zodResolver(createChannelFields),
-    defaultValues: { name: "", url: "", format: "json" },
+    defaultValues: { name: "", format: "json", url: "", recipients: "" },
     mode: "onChange",
   });
+  const email = useWatch({ control, name: "format" }) === "email";
 
   async function onSubmit(values: CreateChannelForm) {
     const result = await callAction(createNotificationChannel, values, markLapsed);
@@ -206,8 +208,11 @@ function AddChannelForm({ onClose }: { onClose: () => void }) {
       applyActionFailure(result, setError, FIELDS);
       return;
     }
-    setCreated({ name: result.data.name, secret: result.data.secret });
     router.refresh();
+    if (result.data.secret === null) {
+      toast.success(t("emailCreated", { name: result.data.name }));
+      onClose();
+    } else setCreated({ name: result.data.name, secret: result.data.secret });
   }
 
   if (created) {
@@ -234,22 +239,36 @@ function AddChannelForm({ onClose }: { onClose: () => void }) {
           <Field id="channel-name" label={t("nameLabel")} required error={errors.name?.message}>
             {(aria) => <input {...aria} {...register("name")} maxLength={64} autoComplete="off" className={inputClass(!!errors.name)} />}
           </Field>
-          <Field id="channel-url" label={t("urlLabel")} required hint={t("urlHint")} error={errors.url?.message}>
-            {(aria) => (
-              <input {...aria} {...register("url")} type="url" inputMode="url" autoComplete="off" className={inputClass(!!errors.url)} />
-            )}
-          </Field>
           <Field id="channel-format" label={t("formatLabel")} required error={errors.format?.message}>
             {(aria) => (
               <select {...aria} {...register("format")} className={inputClass(!!errors.format)}>
                 {CHANNEL_FORMATS.map((f) => (
-                  <option key={f} value={f}>
-                    {t(`formats.${f}`)}
+                  <option key={f} value={f} disabled={f === "email" && !emailReady}>
+                    {f === "email" && !emailReady ? t("formatEmailOff") : t(`formats.${f}`)}
                   </option>
                 ))}
               </select>
             )}
           </Field>
+          {email ? (
+            <Field
+              id="channel-recipients"
+              label={t("recipientsLabel")}
+              required
+              hint={t("recipientsHint")}
+              error={errors.recipients?.message}
+            >
+              {(aria) => (
+                <textarea {...aria} {...register("recipients")} rows={2} autoComplete="off" className={inputClass(!!errors.recipients)} />
+              )}
+            </Field>
+          ) : (
+            <Field id="channel-url" label={t("urlLabel")} required hint={t("urlHint")} error={errors.url?.message}>
+              {(aria) => (
+                <input {...aria} {...register("url")} type="url" inputMode="url" autoComplete="off" className={inputClass(!!errors.url)} />
+              )}
+            </Field>
+          )}
         </DialogBody>
         <DialogFooter label={t("create")} busyLabel={t("working")} busy={isSubmitting} disabled={lapsed} />
       </DialogForm>

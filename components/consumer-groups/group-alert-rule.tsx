@@ -46,7 +46,8 @@ export default function GroupAlertRuleForm({
   } = useForm<GroupAlertRuleForm>({
     resolver: zodResolver(groupAlertRuleFormSchema),
     defaultValues: {
-      enabled: rule?.enabled ?? true,
+      // A new rule starts on for whoever may save one; a viewer sees that no rule is on.
+      enabled: rule?.enabled ?? canEdit,
       delayOverSeconds: text(rule?.delayOverSeconds),
       delayForMinutes: text(rule?.delayForMinutes ?? 0),
       stalled: rule?.stalled ?? false,

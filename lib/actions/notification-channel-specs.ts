@@ -1,13 +1,14 @@
 import "server-only";
 import { deliverDue } from "../alerts/delivery";
+import { emailAvailable } from "../alerts/email";
 import { resolveWebhookTarget } from "../alerts/webhook-target";
 import { AccessKeyCryptoUnavailable, encryptSecret, getSecretKey } from "../auth/access-key-crypto";
 import { getDb } from "../db";
 import { newChannelId, newWebhookSecret } from "../ids";
 import { parseWebhookUrl } from "../alerts/webhook-url";
 import { channelTargetSchema, createChannelSchema } from "../validation/notification-channel";
-import { fail } from "./result";
-import type { ActionSpec } from "./run-action";
+import { fail, type ActionResult } from "./result";
+import type { ActionContext, ActionSpec } from "./run-action";
 
 /**
  * Notification channels (docs/rules.md "Alert delivery"): admins add webhooks, send them a test
@@ -21,7 +22,23 @@ const GONE = "errors.channelGone";
 export interface CreatedChannel {
   id: string;
   name: string;
-  secret: string;
+  /** a webhook's signing secret, shown once; null for an e-mail channel */
+  secret: string | null;
+}
+
+/** An e-mail channel: only while the server has SMTP settings; no secret (nothing is signed). */
+async function createEmailChannel(name: string, recipients: string, ctx: ActionContext): Promise<ActionResult<CreatedChannel>> {
+  if (!emailAvailable()) return fail("InvalidParameter", "validation.channel.emailOff", { format: "validation.channel.emailOff" });
+  const db = await getDb();
+  const id = newChannelId();
+  await db.$transaction(async (tx) => {
+    await tx.notificationChannel.create({
+      data: { id, name, format: "email", recipients, createdBy: ctx.user.username },
+      select: { id: true },
+    });
+    await ctx.audit(tx);
+  });
+  return { ok: true, data: { id, name, secret: null } };
 }
 
 export const createNotificationChannelSpec = {
@@ -29,6 +46,7 @@ export const createNotificationChannelSpec = {
   permission: "alerts.manageChannels",
   schema: createChannelSchema,
   async handler(input, ctx) {
+    if (input.recipients !== null) return createEmailChannel(input.name, input.recipients, ctx);
     let key: Buffer;
     try {
       key = getSecretKey();

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { decryptSecret } from "../auth/access-key-crypto";
 import { NOW_UTC } from "../data/lag-sql";
 import type { Db } from "../db/connect";
+import { sendAlertEmail } from "./email";
 import { asAlertRule } from "./rules";
 import { parseWebhookUrl, resolveWebhookTarget } from "./webhook-target";
 import { postWebhook, SIGNATURE_HEADER, signatureOf, webhookBody, type AlertNotice, type PostResult, type WebhookFormat } from "./webhook";
@@ -71,8 +72,13 @@ export async function deliverDue(db: Db, options: { limit?: number; only?: bigin
 async function sendOne(db: Db, delivery: Claimed): Promise<PostResult> {
   const channel = await db.notificationChannel.findUnique({ where: { id: delivery.channel_id } });
   if (!channel) return { ok: false, error: "channel deleted" };
-  const url = parseWebhookUrl(channel.url);
-  if (!url) return { ok: false, error: "not a webhook URL" };
+  if (channel.format === "email") {
+    const notice = await noticeOf(db, delivery);
+    if (!notice) return { ok: false, error: "alert deleted" };
+    return sendAlertEmail((channel.recipients ?? "").split(","), notice);
+  }
+  const url = parseWebhookUrl(channel.url ?? "");
+  if (!url || !channel.secretEncrypted) return { ok: false, error: "not a webhook URL" };
   let secret: string;
   try {
     secret = decryptSecret(channel.secretEncrypted, channel.id);

@@ -3,6 +3,7 @@ import { createHmac } from "node:crypto";
 import http from "node:http";
 import https from "node:https";
 import type { LookupFunction } from "node:net";
+import type { WEBHOOK_FORMATS } from "../validation/notification-channel";
 import type { AlertRule } from "./rules";
 
 /**
@@ -10,7 +11,6 @@ import type { AlertRule } from "./rules";
  * with the channel's secret, posted to the address the target check resolved.
  */
 
-export const WEBHOOK_FORMATS = ["json", "dingtalk", "slack"] as const;
 export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
 export const WEBHOOK_TIMEOUT_MS = 5_000;
 export const SIGNATURE_HEADER = "X-DTS-Signature";

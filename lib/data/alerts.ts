@@ -78,7 +78,10 @@ export async function listAlertEvents(
   };
 }
 
-/** A channel as admins see it: the URL cut to its origin and last characters (a webhook URL is often itself a secret). */
+/**
+ * A channel as admins see it: a webhook's URL cut to its origin and last characters (a webhook URL
+ * is often itself a secret); an e-mail channel's recipients.
+ */
 export interface ChannelRow {
   id: string;
   name: string;
@@ -112,7 +115,7 @@ export async function listChannels(user: SessionUser): Promise<ChannelRow[]> {
   return channels.map((c) => ({
     id: c.id,
     name: c.name,
-    url: maskedUrl(c.url),
+    url: c.url === null ? (c.recipients ?? "").split(",").join(", ") : maskedUrl(c.url),
     format: c.format,
     createdAt: c.createdAt.toISOString(),
     createdBy: c.createdBy,

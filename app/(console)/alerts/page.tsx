@@ -11,6 +11,7 @@ import { TwoLineTime } from "@/components/ui/two-line-time";
 import { can } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { displayTimeZone } from "@/lib/auth/time-zone";
+import { emailAvailable } from "@/lib/alerts/email";
 import { listAlertEvents, listChannels } from "@/lib/data/alerts";
 import { formatDuration, zoneLabel } from "@/lib/format";
 import { alertsQuerySchema, alertsHref } from "@/lib/validation/alerts-view";
@@ -149,7 +150,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
       </section>
       {channels ? (
         <ClientMessages add={["alerts", "validation"]}>
-          <ChannelsPanel channels={channels} />
+          <ChannelsPanel channels={channels} emailReady={emailAvailable()} />
         </ClientMessages>
       ) : null}
     </div>
