@@ -16,6 +16,7 @@ import en_errors from "../messages/en/errors.json";
 import en_validation from "../messages/en/validation.json";
 import en_lagging from "../messages/en/lagging.json";
 import en_alerts from "../messages/en/alerts.json";
+import en_monitoring from "../messages/en/monitoring.json";
 import zh_common from "../messages/zh-CN/common.json";
 import zh_shell from "../messages/zh-CN/shell.json";
 import zh_auth from "../messages/zh-CN/auth.json";
@@ -29,6 +30,7 @@ import zh_errors from "../messages/zh-CN/errors.json";
 import zh_validation from "../messages/zh-CN/validation.json";
 import zh_lagging from "../messages/zh-CN/lagging.json";
 import zh_alerts from "../messages/zh-CN/alerts.json";
+import zh_monitoring from "../messages/zh-CN/monitoring.json";
 
 const en = {
   common: en_common,
@@ -44,6 +46,7 @@ const en = {
   validation: en_validation,
   lagging: en_lagging,
   alerts: en_alerts,
+  monitoring: en_monitoring,
 };
 
 export type Messages = typeof en;
@@ -62,6 +65,7 @@ const zhCN = {
   validation: zh_validation,
   lagging: zh_lagging,
   alerts: zh_alerts,
+  monitoring: zh_monitoring,
 };
 
 /** Both catalogues as written, for the tests that compare them. */

@@ -3,6 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+import { useEffect } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { configureGroupAlertRule } from "@/lib/actions/instance-alert";
@@ -27,10 +28,15 @@ export default function GroupAlertRuleForm({
   group,
   instanceId,
   canEdit,
+  suggestDelayOver,
+  onSaved,
 }: {
-  group: ConsumerGroupRow;
+  group: Pick<ConsumerGroupRow, "id" | "name" | "alertRule">;
   instanceId: string;
   canEdit: boolean;
+  /** a delay picked on the Monitoring tab's chart: the threshold to start from */
+  suggestDelayOver?: number;
+  onSaved?: () => void;
 }) {
   const t = useTranslations("consume.alertRule");
   const messageText = useMessageText();
@@ -43,18 +49,24 @@ export default function GroupAlertRuleForm({
     setError,
     formState: { errors, isSubmitting, isDirty },
     reset,
+    setValue,
   } = useForm<GroupAlertRuleForm>({
     resolver: zodResolver(groupAlertRuleFormSchema),
     defaultValues: {
       // A new rule starts on for whoever may save one; a viewer sees that no rule is on.
       enabled: rule?.enabled ?? canEdit,
       delayOverSeconds: text(rule?.delayOverSeconds),
+      ...(suggestDelayOver === undefined ? {} : { enabled: true }),
       delayForMinutes: text(rule?.delayForMinutes ?? 0),
       stalled: rule?.stalled ?? false,
       disconnectedMinutes: text(rule?.disconnectedMinutes),
     },
     mode: "onChange",
   });
+  // A suggestion is a change to save (the Save button needs a change), not the stored value.
+  useEffect(() => {
+    if (suggestDelayOver !== undefined) setValue("delayOverSeconds", String(suggestDelayOver), { shouldDirty: true, shouldValidate: true });
+  }, [suggestDelayOver, setValue]);
 
   async function onSubmit(values: GroupAlertRuleForm) {
     const result = await callAction(configureGroupAlertRule, { groupId: group.id, ...values }, markLapsed);
@@ -65,6 +77,7 @@ export default function GroupAlertRuleForm({
     toast.success(t("saved", { name: group.name }));
     reset(values);
     await queryClient.invalidateQueries({ queryKey: consumerGroupKeys.list(instanceId) });
+    onSaved?.();
   }
 
   const check = "h-4 w-4 rounded-sm border-gray-400 text-blue-600";

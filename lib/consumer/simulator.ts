@@ -62,6 +62,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     ...candidates.filter((g) => !preferred.has(g.instanceId)),
   ].slice(0, options.maxConsumers ?? 16);
   const now = Date.now();
+  const showcase = options.preferInstanceIds?.[0];
+  if (showcase) await backfillDemoHistory(options.db, showcase, new Date(now));
   const consumers: Consumer[] = groups.map((g, i) => ({
     groupId: g.id,
     instanceId: g.instanceId,
@@ -182,6 +184,29 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
 }
 
 /** Whether the simulation runs: on the embedded demo database unless DEMO_SIMULATION=0; on PostgreSQL only with DEMO_SIMULATION=1. */
+/**
+ * The showcase instance's played groups get the week before the simulation as minute averages
+ * (docs/rules.md "Demo simulation"), once: a daily swell with bursts, so that the Monitoring tab's
+ * 6-hour to 7-day ranges show a demo's history from the first minute. One statement.
+ */
+export async function backfillDemoHistory(db: Db, instanceId: string, now: Date): Promise<number> {
+  const end = new Date(Math.floor(now.getTime() / 60_000) * 60_000 - 3_600_000);
+  return db.$executeRaw`
+    INSERT INTO "heartbeat_minute" ("group_id", "at", "message_delay_seconds", "unconsumed_records")
+    SELECT g."id", m."at",
+           CAST(20 + 15 * (1 + sin(EXTRACT(EPOCH FROM m."at") / 86400 * 2 * pi() + length(g."id") + ascii(right(g."id", 1))))
+                + CASE WHEN (EXTRACT(EPOCH FROM m."at") / 60)::bigint % 360 < 25 THEN 240 - 9 * ((EXTRACT(EPOCH FROM m."at") / 60)::bigint % 360) ELSE 0 END
+                + abs(hashtext(g."id" || m."at"::text)) % 8 AS INTEGER),
+           CAST(800 + 600 * (1 + sin(EXTRACT(EPOCH FROM m."at") / 86400 * 2 * pi() + ascii(right(g."id", 1))))
+                + CASE WHEN (EXTRACT(EPOCH FROM m."at") / 60)::bigint % 360 < 25 THEN 6000 - 230 * ((EXTRACT(EPOCH FROM m."at") / 60)::bigint % 360) ELSE 0 END
+                + abs(hashtext(m."at"::text || g."id")) % 200 AS INTEGER)
+      FROM "consumer_group" g
+     CROSS JOIN generate_series(${new Date(end.getTime() - 7 * 86_400_000)}::timestamp, ${end}::timestamp, interval '1 minute') AS m("at")
+     WHERE g."instance_id" = ${instanceId} AND g."unconsumed_records" IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM "heartbeat_minute" h JOIN "consumer_group" o ON o."id" = h."group_id" WHERE o."instance_id" = ${instanceId})
+    ON CONFLICT ("group_id", "at") DO NOTHING`;
+}
+
 export function simulationEnabled(env: Record<string, string | undefined> = process.env): boolean {
   if (env.DEMO_SIMULATION === "0") return false;
   if (env.DEMO_SIMULATION === "1") return true;

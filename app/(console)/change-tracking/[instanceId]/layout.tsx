@@ -32,6 +32,7 @@ export default async function InstanceLayout({ children, params }: { children: R
         items={[
           { href: base, label: t("tabs.basic") },
           { href: `${base}/consume`, label: t("tabs.consume") },
+          { href: `${base}/monitoring`, label: t("tabs.monitoring") },
         ]}
       />
       <div className="min-w-0">{children}</div>
