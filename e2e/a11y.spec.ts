@@ -44,6 +44,8 @@ for (const role of ["viewer", "operator", "admin"] as Role[]) {
       await expectNoAxeViolations(page, "lagging consumer groups");
       await visit(page, "/alerts");
       await expectNoAxeViolations(page, "alerts");
+      await visit(page, `/change-tracking/${SEED.normal}/monitoring?range=7d`);
+      await expectNoAxeViolations(page, "monitoring");
       await visit(page, "/audit");
       await expectNoAxeViolations(page, role === "admin" ? "audit log" : "audit log forbidden");
       await visit(page, "/no/such/page");

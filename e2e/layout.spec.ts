@@ -86,6 +86,7 @@ for (const size of SIZES) {
         { name: "audit", url: "/audit", table: true },
         { name: "lagging", url: `/lagging?region=${instance.regionId}`, table: true },
         { name: "alerts", url: "/alerts", table: false },
+        { name: "monitoring", url: `/change-tracking/${instance.id}/monitoring?range=24h`, table: false },
         { name: "404", url: "/no/such/page", table: false },
       ];
       for (const p of pages) {
@@ -150,6 +151,18 @@ for (const size of SIZES) {
       await expect(drawer.root.getByRole("button", { name: "Close" })).toBeInViewport();
       await expectNoPageOverflow(page, `drawer at ${size.name}`);
       await page.screenshot({ path: testInfo.outputPath("drawer.png") });
+
+      // The Monitoring tab's Create alert rule dialog: its Save reachable in the dialog's scroll.
+      await visit(page, `/change-tracking/${instance.id}/monitoring`);
+      await page.getByRole("button", { name: "Create alert rule" }).click();
+      const rule = page.getByRole("dialog", { name: "Create alert rule" });
+      await rule.getByLabel("Delay over (seconds)").fill("60");
+      const save = rule.getByRole("button", { name: "Save rule" });
+      await save.scrollIntoViewIfNeeded();
+      await expect(save).toBeInViewport();
+      await save.click({ trial: true });
+      await expectNoPageOverflow(page, `alert rule dialog at ${size.name}`);
+      await page.screenshot({ path: testInfo.outputPath("alert-rule-dialog.png") });
     });
   });
 }
@@ -172,6 +185,7 @@ for (const size of SIZES) {
         { name: "access-keys", url: "/access-keys", table: false },
         { name: "lagging", url: `/lagging?region=${instance.regionId}&over=0`, table: false },
         { name: "alerts", url: "/alerts", table: false },
+        { name: "monitoring", url: `/change-tracking/${instance.id}/monitoring`, table: false },
       ];
       for (const p of pages) {
         await visit(page, p.url);

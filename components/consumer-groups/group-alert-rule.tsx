@@ -30,6 +30,7 @@ export default function GroupAlertRuleForm({
   canEdit,
   suggestDelayOver,
   onSaved,
+  intro = true,
 }: {
   group: Pick<ConsumerGroupRow, "id" | "name" | "alertRule">;
   instanceId: string;
@@ -37,6 +38,8 @@ export default function GroupAlertRuleForm({
   /** a delay picked on the Monitoring tab's chart: the threshold to start from */
   suggestDelayOver?: number;
   onSaved?: () => void;
+  /** the form's own introduction; off where a dialog's description says it */
+  intro?: boolean;
 }) {
   const t = useTranslations("consume.alertRule");
   const messageText = useMessageText();
@@ -84,7 +87,7 @@ export default function GroupAlertRuleForm({
   const disabled = !canEdit || lapsed;
   return (
     <form onSubmit={(e) => void handleSubmit(onSubmit)(e)} noValidate className="space-y-4" aria-label={t("label", { name: group.name })}>
-      <p className="text-sm text-gray-700">{t("intro")}</p>
+      {intro ? <p className="text-sm text-gray-700">{t("intro")}</p> : null}
       {!canEdit ? <p className="text-sm text-gray-700">{t("readOnly")}</p> : null}
       <FormAlert message={messageText(formMessage(errors))} />
       <label className="flex items-center gap-2 text-sm text-gray-800">

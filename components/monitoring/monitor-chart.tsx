@@ -61,7 +61,6 @@ export default function MonitorChart({
     const xs = Array.from({ length: points }, (_, i) => (from + i * stepMs) / 1000);
     const data: uPlot.AlignedData = [xs, ...lines.map((l) => l.values)];
     if (threshold) data.push(xs.map(() => threshold));
-    const hours = stepMs >= 30 * 60_000;
     let focused = -1;
     const height = () => (el.clientWidth < 480 ? 180 : 220);
     const chart = new uPlot(
@@ -81,8 +80,13 @@ export default function MonitorChart({
             stroke: "#4b5563",
             grid: { stroke: "#f3f4f6" },
             ticks: { stroke: "#e5e7eb" },
-            // 24-hour times in the user's zone; the 7 days with the date.
-            values: (_u, ticks) => ticks.map((t) => formatDateTime(t * 1000, timeZone).slice(hours ? 5 : 11, 16)),
+            space: 64,
+            // 24-hour times in the user's zone; a midnight as its date (MM-DD).
+            values: (_u, ticks) =>
+              ticks.map((t) => {
+                const text = formatDateTime(t * 1000, timeZone);
+                return text.slice(11, 16) === "00:00" ? text.slice(5, 10) : text.slice(11, 16);
+              }),
           },
           {
             stroke: "#4b5563",

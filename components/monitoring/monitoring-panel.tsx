@@ -248,6 +248,7 @@ export function MonitoringPanel({
                 instanceId={instanceId}
                 canEdit={canCreate}
                 suggestDelayOver={rule.delayOver}
+                intro={false}
                 onSaved={() => {
                   setRule(null);
                   router.refresh();

@@ -2,10 +2,13 @@ import { fileURLToPath } from "node:url";
 import type { Page } from "@playwright/test";
 import { test, expect, storageStateOf, visit, TEST_REGION } from "../fixtures";
 import { encryptSecret } from "../../lib/auth/access-key-crypto";
+import { backfillDemoHistory } from "../../lib/consumer/simulator";
+import { addHistory } from "../data";
 import { readServerState } from "../server-state";
 
 // `npm run screenshots`, never `npm test`: the README's pictures of lag health and alerting (the
-// Lagging Consumer Groups page, an alert's history with a channel, an instance's alert settings).
+// Lagging Consumer Groups page, an alert's history with a channel, an instance's alert settings,
+// the Monitoring tab).
 const docs = (name: string) => fileURLToPath(new URL(`../../docs/${name}`, import.meta.url));
 
 async function settle(page: Page) {
@@ -83,6 +86,19 @@ test("lag health and alerts", async ({ page, db, createInstance }) => {
       resolvedAt: new Date(now - 2.8 * 3_600_000),
     },
   });
+  // A week of history for the Monitoring tab: the demo's minute averages, and the last hour's samples.
+  await backfillDemoHistory(db, instance.id, new Date(now));
+  for (const [i, group] of [ledger, risk, search].entries())
+    await addHistory(
+      db,
+      group.id,
+      Array.from({ length: 360 }, (_, k) => ({
+        secondsAgo: 3_600 - k * 10,
+        delay: Math.round(40 + i * 25 + 30 * Math.sin(k / 40 + i)),
+        unconsumed: Math.round(1_500 + i * 400 + 900 * Math.sin(k / 50 + i)),
+      })),
+      now,
+    );
   process.env.DTS_SECRET_KEY ??= readServerState().secretKey;
   const channelId = `chshot${now.toString(36)}`.slice(0, 16);
   await db.notificationChannel.create({
@@ -113,6 +129,11 @@ test("lag health and alerts", async ({ page, db, createInstance }) => {
     await expect(page.getByRole("dialog", { name: "Configure Monitoring and Alerting" })).toBeVisible();
     await settle(page);
     await page.screenshot({ path: docs("instance-alert-settings.png") });
+
+    await visit(page, `/change-tracking/${instance.id}/monitoring?range=24h`);
+    await expect(page.getByTestId("monitor-delay").locator("canvas")).toBeVisible();
+    await settle(page);
+    await page.screenshot({ path: docs("monitoring.png"), fullPage: true });
   } finally {
     await db.notificationChannel.delete({ where: { id: channelId } });
   }
