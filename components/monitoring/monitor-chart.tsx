@@ -92,7 +92,9 @@ export default function MonitorChart({
             stroke: "#4b5563",
             grid: { stroke: "#f3f4f6" },
             ticks: { stroke: "#e5e7eb" },
-            size: 60,
+            // As wide as its longest label (312,400 needs more room than 50).
+            // (uPlot's first pass has no labels yet, whatever its types say.)
+            size: (_u, values) => 18 + 7 * Math.max(2, ...((values as string[] | null) ?? []).map((v) => v.length)),
             values: (_u, ticks) => ticks.map((tick) => formatMetric(tick, "", locale)),
           },
         ],
