@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { ClientMessages } from "@/components/i18n/client-messages";
+import { NextIntlClientProvider } from "next-intl";
+import { RootMessages } from "@/components/i18n/pages/root";
 import { Providers } from "@/components/providers";
 import "./globals.css";
 
@@ -19,14 +20,18 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // Next.js adds the proxy's per-request nonce to its scripts while rendering, and a page built
   // ahead of time would carry none, so the CSP would block its scripts.
   await headers();
-  // The language of this request (docs/rules.md "Languages"); client components get its catalogue.
+  // The language of this request (docs/rules.md "Languages"); client components get its catalogue
+  // from their own code (components/i18n/pages/).
   const locale = await getLocale();
   return (
     <html lang={locale}>
       <body className="antialiased">
-        <ClientMessages>
-          <Providers>{children}</Providers>
-        </ClientMessages>
+        {/* The language and time zone from here; every page's catalogue from the code (RootMessages). */}
+        <NextIntlClientProvider messages={{}}>
+          <RootMessages>
+            <Providers>{children}</Providers>
+          </RootMessages>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LoginForm } from "@/components/auth/login-form";
-import { ClientMessages } from "@/components/i18n/client-messages";
+import { AuthMessages } from "@/components/i18n/pages/auth";
 import { LanguageSwitch } from "@/components/shell/language-switch";
 import { LogoMark } from "@/components/shell/logo";
 import { getSessionState } from "@/lib/auth/session";
@@ -56,9 +56,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             {t("expired")}
           </p>
         ) : null}
-        <ClientMessages add={["auth", "validation"]}>
+        <AuthMessages>
           <LoginForm callbackUrl={callbackUrl} />
-        </ClientMessages>
+        </AuthMessages>
         <div className="mt-6 rounded-sm bg-gray-50 p-3 text-xs text-gray-700">
           <p className="font-medium text-gray-800">{t("demoAccounts")}</p>
           <p className="mt-1">

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
-import { ClientMessages } from "@/components/i18n/client-messages";
+import { AccessKeysMessages } from "@/components/i18n/pages/access-keys";
 import { AccessKeysPanel } from "@/components/access-keys/access-keys-panel";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { accessKeyCryptoProblem } from "@/lib/auth/access-key-crypto";
@@ -42,7 +42,7 @@ const groups = await client.request("DescribeConsumerGroup", { SubscriptionInsta
           <li>{t("intro.refused")}</li>
         </ul>
       </div>
-      <ClientMessages add={["accessKeys", "validation"]}>
+      <AccessKeysMessages>
         <AccessKeysPanel
           keys={keys}
           owners={owners}
@@ -51,7 +51,7 @@ const groups = await client.request("DescribeConsumerGroup", { SubscriptionInsta
           quota={ACCESS_KEY_QUOTA}
           unavailable={accessKeyCryptoProblem()}
         />
-      </ClientMessages>
+      </AccessKeysMessages>
       <section className="rounded-sm border border-gray-200 bg-white p-5 text-sm text-gray-700" aria-labelledby="openapi-title">
         <h2 id="openapi-title" className="font-semibold text-gray-900">
           {t("openapi.title")}

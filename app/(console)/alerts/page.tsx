@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ChannelsPanel } from "@/components/alerts/channels-panel";
-import { ClientMessages } from "@/components/i18n/client-messages";
+import { AlertsMessages } from "@/components/i18n/pages/alerts";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
@@ -149,9 +149,9 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
         </div>
       </section>
       {channels ? (
-        <ClientMessages add={["alerts", "validation"]}>
+        <AlertsMessages>
           <ChannelsPanel channels={channels} emailReady={emailAvailable()} />
-        </ClientMessages>
+        </AlertsMessages>
       ) : null}
     </div>
   );

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { getTranslations } from "next-intl/server";
-import { ClientMessages } from "@/components/i18n/client-messages";
+import { TasksMessages } from "@/components/i18n/pages/tasks";
 import { CurrentRegion } from "@/components/regions/region-context";
 import { LiveRefreshControls, LiveRefreshProvider, LiveStaleScope } from "@/components/shell/live-refresh";
 import { PageSizeSelect, TaskToolbar } from "@/components/tasks/task-toolbar";
@@ -55,7 +55,7 @@ export default async function ChangeTrackingPage({
     });
 
   return (
-    <ClientMessages add={["tasks"]}>
+    <TasksMessages>
       <LiveRefreshProvider>
         <div className="space-y-4">
           <CurrentRegion regionId={region.id} />
@@ -110,6 +110,6 @@ export default async function ChangeTrackingPage({
           </section>
         </div>
       </LiveRefreshProvider>
-    </ClientMessages>
+    </TasksMessages>
   );
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { ClientMessages } from "@/components/i18n/client-messages";
+import { InstanceMessages } from "@/components/i18n/pages/instance";
 import { AlertSettingsButton } from "@/components/instances/alert-settings-button";
 import { InfoCard, InfoItem } from "@/components/instances/info-card";
 import { StatusBadge } from "@/components/tasks/status-badge";
@@ -106,7 +106,7 @@ export default async function BasicInformationPage({ params }: { params: Promise
         title={t("alerts.title")}
         action={
           can(user.role, "instance.configureAlert") ? (
-            <ClientMessages add={["instance", "validation"]}>
+            <InstanceMessages>
               <AlertSettingsButton
                 instanceId={instance.id}
                 current={{
@@ -117,7 +117,7 @@ export default async function BasicInformationPage({ params }: { params: Promise
                   errorAlertPhone: alert.errorAlertPhone,
                 }}
               />
-            </ClientMessages>
+            </InstanceMessages>
           ) : null
         }
       >

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ConsumerGroupsPanel } from "@/components/consumer-groups/consumer-groups-panel";
-import { ClientMessages } from "@/components/i18n/client-messages";
+import { ConsumeMessages } from "@/components/i18n/pages/consume";
 import { Truncated } from "@/components/ui/truncated";
 import { requireUser } from "@/lib/auth/session";
 import { listConsumerGroups } from "@/lib/data/consumer-groups";
@@ -47,7 +47,7 @@ export default async function DataConsumePage({
         </ul>
       </div>
 
-      <ClientMessages add={["consume", "validation"]}>
+      <ConsumeMessages>
         <ConsumerGroupsPanel
           initial={groups}
           connect={{
@@ -58,7 +58,7 @@ export default async function DataConsumePage({
           role={user.role}
           instanceName={instance.name}
         />
-      </ClientMessages>
+      </ConsumeMessages>
 
       <section className="rounded-sm border border-gray-200 bg-white p-4 text-sm text-gray-800 sm:p-5" aria-labelledby="connect-title">
         <h2 id="connect-title" className="font-semibold text-gray-900">

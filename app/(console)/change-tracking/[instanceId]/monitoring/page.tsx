@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { ClientMessages } from "@/components/i18n/client-messages";
+import { MonitoringMessages } from "@/components/i18n/pages/monitoring";
 import { MonitoringPanel } from "@/components/monitoring/monitoring-panel";
 import { requireUser } from "@/lib/auth/session";
 import { listConsumerGroups } from "@/lib/data/consumer-groups";
@@ -30,7 +30,7 @@ export default async function MonitoringPage({
   const groups = list.groups.map((g) => ({ id: g.id, name: g.name, alertRule: g.alertRule })).reverse();
 
   return (
-    <ClientMessages add={["monitoring", "consume", "validation"]}>
+    <MonitoringMessages>
       <MonitoringPanel
         instanceId={instanceId}
         initial={monitoring}
@@ -38,6 +38,6 @@ export default async function MonitoringPage({
         delayAlertSeconds={list.delayAlertSeconds}
         role={user.role}
       />
-    </ClientMessages>
+    </MonitoringMessages>
   );
 }
