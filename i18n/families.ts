@@ -7,6 +7,7 @@ import { LAG_TRENDS } from "@/lib/consumer/lag-health";
 import { ALERT_RULES } from "@/lib/alerts/rules";
 import { CHANNEL_FORMATS } from "@/lib/validation/notification-channel";
 import { REGION_AREA_KEYS, REGION_IDS } from "@/lib/regions";
+import { MONITOR_RANGE_KEYS } from "@/lib/validation/monitoring";
 import { INSTANCE_STATUSES } from "@/lib/validation/task";
 
 export const ROLES = ["viewer", "operator", "admin"] as const;
@@ -25,4 +26,7 @@ export const I18N_FAMILIES: Record<string, readonly string[]> = {
   "alerts.channels.formats": CHANNEL_FORMATS,
   "alerts.history.rules": ALERT_RULES,
   "alerts.channels.states": ["ok", "failing", "unused"],
+  "monitoring.ranges": MONITOR_RANGE_KEYS,
+  "monitoring.steps": MONITOR_RANGE_KEYS,
+  "monitoring.charts": ["delay", "unconsumed"],
 };

@@ -20,7 +20,22 @@ import lagging from "./bundles/lagging";
 import alerts from "./bundles/alerts";
 import monitoring from "./bundles/monitoring";
 
-const BUNDLES = { common, shell, auth, regions, tasks, instance, consume, audit, accessKeys, errors, validation, lagging, alerts, monitoring };
+const BUNDLES = {
+  common,
+  shell,
+  auth,
+  regions,
+  tasks,
+  instance,
+  consume,
+  audit,
+  accessKeys,
+  errors,
+  validation,
+  lagging,
+  alerts,
+  monitoring,
+};
 export type Namespace = keyof typeof BUNDLES;
 
 const en = Object.fromEntries(Object.entries(BUNDLES).map(([ns, b]) => [ns, b.en])) as { [N in Namespace]: (typeof BUNDLES)[N]["en"] };
