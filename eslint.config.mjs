@@ -6,7 +6,7 @@ import tseslint from "typescript-eslint";
 
 // The layers (README "Architecture"): app -> components -> lib, never back. `no-restricted-imports`
 // is one rule (typescript-eslint's, which knows type-only imports), so each layer repeats the zod
-// path beside its own arrows.
+// and next-intl paths beside its own arrows.
 const ZOD_PATH = { name: "zod", message: "Import { z } from lib/validation/zod (configured for the CSP)." };
 const NO_APP = { group: ["@/app/**", "**/app/**"], message: "app/ holds routes: nothing imports them." };
 const NO_COMPONENTS = {
@@ -20,7 +20,13 @@ const NO_ZOD_SCHEMAS = {
   // A type is erased from the bundle.
   allowTypeImports: true,
 };
-const layer = (...patterns) => ["error", { paths: [ZOD_PATH], patterns }];
+// Server components translate on the shared message cache (i18n/translator.ts, README "Benchmark").
+const TRANSLATIONS_PATH = {
+  name: "next-intl/server",
+  importNames: ["getTranslations"],
+  message: "Import getTranslations from @/i18n/translator: it compiles each message once per process.",
+};
+const layer = (...patterns) => ["error", { paths: [ZOD_PATH, TRANSLATIONS_PATH], patterns }];
 
 export default defineConfig([
   ...nextVitals,

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/i18n/translator";
 import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
 import { RootMessages } from "@/components/i18n/pages/root";

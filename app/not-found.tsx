@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/i18n/translator";
 import { LogoMark } from "@/components/shell/logo";
 
 export async function generateMetadata(): Promise<Metadata> {

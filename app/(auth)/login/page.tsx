@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/i18n/translator";
 import { LoginForm } from "@/components/auth/login-form";
 import { AuthMessages } from "@/components/i18n/pages/auth";
 import { LanguageSwitch } from "@/components/shell/language-switch";

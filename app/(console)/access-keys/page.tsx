@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/i18n/translator";
 import { AccessKeysMessages } from "@/components/i18n/pages/access-keys";
 import { AccessKeysPanel } from "@/components/access-keys/access-keys-panel";
 import { Breadcrumb } from "@/components/ui/breadcrumb";

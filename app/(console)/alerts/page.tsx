@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/i18n/translator";
 import { ChannelsPanel } from "@/components/alerts/channels-panel";
 import { AlertsMessages } from "@/components/i18n/pages/alerts";
 import { Badge } from "@/components/ui/badge";

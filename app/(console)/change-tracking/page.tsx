@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/i18n/translator";
 import { TasksMessages } from "@/components/i18n/pages/tasks";
 import { CurrentRegion } from "@/components/regions/region-context";
 import { LiveRefreshControls, LiveRefreshProvider, LiveStaleScope } from "@/components/shell/live-refresh";

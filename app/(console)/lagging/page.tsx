@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { cookies } from "next/headers";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/i18n/translator";
 import { GroupState } from "@/components/consumer-groups/group-state";
 import { CurrentRegion } from "@/components/regions/region-context";
 import { EmptyState } from "@/components/ui/empty-state";

@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/i18n/translator";
 import type { ReactNode } from "react";
 import { CurrentRegion } from "@/components/regions/region-context";
 import { TabNav } from "@/components/shell/side-nav";

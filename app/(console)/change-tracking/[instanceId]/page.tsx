@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/i18n/translator";
 import { InstanceMessages } from "@/components/i18n/pages/instance";
 import { AlertSettingsButton } from "@/components/instances/alert-settings-button";
 import { InfoCard, InfoItem } from "@/components/instances/info-card";

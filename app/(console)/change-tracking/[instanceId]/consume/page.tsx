@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/i18n/translator";
 import { ConsumerGroupsPanel } from "@/components/consumer-groups/consumer-groups-panel";
 import { ConsumeMessages } from "@/components/i18n/pages/consume";
 import { Truncated } from "@/components/ui/truncated";
