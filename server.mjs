@@ -31,6 +31,11 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const server = createServer(createEdgeListener(handle, { hops: trustedProxyHops() }));
+// Idle keep-alive connections stay open longer than a load balancer's or client's own idle timeout
+// (commonly 60 s): with Node's default of 5 s, a client reusing a connection just as the server
+// closes it gets ECONNRESET (a 502 behind a load balancer).
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 server.listen(port, hostname, () => {
   console.log(`DTS Console ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
 });

@@ -10,6 +10,11 @@ test.describe("as a viewer", () => {
   test("reads the alert history, one instance's from its page, and sees no channels", async ({ page, db, createInstance }) => {
     const instance = await createInstance({ groups: 1 });
     const [group] = instance.groups;
+    // The latency alert on, so the server's evaluator keeps the open alert below open (it stays
+    // open while no consumer says the group caught up) instead of resolving it as unconfigured.
+    await db.instanceAlert.create({
+      data: { instanceId: instance.id, delayAlert: true, delayOverSeconds: 300, errorAlert: false, updatedBy: "admin" },
+    });
     await db.alertEvent.create({
       data: {
         instanceId: instance.id,

@@ -84,13 +84,9 @@ export function GroupActions({
   };
   const returnFocus: ReturnFocus = () => (deleted.current ? document.getElementById("consumer-groups-title") : trigger.current);
   const preload = (kind: Kind) => () => void load[kind]();
-  const separator = (
-    <span aria-hidden className="text-gray-300">
-      |
-    </span>
-  );
   return (
-    <div className="flex flex-wrap items-center gap-x-1 gap-y-0.5">
+    // The bars between the actions are drawn by CSS (app/globals.css .row-actions), not sent per row.
+    <div className="row-actions">
       <button
         type="button"
         className="row-action"
@@ -102,27 +98,24 @@ export function GroupActions({
         {t("details")}
       </button>
       {inline.map((kind) => (
-        <span key={kind} className="contents">
-          {separator}
-          <button
-            type="button"
-            className={kind === "delete" ? "row-action text-red-700" : "row-action"}
-            disabled={lapsed}
-            onPointerEnter={preload(kind)}
-            onFocus={preload(kind)}
-            onClick={(e) => {
-              trigger.current = e.currentTarget;
-              setOpen(kind);
-            }}
-            aria-label={t(kind === "change" ? "changeOf" : "deleteOf", { name: group.name })}
-          >
-            {t(kind)}
-          </button>
-        </span>
+        <button
+          key={kind}
+          type="button"
+          className={kind === "delete" ? "row-action text-red-700" : "row-action"}
+          disabled={lapsed}
+          onPointerEnter={preload(kind)}
+          onFocus={preload(kind)}
+          onClick={(e) => {
+            trigger.current = e.currentTarget;
+            setOpen(kind);
+          }}
+          aria-label={t(kind === "change" ? "changeOf" : "deleteOf", { name: group.name })}
+        >
+          {t(kind)}
+        </button>
       ))}
       {menu.length > 0 ? (
         <>
-          {separator}
           <Menu.Root modal={false}>
             <Menu.Trigger
               ref={more}
@@ -132,9 +125,6 @@ export function GroupActions({
               onPointerEnter={() => menu.forEach((k) => void load[k]())}
             >
               {t("more")}
-              <svg aria-hidden viewBox="0 0 10 6" className="h-1.5 w-2" fill="currentColor">
-                <path d="M0 0h10L5 6z" />
-              </svg>
             </Menu.Trigger>
             <Menu.Portal container={landmark}>
               <Menu.Content align="end" sideOffset={4} className="z-50 min-w-40 rounded-sm border border-gray-200 bg-white p-1 shadow-xl">

@@ -41,13 +41,11 @@ export function CopyButton({
       className={`${compact ? "ml-0.5" : "ml-2"} copy-btn`}
     >
       {compact ? (
+        // The icon is drawn by CSS (app/globals.css .copy-icon): one rule, not an SVG in every row.
         copied ? (
           <span aria-hidden>✓</span>
         ) : (
-          <svg aria-hidden viewBox="0 0 16 16" className="h-3.5 w-3.5" fill="none" stroke="currentColor" strokeWidth="1.4">
-            <rect x="5" y="5" width="8.5" height="8.5" rx="1" />
-            <path d="M3 10.5V3a.5.5 0 0 1 .5-.5H10" />
-          </svg>
+          <span aria-hidden className="copy-icon" />
         )
       ) : copied ? (
         t("copied")

@@ -4,6 +4,7 @@ import { SEED_GROUP_PASSWORD } from "../demo";
 import { REGION_IDS } from "../regions";
 import type { Connection } from "./connect";
 import type { SqlRunner } from "./migrate";
+import { GROUP_NAMES, STATUS_CYCLE, TASK_NAMES } from "./seed-data";
 
 /** What `npm run db:seed -- --tasks N` loads (README "Scale"). */
 export interface ScaleOptions {
@@ -31,58 +32,6 @@ export interface ScaleResult {
   ms: number;
 }
 
-const TASK_NAMES = [
-  "order-events",
-  "payment-cdc",
-  "inventory-sync",
-  "user-center-binlog",
-  "logistics-stream",
-  "crm-changes",
-  "billing-audit",
-  "marketing-feed",
-  "risk-decisions",
-  "dw-realtime",
-];
-const STATUS_CYCLE = [
-  "Normal",
-  "Normal",
-  "Normal",
-  "Abnormal",
-  "Normal",
-  "NotStarted",
-  "Normal",
-  "Prechecking",
-  "PrecheckFailed",
-  "Normal",
-  "Starting",
-  "Retrying",
-  "Normal",
-  "Upgrade",
-  "Locked",
-  "Downgrade",
-];
-const GROUP_NAMES = [
-  "bi-realtime-dashboard",
-  "risk-control",
-  "search-indexer",
-  "dw-sync",
-  "cache-invalidation",
-  "audit-archiver",
-  "recommendation-feed",
-  "fraud-detection",
-  "notification-service",
-  "metrics-rollup",
-  "order-timeline",
-  "finance-reconcile",
-  "crm-enrichment",
-  "ml-feature-store",
-  "es-sync",
-  "report-builder",
-  "data-lake-ingest",
-  "alerting",
-  "customer-360",
-  "compliance-export",
-];
 const AUDIT_USERS = [
   ["admin", "admin"],
   ["operator", "operator"],

@@ -7,17 +7,9 @@ import {
 } from "../actions/consumer-group-specs";
 import { fail, type ActionFailure } from "../actions/result";
 import { listConsumerGroups, type ConsumerGroupRow } from "../data/consumer-groups";
-import {
-  getConsumerGroupPlacement,
-  getInstanceRegion,
-  getSubscriptionInstance,
-  listSubscriptionInstances,
-  type SubscriptionInstance,
-} from "../data/subscription-instances";
-import { parseTrackedObjects } from "../data/tasks";
-import { REGION_IDS } from "../regions";
-import { cleanQueryText } from "../validation/text";
+import { getConsumerGroupPlacement, getInstanceRegion } from "../data/subscription-instances";
 import { ALERT_OPERATIONS } from "./alert-operations";
+import { INSTANCE_OPERATIONS } from "./instance-operations";
 import {
   channelInstanceId,
   checkInstance,
@@ -99,35 +91,6 @@ async function describeGroups(
   return { ok: true as const, page, size, total: list.groups.length, groups };
 }
 
-const SOURCE_TYPES: Record<string, string> = { "PolarDB for MySQL": "PolarDB", "PolarDB-X": "DRDS" };
-
-/** What DescribeSubscriptionInstances and DescribeSubscriptionInstanceStatus say of an instance. */
-function instanceFields(i: SubscriptionInstance) {
-  return {
-    SubscriptionInstanceID: i.id,
-    SubscriptionInstanceName: i.name,
-    Status: i.status,
-    PayType: i.billingMethod === "Subscription" ? "PrePaid" : "PostPaid",
-    BeginTimestamp: utc(i.dataBeginAt),
-    EndTimestamp: utc(i.dataEndAt),
-    ConsumptionCheckpoint: utc(i.checkpointAt),
-    SourceEndpoint: {
-      InstanceID: i.sourceInstanceId,
-      InstanceType: i.sourceType.startsWith("RDS") ? "RDS" : (SOURCE_TYPES[i.sourceType] ?? i.sourceType),
-    },
-    SubscriptionDataType: { DDL: i.trackDdl, DML: i.trackDml },
-    SubscriptionHost: { PrivateHost: i.privateEndpoint, PublicHost: i.publicEndpoint, VPCHost: i.vpcEndpoint },
-    SubscribeTopic: i.topic,
-    SubscriptionObject: {
-      SynchronousObject: parseTrackedObjects(i.trackedObjects).map((o) => ({
-        DatabaseName: o.database,
-        WholeDatabase: String(o.tables.length === 0),
-        TableList: { Table: o.tables },
-      })),
-    },
-  };
-}
-
 /** Create a group: CreateConsumerGroup and CreateConsumerChannel. */
 async function createGroup(params: Params, ctx: OperationContext, instanceId: string, channel: boolean): Promise<OperationResult> {
   const region = regionParam(params);
@@ -154,6 +117,7 @@ const DONE_CHANNEL: OperationResult = { ok: true, body: { HttpStatusCode: "200" 
 /** Every operation by its DTS Action name, with the parameters DTS requires. */
 export const OPERATIONS: Record<string, { required: string[]; run: Operation["run"] }> = {
   ...ALERT_OPERATIONS,
+  ...INSTANCE_OPERATIONS,
 
   CreateConsumerGroup: {
     required: ["SubscriptionInstanceId", "ConsumerGroupName", "ConsumerGroupUserName", "ConsumerGroupPassword"],
@@ -215,59 +179,6 @@ export const OPERATIONS: Record<string, { required: string[]; run: Operation["ru
         run: async () => (region.ok ? checkGroup(ctx, instanceId, groupId, region.regionId, {}) : region.failure),
       });
       return result.ok ? DONE : refused(result);
-    },
-  },
-
-  DescribeSubscriptionInstances: {
-    required: [],
-    async run(params, ctx) {
-      const region = regionParam(params);
-      if (!region.ok) return refused(region.failure);
-      const page = pageParam(params, "PageNum", 1, 2_147_483_647);
-      if (typeof page !== "number") return refused(page);
-      const size = pageParam(params, "PageSize", 30, 100);
-      if (typeof size !== "number") return refused(size);
-      const regionId = region.regionId ?? REGION_IDS[0];
-      const { total, rows } = await listSubscriptionInstances(ctx.user, regionId, {
-        name: cleanQueryText(params.get("SubscriptionInstanceName"), 128),
-        id: cleanQueryText(params.get("SubscriptionInstanceId"), 64),
-        page,
-        pageSize: size,
-      });
-      return {
-        ok: true,
-        body: {
-          PageNumber: page,
-          PageRecordCount: size,
-          TotalRecordCount: total,
-          SubscriptionInstances: {
-            SubscriptionInstance: rows.map((i) => ({
-              ...instanceFields(i),
-              InstanceCreateTime: utc(i.createdAt),
-              JobCreateTime: utc(i.createdAt),
-              Tags: { Tag: [] },
-            })),
-          },
-        },
-      };
-    },
-  },
-
-  DescribeSubscriptionInstanceStatus: {
-    required: ["SubscriptionInstanceId"],
-    async run(params, ctx) {
-      const region = regionParam(params);
-      if (!region.ok) return refused(region.failure);
-      const instance = await getSubscriptionInstance(ctx.user, params.get("SubscriptionInstanceId") ?? "");
-      if (!instance || (region.regionId && instance.regionId !== region.regionId)) return refused(NOT_FOUND_INSTANCE);
-      return {
-        ok: true,
-        body: {
-          ...instanceFields(instance),
-          TaskId: instance.id.slice(3),
-          ...(instance.consumptionClient ? { ConsumptionClient: instance.consumptionClient } : {}),
-        },
-      };
     },
   },
 

@@ -1,0 +1,200 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import type { Role } from "@/lib/auth/roles";
+import type { ConsumerGroupRow } from "@/lib/data/consumer-groups";
+import type { InstanceSparklines } from "@/lib/data/heartbeat-history";
+import { lagLevel } from "@/lib/format";
+import type { ConsumeSort, ConsumeSortKey, ConsumeView } from "@/lib/validation/consume-view-url";
+import { useTimeZone } from "../shell/console-state";
+import { cn } from "../ui/cn";
+import { TableScroll } from "../ui/table-scroll";
+import { Truncated } from "../ui/truncated";
+import { TwoLineTime } from "../ui/two-line-time";
+import { GroupActions } from "./group-actions";
+import type { DataRange } from "./reset-checkpoint-dialog";
+import { GroupState } from "./group-state";
+import { LagTrend } from "./lag-trend";
+import { Sparkline } from "./sparkline";
+import { useMetric } from "./use-metric";
+
+const NO_TREND = { delay: [], unconsumed: [], trend: null, etaSeconds: null };
+
+// Component classes of app/globals.css: the same utilities, named once.
+const th = "cg-th";
+const td = "cg-td";
+
+function SortHeader({
+  label,
+  sortKey,
+  view,
+  onSort,
+  className,
+}: {
+  label: string;
+  sortKey: ConsumeSortKey;
+  view: ConsumeView;
+  onSort: (s: ConsumeSort) => void;
+  className?: string;
+}) {
+  const [key, dir] = view.sort.split("_");
+  const active = key === sortKey;
+  const next: ConsumeSort =
+    active && dir === "desc" ? `${sortKey}_asc` : active ? `${sortKey}_desc` : sortKey === "name" ? `${sortKey}_asc` : `${sortKey}_desc`;
+  return (
+    <th scope="col" className={cn(th, className)} aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : undefined}>
+      <button
+        type="button"
+        onClick={() => {
+          onSort(next);
+        }}
+        className="inline-flex max-w-full items-center gap-1 rounded-sm text-left hover:text-blue-700 focus-visible:outline-2 focus-visible:outline-blue-600"
+      >
+        <span className="whitespace-normal">{label}</span>
+        <span aria-hidden className={active ? "text-blue-700" : "text-gray-400"}>
+          {active ? (dir === "asc" ? "↑" : "↓") : "↕"}
+        </span>
+      </button>
+    </th>
+  );
+}
+
+/**
+ * The Data Consume table's rows: each group's ID and name, account, state, checkpoint, delay and
+ * backlog with their sparklines and trend, creation time and actions; sortable headers.
+ */
+export function ConsumerGroupsTable({
+  groups,
+  lines,
+  linesFailed,
+  stale,
+  view,
+  onSort,
+  delayAlertSeconds,
+  instanceId,
+  role,
+  range,
+  onDetails,
+}: {
+  groups: ConsumerGroupRow[];
+  /** the last hour of each group, once loaded */
+  lines: InstanceSparklines | undefined;
+  linesFailed: boolean;
+  stale: boolean;
+  view: ConsumeView;
+  onSort: (sort: ConsumeSort) => void;
+  delayAlertSeconds: number | null;
+  instanceId: string;
+  role: Role;
+  range: DataRange;
+  onDetails: (group: ConsumerGroupRow, trigger: HTMLElement) => void;
+}) {
+  const t = useTranslations("consume");
+  const { timeZone, label: zone } = useTimeZone();
+  const metric = useMetric();
+  return (
+    <TableScroll label={t("panel.tableLabel")} stale={stale}>
+      {/* Widths: an account (at most 16 characters, what a consumer types) never truncates from
+        1280 px up; the actions fit DTS's inline Change Password and Delete beside More. */}
+      <table className="w-full min-w-[64rem] table-fixed divide-y divide-gray-200">
+        <caption className="sr-only">
+          {t("panel.caption")}
+          {view.q ? t("panel.captionMatching", { q: view.q }) : ""}
+          {stale ? t("panel.captionStale") : ""}
+        </caption>
+        <colgroup>
+          <col className="w-[16%]" />
+          <col className="w-[14%]" />
+          <col className="w-[8%]" />
+          <col className="w-[9%]" />
+          <col className="w-[11%]" />
+          <col className="w-[12%]" />
+          <col className="w-[9%]" />
+          <col className="w-[21%]" />
+        </colgroup>
+        <thead className="bg-gray-50">
+          <tr>
+            <SortHeader label={t("panel.idName")} sortKey="name" view={view} onSort={onSort} />
+            <th scope="col" className={th}>
+              {t("panel.account")}
+            </th>
+            <SortHeader label={t("panel.state")} sortKey="state" view={view} onSort={onSort} />
+            <SortHeader label={t("panel.checkpoint", { zone })} sortKey="checkpoint" view={view} onSort={onSort} />
+            <SortHeader label={t("panel.delay")} sortKey="delay" view={view} onSort={onSort} />
+            <SortHeader label={t("panel.unconsumed")} sortKey="unconsumed" view={view} onSort={onSort} />
+            <SortHeader label={t("panel.created", { zone })} sortKey="created" view={view} onSort={onSort} />
+            <th scope="col" className={th}>
+              {t("panel.actions")}
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-gray-100">
+          {groups.map((g) => {
+            // undefined while the trends load; a group newer than them has none yet.
+            const line = lines ? (lines.groups[g.id] ?? NO_TREND) : linesFailed ? NO_TREND : undefined;
+            return (
+              <tr key={g.id} className="dt-row" data-stale={stale ? "true" : undefined}>
+                <td className={td}>
+                  <Truncated value={g.id} copyLabel={t("panel.copyId")} mono testId="group-id" />
+                  <span className="block truncate text-xs text-gray-700" title={g.name}>
+                    {g.name}
+                  </span>
+                </td>
+                <td className={td}>
+                  <Truncated value={g.account} mono className="text-xs" testId="group-account" />
+                </td>
+                <td className={td} data-testid="group-state">
+                  <GroupState connected={g.connected} stalled={g.stalled} stale={stale} />
+                </td>
+                <td className={td}>
+                  <TwoLineTime value={g.checkpointAt} timeZone={timeZone} />
+                </td>
+                <td className={td}>
+                  <span className="cg-metric">
+                    <span
+                      data-testid="message-delay"
+                      data-level={lagLevel(g.messageDelaySeconds, "delaySeconds", delayAlertSeconds) ?? undefined}
+                      className="lag whitespace-nowrap"
+                      title={g.connected ? t("panel.seconds", { value: metric.count(g.messageDelaySeconds) }) : t("panel.notConnected")}
+                    >
+                      {metric.seconds(g.messageDelaySeconds)}
+                    </span>
+                    <Sparkline values={line?.delay} label={t("sparkline.delay")} testId="delay-sparkline" />
+                  </span>
+                </td>
+                <td className={td}>
+                  <span className="cg-metric">
+                    <span
+                      data-testid="unconsumed-data"
+                      data-level={lagLevel(g.unconsumedRecords, "records") ?? undefined}
+                      className="lag whitespace-nowrap"
+                      title={g.connected ? undefined : t("panel.notConnected")}
+                    >
+                      {metric.count(g.unconsumedRecords)}
+                    </span>
+                    <Sparkline values={line?.unconsumed} label={t("sparkline.unconsumed")} testId="unconsumed-sparkline" />
+                  </span>
+                  {line && g.connected ? <LagTrend health={line} /> : null}
+                </td>
+                <td className={td}>
+                  <TwoLineTime value={g.createdAt} timeZone={timeZone} />
+                </td>
+                <td className={td}>
+                  <GroupActions
+                    group={g}
+                    instanceId={instanceId}
+                    role={role}
+                    range={range}
+                    onDetails={(trigger) => {
+                      onDetails(g, trigger);
+                    }}
+                  />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}
