@@ -207,6 +207,23 @@ describe("an e-mail channel", () => {
     await deliverDue(conn.prisma);
     assert.equal(mails.length, 2);
     assert.match(header(mails[1], "Subject") ?? "", /^\[RESOLVED\] /);
+    // Kept: one alert, fired and resolved, and both in the audit log by `system`.
+    const events = await conn.prisma.alertEvent.findMany({ where: { instanceId } });
+    assert.deepEqual(
+      events.map((e) => [e.groupId, e.rule, e.resolvedAt !== null]),
+      [[groupId, "delay", true]],
+    );
+    const audit = await conn.prisma.auditLog.findMany({
+      where: { instanceId, action: { in: ["alertFired", "alertResolved"] } },
+      orderBy: { id: "asc" },
+    });
+    assert.deepEqual(
+      audit.map((a) => [a.action, a.username]),
+      [
+        ["alertFired", "system"],
+        ["alertResolved", "system"],
+      ],
+    );
     assert.equal((await listChannels(userOf("admin"))).find((c) => c.id === channel.id)?.state, "ok");
   });
 
