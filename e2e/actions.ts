@@ -65,3 +65,10 @@ export async function callAction(
   }
   return { status: res.status(), result, text };
 }
+
+/** The action's own serialisation: its single argument in a JSON array. */
+export const actionBody = (input: unknown) => JSON.stringify([input]);
+
+let clientSeq = 0;
+/** A distinct client address per request (the e2e server trusts one proxy hop), so the hostile corpus never trips throttles other tests share. */
+export const asClient = (workerIndex: number) => ({ "x-forwarded-for": `198.18.${workerIndex}.${(clientSeq++ % 250) + 1}` });
