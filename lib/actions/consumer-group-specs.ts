@@ -12,6 +12,7 @@ import {
 import { admitAttempt, CHANGE_PASSWORD_THROTTLE } from "../throttle";
 import { fail, type ErrorCode } from "./result";
 import type { ActionSpec } from "./run-action";
+import { leaseLive } from "../data/lag-sql";
 
 function invalidCode(fields: string[]): ErrorCode {
   if (fields.includes("account")) return "InvalidParameter.UserName";
@@ -158,7 +159,7 @@ export const resetConsumerGroupCheckpointSpec = {
           instance: { select: { dataBeginAt: true, dataEndAt: true } },
         },
       });
-      if (group.lease && group.lease.expiresAt > new Date()) {
+      if (leaseLive(group.lease?.expiresAt)) {
         return fail("OperationDenied.ConsumerConnected", "errors.consumerConnected");
       }
       const { dataBeginAt, dataEndAt } = group.instance;

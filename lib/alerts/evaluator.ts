@@ -1,7 +1,7 @@
 import "server-only";
 import { writeAudit } from "../audit";
 import { Prisma } from "../generated/prisma/client";
-import { NOW_UTC, STALLED_SQL } from "../data/lag-sql";
+import { LEASE_LIVE_SQL, NOW_UTC, STALLED_SQL } from "../data/lag-sql";
 import { STALLED_AFTER_SECONDS } from "../validation/rules";
 import type { Db } from "../db/connect";
 
@@ -57,7 +57,7 @@ async function fire(tx: Tx): Promise<Opened[]> {
              a."delay_over_seconds" AS "threshold", '' AS "detail"
         FROM "instance_alert" a
         JOIN "consumer_group" g ON g."instance_id" = a."instance_id"
-        JOIN "consumer_lease" l ON l."group_id" = g."id" AND l."expires_at" > ${NOW_UTC}
+        JOIN "consumer_lease" l ON l."group_id" = g."id" AND ${LEASE_LIVE_SQL}
        WHERE a."delay_alert" AND g."message_delay_seconds" > a."delay_over_seconds"
       UNION ALL
       SELECT i."id", '', 'status', 0, 0, i."status"::text
@@ -70,7 +70,7 @@ async function fire(tx: Tx): Promise<Opened[]> {
       SELECT g."instance_id", g."id", 'group_delay', g."message_delay_seconds", r."delay_over_seconds", ''
         FROM "group_alert_rule" r
         JOIN "consumer_group" g ON g."id" = r."group_id"
-        JOIN "consumer_lease" l ON l."group_id" = g."id" AND l."expires_at" > ${NOW_UTC}
+        JOIN "consumer_lease" l ON l."group_id" = g."id" AND ${LEASE_LIVE_SQL}
        WHERE r."enabled" AND g."message_delay_seconds" > r."delay_over_seconds"
          AND (r."delay_for_minutes" = 0 OR (
               EXISTS (SELECT 1 FROM "heartbeat_history" h
@@ -92,7 +92,7 @@ async function fire(tx: Tx): Promise<Opened[]> {
         JOIN "consumer_group" g ON g."id" = r."group_id"
         LEFT JOIN "consumer_lease" l ON l."group_id" = g."id"
        WHERE r."enabled" AND r."disconnected_minutes" IS NOT NULL
-         AND NOT COALESCE(l."expires_at" > ${NOW_UTC}, false)
+         AND NOT COALESCE(${LEASE_LIVE_SQL}, false)
          AND ${LAST_SEEN_SQL} < ${NOW_UTC} - make_interval(mins => r."disconnected_minutes")
     ),
     fired AS (
@@ -123,7 +123,7 @@ async function resolve(tx: Tx): Promise<Opened[]> {
          (e."rule" = 'delay' AND NOT EXISTS (
             SELECT 1 FROM "instance_alert" a
               JOIN "consumer_group" g ON g."instance_id" = a."instance_id" AND g."id" = e."group_id"
-              LEFT JOIN "consumer_lease" l ON l."group_id" = g."id" AND l."expires_at" > ${NOW_UTC}
+              LEFT JOIN "consumer_lease" l ON l."group_id" = g."id" AND ${LEASE_LIVE_SQL}
              WHERE a."instance_id" = e."instance_id" AND a."delay_alert"
                AND NOT (l."group_id" IS NOT NULL AND COALESCE(g."message_delay_seconds", 0) <= a."delay_over_seconds" * ${DELAY_RESOLVE_SHARE}::float8)))
          OR (e."rule" = 'status' AND NOT EXISTS (
@@ -132,7 +132,7 @@ async function resolve(tx: Tx): Promise<Opened[]> {
          OR (e."rule" = 'group_delay' AND NOT EXISTS (
             SELECT 1 FROM "group_alert_rule" r
               JOIN "consumer_group" g ON g."id" = r."group_id"
-              LEFT JOIN "consumer_lease" l ON l."group_id" = g."id" AND l."expires_at" > ${NOW_UTC}
+              LEFT JOIN "consumer_lease" l ON l."group_id" = g."id" AND ${LEASE_LIVE_SQL}
              WHERE r."group_id" = e."group_id" AND r."enabled" AND r."delay_over_seconds" IS NOT NULL
                AND NOT (l."group_id" IS NOT NULL AND COALESCE(g."message_delay_seconds", 0) <= r."delay_over_seconds" * ${DELAY_RESOLVE_SHARE}::float8)))
          OR (e."rule" = 'stalled' AND NOT EXISTS (
@@ -145,7 +145,7 @@ async function resolve(tx: Tx): Promise<Opened[]> {
               JOIN "consumer_group" g ON g."id" = r."group_id"
               LEFT JOIN "consumer_lease" l ON l."group_id" = g."id"
              WHERE r."group_id" = e."group_id" AND r."enabled" AND r."disconnected_minutes" IS NOT NULL
-               AND NOT COALESCE(l."expires_at" > ${NOW_UTC}, false)))
+               AND NOT COALESCE(${LEASE_LIVE_SQL}, false)))
        )
       RETURNING e."id", e."instance_id", e."group_id", e."rule"
     ),

@@ -4,7 +4,7 @@ import { getDb } from "../db";
 import { assertReader } from "./guard";
 import type { InstanceStatus } from "../generated/prisma/enums";
 import { CONSUMER_GROUP_QUOTA, DTS_ID_PATTERN } from "../validation/consumer-group";
-import { STALLED_SQL } from "./lag-sql";
+import { STALLED_SQL, leaseLive } from "./lag-sql";
 
 /** A consumer group as the Data Consume table shows it (JSON-safe: dates as ISO strings). */
 export interface ConsumerGroupRow {
@@ -109,7 +109,7 @@ export async function listConsumerGroups(user: SessionUser, instanceId: string):
     delayAlertSeconds: instance.delayAlertSeconds,
     groups: rows.flatMap((g) => {
       if (g.id === null) return [];
-      const connected = !!g.leaseExpiresAt && g.leaseExpiresAt.getTime() > now;
+      const connected = leaseLive(g.leaseExpiresAt, now);
       return [
         {
           id: g.id,

@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import type { ScrapeGrant } from "../metrics/token";
-import { NOW_UTC, STALLED_SQL } from "./lag-sql";
+import { LEASE_LIVE_SQL, STALLED_SQL } from "./lag-sql";
 
 /** The per-group metrics (docs/rules.md "Metrics"), by name: their values' SQL over `g`, `l`, `live`. */
 export const GROUP_METRICS = [
@@ -46,7 +46,7 @@ export async function readGroupMetrics(scrape: ScrapeGrant): Promise<GroupMetric
     WITH m AS (
       SELECT '{region="' || ${esc(Prisma.sql`i."region_id"`)} || '",instance="' || ${esc(Prisma.sql`g."instance_id"`)}
                || '",group="' || ${esc(Prisma.sql`g."id"`)} || '"} ' AS "labels",
-             COALESCE(l."expires_at" > ${NOW_UTC}, false) AS "live",
+             COALESCE(${LEASE_LIVE_SQL}, false) AS "live",
              ${STALLED_SQL} AS "stalled",
              g."message_delay_seconds" AS "delay", g."unconsumed_records" AS "unconsumed",
              EXTRACT(EPOCH FROM g."checkpoint_at") AS "checkpoint"

@@ -1,7 +1,7 @@
 import "server-only";
 import type { SessionUser } from "../auth/session";
 import { getDb } from "../db";
-import { NOW_UTC, STALLED_SQL } from "./lag-sql";
+import { LEASE_LIVE_SQL, STALLED_SQL } from "./lag-sql";
 import { assertReader } from "./guard";
 
 /** A group of the Lagging Consumer Groups page (JSON-safe). */
@@ -52,7 +52,7 @@ export async function listLaggingGroups(
         FROM "consumer_lease" l
         JOIN "consumer_group" g ON g."id" = l."group_id"
         JOIN "instance" i ON i."id" = g."instance_id"
-       WHERE l."expires_at" > ${NOW_UTC} AND i."region_id" = ${regionId}
+       WHERE ${LEASE_LIVE_SQL} AND i."region_id" = ${regionId}
     )
     SELECT *, COUNT(*) OVER () AS "total"
       FROM live
@@ -67,7 +67,7 @@ export async function listLaggingGroups(
         FROM "consumer_lease" l
         JOIN "consumer_group" g ON g."id" = l."group_id"
         JOIN "instance" i ON i."id" = g."instance_id"
-       WHERE l."expires_at" > ${NOW_UTC} AND i."region_id" = ${regionId}
+       WHERE ${LEASE_LIVE_SQL} AND i."region_id" = ${regionId}
          AND (g."message_delay_seconds" > ${overSeconds} OR ${STALLED_SQL})`;
     total = Number(count.n);
   }
