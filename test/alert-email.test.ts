@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { after, before, describe, it } from "node:test";
 import { SMTPServer } from "smtp-server";
+import { userOf } from "./helpers/users";
 
 // E-mail channels (docs/rules.md "Alert delivery"): admins add one only while the server has SMTP
 // settings; its recipients are checked on their field and by the database; an alert's firing and
@@ -24,9 +25,6 @@ const { deliverDue, FAILING_AFTER } = await import("../lib/alerts/delivery");
 const { smtpSettings, emailMessage } = await import("../lib/alerts/email");
 const { parseRecipients } = await import("../lib/validation/notification-channel");
 const { addConnectedGroup, addInstance, configure, setDelay } = await import("./helpers/alert-fixtures");
-
-type Role = "admin" | "operator" | "viewer";
-const userOf = (role: Role) => ({ id: `u-${role}`, username: role, role });
 
 interface Mail {
   from: string;

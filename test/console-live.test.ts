@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
+import { userOf, type Role } from "./helpers/users";
 
 // The live console's server side (docs/rules.md "Consumer history", "Preferences", "Audit"):
 // heartbeat history and its rules, the sparkline and chart reads, the time zone action, the CSV
@@ -20,8 +21,6 @@ const { auditLogCsv, csvField } = await import("../lib/data/audit");
 const { formatDateTime, zoneLabel } = await import("../lib/format");
 const { timeZoneSchema } = await import("../lib/validation/preferences");
 
-type Role = "admin" | "operator" | "viewer";
-const userOf = (role: Role) => ({ id: `u-${role}`, username: role, role });
 let conn: Awaited<ReturnType<typeof getConnection>>;
 let seq = 0;
 

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
+import type { Role } from "./helpers/users";
 
 // docs/rules.md "Languages": the language switch as an action (any role, for itself, audited), the
 // database's list of languages, refusals worded in the caller's language with the same code, and
@@ -16,7 +17,6 @@ const { SEED_IDS } = await import("../lib/demo");
 const { formatDuration, formatMetric, lagLevel } = await import("../lib/format");
 const { CONSUMER_GROUP_QUOTA } = await import("../lib/validation/consumer-group");
 
-type Role = "admin" | "operator" | "viewer";
 let conn: Awaited<ReturnType<typeof getConnection>>;
 let ids: Map<string, string>;
 const demo = (role: Role) => ({ id: ids.get(role)!, username: role, role });

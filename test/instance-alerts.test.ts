@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { after, before, describe, it } from "node:test";
+import { userOf, type Role } from "./helpers/users";
 
 // Monitoring and alerting of an instance (docs/rules.md "Alerts"): the action and its roles, the
 // database's CHECKs on their own, the threshold's colouring of Data Consume, and DTS's
@@ -22,8 +23,6 @@ const { handleOpenApi } = await import("../lib/openapi/handler");
 const { DEFAULT_DEMO_ACCESS_KEY_SECRET, DEMO_ACCESS_KEYS, SEED_IDS } = await import("../lib/demo");
 const { popCore } = await import("./openapi-clients");
 
-type Role = "admin" | "operator" | "viewer";
-const userOf = (role: Role) => ({ id: `u-${role}`, username: role, role });
 const settings = { delayAlert: true, delayOverSeconds: "30", delayAlertPhone: "", errorAlert: false, errorAlertPhone: "" };
 let conn: Awaited<ReturnType<typeof getConnection>>;
 

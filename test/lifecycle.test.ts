@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
+import { userOf, type Role } from "./helpers/users";
 
 process.env.DTS_DATA_DIR = "memory://";
 delete process.env.DATABASE_URL;
@@ -14,8 +15,6 @@ const { localize } = await import("../i18n/translate");
 const { consumerRoute } = await import("../lib/consumer/route");
 const { connectRequestSchema } = await import("../lib/validation/consumer");
 
-type Role = "admin" | "operator" | "viewer";
-const userOf = (role: Role) => ({ id: `u-${role}`, username: role, role });
 let conn: Awaited<ReturnType<typeof getConnection>>;
 let seq = 0;
 

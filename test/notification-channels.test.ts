@@ -3,6 +3,7 @@ import { createHmac, randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { after, before, describe, it } from "node:test";
+import { userOf } from "./helpers/users";
 
 // Notification channels (docs/rules.md "Alert delivery"): admins only, the URL checked at save,
 // the secret made by the server, encrypted at rest and returned once, a test message delivered to
@@ -18,8 +19,6 @@ const specs = await import("../lib/actions/notification-channel-specs");
 const { listAlertEvents, listChannels, maskedUrl } = await import("../lib/data/alerts");
 const { SEED_IDS } = await import("../lib/demo");
 
-type Role = "admin" | "operator" | "viewer";
-const userOf = (role: Role) => ({ id: `u-${role}`, username: role, role });
 let conn: Awaited<ReturnType<typeof getConnection>>;
 const received: { headers: http.IncomingHttpHeaders; body: string }[] = [];
 const receiver = http.createServer((req, res) => {
