@@ -12,12 +12,15 @@ import { createAccessKeySchema } from "@/lib/validation/access-key";
 import { Button } from "../ui/button";
 import { CopyButton } from "../ui/copy-button";
 import { DialogContent, DialogFooter } from "../ui/dialog";
-import { Field, inputClass } from "../ui/field";
+import { Field, inputClass, useMessageText } from "../ui/field";
 import { FormAlert } from "../ui/form-feedback";
+import { formMessage } from "../forms/action-failure";
+import { useServerAction } from "../forms/use-server-action";
 
 // The AccessKeys page's dialogs (docs/rules.md "AccessKeys"): create, the secret shown once, delete.
 
 type CreateForm = z.input<typeof createAccessKeySchema>;
+const FIELDS = ["userId"];
 
 // The names of an AccessKey's two halves are Alibaba Cloud's own, written so in every language
 // (the Chinese console too), so they are not in the catalogue.
@@ -91,25 +94,21 @@ export function CreateDialog({
   const {
     register,
     handleSubmit,
+    setError,
     formState: { errors, isSubmitting },
   } = form;
-  const [refusal, setRefusal] = useState<string | undefined>();
+  const messageText = useMessageText();
+  const create = useServerAction(createAccessKey, { setError, fields: FIELDS });
   const self = owners.find((o) => o.id === selfId);
   async function onSubmit(values: CreateForm) {
-    setRefusal(undefined);
-    try {
-      const result = await createAccessKey(values);
-      if (!result.ok) return setRefusal(result.message);
-      onCreated(result.data);
-    } catch {
-      setRefusal(t("create.unreachable"));
-    }
+    const result = await create(values);
+    if (result.ok) onCreated(result.data);
   }
   return (
     <DialogContent title={t("create.title")} description={t("create.description")}>
       <form onSubmit={handleSubmit(onSubmit)} noValidate>
         <div className="space-y-4 px-5 py-4">
-          <FormAlert message={refusal} />
+          <FormAlert message={messageText(formMessage(errors))} />
           {canManageAny ? (
             <Field id="ak-user" label={t("create.user")} required hint={t("create.userHint", { quota })} error={errors.userId?.message}>
               {(aria) => (
@@ -142,18 +141,19 @@ export function DeleteDialog({ accessKey, onDone }: { accessKey: AccessKeyRow; o
   const t = useTranslations("accessKeys");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
+  const messageText = useMessageText();
+  const remove = useServerAction(deleteAccessKey);
   async function confirm() {
     setBusy(true);
-    try {
-      const result = await deleteAccessKey({ accessKeyId: accessKey.id });
-      if (!result.ok) return setError(result.message);
-      toast.success(t("toasts.deleted", { id: accessKey.id }));
-      onDone();
-    } catch {
-      setError(t("delete.unreachable"));
-    } finally {
-      setBusy(false);
+    const result = await remove({ accessKeyId: accessKey.id });
+    setBusy(false);
+    if (!result.ok) {
+      // An ended session is said once, by the page's own notice.
+      if (result.code !== "Unauthorized") setError(result.message);
+      return;
     }
+    toast.success(t("toasts.deleted", { id: accessKey.id }));
+    onDone();
   }
   return (
     <DialogContent
@@ -165,7 +165,7 @@ export function DeleteDialog({ accessKey, onDone }: { accessKey: AccessKeyRow; o
       })}
     >
       <div className="space-y-3 px-5 py-4 text-sm text-gray-700">
-        <FormAlert message={error} />
+        <FormAlert message={messageText(error)} />
         <p className="rounded-sm border border-amber-200 bg-amber-50 px-3 py-2 text-amber-800">{t("delete.warning")}</p>
       </div>
       <DialogFooter label={t("delete.submit")} busyLabel={t("delete.busy")} busy={busy} danger onConfirm={confirm} />

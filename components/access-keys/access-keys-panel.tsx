@@ -16,6 +16,8 @@ import { EmptyState } from "../ui/empty-state";
 import { ExplainedButton } from "../ui/explained-button";
 import { useHydrated } from "../ui/use-hydrated";
 import { ACCESS_KEY_ID, CreateDialog, CreatedDialog, DeleteDialog, type Created } from "./access-key-dialogs";
+import { useServerAction } from "../forms/use-server-action";
+import { useMessageText } from "../ui/field";
 
 const th = "px-3 py-2.5 text-left text-xs font-semibold text-gray-600 whitespace-nowrap";
 const td = "px-3 py-3 text-sm text-gray-800 align-top";
@@ -41,6 +43,7 @@ export function AccessKeysPanel({
   unavailable: string | null;
 }) {
   const t = useTranslations("accessKeys");
+  const messageText = useMessageText();
   const router = useRouter();
   const hydrated = useHydrated();
   const { timeZone, label: zone } = useTimeZone();
@@ -57,18 +60,17 @@ export function AccessKeysPanel({
     router.refresh();
   };
 
-  async function setStatus(key: AccessKeyRow, enable: boolean) {
+  const enable = useServerAction(enableAccessKey);
+  const disable = useServerAction(disableAccessKey);
+  async function setStatus(key: AccessKeyRow, on: boolean) {
     setBusyId(key.id);
-    try {
-      const result = await (enable ? enableAccessKey : disableAccessKey)({ accessKeyId: key.id });
-      if (!result.ok) toast.error(result.message);
-      else toast.success(enable ? t("toasts.enabled", { id: key.id }) : t("toasts.disabled", { id: key.id }));
-    } catch {
-      toast.error(t("toasts.unreachable"));
-    } finally {
-      setBusyId(null);
-      router.refresh();
-    }
+    const result = await (on ? enable : disable)({ accessKeyId: key.id });
+    setBusyId(null);
+    // An ended session is said once, by the page's own notice.
+    if (!result.ok) {
+      if (result.code !== "Unauthorized") toast.error(messageText(result.message));
+    } else toast.success(on ? t("toasts.enabled", { id: key.id }) : t("toasts.disabled", { id: key.id }));
+    router.refresh();
   }
 
   return (

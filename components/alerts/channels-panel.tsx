@@ -10,7 +10,8 @@ import { createNotificationChannel, deleteNotificationChannel, testNotificationC
 import type { ChannelRow } from "@/lib/data/alerts";
 import { zoneLabel } from "@/lib/format";
 import { CHANNEL_FORMATS, createChannelFields, type CreateChannelForm } from "@/lib/validation/notification-channel";
-import { applyActionFailure, callAction, formMessage } from "../forms/action-failure";
+import { formMessage } from "../forms/action-failure";
+import { useServerAction } from "../forms/use-server-action";
 import { useConsoleState, useTimeZone } from "../shell/console-state";
 import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
@@ -32,13 +33,14 @@ export function ChannelsPanel({ channels, emailReady }: { channels: ChannelRow[]
   const { timeZone } = useTimeZone();
   const zone = zoneLabel(timeZone);
   const router = useRouter();
-  const { lapsed, markLapsed } = useConsoleState();
+  const { lapsed } = useConsoleState();
   const [busy, setBusy] = useState<string | null>(null);
   const [removing, setRemoving] = useState<ChannelRow | null>(null);
 
+  const test = useServerAction(testNotificationChannel);
   async function sendTest(c: ChannelRow) {
     setBusy(c.id);
-    const result = await callAction(testNotificationChannel, { channelId: c.id }, markLapsed);
+    const result = await test({ channelId: c.id });
     setBusy(null);
     if (!result.ok) toast.error(result.message);
     else if (result.data.delivered) toast.success(t("tested", { name: c.name }));
@@ -143,12 +145,12 @@ export function ChannelsPanel({ channels, emailReady }: { channels: ChannelRow[]
 function DeleteChannel({ channel, onDone }: { channel: ChannelRow; onDone: () => void }) {
   const t = useTranslations("alerts.channels");
   const router = useRouter();
-  const { markLapsed } = useConsoleState();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
+  const remove = useServerAction(deleteNotificationChannel);
   async function confirm() {
     setBusy(true);
-    const result = await callAction(deleteNotificationChannel, { channelId: channel.id }, markLapsed);
+    const result = await remove({ channelId: channel.id });
     setBusy(false);
     if (!result.ok) {
       setError(result.message);
@@ -187,7 +189,7 @@ function AddChannelForm({ emailReady, onClose }: { emailReady: boolean; onClose:
   const t = useTranslations("alerts.channels");
   const router = useRouter();
   const messageText = useMessageText();
-  const { lapsed, markLapsed } = useConsoleState();
+  const { lapsed } = useConsoleState();
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
   const {
     register,
@@ -202,12 +204,10 @@ function AddChannelForm({ emailReady, onClose }: { emailReady: boolean; onClose:
   });
   const email = useWatch({ control, name: "format" }) === "email";
 
+  const create = useServerAction(createNotificationChannel, { setError, fields: FIELDS });
   async function onSubmit(values: CreateChannelForm) {
-    const result = await callAction(createNotificationChannel, values, markLapsed);
-    if (!result.ok) {
-      applyActionFailure(result, setError, FIELDS);
-      return;
-    }
+    const result = await create(values);
+    if (!result.ok) return;
     router.refresh();
     if (result.data.secret === null) {
       toast.success(t("emailCreated", { name: result.data.name }));

@@ -8,7 +8,8 @@ import { toast } from "sonner";
 import { RULE_VALUES } from "@/i18n/keys";
 import { changeConsumerGroupPassword } from "@/lib/actions/consumer-group";
 import { changePasswordFormSchema, type ChangePasswordForm } from "@/lib/validation/consumer-group";
-import { applyActionFailure, callAction, formMessage } from "../forms/action-failure";
+import { formMessage } from "../forms/action-failure";
+import { useServerAction } from "../forms/use-server-action";
 import { useConsoleState } from "../shell/console-state";
 import { DialogBody, DialogContent, DialogFooter, DialogForm } from "../ui/dialog";
 import { Field, inputClass, useMessageText } from "../ui/field";
@@ -16,9 +17,11 @@ import { FormAlert } from "../ui/form-feedback";
 import { PasswordInput } from "../ui/password-input";
 import { LapsedNotice, mono, type RowDialogProps } from "./lapsed-notice";
 
+const FIELDS = ["oldPassword", "newPassword", "confirmPassword"];
+
 /** Change Password (operator and admin): the current password, and the new one twice. Loaded when opened. */
 export default function ChangePasswordDialog({ group, onDone, returnFocus }: RowDialogProps) {
-  const { lapsed, markLapsed } = useConsoleState();
+  const { lapsed } = useConsoleState();
   const t = useTranslations("consume");
   const messageText = useMessageText();
   // The new password and its confirmation show and hide together; the current one on its own.
@@ -34,12 +37,10 @@ export default function ChangePasswordDialog({ group, onDone, returnFocus }: Row
     setError,
     formState: { errors, isSubmitting },
   } = form;
+  const run = useServerAction(changeConsumerGroupPassword, { setError, fields: FIELDS });
   async function onSubmit(values: ChangePasswordForm) {
-    const result = await callAction(changeConsumerGroupPassword, { groupId: group.id, ...values }, markLapsed);
-    if (!result.ok) {
-      applyActionFailure(result, setError, ["oldPassword", "newPassword", "confirmPassword"]);
-      return;
-    }
+    const result = await run({ groupId: group.id, ...values });
+    if (!result.ok) return;
     toast.success(t("changePassword.done", { name: group.name }));
     onDone();
   }

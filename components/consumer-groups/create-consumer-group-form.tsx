@@ -11,7 +11,8 @@ import { RULE_VALUES } from "@/i18n/keys";
 import { createConsumerGroupFormSchema, type CreateConsumerGroupForm } from "@/lib/validation/consumer-group";
 import { DialogBody, DialogContent, DialogDoneFooter, DialogFooter, DialogForm } from "../ui/dialog";
 import { Field, inputClass, useMessageText } from "../ui/field";
-import { applyActionFailure, callAction, formMessage } from "../forms/action-failure";
+import { formMessage } from "../forms/action-failure";
+import { useServerAction } from "../forms/use-server-action";
 import { useConsoleState } from "../shell/console-state";
 import { ConnectGuide } from "./connect-guide";
 import { LapsedNotice } from "./lapsed-notice";
@@ -36,7 +37,7 @@ export default function CreateConsumerGroupDialogForm({
   instanceName: string;
   onClose: () => void;
 }) {
-  const { lapsed, markLapsed } = useConsoleState();
+  const { lapsed } = useConsoleState();
   const [created, setCreated] = useState<{ id: string; name: string; account: string } | null>(null);
   const [showPassword, setShowPassword] = useState(false);
   const queryClient = useQueryClient();
@@ -54,8 +55,9 @@ export default function CreateConsumerGroupDialogForm({
     formState: { errors, isSubmitting },
   } = form;
 
+  const run = useServerAction(createConsumerGroup, { setError, fields: FIELDS });
   async function onSubmit(values: CreateConsumerGroupForm) {
-    const result = await callAction(createConsumerGroup, { instanceId, ...values }, markLapsed);
+    const result = await run({ instanceId, ...values });
     if (result.ok) {
       toast.success(t("create.created", { name: result.data.name }), { description: t("create.createdId", { id: result.data.id }) });
       await queryClient.invalidateQueries({ queryKey: consumerGroupKeys.all(instanceId) });
@@ -64,8 +66,7 @@ export default function CreateConsumerGroupDialogForm({
       setCreated({ id: result.data.id, name: result.data.name, account: values.account });
       return;
     }
-    // The server said no: keep every value, put each message on its field, the rest on the form.
-    applyActionFailure(result, setError, FIELDS);
+    // The server said no: every value kept, each message on its field (the hook), the rest on the form.
     // Quota, status and role changes show up in the table (and the Add button) at once.
     void queryClient.invalidateQueries({ queryKey: consumerGroupKeys.all(instanceId) });
   }

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { deleteConsumerGroup } from "@/lib/actions/consumer-group";
 import { formatDateTime } from "@/lib/format";
-import { callAction } from "../forms/action-failure";
+import { useServerAction } from "../forms/use-server-action";
 import { useConsoleState, useTimeZone } from "../shell/console-state";
 import { DialogBody, DialogContent, DialogFooter } from "../ui/dialog";
 import { useMessageText } from "../ui/field";
@@ -14,15 +14,16 @@ import { LapsedNotice, mono, type RowDialogProps } from "./lapsed-notice";
 
 /** Delete (admin): says what is lost (the checkpoint, a connected consumer). Loaded when opened. */
 export default function DeleteGroupDialog({ group, onDone, returnFocus }: RowDialogProps) {
-  const { lapsed, markLapsed } = useConsoleState();
+  const { lapsed } = useConsoleState();
   const { timeZone, label } = useTimeZone();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const t = useTranslations("consume");
   const messageText = useMessageText();
+  const run = useServerAction(deleteConsumerGroup);
   async function confirm() {
     setBusy(true);
-    const result = await callAction(deleteConsumerGroup, { groupId: group.id }, markLapsed);
+    const result = await run({ groupId: group.id });
     setBusy(false);
     if (!result.ok) {
       if (result.code !== "Unauthorized") setError(result.message);

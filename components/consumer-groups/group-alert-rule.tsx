@@ -10,7 +10,8 @@ import { configureGroupAlertRule } from "@/lib/actions/instance-alert";
 import type { ConsumerGroupRow } from "@/lib/data/consumer-groups";
 import { groupAlertRuleFormSchema, type GroupAlertRuleForm } from "@/lib/validation/group-alert-rule";
 import { STALLED_AFTER_SECONDS } from "@/lib/validation/rules";
-import { applyActionFailure, callAction, formMessage } from "../forms/action-failure";
+import { formMessage } from "../forms/action-failure";
+import { useServerAction } from "../forms/use-server-action";
 import { useConsoleState } from "../shell/console-state";
 import { Button } from "../ui/button";
 import { Field, inputClass, useMessageText } from "../ui/field";
@@ -44,7 +45,7 @@ export default function GroupAlertRuleForm({
   const t = useTranslations("consume.alertRule");
   const messageText = useMessageText();
   const queryClient = useQueryClient();
-  const { lapsed, markLapsed } = useConsoleState();
+  const { lapsed } = useConsoleState();
   const rule = group.alertRule;
   const {
     register,
@@ -71,12 +72,10 @@ export default function GroupAlertRuleForm({
     if (suggestDelayOver !== undefined) setValue("delayOverSeconds", String(suggestDelayOver), { shouldDirty: true, shouldValidate: true });
   }, [suggestDelayOver, setValue]);
 
+  const run = useServerAction(configureGroupAlertRule, { setError, fields: FIELDS });
   async function onSubmit(values: GroupAlertRuleForm) {
-    const result = await callAction(configureGroupAlertRule, { groupId: group.id, ...values }, markLapsed);
-    if (!result.ok) {
-      applyActionFailure(result, setError, FIELDS);
-      return;
-    }
+    const result = await run({ groupId: group.id, ...values });
+    if (!result.ok) return;
     toast.success(t("saved", { name: group.name }));
     reset(values);
     await queryClient.invalidateQueries({ queryKey: consumerGroupKeys.list(instanceId) });

@@ -10,7 +10,8 @@ import { resetConsumerGroupCheckpoint } from "@/lib/actions/consumer-group";
 import type { ConsumerGroupList, ConsumerGroupRow } from "@/lib/data/consumer-groups";
 import { formatDateTime, formatDuration, formatMetric, instantOfWallClock } from "@/lib/format";
 import { resetCheckpointFormSchema, type ResetCheckpointForm } from "@/lib/validation/consumer-group";
-import { applyActionFailure, callAction, formMessage } from "../forms/action-failure";
+import { applyActionFailure, formMessage } from "../forms/action-failure";
+import { useServerAction } from "../forms/use-server-action";
 import { useConsoleState, useTimeZone } from "../shell/console-state";
 import { DialogBody, DialogContent, DialogFooter, DialogForm } from "../ui/dialog";
 import { Field, inputClass, useMessageText } from "../ui/field";
@@ -44,7 +45,7 @@ export function ResetCheckpointDialog({
   onDone: () => void;
   returnFocus: () => HTMLElement | null;
 }) {
-  const { lapsed, markLapsed } = useConsoleState();
+  const { lapsed } = useConsoleState();
   const { timeZone, label } = useTimeZone();
   const locale = useLocale();
   const t = useTranslations("consume.checkpoint");
@@ -94,12 +95,14 @@ export function ResetCheckpointDialog({
                 : "previewSkip",
             { duration: formatDuration(preview.seconds, locale), records: formatMetric(preview.records ?? 0, "", locale) },
           );
+  const run = useServerAction(resetConsumerGroupCheckpoint);
   async function onSubmit(values: ResetCheckpointForm) {
     // "Same as" and a typed time both go to the server as the instant they name.
     const serverTarget = values.target === "same" ? "time" : values.target;
     const time = serverTarget === "time" ? (destination(values) ?? undefined) : undefined;
-    const result = await callAction(resetConsumerGroupCheckpoint, { groupId: group.id, target: serverTarget, time }, markLapsed);
+    const result = await run({ groupId: group.id, target: serverTarget, time });
     if (!result.ok) {
+      // The time's field is the one the choice showed.
       applyActionFailure(result, setError, ["target", values.target === "same" ? "sameAs" : "time"]);
       return;
     }

@@ -8,7 +8,8 @@ import { toast } from "sonner";
 import { RULE_VALUES } from "@/i18n/keys";
 import { resetConsumerGroupPassword } from "@/lib/actions/consumer-group";
 import { generatePassword, resetPasswordFormSchema, type ResetPasswordForm } from "@/lib/validation/consumer-group";
-import { applyActionFailure, callAction, formMessage } from "../forms/action-failure";
+import { formMessage } from "../forms/action-failure";
+import { useServerAction } from "../forms/use-server-action";
 import { useConsoleState } from "../shell/console-state";
 import { Button } from "../ui/button";
 import { CopyButton } from "../ui/copy-button";
@@ -19,12 +20,13 @@ import { PasswordInput } from "../ui/password-input";
 import { ConnectGuide } from "./connect-guide";
 import { LapsedNotice, mono, type RowDialogProps } from "./lapsed-notice";
 
+const FIELDS = ["newPassword", "confirmPassword"];
 /**
  * Reset Password (admin): a new password without the current one, shown once from what this
  * browser typed. Loaded when opened.
  */
 export default function ResetPasswordDialog({ group, onDone, returnFocus }: RowDialogProps) {
-  const { lapsed, markLapsed } = useConsoleState();
+  const { lapsed } = useConsoleState();
   const [shown, setShown] = useState<string | null>(null);
   // Hidden while typed, like every password field; Generate shows both (they show and hide together).
   const [visible, setVisible] = useState(false);
@@ -42,12 +44,10 @@ export default function ResetPasswordDialog({ group, onDone, returnFocus }: RowD
     setValue,
     formState: { errors, isSubmitting },
   } = form;
+  const run = useServerAction(resetConsumerGroupPassword, { setError, fields: FIELDS });
   async function onSubmit(values: ResetPasswordForm) {
-    const result = await callAction(resetConsumerGroupPassword, { groupId: group.id, ...values }, markLapsed);
-    if (!result.ok) {
-      applyActionFailure(result, setError, ["newPassword", "confirmPassword"]);
-      return;
-    }
+    const result = await run({ groupId: group.id, ...values });
+    if (!result.ok) return;
     toast.success(t("resetPassword.done", { name: group.name }));
     // Shown once, from what this browser typed; the server never returns it.
     setShown(values.newPassword);

@@ -7,7 +7,8 @@ import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import { configureInstanceAlert } from "@/lib/actions/instance-alert";
 import { instanceAlertFormSchema, type InstanceAlertForm } from "@/lib/validation/instance-alert";
-import { applyActionFailure, callAction, formMessage } from "../forms/action-failure";
+import { formMessage } from "../forms/action-failure";
+import { useServerAction } from "../forms/use-server-action";
 import { useConsoleState } from "../shell/console-state";
 import { DialogBody, DialogContent, DialogFooter, DialogForm } from "../ui/dialog";
 import { Field, inputClass, useMessageText } from "../ui/field";
@@ -25,7 +26,7 @@ export default function AlertSettingsForm({
   current: InstanceAlertForm;
   onClose: () => void;
 }) {
-  const { lapsed, markLapsed } = useConsoleState();
+  const { lapsed } = useConsoleState();
   const router = useRouter();
   const t = useTranslations("instance.alerts");
   const messageText = useMessageText();
@@ -38,12 +39,10 @@ export default function AlertSettingsForm({
   } = useForm<InstanceAlertForm>({ resolver: zodResolver(instanceAlertFormSchema), defaultValues: current, mode: "onChange" });
   const delayOn = useWatch({ control, name: "delayAlert" });
 
+  const run = useServerAction(configureInstanceAlert, { setError, fields: FIELDS });
   async function onSubmit(values: InstanceAlertForm) {
-    const result = await callAction(configureInstanceAlert, { instanceId, ...values }, markLapsed);
-    if (!result.ok) {
-      applyActionFailure(result, setError, FIELDS);
-      return;
-    }
+    const result = await run({ instanceId, ...values });
+    if (!result.ok) return;
     toast.success(t("saved", { id: instanceId }));
     onClose();
     router.refresh();
