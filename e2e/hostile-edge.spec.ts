@@ -1,5 +1,6 @@
-// The hostile corpus at the edge (docs/rules.md "Security"): what a client says about itself
-// (forwarded headers, hosts, addresses) and the answers Next.js and the server make themselves.
+// The hostile corpus at the edge (docs/rules.md "Client address", README "Security"): what a client
+// says about itself (forwarded headers, hosts, addresses) and the answers Next.js and the server
+// make themselves.
 import { randomUUID } from "node:crypto";
 import { actionBody, asClient, callAction } from "./actions";
 import { OPENAPI_HOST_HEADER } from "../lib/openapi/detect";

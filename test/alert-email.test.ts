@@ -33,12 +33,14 @@ interface Mail {
 }
 const mails: Mail[] = [];
 let refuse = false;
+/** An address the server refuses while it accepts the others. */
+const BOUNCING = "closed-mailbox@example.com";
 const smtp = new SMTPServer({
   authOptional: true,
   disabledCommands: ["STARTTLS"],
   logger: false,
-  onRcptTo(_address, _session, callback) {
-    if (refuse) {
+  onRcptTo(address, _session, callback) {
+    if (refuse || address.address === BOUNCING) {
       const error = new Error("mailbox unavailable") as Error & { responseCode: number };
       error.responseCode = 550;
       callback(error);
@@ -252,6 +254,24 @@ describe("an e-mail channel", () => {
     } finally {
       refuse = false;
     }
+  });
+
+  it("counts a message some recipients got as sent (a retry would send it to them again), naming the refused", async () => {
+    smtpOn();
+    const created = await runAction(
+      specs.createNotificationChannelSpec,
+      { name: "mixed mail", format: "email", recipients: `ops@example.com, ${BOUNCING}` },
+      userOf("admin"),
+    );
+    assert.ok(created.ok, JSON.stringify(created));
+    mails.length = 0;
+    const tested = await runAction(specs.testNotificationChannelSpec, { channelId: created.data.id }, userOf("admin"));
+    assert.deepEqual(tested, { ok: true, data: { delivered: true, httpStatus: null, error: "refused for 1 of 2 recipients" } });
+    assert.deepEqual(
+      mails.map((m) => m.to),
+      [["ops@example.com"]],
+    );
+    await conn.prisma.notificationChannel.delete({ where: { id: created.data.id } });
   });
 
   it("reads as a message: the alert's facts in plain text", () => {

@@ -30,6 +30,7 @@ const FIELDS = ["name", "format", "url", "recipients"];
 /** The admins' notification channels (docs/rules.md "Alert delivery"): add a webhook, send it a test, delete it. */
 export function ChannelsPanel({ channels, emailReady }: { channels: ChannelRow[]; emailReady: boolean }) {
   const t = useTranslations("alerts.channels");
+  const messageText = useMessageText();
   const { timeZone } = useTimeZone();
   const zone = zoneLabel(timeZone);
   const router = useRouter();
@@ -42,8 +43,10 @@ export function ChannelsPanel({ channels, emailReady }: { channels: ChannelRow[]
     setBusy(c.id);
     const result = await test({ channelId: c.id });
     setBusy(null);
-    if (!result.ok) toast.error(result.message);
-    else if (result.data.delivered) toast.success(t("tested", { name: c.name }));
+    // An ended session is said once, by the page's own notice.
+    if (!result.ok) {
+      if (result.code !== "Unauthorized") toast.error(messageText(result.message));
+    } else if (result.data.delivered) toast.success(t("tested", { name: c.name }));
     else toast.error(t("testFailed", { name: c.name, error: result.data.error ?? String(result.data.httpStatus) }));
     router.refresh();
   }

@@ -134,7 +134,8 @@ async function noticeOf(db: Db, delivery: Claimed): Promise<AlertNotice | null> 
 }
 
 async function record(db: Db, delivery: Claimed, result: PostResult) {
-  const error = result.ok ? null : (result.error ?? "failed").slice(0, 300);
+  // A success may still say something (an e-mail some recipients refused): kept on the delivery.
+  const error = result.ok ? (result.error?.slice(0, 300) ?? null) : (result.error ?? "failed").slice(0, 300);
   const done = result.ok || delivery.attempts >= MAX_ATTEMPTS || delivery.transition === "test";
   const retryAt = new Date(Date.now() + (RETRY_AFTER_MS[Math.min(delivery.attempts, RETRY_AFTER_MS.length) - 1] ?? RETRY_AFTER_MS[0]));
   await db.$transaction([

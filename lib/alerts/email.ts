@@ -105,8 +105,11 @@ export async function sendAlertEmail(recipients: string[], notice: AlertNotice):
       text,
       headers: { "X-DTS-Event": notice.transition, "X-DTS-Delivery": notice.deliveryId },
     });
+    // Sent to those the server accepted: a retry would send it to them again. Only a message no
+    // recipient got is a failed attempt; the refused ones are named on the delivery.
+    if (!info.accepted.length) return { ok: false, error: `refused for all ${recipients.length} recipients` };
     return info.rejected.length
-      ? { ok: false, error: `refused for ${info.rejected.length} of ${recipients.length} recipients` }
+      ? { ok: true, error: `refused for ${info.rejected.length} of ${recipients.length} recipients` }
       : { ok: true };
   } catch (error) {
     return { ok: false, error: (error instanceof Error ? error.message : String(error)).slice(0, 200) };

@@ -8,7 +8,10 @@ export const HISTORY_RETENTION_MS = 24 * 60 * 60 * 1000;
 export const MINUTE_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
 const MINUTE_MS = 60_000;
 
-type Sql = Pick<Db, "$executeRaw">;
+type Sql = Pick<Db, "$executeRaw" | "$queryRaw">;
+
+/** pg_advisory lock key of the all-groups history sweep (an arbitrary constant of this application). */
+const HISTORY_SWEEP_LOCK_KEY = 7_402_118_001;
 
 /** The start of the 10-second slot a time falls in: the sample's `at`. */
 export function historySlot(at: Date): Date {
@@ -47,6 +50,12 @@ export async function recordHeartbeatSample(
  * samples always leave together and its average is written once (a second is ignored: the key).
  */
 export async function ageOutSamples(db: Sql, now: Date, groupId: string | null = null): Promise<void> {
+  // One sweep of every group at a time: two heartbeats sweeping at once would each wait on rows the
+  // other's own-group step holds (a deadlock); the one that does not get the lock leaves it to the other.
+  if (groupId === null) {
+    const lock = await db.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${HISTORY_SWEEP_LOCK_KEY}) AS "locked"`;
+    if (!lock.at(0)?.locked) return;
+  }
   const cutoff = new Date(Math.floor((now.getTime() - HISTORY_RETENTION_MS) / MINUTE_MS) * MINUTE_MS);
   await db.$executeRaw`
     WITH "aged" AS (

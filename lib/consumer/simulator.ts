@@ -183,14 +183,14 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   };
 }
 
-/** Whether the simulation runs: on the embedded demo database unless DEMO_SIMULATION=0; on PostgreSQL only with DEMO_SIMULATION=1. */
 /**
- * The showcase instance's played groups get the week before the simulation as minute averages
+ * The showcase instance's played groups get six days of minute averages before the last 24 hours
  * (docs/rules.md "Demo simulation"), once: a daily swell with bursts, so that the Monitoring tab's
- * 6-hour to 7-day ranges show a demo's history from the first minute. One statement.
+ * 7-day range shows a demo's history from the first minute. It ends where the 10-second samples
+ * begin, so no minute is both invented and measured. One statement.
  */
 export async function backfillDemoHistory(db: Db, instanceId: string, now: Date): Promise<number> {
-  const end = new Date(Math.floor(now.getTime() / 60_000) * 60_000 - 3_600_000);
+  const end = new Date(Math.floor((now.getTime() - 24 * 3_600_000) / 60_000) * 60_000 - 60_000);
   return db.$executeRaw`
     INSERT INTO "heartbeat_minute" ("group_id", "at", "message_delay_seconds", "unconsumed_records")
     SELECT g."id", m."at",
@@ -201,12 +201,13 @@ export async function backfillDemoHistory(db: Db, instanceId: string, now: Date)
                 + CASE WHEN (EXTRACT(EPOCH FROM m."at") / 60)::bigint % 360 < 25 THEN 6000 - 230 * ((EXTRACT(EPOCH FROM m."at") / 60)::bigint % 360) ELSE 0 END
                 + abs(hashtext(m."at"::text || g."id")) % 200 AS INTEGER)
       FROM "consumer_group" g
-     CROSS JOIN generate_series(${new Date(end.getTime() - 7 * 86_400_000)}::timestamp, ${end}::timestamp, interval '1 minute') AS m("at")
+     CROSS JOIN generate_series(${new Date(end.getTime() - 6 * 86_400_000)}::timestamp, ${end}::timestamp, interval '1 minute') AS m("at")
      WHERE g."instance_id" = ${instanceId} AND g."unconsumed_records" IS NOT NULL
        AND NOT EXISTS (SELECT 1 FROM "heartbeat_minute" h JOIN "consumer_group" o ON o."id" = h."group_id" WHERE o."instance_id" = ${instanceId})
     ON CONFLICT ("group_id", "at") DO NOTHING`;
 }
 
+/** Whether the simulation runs: on the embedded demo database unless DEMO_SIMULATION=0; on PostgreSQL only with DEMO_SIMULATION=1. */
 export function simulationEnabled(env: Record<string, string | undefined> = process.env): boolean {
   if (env.DEMO_SIMULATION === "0") return false;
   if (env.DEMO_SIMULATION === "1") return true;

@@ -30,6 +30,8 @@ const REFUSALS: Record<string, Record<string, Omit<DbRefusal, "constraint">>> = 
     consumer_group_name_check: { code: "InvalidParameter", field: "name" },
     consumer_group_name_text_check: { code: "InvalidParameter", field: "name" },
     consumer_group_checkpoint_range_check: { code: "InvalidParameter", field: "time" },
+    notification_channel_recipients_check: { code: "InvalidParameter", field: "recipients" },
+    notification_channel_kind_check: { code: "InvalidParameter", field: "format" },
     app_user_access_key_count_check: { code: "QuotaExceeded.AccessKey" },
   },
   "23505": {

@@ -9,6 +9,8 @@ export type ChannelFormat = (typeof CHANNEL_FORMATS)[number];
 export const CHANNEL_ID_PATTERN = /^ch[a-z0-9]{6,30}$/;
 export const RECIPIENTS_MAX = 10;
 const ADDRESS = /^[^\s,@<>"]{1,64}@[^\s,@<>"]+\.[^\s,@<>".]+$/;
+/** Control, format and bidi characters: never part of an address a person types or reads. */
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/;
 
 /**
  * An e-mail channel's recipients as typed (commas, semicolons, spaces or lines between them): the
@@ -17,7 +19,7 @@ const ADDRESS = /^[^\s,@<>"]{1,64}@[^\s,@<>"]+\.[^\s,@<>".]+$/;
 export function parseRecipients(value: string): string[] | "invalid" | "count" | "none" {
   const addresses = [...new Set(value.split(/[\s,;]+/).filter(Boolean))];
   if (!addresses.length) return "none";
-  if (addresses.some((a) => a.length > 254 || !ADDRESS.test(a))) return "invalid";
+  if (addresses.some((a) => a.length > 254 || !ADDRESS.test(a) || INVISIBLE.test(a))) return "invalid";
   return addresses.length > RECIPIENTS_MAX ? "count" : addresses;
 }
 
