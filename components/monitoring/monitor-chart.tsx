@@ -36,6 +36,7 @@ export default function MonitorChart({
   points,
   timeZone,
   threshold,
+  axisChars = 2,
   onPick,
 }: {
   testId: string;
@@ -46,6 +47,8 @@ export default function MonitorChart({
   points: number;
   timeZone: string;
   threshold?: number | null;
+  /** the value axis's width in characters at least: charts stacked together share it, so their time axes line up */
+  axisChars?: number;
   onPick?: (pick: ChartPick) => void;
 }) {
   const box = useRef<HTMLDivElement>(null);
@@ -94,7 +97,7 @@ export default function MonitorChart({
             ticks: { stroke: "#e5e7eb" },
             // As wide as its longest label (312,400 needs more room than 50).
             // (uPlot's first pass has no labels yet, whatever its types say.)
-            size: (_u, values) => 18 + 7 * Math.max(2, ...((values as string[] | null) ?? []).map((v) => v.length)),
+            size: (_u, values) => 18 + 7 * Math.max(axisChars, ...((values as string[] | null) ?? []).map((v) => v.length)),
             values: (_u, ticks) => ticks.map((tick) => formatMetric(tick, "", locale)),
           },
         ],
@@ -129,7 +132,7 @@ export default function MonitorChart({
       chart.over.removeEventListener("click", click);
       chart.destroy();
     };
-  }, [lines, from, stepMs, points, timeZone, threshold, locale]);
+  }, [lines, from, stepMs, points, timeZone, threshold, axisChars, locale]);
 
   return (
     <div

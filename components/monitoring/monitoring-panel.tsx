@@ -4,9 +4,10 @@ import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { can, type Role } from "@/lib/auth/roles";
+import { formatMetric } from "@/lib/format";
 import type { ConsumerGroupRow } from "@/lib/data/consumer-groups";
 import type { InstanceMonitoring } from "@/lib/data/monitoring";
 import { MONITOR_RANGE_KEYS, monitoringHref, type MonitorRange } from "@/lib/validation/monitoring";
@@ -60,6 +61,7 @@ export function MonitoringPanel({
   role: Role;
 }) {
   const t = useTranslations("monitoring");
+  const locale = useLocale();
   const router = useRouter();
   const { timeZone, label: zone } = useTimeZone();
   const { lapsed, markLapsed } = useConsoleState();
@@ -81,7 +83,8 @@ export function MonitoringPanel({
     },
     initialData: initial,
     initialDataUpdatedAt: initial.to,
-    refetchInterval: lapsed ? false : range === "1h" ? 10_000 : 60_000,
+    // About a step at a time: every 10 s for the last hour, a minute for 6 and 24 hours, 5 minutes for 7 days.
+    refetchInterval: lapsed ? false : range === "1h" ? 10_000 : range === "7d" ? 300_000 : 60_000,
     enabled: !lapsed,
   });
   const data = query.data;
@@ -107,6 +110,14 @@ export function MonitoringPanel({
     );
   }
 
+  // Both charts' value axes as wide as the wider one's labels (its highest value, with room above).
+  const axisChars = Math.max(
+    2,
+    ...(["delay", "unconsumed"] as const).map((kind) => {
+      const high = Math.max(0, ...lines[kind].flatMap((l) => (l.shown ? l.values.filter((v): v is number => v !== null) : [])));
+      return formatMetric(Math.ceil(high * 1.1), "", locale).length;
+    }),
+  );
   const rangeText = t(`ranges.${range}`);
   function summary(kind: "delay" | "unconsumed") {
     const title = t(`charts.${kind}`);
@@ -213,6 +224,7 @@ export function MonitoringPanel({
             points={data.points}
             timeZone={timeZone}
             threshold={kind === "delay" ? delayAlertSeconds : null}
+            axisChars={axisChars}
             onPick={kind === "delay" ? onPick : undefined}
           />
           <p className="mt-1 text-xs text-gray-700" data-testid={`monitor-${kind}-summary`}>
