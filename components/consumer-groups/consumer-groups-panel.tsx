@@ -11,7 +11,7 @@ import { consumeViewSearch, type ConsumeSort, type ConsumeView } from "@/lib/val
 import { addDisabledReason, viewGroups } from "./view-groups";
 import { ConsumeFilters } from "./consume-filters";
 import { ConsumerGroupsTable } from "./consumer-groups-table";
-import { SessionLapsedError, isSessionLapse, useConsoleState, useTimeZone } from "../shell/console-state";
+import { SessionLapsedError, useConsoleState, useTimeZone, fetchConsoleJson } from "../shell/console-state";
 import { DialogRoot } from "../ui/dialog";
 import { EmptyState } from "../ui/empty-state";
 import { RefreshControls, type AutoRefresh } from "../ui/refresh-controls";
@@ -22,12 +22,7 @@ import { consumerGroupKeys } from "./query-keys";
 
 export const POLL_INTERVAL_MS = 5_000;
 
-async function fetchJson<T>(url: string, what: string): Promise<T> {
-  const res = await fetch(url, { cache: "no-store", redirect: "manual" });
-  if (isSessionLapse(res)) throw new SessionLapsedError();
-  if (!res.ok) throw new Error(`Could not refresh the ${what}.`);
-  return (await res.json()) as T;
-}
+const fetchJson = <T,>(url: string, what: string) => fetchConsoleJson<T>(url, `Could not refresh the ${what}.`);
 
 /**
  * The Data Consume table: consumer groups with their state (from the lease), progress and a

@@ -2,15 +2,11 @@
 
 import { useQuery } from "@tanstack/react-query";
 import type { GroupHistory } from "@/lib/data/heartbeat-history";
-import { SessionLapsedError, isSessionLapse, useConsoleState } from "../shell/console-state";
+import { SessionLapsedError, fetchConsoleJson, useConsoleState } from "../shell/console-state";
 import { consumerGroupKeys } from "./query-keys";
 
-async function fetchHistory(instanceId: string, groupId: string): Promise<GroupHistory> {
-  const res = await fetch(`/api/instances/${instanceId}/consumer-groups/${groupId}/history`, { cache: "no-store", redirect: "manual" });
-  if (isSessionLapse(res)) throw new SessionLapsedError();
-  if (!res.ok) throw new Error("Could not load the history.");
-  return (await res.json()) as GroupHistory;
-}
+const fetchHistory = (instanceId: string, groupId: string) =>
+  fetchConsoleJson<GroupHistory>(`/api/instances/${instanceId}/consumer-groups/${groupId}/history`, "Could not load the history.");
 
 /**
  * A group's heartbeat history of the last hour (the details drawer's trend charts, the checkpoint

@@ -12,7 +12,7 @@ import type { ConsumerGroupRow } from "@/lib/data/consumer-groups";
 import type { InstanceMonitoring } from "@/lib/data/monitoring";
 import { MONITOR_RANGE_KEYS, monitoringHref, type MonitorRange } from "@/lib/validation/monitoring";
 import { useMetric } from "../consumer-groups/use-metric";
-import { SessionLapsedError, isSessionLapse, useConsoleState, useTimeZone } from "../shell/console-state";
+import { SessionLapsedError, fetchConsoleJson, useConsoleState, useTimeZone } from "../shell/console-state";
 import { Button } from "../ui/button";
 import { DialogBody, DialogContent, DialogRoot } from "../ui/dialog";
 import { EmptyState } from "../ui/empty-state";
@@ -34,12 +34,8 @@ const PALETTE = [
 
 type Group = Pick<ConsumerGroupRow, "id" | "name" | "alertRule">;
 
-async function fetchMonitoring(instanceId: string, range: MonitorRange): Promise<InstanceMonitoring> {
-  const res = await fetch(`/api/instances/${instanceId}/monitoring?range=${range}`, { cache: "no-store", redirect: "manual" });
-  if (isSessionLapse(res)) throw new SessionLapsedError();
-  if (!res.ok) throw new Error(`HTTP ${res.status}`);
-  return (await res.json()) as InstanceMonitoring;
-}
+const fetchMonitoring = (instanceId: string, range: MonitorRange) =>
+  fetchConsoleJson<InstanceMonitoring>(`/api/instances/${instanceId}/monitoring?range=${range}`, "Could not refresh the charts.");
 
 /**
  * The Monitoring tab (docs/rules.md "Consumer history"): every group's delay and backlog on one

@@ -23,6 +23,17 @@ export function isSessionLapse(res: Response): boolean {
   return res.status === 401 || res.type === "opaqueredirect";
 }
 
+/**
+ * GETs one of the console's own JSON routes, never cached: the parsed body, or a
+ * SessionLapsedError when the session is gone, or an Error saying `failure` for any other answer.
+ */
+export async function fetchConsoleJson<T>(url: string, failure: string): Promise<T> {
+  const res = await fetch(url, { cache: "no-store", redirect: "manual" });
+  if (isSessionLapse(res)) throw new SessionLapsedError();
+  if (!res.ok) throw new Error(failure);
+  return (await res.json()) as T;
+}
+
 /** Asks the server whether the session still holds: before a refresh, after a failed action. */
 export async function checkSession(): Promise<"ok" | "lapsed" | "unreachable"> {
   try {
