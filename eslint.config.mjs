@@ -26,7 +26,10 @@ const TRANSLATIONS_PATH = {
   importNames: ["getTranslations"],
   message: "Import getTranslations from @/i18n/translator: it compiles each message once per process.",
 };
-const layer = (...patterns) => ["error", { paths: [ZOD_PATH, TRANSLATIONS_PATH], patterns }];
+// A console route is dynamic and has no loading boundary: a prefetch costs the server a render and
+// brings the click nothing (README "Benchmark"), so links come from components/ui/link.tsx.
+const LINK_PATH = { name: "next/link", message: "Import { Link } from @/components/ui/link: console links do not prefetch." };
+const layer = (...patterns) => ["error", { paths: [ZOD_PATH, TRANSLATIONS_PATH, LINK_PATH], patterns }];
 
 export default defineConfig([
   ...nextVitals,
@@ -82,6 +85,12 @@ export default defineConfig([
     rules: { "@typescript-eslint/no-restricted-imports": layer(NO_APP, NO_ZOD_SCHEMAS) },
   },
   { files: ["lib/validation/zod.ts"], rules: { "@typescript-eslint/no-restricted-imports": "off" } },
+  {
+    files: ["components/ui/link.tsx"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": ["error", { paths: [ZOD_PATH, TRANSLATIONS_PATH], patterns: [NO_APP, NO_ZOD_SCHEMAS] }],
+    },
+  },
   globalIgnores([
     ".next/**",
     "out/**",

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useTranslations } from "next-intl";
 import { getTranslations } from "@/i18n/translator";
 import { LogoMark } from "@/components/shell/logo";

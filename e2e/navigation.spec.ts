@@ -31,3 +31,24 @@ test("a route change shows progress until the page arrives", async ({ page }) =>
   await expect(progress).toHaveCount(0);
   await expect(page.locator("main")).not.toHaveAttribute("aria-busy", "true");
 });
+
+// Links do not prefetch (components/ui/link.tsx): every console route is dynamic, so a prefetch
+// cost the server a render per visible link and gave the click nothing (README "Benchmark").
+test("a page view asks the server for that page alone: no link prefetches", async ({ page }) => {
+  const prefetches: string[] = [];
+  page.on("request", (request) => {
+    if (request.headers()["next-router-prefetch"]) prefetches.push(request.url());
+  });
+  // The task list (about thirty links in view), then a task's Data Consume (the nav and the tabs).
+  await visit(page, "/change-tracking");
+  await expect(page.getByTestId("task-row").first()).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  const consume = await page
+    .getByRole("link", { name: /^Data Consume of / })
+    .first()
+    .getAttribute("href");
+  await visit(page, consume!);
+  await expect(page.getByTestId("group-id").first()).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  expect(prefetches).toEqual([]);
+});

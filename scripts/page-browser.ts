@@ -8,6 +8,8 @@ export interface BrowserTimes {
   consumeWarmMs: number;
   /** a click on a task's "Data Consume" link in the task list until that page's table is visible */
   clickToConsumeMs: number;
+  /** what one view asks of the server beyond static files (the page, its JSON, any prefetch) */
+  serverRequestsPerView: { taskList: number; dataConsume: number };
 }
 
 /**
@@ -22,6 +24,7 @@ export async function measureBrowser(base: string, cookie: string, instanceId: s
   const cold: number[] = [];
   const warm: number[] = [];
   const click: number[] = [];
+  let serverRequestsPerView = { taskList: 0, dataConsume: 0 };
   try {
     for (let i = 0; i < runs; i++) {
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -44,9 +47,31 @@ export async function measureBrowser(base: string, cookie: string, instanceId: s
       click.push(performance.now() - started);
       await context.close();
     }
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    await context.addCookies([{ name, value: rest.join("="), domain: url.hostname, path: "/" }]);
+    const page = await context.newPage();
+    let requests = 0;
+    page.on("request", (request) => {
+      if (request.url().startsWith(base) && !new URL(request.url()).pathname.startsWith("/_next/static/")) requests++;
+    });
+    const view = async (path: string) => {
+      requests = 0;
+      await page.goto(`${base}${path}`, { waitUntil: "networkidle" });
+      return requests;
+    };
+    serverRequestsPerView = {
+      taskList: await view(`/change-tracking?region=${region}`),
+      dataConsume: await view(`/change-tracking/${instanceId}/consume`),
+    };
+    await context.close();
   } finally {
     await browser.close();
   }
   const round = (n: number) => Math.round(n);
-  return { consumeColdMs: round(median(cold)), consumeWarmMs: round(median(warm)), clickToConsumeMs: round(median(click)) };
+  return {
+    consumeColdMs: round(median(cold)),
+    consumeWarmMs: round(median(warm)),
+    clickToConsumeMs: round(median(click)),
+    serverRequestsPerView,
+  };
 }

@@ -50,4 +50,14 @@ describe("import boundaries", () => {
   it("zod comes from lib/validation/zod everywhere", async () => {
     assert.equal((await restricted("components/ui/badge.tsx", 'import { z } from "zod";\nexport const probe = z;\n')).length, 1);
   });
+
+  it("links come from components/ui/link, which does not prefetch", async () => {
+    const probe = 'import Link from "next/link";\nexport const probe = Link;\n';
+    for (const file of ["app/(console)/audit/page.tsx", "components/tasks/task-table.tsx"]) {
+      const messages = await restricted(file, probe);
+      assert.equal(messages.length, 1, file);
+      assert.match(messages[0], /do not prefetch/);
+    }
+    assert.deepEqual(await restricted("components/ui/link.tsx", probe), []);
+  });
 });

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useTranslations } from "next-intl";
 
 /** The console's 404, inside the shell: the top bar and navigation stay, so the way on is there. */

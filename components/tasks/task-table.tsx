@@ -3,7 +3,7 @@
 // A client component fed by the same typed rows the page reads: the server sends the rows as data,
 // not as rendered markup, so the page's React Server Components payload stays the size of the data
 // (README "Benchmark").
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useTranslations } from "next-intl";
 import type { TaskRow } from "@/lib/data/tasks";
 import { formatDateTime, zoneLabel } from "@/lib/format";
