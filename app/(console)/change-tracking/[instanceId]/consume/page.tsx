@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "@/i18n/translator";
 import { ConsumerGroupsPanel } from "@/components/consumer-groups/consumer-groups-panel";
+import { ExampleSaslUser } from "@/components/consumer-groups/example-sasl-user";
 import { ConsumeMessages } from "@/components/i18n/pages/consume";
 import { Truncated } from "@/components/ui/truncated";
 import { requireUser } from "@/lib/auth/session";
@@ -34,7 +35,6 @@ export default async function DataConsumePage({
     getTranslations("consume"),
   ]);
   if (!instance || !groups) notFound();
-  const example = groups.groups.at(0);
 
   return (
     <div className="space-y-4">
@@ -58,47 +58,40 @@ export default async function DataConsumePage({
           role={user.role}
           instanceName={instance.name}
         />
-      </ConsumeMessages>
 
-      <section className="rounded-sm border border-gray-200 bg-white p-4 text-sm text-gray-800 sm:p-5" aria-labelledby="connect-title">
-        <h2 id="connect-title" className="font-semibold text-gray-900">
-          {t("connect.title")}
-        </h2>
-        <p className="mt-2">
-          {t.rich("connect.body", {
-            code: (chunks) => <code className="rounded bg-gray-100 px-1 font-mono">{chunks}</code>,
-            user: SASL_USER_PATTERN,
-          })}
-        </p>
-        <dl className="mt-3 grid grid-cols-1 gap-3 md:grid-cols-2">
-          <div className="min-w-0">
-            <dt className="text-gray-700">{t("connect.topic")}</dt>
-            <dd>
-              <Truncated value={instance.topic} copyLabel={t("connect.copyTopic")} mono />
-            </dd>
-          </div>
-          <div className="min-w-0">
-            <dt className="text-gray-700">{t("connect.vpc")}</dt>
-            <dd>
-              <Truncated value={instance.vpcEndpoint} copyLabel={t("connect.copyVpc")} mono />
-            </dd>
-          </div>
-          <div className="min-w-0">
-            <dt className="text-gray-700">{t("connect.public")}</dt>
-            <dd>
-              <Truncated value={instance.publicEndpoint} copyLabel={t("connect.copyPublic")} mono />
-            </dd>
-          </div>
-          {example ? (
+        <section className="rounded-sm border border-gray-200 bg-white p-4 text-sm text-gray-800 sm:p-5" aria-labelledby="connect-title">
+          <h2 id="connect-title" className="font-semibold text-gray-900">
+            {t("connect.title")}
+          </h2>
+          <p className="mt-2">
+            {t.rich("connect.body", {
+              code: (chunks) => <code className="rounded bg-gray-100 px-1 font-mono">{chunks}</code>,
+              user: SASL_USER_PATTERN,
+            })}
+          </p>
+          <dl className="mt-3 grid grid-cols-1 gap-3 md:grid-cols-2">
             <div className="min-w-0">
-              <dt className="text-gray-700">{t("connect.example", { name: example.name })}</dt>
+              <dt className="text-gray-700">{t("connect.topic")}</dt>
               <dd>
-                <Truncated value={`${example.account}-${example.id}`} copyLabel={t("connect.copyExample")} mono />
+                <Truncated value={instance.topic} copyLabel={t("connect.copyTopic")} mono />
               </dd>
             </div>
-          ) : null}
-        </dl>
-      </section>
+            <div className="min-w-0">
+              <dt className="text-gray-700">{t("connect.vpc")}</dt>
+              <dd>
+                <Truncated value={instance.vpcEndpoint} copyLabel={t("connect.copyVpc")} mono />
+              </dd>
+            </div>
+            <div className="min-w-0">
+              <dt className="text-gray-700">{t("connect.public")}</dt>
+              <dd>
+                <Truncated value={instance.publicEndpoint} copyLabel={t("connect.copyPublic")} mono />
+              </dd>
+            </div>
+            <ExampleSaslUser instanceId={instance.id} />
+          </dl>
+        </section>
+      </ConsumeMessages>
     </div>
   );
 }
