@@ -111,7 +111,7 @@ describe("createConsumerGroup action", () => {
 
 describe('the refusal\'s language (docs/rules.md "Languages")', () => {
   const inChinese = (raw: unknown, user: (typeof users)[keyof typeof users] | null = users.operator) =>
-    runAction(createConsumerGroupSpec, raw, user, null, undefined, { channel: "console", locale: "zh-CN" });
+    runAction(createConsumerGroupSpec, raw, user, null, { channel: "console", locale: "zh-CN" });
 
   it("words the message and each field error in the caller's locale, with the same code", async () => {
     const raw = input({ account: "bad-name", password: "short", confirmPassword: "short" });

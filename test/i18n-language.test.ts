@@ -56,7 +56,7 @@ describe("the language switch", () => {
   it("a refusal has the same code in both languages, worded in the caller's", async () => {
     const input = { instanceId: SEED_IDS.normal, name: "x", account: "bad account!", password: "short", confirmPassword: "short" };
     const en = await runAction(createConsumerGroupSpec, input, demo("admin"));
-    const zh = await runAction(createConsumerGroupSpec, input, demo("admin"), null, undefined, { channel: "console", locale: "zh-CN" });
+    const zh = await runAction(createConsumerGroupSpec, input, demo("admin"), null, { channel: "console", locale: "zh-CN" });
     assert.ok(!en.ok && !zh.ok);
     assert.equal(en.code, zh.code);
     assert.equal(en.message, "Check the highlighted fields.");
@@ -66,7 +66,7 @@ describe("the language switch", () => {
     for (const text of Object.values(en.fieldErrors ?? {})) assert.doesNotMatch(text, /[\u4e00-\u9fff]|^validation\./, text);
     assert.equal("values" in zh, false, "placeholder values are not sent");
 
-    const viewer = await runAction(createConsumerGroupSpec, input, demo("viewer"), null, undefined, {
+    const viewer = await runAction(createConsumerGroupSpec, input, demo("viewer"), null, {
       channel: "console",
       locale: "zh-CN",
     });
@@ -78,7 +78,7 @@ describe("the language switch", () => {
     const full = await conn.prisma.instance.findFirst({ where: { consumerGroupCount: CONSUMER_GROUP_QUOTA }, select: { id: true } });
     assert.ok(full, "the demo has a full instance");
     const input = { instanceId: full.id, name: "one-more", account: "onemore", password: "Good#Pass1", confirmPassword: "Good#Pass1" };
-    const zh = await runAction(createConsumerGroupSpec, input, demo("admin"), null, undefined, { channel: "console", locale: "zh-CN" });
+    const zh = await runAction(createConsumerGroupSpec, input, demo("admin"), null, { channel: "console", locale: "zh-CN" });
     assert.equal(!zh.ok && zh.code, "QuotaExceeded.ConsumerGroup");
     assert.match(!zh.ok ? zh.message : "", new RegExp(`${CONSUMER_GROUP_QUOTA} 个消费组`));
   });

@@ -39,7 +39,6 @@ const apiServer = http.createServer((req, res) => {
         headers,
         body: req.method === "GET" ? undefined : Buffer.concat(chunks),
       }),
-      () => {},
     );
     res.writeHead(response.status, Object.fromEntries(response.headers)).end(Buffer.from(await response.arrayBuffer()));
   })();

@@ -183,7 +183,11 @@ export function AccessKeysPanel({
             selfId={selfId}
             canManageAny={canManageAny}
             quota={quota}
-            onCreated={(created) => setDialog({ kind: "created", created })}
+            onCreated={(created) => {
+              setDialog({ kind: "created", created });
+              // The new key shows in the list behind the dialog that shows its secret.
+              router.refresh();
+            }}
           />
         ) : null}
         {dialog?.kind === "created" ? <CreatedDialog created={dialog.created} onDone={close} /> : null}

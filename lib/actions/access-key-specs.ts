@@ -14,7 +14,6 @@ import type { ActionContext, ActionSpec } from "./run-action";
  * AccessKey is "not found" to a user who may not manage it, so ids cannot be probed.
  */
 
-const PAGES = ["/access-keys"];
 const GONE = "errors.accessKeyGone";
 
 /** What creating returns: the only time the secret leaves the server. */
@@ -55,7 +54,6 @@ export const createAccessKeySpec = {
     });
     return { ok: true, data: { accessKeyId, accessKeySecret, username: owner.username } };
   },
-  revalidate: () => PAGES,
 } satisfies ActionSpec<typeof createAccessKeySchema, CreatedAccessKey>;
 
 /** The AccessKey if this user may manage it; else null, as for one that does not exist. */
@@ -81,7 +79,6 @@ function setStatusSpec(name: "disableAccessKey" | "enableAccessKey", status: "Ac
       });
       return changed ? { ok: true, data: { accessKeyId: key.id } } : fail("NotFound", GONE);
     },
-    revalidate: () => PAGES,
   } satisfies ActionSpec<typeof accessKeyTargetSchema, { accessKeyId: string }>;
 }
 
@@ -104,5 +101,4 @@ export const deleteAccessKeySpec = {
     });
     return deleted ? { ok: true, data: { accessKeyId: key.id } } : fail("NotFound", GONE);
   },
-  revalidate: () => PAGES,
 } satisfies ActionSpec<typeof accessKeyTargetSchema, { accessKeyId: string }>;

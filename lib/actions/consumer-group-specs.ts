@@ -21,10 +21,6 @@ function invalidCode(fields: string[]): ErrorCode {
 }
 
 const GONE = "errors.groupGone";
-// No `revalidate` here: what these writes change on Data Consume (the table, its example SASL
-// user) is drawn from the groups query in the browser, which the dialog refetches after a success;
-// a revalidated path made each answer carry a new server render of the whole page (18 KB and more
-// time than the password hash; README "Benchmark"). Other pages are read afresh when opened.
 
 /** CreateConsumerGroup: operator and admin; the database has the last word on quota, status and name. */
 export const createConsumerGroupSpec = {

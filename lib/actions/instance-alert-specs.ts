@@ -40,7 +40,6 @@ export const configureInstanceAlertSpec = {
     if (!saved) return fail("NotFound", "errors.instanceGone");
     return { ok: true, data: saved };
   },
-  revalidate: (input) => [`/change-tracking/${input.instanceId}`, `/change-tracking/${input.instanceId}/consume`],
 } satisfies ActionSpec<typeof configureInstanceAlertSchema, Saved>;
 
 type SavedRule = {

@@ -16,7 +16,6 @@ import type { ActionContext, ActionSpec } from "./run-action";
  * returned once.
  */
 
-const PAGES = ["/alerts"];
 const GONE = "errors.channelGone";
 
 export interface CreatedChannel {
@@ -81,7 +80,6 @@ export const createNotificationChannelSpec = {
     });
     return { ok: true, data: { id, name: input.name, secret } };
   },
-  revalidate: () => PAGES,
 } satisfies ActionSpec<typeof createChannelSchema, CreatedChannel>;
 
 export const deleteNotificationChannelSpec = {
@@ -97,7 +95,6 @@ export const deleteNotificationChannelSpec = {
     });
     return deleted ? { ok: true, data: { id: input.channelId } } : fail("NotFound", GONE);
   },
-  revalidate: () => PAGES,
 } satisfies ActionSpec<typeof channelTargetSchema, { id: string }>;
 
 /** Sends a test message now (one attempt) and says how it went. */
@@ -125,5 +122,4 @@ export const testNotificationChannelSpec = {
       data: { delivered: done?.status === "ok", httpStatus: done?.lastHttpStatus ?? null, error: done?.lastError ?? null },
     };
   },
-  revalidate: () => PAGES,
 } satisfies ActionSpec<typeof channelTargetSchema, { delivered: boolean; httpStatus: number | null; error: string | null }>;

@@ -65,8 +65,6 @@ export interface ActionSpec<S extends z.ZodType, T> {
   /** Picks the error code for invalid input from the fields that failed. */
   invalidCode?: (fields: string[]) => ErrorCode;
   handler: (input: z.output<S>, ctx: ActionContext) => Promise<ActionResult<T>>;
-  /** Pages whose server-rendered data a success changes. */
-  revalidate?: (input: z.output<S>, data: T) => string[];
 }
 
 /** First message per field, in the shape react-hook-form's setError takes. */
@@ -93,10 +91,9 @@ export async function runAction<S extends z.ZodType, T>(
   input: unknown,
   user: SessionUser | null,
   ip: string | null = null,
-  onSuccess?: (input: z.output<S>, data: T) => void,
   via: ActionVia = { channel: "console" },
 ): Promise<ActionResult<T>> {
-  return localizeResult(await runActionKeyed(spec, input, user, ip, onSuccess, via), via.locale ?? DEFAULT_LOCALE);
+  return localizeResult(await runActionKeyed(spec, input, user, ip, via), via.locale ?? DEFAULT_LOCALE);
 }
 
 /** A result's message keys in the locale, their values dropped: what the caller is sent. */
@@ -115,7 +112,6 @@ async function runActionKeyed<S extends z.ZodType, T>(
   input: unknown,
   user: SessionUser | null,
   ip: string | null = null,
-  onSuccess?: (input: z.output<S>, data: T) => void,
   via: ActionVia = { channel: "console" },
 ): Promise<ActionResult<T>> {
   const raw = input && typeof input === "object" ? (input as Record<string, unknown>) : {};
@@ -184,7 +180,5 @@ async function runActionKeyed<S extends z.ZodType, T>(
     return refuse(fail("InternalError", "errors.internal"));
   }
   if (!result.ok) return refuse(result);
-  // Outside the try: the write is done, so nothing after it may report it as failed.
-  onSuccess?.(parsed.data, result.data);
   return result;
 }

@@ -1,5 +1,4 @@
 import "server-only";
-import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { clientIpFrom } from "../client-ip";
 import type { z } from "../validation/zod";
@@ -13,9 +12,11 @@ import { requestLocale } from "@/i18n/server";
 export type { ActionSpec };
 
 /**
- * Wraps a server action: reads the session on the server, runs {@link runAction}, and after a
- * success revalidates the pages it changed (outside the handler, so a done write is never
- * reported as failed).
+ * Wraps a server action: reads the session on the server and runs {@link runAction}. The answer is
+ * the result alone: no page is rendered again on the server for it (a revalidated path made each
+ * answer carry a new render of the whole page, 18 KB on Data Consume and more time than the
+ * password hash; README "Benchmark"). The browser refreshes what it shows: a query it refetches,
+ * or `router.refresh()` on a server-rendered page.
  */
 export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>) {
   return async (input: unknown): Promise<ActionResult<T>> => {
@@ -29,15 +30,6 @@ export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>) {
       if (isDatabaseUnavailable(error)) return localizeResult(databaseUnavailable(spec.name, error), await requestLocale());
       throw error;
     }
-    return runAction(
-      spec,
-      input,
-      user,
-      clientIpFrom(await headers()),
-      (parsed, data) => {
-        for (const path of spec.revalidate?.(parsed, data) ?? []) revalidatePath(path);
-      },
-      { channel: "console", locale },
-    );
+    return runAction(spec, input, user, clientIpFrom(await headers()), { channel: "console", locale });
   };
 }

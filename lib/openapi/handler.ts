@@ -21,7 +21,7 @@ import { localize } from "@/i18n/translate";
  * Accept-Language asks for (English unless Chinese), its codes the same in every language. Never
  * throws; anything unexpected is logged and answered 503 without detail.
  */
-export async function handleOpenApi(request: Request, revalidate: (paths: string[]) => void): Promise<Response> {
+export async function handleOpenApi(request: Request): Promise<Response> {
   const host = request.headers.get(OPENAPI_HOST_HEADER) || request.headers.get("host");
   const locale = negotiateLocale(request.headers.get("accept-language"));
   const answer: AnswerContext = {
@@ -89,7 +89,6 @@ export async function handleOpenApi(request: Request, revalidate: (paths: string
       user: auth.user,
       ip: clientIp,
       via: { channel: "api", accessKeyId: auth.accessKeyId, locale },
-      revalidate,
     });
     if (result.ok) return operationSuccess(result.body, answer);
     if ("missing" in result) {

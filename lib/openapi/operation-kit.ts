@@ -21,8 +21,6 @@ export interface OperationContext {
   user: SessionUser;
   ip: string | null;
   via: ActionVia;
-  /** revalidates the console pages a change shows on */
-  revalidate: (paths: string[]) => void;
 }
 
 export type OperationResult =
@@ -133,7 +131,7 @@ export async function runWrite<S extends z.ZodType, T>(
       return failure;
     }
   }
-  return runAction(spec, input, ctx.user, ctx.ip, (parsed, data) => ctx.revalidate(spec.revalidate?.(parsed, data) ?? []), ctx.via);
+  return runAction(spec, input, ctx.user, ctx.ip, ctx.via);
 }
 
 /** The instance exists and, when a region is named, lies in it. */

@@ -49,7 +49,7 @@ export function openApiServer() {
         headers,
         body: req.method === "GET" || req.method === "HEAD" ? undefined : body,
       });
-      const response = await handleOpenApi(request, () => {});
+      const response = await handleOpenApi(request);
       res.writeHead(response.status, Object.fromEntries(response.headers));
       res.end(Buffer.from(await response.arrayBuffer()));
     })();

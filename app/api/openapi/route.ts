@@ -1,4 +1,3 @@
-import { revalidatePath } from "next/cache";
 import { handleOpenApi } from "@/lib/openapi/handler";
 
 /**
@@ -6,9 +5,7 @@ import { handleOpenApi } from "@/lib/openapi/handler";
  * calls there to this route, which authenticates them by their signature, not by a session.
  */
 function handle(request: Request): Promise<Response> {
-  return handleOpenApi(request, (paths) => {
-    for (const path of paths) revalidatePath(path);
-  });
+  return handleOpenApi(request);
 }
 
 export const GET = handle;

@@ -17,7 +17,7 @@ import { requestLocale } from "@/i18n/server";
 export async function GET(request: Request) {
   const user = await getSessionUser();
   const input = Object.fromEntries(new URL(request.url).searchParams);
-  const result = await runAction(exportAuditLogSpec, input, user, clientIpFrom(await headers()), undefined, {
+  const result = await runAction(exportAuditLogSpec, input, user, clientIpFrom(await headers()), {
     channel: "console",
     locale: await requestLocale(),
   });
