@@ -16,13 +16,3 @@ export const RULE_VALUES = {
 } as const;
 
 export type MessageValues = Record<string, string | number>;
-
-/**
- * A message key as lib writes them (`errors.quotaExceeded`, `validation.name.required`): a
- * namespace and a path, no spaces. Text that is not a key (a user's own words) passes through.
- */
-const MESSAGE_KEY = /^[a-z][A-Za-z0-9]*(\.[A-Za-z0-9_-]+)+$/;
-
-export function isMessageKey(text: string): boolean {
-  return MESSAGE_KEY.test(text);
-}

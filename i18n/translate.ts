@@ -1,11 +1,11 @@
 // Messages outside React: server actions, route handlers and the OpenAPI answer in the caller's
 // language with the same catalogues the pages use (docs/rules.md "Languages").
 import { createTranslator } from "next-intl";
-import { isMessageKey, RULE_VALUES, type MessageValues } from "./keys";
+import { RULE_VALUES, type MessageValues } from "./keys";
 import { DEFAULT_LOCALE, type Locale } from "./locales";
 import { MESSAGES } from "./messages";
 
-export { isMessageKey, RULE_VALUES, type MessageValues };
+export { RULE_VALUES, type MessageValues };
 
 type LooseTranslator = ((key: string, values?: MessageValues) => string) & { has: (key: string) => boolean };
 
@@ -21,9 +21,11 @@ export function translatorFor(locale: Locale = DEFAULT_LOCALE): LooseTranslator 
   return t;
 }
 
-/** A message key in the locale, with the rule figures and `values`; any other text as it is. */
+/**
+ * A message key of the catalogue in the locale, with the rule figures and `values`; text the
+ * catalogue does not hold (a library's own words, a database's refusal) as it is.
+ */
 export function localize(locale: Locale, text: string, values?: MessageValues): string {
-  if (!isMessageKey(text)) return text;
   const t = translatorFor(locale);
   return t.has(text) ? t(text, { ...RULE_VALUES, ...values }) : text;
 }

@@ -129,7 +129,7 @@ describe("consumer credential check", () => {
     assert.ok(c.ok);
     const hb = await heartbeatConsumer(
       conn.prisma,
-      { groupId: g.id, leaseToken: c.body.leaseToken, checkpoint: new Date("2000-01-01T00:00:00Z") },
+      { groupId: g.id, leaseToken: c.data.leaseToken, checkpoint: new Date("2000-01-01T00:00:00Z") },
       { clientIp: null, now: new Date(Date.now() + 1000) },
     );
     assert.ok(hb.ok);

@@ -61,7 +61,7 @@ describe("checkpoint reset", () => {
     assert.equal(row.checkpointAt?.toISOString(), mid.toISOString());
     const c = await connectConsumer(conn.prisma, { user: g.user, password: "Ckpt#12345" }, { clientIp: "192.0.2.61" });
     assert.ok(c.ok);
-    assert.equal(c.body.checkpoint, mid.toISOString());
+    assert.equal(c.data.checkpoint, mid.toISOString());
     assert.equal((await conn.prisma.consumerGroup.findUniqueOrThrow({ where: { id: g.id } })).startCheckpointAt, null, "handed over once");
     const audit = await conn.prisma.auditLog.findFirst({
       where: { action: "resetConsumerGroupCheckpoint", groupId: g.id },

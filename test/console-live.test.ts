@@ -49,7 +49,7 @@ describe("heartbeat history", () => {
     const t0 = new Date(Math.floor(Date.now() / 10_000) * 10_000);
     const connected = await connectConsumer(conn.prisma, { user: g.user, password: g.password }, { clientIp: "203.0.113.5", now: t0 });
     assert.ok(connected.ok);
-    const leaseToken = connected.body.leaseToken;
+    const leaseToken = connected.data.leaseToken;
     for (const ms of [1_000, 4_000, 9_000, 11_000]) {
       const now = new Date(t0.getTime() + ms);
       const hb = await heartbeatConsumer(
@@ -75,7 +75,7 @@ describe("heartbeat history", () => {
     const g = await newGroup();
     const c = await connectConsumer(conn.prisma, { user: g.user, password: g.password }, { clientIp: null });
     assert.ok(c.ok);
-    assert.ok((await heartbeatConsumer(conn.prisma, { groupId: g.id, leaseToken: c.body.leaseToken }, { clientIp: null })).ok);
+    assert.ok((await heartbeatConsumer(conn.prisma, { groupId: g.id, leaseToken: c.data.leaseToken }, { clientIp: null })).ok);
     assert.equal(await conn.prisma.heartbeatSample.count({ where: { groupId: g.id } }), 0);
   });
 

@@ -46,7 +46,7 @@ async function connectedLongAgo(g: { id: string; user: string; password: string 
   assert.ok(c.ok);
   const longAgo = new Date(Date.now() - (STALLED_AFTER_SECONDS + 60) * 1000);
   await conn.prisma.consumerLease.update({ where: { groupId: g.id }, data: { connectedAt: longAgo } });
-  return c.body.leaseToken;
+  return c.data.leaseToken;
 }
 
 const beat = async (groupId: string, leaseToken: string, checkpoint: Date, unconsumed: number) => {
@@ -92,7 +92,7 @@ describe("Stalled", () => {
     const fresh = await newGroup();
     const f = await connectConsumer(conn.prisma, { user: fresh.user, password: fresh.password }, { clientIp: null });
     assert.ok(f.ok);
-    await beat(fresh.id, f.body.leaseToken, new Date(Date.now() - 3_600_000), 900);
+    await beat(fresh.id, f.data.leaseToken, new Date(Date.now() - 3_600_000), 900);
     assert.deepEqual([(await rowOf(fresh.id))?.connected, (await rowOf(fresh.id))?.stalled], [true, false]);
   });
 
@@ -116,7 +116,7 @@ describe("the trend beside the sparklines", () => {
       const now = new Date(start.getTime() + i * 10_000 + 1);
       const hb = await heartbeatConsumer(
         conn.prisma,
-        { groupId: g.id, leaseToken: c.body.leaseToken, checkpoint: new Date(now.getTime() - 5_000), unconsumed: 6_000 - i * 100 },
+        { groupId: g.id, leaseToken: c.data.leaseToken, checkpoint: new Date(now.getTime() - 5_000), unconsumed: 6_000 - i * 100 },
         { clientIp: null, now },
       );
       assert.ok(hb.ok, JSON.stringify(hb));

@@ -147,7 +147,7 @@ describe("consumer credential check", () => {
   const check = async (user: string, password: string, ip = "198.51.100.1", now?: Date) => {
     const a = await connectConsumer(conn.prisma, { user, password }, { clientIp: ip, now });
     return a.ok
-      ? { status: 200 as const, body: a.body }
+      ? { status: 200 as const, body: a.data }
       : {
           status: a.refusal.status,
           body: { code: a.refusal.code, message: localize("en", a.refusal.message, a.refusal.values) },

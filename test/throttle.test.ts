@@ -210,11 +210,11 @@ describe("consumer leases", () => {
     assert.ok(grantA.ok && grantB.ok);
     const crossed = await heartbeatConsumer(
       conn.prisma,
-      { groupId: b.id, leaseToken: grantA.body.leaseToken },
+      { groupId: b.id, leaseToken: grantA.data.leaseToken },
       { clientIp: "192.0.2.170" },
     );
     assert.equal(!crossed.ok && crossed.refusal.code, "Lease.Expired");
-    const own = await heartbeatConsumer(conn.prisma, { groupId: b.id, leaseToken: grantB.body.leaseToken }, { clientIp: "192.0.2.170" });
+    const own = await heartbeatConsumer(conn.prisma, { groupId: b.id, leaseToken: grantB.data.leaseToken }, { clientIp: "192.0.2.170" });
     assert.equal(own.ok, true);
   });
 });

@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useWordedResolver } from "../forms/worded-resolver";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
@@ -12,7 +13,7 @@ import { createAccessKeySchema } from "@/lib/validation/access-key";
 import { Button } from "../ui/button";
 import { CopyButton } from "../ui/copy-button";
 import { DialogContent, DialogFooter } from "../ui/dialog";
-import { Field, inputClass, useMessageText } from "../ui/field";
+import { Field, inputClass } from "../ui/field";
 import { FormAlert } from "../ui/form-feedback";
 import { formMessage } from "../forms/action-failure";
 import { useServerAction } from "../forms/use-server-action";
@@ -90,14 +91,13 @@ export function CreateDialog({
   onCreated: (c: Created) => void;
 }) {
   const t = useTranslations("accessKeys");
-  const form = useForm<CreateForm>({ resolver: zodResolver(createAccessKeySchema), defaultValues: { userId: selfId } });
+  const form = useForm<CreateForm>({ resolver: useWordedResolver(zodResolver(createAccessKeySchema)), defaultValues: { userId: selfId } });
   const {
     register,
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
   } = form;
-  const messageText = useMessageText();
   const create = useServerAction(createAccessKey, { setError, fields: FIELDS });
   const self = owners.find((o) => o.id === selfId);
   async function onSubmit(values: CreateForm) {
@@ -108,7 +108,7 @@ export function CreateDialog({
     <DialogContent title={t("create.title")} description={t("create.description")}>
       <form onSubmit={handleSubmit(onSubmit)} noValidate>
         <div className="space-y-4 px-5 py-4">
-          <FormAlert message={messageText(formMessage(errors))} />
+          <FormAlert message={formMessage(errors)} />
           {canManageAny ? (
             <Field id="ak-user" label={t("create.user")} required hint={t("create.userHint", { quota })} error={errors.userId?.message}>
               {(aria) => (
@@ -141,7 +141,6 @@ export function DeleteDialog({ accessKey, onDone }: { accessKey: AccessKeyRow; o
   const t = useTranslations("accessKeys");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
-  const messageText = useMessageText();
   const remove = useServerAction(deleteAccessKey);
   async function confirm() {
     setBusy(true);
@@ -165,7 +164,7 @@ export function DeleteDialog({ accessKey, onDone }: { accessKey: AccessKeyRow; o
       })}
     >
       <div className="space-y-3 px-5 py-4 text-sm text-gray-700">
-        <FormAlert message={messageText(error)} />
+        <FormAlert message={error} />
         <p className="rounded-sm border border-amber-200 bg-amber-50 px-3 py-2 text-amber-800">{t("delete.warning")}</p>
       </div>
       <DialogFooter label={t("delete.submit")} busyLabel={t("delete.busy")} busy={busy} danger onConfirm={confirm} />

@@ -17,7 +17,6 @@ import { ExplainedButton } from "../ui/explained-button";
 import { useHydrated } from "../ui/use-hydrated";
 import { ACCESS_KEY_ID, CreateDialog, CreatedDialog, DeleteDialog, type Created } from "./access-key-dialogs";
 import { useServerAction } from "../forms/use-server-action";
-import { useMessageText } from "../ui/field";
 
 const th = "px-3 py-2.5 text-left text-xs font-semibold text-gray-600 whitespace-nowrap";
 const td = "px-3 py-3 text-sm text-gray-800 align-top";
@@ -43,7 +42,6 @@ export function AccessKeysPanel({
   unavailable: string | null;
 }) {
   const t = useTranslations("accessKeys");
-  const messageText = useMessageText();
   const router = useRouter();
   const hydrated = useHydrated();
   const { timeZone, label: zone } = useTimeZone();
@@ -68,7 +66,7 @@ export function AccessKeysPanel({
     setBusyId(null);
     // An ended session is said once, by the page's own notice.
     if (!result.ok) {
-      if (result.code !== "Unauthorized") toast.error(messageText(result.message));
+      if (result.code !== "Unauthorized") toast.error(result.message);
     } else toast.success(on ? t("toasts.enabled", { id: key.id }) : t("toasts.disabled", { id: key.id }));
     router.refresh();
   }

@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useWordedResolver } from "../forms/worded-resolver";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
@@ -18,7 +19,7 @@ import { Button } from "../ui/button";
 import { CopyButton } from "../ui/copy-button";
 import { DialogBody, DialogContent, DialogDoneFooter, DialogFooter, DialogForm, DialogRoot, DialogTrigger } from "../ui/dialog";
 import { EmptyState } from "../ui/empty-state";
-import { Field, inputClass, useMessageText } from "../ui/field";
+import { Field, inputClass } from "../ui/field";
 import { FormAlert } from "../ui/form-feedback";
 import { TableScroll } from "../ui/table-scroll";
 import { TwoLineTime } from "../ui/two-line-time";
@@ -30,7 +31,6 @@ const FIELDS = ["name", "format", "url", "recipients"];
 /** The admins' notification channels (docs/rules.md "Alert delivery"): add a webhook, send it a test, delete it. */
 export function ChannelsPanel({ channels, emailReady }: { channels: ChannelRow[]; emailReady: boolean }) {
   const t = useTranslations("alerts.channels");
-  const messageText = useMessageText();
   const { timeZone } = useTimeZone();
   const zone = zoneLabel(timeZone);
   const router = useRouter();
@@ -45,7 +45,7 @@ export function ChannelsPanel({ channels, emailReady }: { channels: ChannelRow[]
     setBusy(null);
     // An ended session is said once, by the page's own notice.
     if (!result.ok) {
-      if (result.code !== "Unauthorized") toast.error(messageText(result.message));
+      if (result.code !== "Unauthorized") toast.error(result.message);
     } else if (result.data.delivered) toast.success(t("tested", { name: c.name }));
     else toast.error(t("testFailed", { name: c.name, error: result.data.error ?? String(result.data.httpStatus) }));
     router.refresh();
@@ -191,7 +191,6 @@ function AddChannelDialog({ disabled, emailReady }: { disabled: boolean; emailRe
 function AddChannelForm({ emailReady, onClose }: { emailReady: boolean; onClose: () => void }) {
   const t = useTranslations("alerts.channels");
   const router = useRouter();
-  const messageText = useMessageText();
   const { lapsed } = useConsoleState();
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
   const {
@@ -201,7 +200,7 @@ function AddChannelForm({ emailReady, onClose }: { emailReady: boolean; onClose:
     control,
     formState: { errors, isSubmitting },
   } = useForm<CreateChannelForm>({
-    resolver: zodResolver(createChannelFields),
+    resolver: useWordedResolver(zodResolver(createChannelFields)),
     defaultValues: { name: "", format: "json", url: "", recipients: "" },
     mode: "onChange",
   });
@@ -238,7 +237,7 @@ function AddChannelForm({ emailReady, onClose }: { emailReady: boolean; onClose:
     <DialogContent title={t("dialogTitle")} description={t("dialogDescription")}>
       <DialogForm onSubmit={(e) => void handleSubmit(onSubmit)(e)} noValidate>
         <DialogBody className="space-y-4">
-          <FormAlert message={messageText(formMessage(errors))} />
+          <FormAlert message={formMessage(errors)} />
           <Field id="channel-name" label={t("nameLabel")} required error={errors.name?.message}>
             {(aria) => <input {...aria} {...register("name")} maxLength={64} autoComplete="off" className={inputClass(!!errors.name)} />}
           </Field>

@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useWordedResolver } from "../forms/worded-resolver";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -23,7 +24,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<SignInInput>({ resolver: zodResolver(signInSchema), defaultValues: { username: "", password: "" } });
+  } = useForm<SignInInput>({ resolver: useWordedResolver(zodResolver(signInSchema)), defaultValues: { username: "", password: "" } });
 
   async function onSubmit(values: SignInInput) {
     const result = await signIn("credentials", { ...values, redirect: false });

@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useWordedResolver } from "../forms/worded-resolver";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
@@ -12,7 +13,7 @@ import { formMessage } from "../forms/action-failure";
 import { useServerAction } from "../forms/use-server-action";
 import { useConsoleState } from "../shell/console-state";
 import { DialogBody, DialogContent, DialogFooter, DialogForm } from "../ui/dialog";
-import { Field, inputClass, useMessageText } from "../ui/field";
+import { Field, inputClass } from "../ui/field";
 import { FormAlert } from "../ui/form-feedback";
 import { PasswordInput } from "../ui/password-input";
 import { LapsedNotice, mono, type RowDialogProps } from "./lapsed-notice";
@@ -23,11 +24,10 @@ const FIELDS = ["oldPassword", "newPassword", "confirmPassword"];
 export default function ChangePasswordDialog({ group, onDone, returnFocus }: RowDialogProps) {
   const { lapsed } = useConsoleState();
   const t = useTranslations("consume");
-  const messageText = useMessageText();
   // The new password and its confirmation show and hide together; the current one on its own.
   const [showNew, setShowNew] = useState(false);
   const form = useForm<ChangePasswordForm>({
-    resolver: zodResolver(changePasswordFormSchema),
+    resolver: useWordedResolver(zodResolver(changePasswordFormSchema)),
     defaultValues: { oldPassword: "", newPassword: "", confirmPassword: "" },
     mode: "onChange",
   });
@@ -53,7 +53,7 @@ export default function ChangePasswordDialog({ group, onDone, returnFocus }: Row
       <DialogForm onSubmit={(e) => void handleSubmit(onSubmit)(e)} noValidate>
         <DialogBody className="space-y-4">
           <LapsedNotice />
-          <FormAlert message={messageText(formMessage(errors))} />
+          <FormAlert message={formMessage(errors)} />
           <Field id="cp-old" label={t("changePassword.current")} required error={errors.oldPassword?.message}>
             {(aria) => (
               <PasswordInput

@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useWordedResolver } from "../forms/worded-resolver";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
@@ -10,7 +11,7 @@ import { createConsumerGroup } from "@/lib/actions/consumer-group";
 import { RULE_VALUES } from "@/i18n/keys";
 import { createConsumerGroupFormSchema, type CreateConsumerGroupForm } from "@/lib/validation/consumer-group";
 import { DialogBody, DialogContent, DialogDoneFooter, DialogFooter, DialogForm } from "../ui/dialog";
-import { Field, inputClass, useMessageText } from "../ui/field";
+import { Field, inputClass } from "../ui/field";
 import { formMessage } from "../forms/action-failure";
 import { useServerAction } from "../forms/use-server-action";
 import { useConsoleState } from "../shell/console-state";
@@ -42,9 +43,8 @@ export default function CreateConsumerGroupDialogForm({
   const [showPassword, setShowPassword] = useState(false);
   const queryClient = useQueryClient();
   const t = useTranslations("consume");
-  const messageText = useMessageText();
   const form = useForm<CreateConsumerGroupForm>({
-    resolver: zodResolver(createConsumerGroupFormSchema),
+    resolver: useWordedResolver(zodResolver(createConsumerGroupFormSchema)),
     defaultValues: EMPTY,
     mode: "onChange",
   });
@@ -101,7 +101,7 @@ export default function CreateConsumerGroupDialogForm({
       <DialogForm onSubmit={(e) => void handleSubmit(onSubmit)(e)} noValidate>
         <DialogBody className="space-y-4">
           <LapsedNotice />
-          <FormAlert message={messageText(formMessage(errors))} />
+          <FormAlert message={formMessage(errors)} />
           <Field id="cg-name" label={t("create.name")} required hint={t("rules.name", RULE_VALUES)} error={errors.name?.message}>
             {(aria) => <input {...aria} {...register("name")} maxLength={200} className={inputClass(!!errors.name)} />}
           </Field>

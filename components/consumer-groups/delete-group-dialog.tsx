@@ -8,7 +8,6 @@ import { formatDateTime } from "@/lib/format";
 import { useServerAction } from "../forms/use-server-action";
 import { useConsoleState, useTimeZone } from "../shell/console-state";
 import { DialogBody, DialogContent, DialogFooter } from "../ui/dialog";
-import { useMessageText } from "../ui/field";
 import { FormAlert } from "../ui/form-feedback";
 import { LapsedNotice, mono, type RowDialogProps } from "./lapsed-notice";
 
@@ -19,7 +18,6 @@ export default function DeleteGroupDialog({ group, onDone, returnFocus }: RowDia
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const t = useTranslations("consume");
-  const messageText = useMessageText();
   const run = useServerAction(deleteConsumerGroup);
   async function confirm() {
     setBusy(true);
@@ -40,7 +38,7 @@ export default function DeleteGroupDialog({ group, onDone, returnFocus }: RowDia
     >
       <DialogBody className="space-y-3 text-sm text-gray-800">
         <LapsedNotice />
-        <FormAlert message={messageText(error)} />
+        <FormAlert message={error} />
         <p className="rounded-sm border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900" data-testid="delete-warning">
           {group.checkpointAt
             ? t("delete.progressLost", { time: formatDateTime(group.checkpointAt, timeZone), zone: label })

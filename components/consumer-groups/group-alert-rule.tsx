@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useWordedResolver } from "../forms/worded-resolver";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useEffect } from "react";
@@ -14,7 +15,7 @@ import { formMessage } from "../forms/action-failure";
 import { useServerAction } from "../forms/use-server-action";
 import { useConsoleState } from "../shell/console-state";
 import { Button } from "../ui/button";
-import { Field, inputClass, useMessageText } from "../ui/field";
+import { Field, inputClass } from "../ui/field";
 import { FormAlert } from "../ui/form-feedback";
 import { consumerGroupKeys } from "./query-keys";
 
@@ -43,7 +44,6 @@ export default function GroupAlertRuleForm({
   intro?: boolean;
 }) {
   const t = useTranslations("consume.alertRule");
-  const messageText = useMessageText();
   const queryClient = useQueryClient();
   const { lapsed } = useConsoleState();
   const rule = group.alertRule;
@@ -55,7 +55,7 @@ export default function GroupAlertRuleForm({
     reset,
     setValue,
   } = useForm<GroupAlertRuleForm>({
-    resolver: zodResolver(groupAlertRuleFormSchema),
+    resolver: useWordedResolver(zodResolver(groupAlertRuleFormSchema)),
     defaultValues: {
       // A new rule starts on for whoever may save one; a viewer sees that no rule is on.
       enabled: rule?.enabled ?? canEdit,
@@ -88,7 +88,7 @@ export default function GroupAlertRuleForm({
     <form onSubmit={(e) => void handleSubmit(onSubmit)(e)} noValidate className="space-y-4" aria-label={t("label", { name: group.name })}>
       {intro ? <p className="text-sm text-gray-700">{t("intro")}</p> : null}
       {!canEdit ? <p className="text-sm text-gray-700">{t("readOnly")}</p> : null}
-      <FormAlert message={messageText(formMessage(errors))} />
+      <FormAlert message={formMessage(errors)} />
       <label className="flex items-center gap-2 text-sm text-gray-800">
         <input type="checkbox" className={check} disabled={disabled} {...register("enabled")} />
         {t("enabled")}

@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useWordedResolver } from "../forms/worded-resolver";
 import { useQueryClient } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useForm, useWatch } from "react-hook-form";
@@ -14,7 +15,7 @@ import { applyActionFailure, formMessage } from "../forms/action-failure";
 import { useServerAction } from "../forms/use-server-action";
 import { useConsoleState, useTimeZone } from "../shell/console-state";
 import { DialogBody, DialogContent, DialogFooter, DialogForm } from "../ui/dialog";
-import { Field, inputClass, useMessageText } from "../ui/field";
+import { Field, inputClass } from "../ui/field";
 import { FormAlert } from "../ui/form-feedback";
 import { consumerGroupKeys } from "./query-keys";
 import { useGroupHistory } from "./use-group-history";
@@ -57,9 +58,8 @@ export function ResetCheckpointDialog({
   const history = useGroupHistory(instanceId, group.id);
   const rate = history.data ? recordsPerSecond(history.data.samples) : null;
   const tActions = useTranslations("consume.actions");
-  const messageText = useMessageText();
   const form = useForm<ResetCheckpointForm>({
-    resolver: zodResolver(resetCheckpointFormSchema),
+    resolver: useWordedResolver(zodResolver(resetCheckpointFormSchema)),
     defaultValues: { target: "earliest", time: "", sameAs: "" },
   });
   const {
@@ -117,7 +117,7 @@ export function ResetCheckpointDialog({
     <DialogContent title={t("title", { name: group.name })} description={t("description")} returnFocus={returnFocus}>
       <DialogForm onSubmit={(e) => void handleSubmit(onSubmit)(e)} noValidate>
         <DialogBody className="space-y-3 text-sm text-gray-800">
-          <FormAlert message={messageText(formMessage(errors))} />
+          <FormAlert message={formMessage(errors)} />
           {group.connected ? (
             <p role="alert" className="rounded-sm border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900">
               {t("connected")}

@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useWordedResolver } from "../forms/worded-resolver";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
@@ -14,7 +15,7 @@ import { useConsoleState } from "../shell/console-state";
 import { Button } from "../ui/button";
 import { CopyButton } from "../ui/copy-button";
 import { DialogBody, DialogContent, DialogDoneFooter, DialogFooter, DialogForm } from "../ui/dialog";
-import { Field, inputClass, useMessageText } from "../ui/field";
+import { Field, inputClass } from "../ui/field";
 import { FormAlert } from "../ui/form-feedback";
 import { PasswordInput } from "../ui/password-input";
 import { ConnectGuide } from "./connect-guide";
@@ -31,9 +32,8 @@ export default function ResetPasswordDialog({ group, onDone, returnFocus }: RowD
   // Hidden while typed, like every password field; Generate shows both (they show and hide together).
   const [visible, setVisible] = useState(false);
   const t = useTranslations("consume");
-  const messageText = useMessageText();
   const form = useForm<ResetPasswordForm>({
-    resolver: zodResolver(resetPasswordFormSchema),
+    resolver: useWordedResolver(zodResolver(resetPasswordFormSchema)),
     defaultValues: { newPassword: "", confirmPassword: "" },
     mode: "onChange",
   });
@@ -85,7 +85,7 @@ export default function ResetPasswordDialog({ group, onDone, returnFocus }: RowD
       <DialogForm onSubmit={(e) => void handleSubmit(onSubmit)(e)} noValidate>
         <DialogBody className="space-y-4">
           <LapsedNotice />
-          <FormAlert message={messageText(formMessage(errors))} />
+          <FormAlert message={formMessage(errors)} />
           <p className="rounded-sm border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="reset-warning">
             {group.connected
               ? group.clientIp

@@ -24,12 +24,13 @@ export function applyActionFailure<T extends FieldValues>(result: ActionFailure,
  * Calls a server action and always returns a result: a request that never got an answer (network,
  * or the proxy sending a request without a session to sign-in) becomes a failure, and a lapsed
  * session (docs/rules.md "Sessions") is reported through `onLapsed` so the page stops and says so.
- * Those two failures carry a message key, which FormAlert words in the page's language.
+ * Those two failures carry the words the caller gives, in the page's language.
  */
 export async function callAction<I, T>(
   action: (input: I) => Promise<ActionResult<T>>,
   input: I,
   onLapsed: () => void,
+  words: { sessionEnded: string; unreachable: string },
 ): Promise<ActionResult<T>> {
   try {
     const result = await action(input);
@@ -38,9 +39,9 @@ export async function callAction<I, T>(
   } catch {
     if ((await checkSession()) === "lapsed") {
       onLapsed();
-      return { ok: false, code: "Unauthorized", message: "common.action.sessionEnded" };
+      return { ok: false, code: "Unauthorized", message: words.sessionEnded };
     }
-    return { ok: false, code: "InternalError", message: "common.action.unreachable" };
+    return { ok: false, code: "InternalError", message: words.unreachable };
   }
 }
 

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useCallback } from "react";
 import type { FieldValues, UseFormSetError } from "react-hook-form";
 import type { ActionResult } from "@/lib/actions/result";
@@ -16,14 +17,15 @@ export function useServerAction<I, T, F extends FieldValues = FieldValues>(
   form?: { setError: UseFormSetError<F>; fields: readonly string[] },
 ): (input: I) => Promise<ActionResult<T>> {
   const { markLapsed } = useConsoleState();
+  const t = useTranslations("common.action");
   const setError = form?.setError;
   const fields = form?.fields;
   return useCallback(
     async (input: I) => {
-      const result = await callAction(action, input, markLapsed);
+      const result = await callAction(action, input, markLapsed, { sessionEnded: t("sessionEnded"), unreachable: t("unreachable") });
       if (!result.ok && setError && fields) applyActionFailure(result, setError, fields);
       return result;
     },
-    [action, markLapsed, setError, fields],
+    [action, markLapsed, setError, fields, t],
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useWordedResolver } from "../forms/worded-resolver";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useForm, useWatch } from "react-hook-form";
@@ -11,7 +12,7 @@ import { formMessage } from "../forms/action-failure";
 import { useServerAction } from "../forms/use-server-action";
 import { useConsoleState } from "../shell/console-state";
 import { DialogBody, DialogContent, DialogFooter, DialogForm } from "../ui/dialog";
-import { Field, inputClass, useMessageText } from "../ui/field";
+import { Field, inputClass } from "../ui/field";
 import { FormAlert } from "../ui/form-feedback";
 
 const FIELDS = ["delayAlert", "delayOverSeconds", "delayAlertPhone", "errorAlert", "errorAlertPhone"];
@@ -29,14 +30,13 @@ export default function AlertSettingsForm({
   const { lapsed } = useConsoleState();
   const router = useRouter();
   const t = useTranslations("instance.alerts");
-  const messageText = useMessageText();
   const {
     register,
     handleSubmit,
     setError,
     control,
     formState: { errors, isSubmitting },
-  } = useForm<InstanceAlertForm>({ resolver: zodResolver(instanceAlertFormSchema), defaultValues: current, mode: "onChange" });
+  } = useForm<InstanceAlertForm>({ resolver: useWordedResolver(zodResolver(instanceAlertFormSchema)), defaultValues: current, mode: "onChange" });
   const delayOn = useWatch({ control, name: "delayAlert" });
 
   const run = useServerAction(configureInstanceAlert, { setError, fields: FIELDS });
@@ -53,7 +53,7 @@ export default function AlertSettingsForm({
     <DialogContent title={t("dialogTitle")} description={t("dialogDescription", { id: instanceId })}>
       <DialogForm onSubmit={(e) => void handleSubmit(onSubmit)(e)} noValidate>
         <DialogBody className="space-y-5">
-          <FormAlert message={messageText(formMessage(errors))} />
+          <FormAlert message={formMessage(errors)} />
           <fieldset className="space-y-3">
             <legend className="text-sm font-semibold text-gray-900">{t("delay")}</legend>
             <label className="flex items-center gap-2 text-sm text-gray-800">

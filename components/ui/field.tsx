@@ -1,20 +1,5 @@
-import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
-import { isMessageKey, RULE_VALUES } from "@/i18n/keys";
 import { cn } from "./cn";
-
-/**
- * A message in the page's language: the shared zod schemas (client-side validation) write message
- * keys (docs/rules.md "Languages"); the server's answers arrive already worded.
- */
-export function useMessageText(): (text: string | undefined) => string | undefined {
-  const t = useTranslations();
-  return (text) => {
-    if (!text || !isMessageKey(text)) return text;
-    const key = text as Parameters<typeof t>[0];
-    return t.has(key) ? t(key, RULE_VALUES as never) : text;
-  };
-}
 
 export interface FieldAria {
   id: string;
@@ -52,8 +37,6 @@ export function Field({
   required?: boolean;
   children: (aria: FieldAria) => ReactNode;
 }) {
-  const messageText = useMessageText();
-  error = messageText(error);
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = `${id}-error`;
   const describedBy = [error ? errorId : null, hintId].filter(Boolean).join(" ") || undefined;

@@ -1,15 +1,13 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { useMessageText } from "./field";
 
 /**
  * The form-level error of a dialog, announced when it appears and focused, so a refused submit
- * that belongs to no single field still moves focus to what went wrong. A message key (a
- * refusal the client words itself, components/forms/action-failure.ts) shows in the page's language.
+ * that belongs to no single field still moves focus to what went wrong. The message arrives
+ * worded (components/forms/worded-resolver.ts, use-server-action.ts).
  */
-export function FormAlert({ message: raw }: { message?: string }) {
-  const message = useMessageText()(raw);
+export function FormAlert({ message }: { message?: string }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (message) ref.current?.focus();

@@ -1,4 +1,5 @@
 import type { ErrorCode } from "../error-codes";
+import type { Refusal } from "../refusal";
 
 export type { ErrorCode };
 
@@ -7,13 +8,7 @@ export type { ErrorCode };
  * message keys (`errors.quotaExceeded`, docs/rules.md "Languages") with `values` for their
  * placeholders; runAction answers them in the caller's language, without `values`.
  */
-export type ActionFailure = {
-  ok: false;
-  code: ErrorCode;
-  message: string;
-  fieldErrors?: Record<string, string>;
-  values?: Record<string, string | number>;
-};
+export type ActionFailure = { ok: false } & Refusal;
 export type ActionResult<T> = { ok: true; data: T } | ActionFailure;
 
 export function fail(

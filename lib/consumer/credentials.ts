@@ -3,7 +3,8 @@ import type { z } from "../validation/zod";
 import { writeAnonymousRefusal, writeAudit, type AuditAction } from "../audit";
 import { getDummyHash, verifyPassword } from "../auth/password";
 import type { Db } from "../db/connect";
-import type { Refusal } from "./http";
+import type { ConsumerRefusal } from "./http";
+import type { Outcome } from "../refusal";
 import { admitAttempt, CONSUMER_THROTTLE, type AdmitOptions } from "../throttle";
 import { MAX_DELAY_SECONDS } from "../validation/consumer-group";
 import { recordHeartbeatSample } from "./history";
@@ -18,7 +19,8 @@ import {
 export const LEASE_TTL_MS = 30_000;
 export const HEARTBEAT_INTERVAL_MS = 10_000;
 
-export type Answer<T> = { ok: true; body: T } | { ok: false; refusal: Refusal };
+/** What a consumer endpoint answers: its JSON body, or the refusal. */
+export type Answer<T> = Outcome<T, ConsumerRefusal>;
 
 export interface ConnectGrant {
   groupId: string;
@@ -32,7 +34,7 @@ export interface ConnectGrant {
 }
 
 /** Unknown user, wrong account half and wrong password: one answer, so none tells which. */
-const INVALID: Refusal = { status: 401, code: "Unauthorized", message: "errors.consumer.invalidCredentials" };
+const INVALID: ConsumerRefusal = { status: 401, code: "Unauthorized", message: "errors.consumer.invalidCredentials" };
 
 const tokenHash = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -46,7 +48,7 @@ export interface ConsumerContext {
 }
 
 /** Records a refusal of a consumer endpoint; nobody is signed in there, so it is rate-limited per client. */
-function auditRefusal(db: Db, action: AuditAction, username: string, ctx: ConsumerContext, refusal: Refusal, groupId?: string) {
+function auditRefusal(db: Db, action: AuditAction, username: string, ctx: ConsumerContext, refusal: ConsumerRefusal, groupId?: string) {
   return writeAnonymousRefusal(
     db,
     { username: username || "anonymous", action, groupId, errorCode: refusal.code, clientIp: ctx.clientIp },
@@ -70,7 +72,7 @@ export async function connectConsumer(
   const who = { account: input.user, client: ctx.clientIp };
   const admission = await admitAttempt(db, CONSUMER_THROTTLE, who, { now, wait: ctx.wait });
   if (!admission.ok) {
-    const refusal: Refusal = {
+    const refusal: ConsumerRefusal = {
       status: 429,
       code: "Throttling.User",
       message: "errors.consumer.throttled",
@@ -106,7 +108,7 @@ export async function connectConsumer(
     WHERE "consumer_lease"."expires_at" <= ${now}
     RETURNING "group_id"`;
   if (taken.length === 0) {
-    const refusal: Refusal = {
+    const refusal: ConsumerRefusal = {
       status: 409,
       code: "ConsumerGroup.ConsumerExists",
       message: "errors.consumer.alreadyConnected",
@@ -130,7 +132,7 @@ export async function connectConsumer(
   await writeAudit(db, { username: input.user, action: "connectConsumer", groupId: group.id, clientIp: ctx.clientIp });
   return {
     ok: true,
-    body: {
+    data: {
       groupId: group.id,
       instanceId: group.instanceId,
       topic: group.instance.topic,
@@ -142,7 +144,7 @@ export async function connectConsumer(
   };
 }
 
-const LEASE_ENDED: Refusal = {
+const LEASE_ENDED: ConsumerRefusal = {
   status: 410,
   code: "Lease.Expired",
   message: "errors.consumer.leaseEnded",
@@ -185,7 +187,7 @@ export async function heartbeatConsumer(
     await auditRefusal(db, "heartbeatConsumer", "anonymous", ctx, LEASE_ENDED, input.groupId);
     return { ok: false, refusal: LEASE_ENDED };
   }
-  return { ok: true, body: { expiresAt: expiresAt.toISOString() } };
+  return { ok: true, data: { expiresAt: expiresAt.toISOString() } };
 }
 
 /** Ends a lease early (the client disconnects cleanly). */
@@ -200,7 +202,7 @@ export async function disconnectConsumer(
     return { ok: false, refusal: LEASE_ENDED };
   }
   await writeAudit(db, { username: "consumer", action: "disconnectConsumer", groupId: input.groupId, clientIp: ctx.clientIp });
-  return { ok: true, body: { ended: true } };
+  return { ok: true, data: { ended: true } };
 }
 
 export { parseSaslUser };

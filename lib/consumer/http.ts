@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import type { z } from "../validation/zod";
-import type { ErrorCode } from "../error-codes";
+import type { HttpRefusal, Outcome } from "../refusal";
 import { negotiateLocale, type Locale } from "@/i18n/locales";
 import { localize, type MessageValues } from "@/i18n/translate";
 
@@ -12,18 +12,8 @@ export function consumerJson(body: unknown, status = 200, headers: Record<string
   return NextResponse.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
 }
 
-/**
- * A refusal of a consumer endpoint. `message` is a message key (with `values`) or text already
- * worded; the answer words it in the caller's language (docs/rules.md "Languages"), the code never changes.
- */
-export interface Refusal {
-  status: 400 | 401 | 404 | 409 | 410 | 413 | 415 | 429;
-  code: ErrorCode;
-  message: string;
-  values?: MessageValues;
-  fieldErrors?: Record<string, string>;
-  retryAfter?: number;
-}
+/** A consumer endpoint's refusal (lib/refusal.ts), with the statuses these endpoints answer. */
+export type ConsumerRefusal = HttpRefusal<400 | 401 | 404 | 409 | 410 | 413 | 415 | 429>;
 
 /**
  * The language of a consumer endpoint's or API client's answers: what its Accept-Language asks
@@ -33,7 +23,7 @@ export function clientLocale(request: Pick<Request, "headers">): Locale {
   return negotiateLocale(request.headers.get("accept-language"));
 }
 
-export function refusalResponse(r: Refusal, locale: Locale = "en"): NextResponse {
+export function refusalResponse(r: ConsumerRefusal, locale: Locale = "en"): NextResponse {
   const message = localize(locale, r.message, r.values);
   const fieldErrors = r.fieldErrors
     ? Object.fromEntries(Object.entries(r.fieldErrors).map(([field, text]) => [field, localize(locale, text, r.values)]))
@@ -59,7 +49,7 @@ function issueValues(issue: z.core.$ZodIssue, field: string): MessageValues {
 export async function parseJsonBody<S extends z.ZodType>(
   request: Request,
   schema: S,
-): Promise<{ ok: true; data: z.output<S> } | { ok: false; refusal: Refusal }> {
+): Promise<Outcome<z.output<S>, ConsumerRefusal>> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/json\s*(;|$)/i.test(type)) {
     return { ok: false, refusal: { status: 415, code: "InvalidParameter", message: "errors.consumer.notJson" } };
@@ -103,7 +93,7 @@ export async function parseJsonBody<S extends z.ZodType>(
   return { ok: true, data: parsed.data };
 }
 
-const tooLarge: Refusal = {
+const tooLarge: ConsumerRefusal = {
   status: 413,
   code: "InvalidParameter",
   message: "errors.consumer.tooLarge",

@@ -24,7 +24,7 @@ export function consumerRoute<S extends z.ZodType, T>(
     try {
       const db = await getDb();
       const answer = await handler(db, parsed.data, { clientIp: clientIpFrom(request.headers) });
-      return answer.ok ? consumerJson(answer.body) : refusalResponse(answer.refusal, locale);
+      return answer.ok ? consumerJson(answer.data) : refusalResponse(answer.refusal, locale);
     } catch (error) {
       console.error(`[consumer ${new URL(request.url).pathname}] ${describeForLog(error)}`);
       return consumerJson({ code: "InternalError", message: localize(locale, "errors.unavailable") }, 503, {

@@ -1,7 +1,8 @@
 import type { ActionFailure } from "../actions/result";
-import { httpStatusOf, type ErrorCode } from "../error-codes";
+import type { HttpRefusal } from "../refusal";
+import { httpStatusOf } from "../error-codes";
 import { DEFAULT_LOCALE, type Locale } from "@/i18n/locales";
-import { localize, type MessageValues } from "@/i18n/translate";
+import { localize } from "@/i18n/translate";
 
 /**
  * How the OpenAPI answers (docs/rules.md "OpenAPI"). Always JSON, never cached, with the request's
@@ -24,15 +25,6 @@ export interface AnswerContext {
   locale?: Locale;
 }
 
-export interface Refusal {
-  status: number;
-  code: ErrorCode;
-  /** a message key (worded with `values` when answered) or text already worded */
-  message: string;
-  values?: MessageValues;
-  /** seconds, for a throttled client */
-  retryAfter?: number;
-}
 
 function json(status: number, body: Record<string, unknown>, ctx: AnswerContext, extra: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
@@ -47,7 +39,7 @@ function json(status: number, body: Record<string, unknown>, ctx: AnswerContext,
 }
 
 /** A refusal by the gateway: authentication, throttling, an unknown API or version, a missing parameter. */
-export function gatewayRefusal(refusal: Refusal, ctx: AnswerContext): Response {
+export function gatewayRefusal(refusal: HttpRefusal, ctx: AnswerContext): Response {
   return json(
     refusal.status,
     {

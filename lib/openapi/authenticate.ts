@@ -5,7 +5,7 @@ import type { Db } from "../db/connect";
 import { describeForLog } from "../db/errors";
 import { admitAttempt, OPENAPI_THROTTLE } from "../throttle";
 import { ACCESS_KEY_ID_PATTERN } from "../validation/access-key";
-import type { Refusal } from "./answers";
+import type { HttpRefusal } from "../refusal";
 import type { SignedCall } from "./request";
 import { TIMESTAMP_WINDOW_MS, timestampInWindow } from "./signature";
 
@@ -25,15 +25,15 @@ import { TIMESTAMP_WINDOW_MS, timestampInWindow } from "./signature";
 export type Authentication =
   | { ok: true; user: SessionUser; accessKeyId: string }
   /** `user` is set once the signature proved the caller holds the secret */
-  | { ok: false; refusal: Refusal; user?: SessionUser };
+  | { ok: false; refusal: HttpRefusal; user?: SessionUser };
 
-const NOT_FOUND: Refusal = { status: 404, code: "InvalidAccessKeyId.NotFound", message: "errors.api.accessKeyNotFound" };
-const MISMATCH: Refusal = { status: 400, code: "SignatureDoesNotMatch", message: "errors.api.signatureMismatch" };
+const NOT_FOUND: HttpRefusal = { status: 404, code: "InvalidAccessKeyId.NotFound", message: "errors.api.accessKeyNotFound" };
+const MISMATCH: HttpRefusal = { status: 400, code: "SignatureDoesNotMatch", message: "errors.api.signatureMismatch" };
 
 /** Nonces are kept hashed: bounded, and no request text in the table. */
 export const nonceHash = (nonce: string) => createHash("sha256").update(nonce, "utf8").digest("base64url");
 
-function cryptoRefusal(error: unknown): Refusal {
+function cryptoRefusal(error: unknown): HttpRefusal {
   // The operator's configuration problem is said as the server states it (lib/auth/access-key-crypto.ts).
   const message = error instanceof AccessKeyCryptoUnavailable ? error.message : "errors.api.secretUnreadable";
   return { status: 403, code: "OperationDenied.AccessKeyEncryption", message };

@@ -5,7 +5,8 @@ import type { SessionUser } from "../auth/session";
 import { clientIpFrom } from "../client-ip";
 import { getDb } from "../db";
 import { describeForLog } from "../db/errors";
-import { gatewayRefusal, operationRefusal, operationSuccess, type AnswerContext, type Refusal } from "./answers";
+import { gatewayRefusal, operationRefusal, operationSuccess, type AnswerContext } from "./answers";
+import type { HttpRefusal } from "../refusal";
 import { authenticateCall } from "./authenticate";
 import { OPENAPI_HOST_HEADER } from "./detect";
 import { missingParameter, OPERATIONS } from "./operations";
@@ -30,7 +31,7 @@ export async function handleOpenApi(request: Request): Promise<Response> {
     locale,
   };
   const clientIp = clientIpFrom(request.headers);
-  const refuse = async (refusal: Refusal, audit: Pick<AuditEntry, "accessKeyId"> & { user?: SessionUser }) => {
+  const refuse = async (refusal: HttpRefusal, audit: Pick<AuditEntry, "accessKeyId"> & { user?: SessionUser }) => {
     try {
       const db = await getDb();
       const entry: AuditEntry = {

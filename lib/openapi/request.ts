@@ -1,4 +1,4 @@
-import type { ErrorCode } from "../error-codes";
+import type { HttpRefusal } from "../refusal";
 import type { MessageValues } from "@/i18n/translate";
 import {
   constantTimeEqual,
@@ -41,33 +41,26 @@ export interface SignedCall {
   verify: (secret: string) => boolean;
 }
 
-/** A refusal before any database work; `message` is a key of the `errors` catalogue, worded when answered. */
-export interface GatewayRefusal {
-  status: number;
-  code: ErrorCode;
-  message: string;
-  values?: MessageValues;
-}
-
-export type ParseResult = { ok: true; call: SignedCall } | { ok: false; refusal: GatewayRefusal; accessKeyId?: string };
+/** Gateway refusals (lib/refusal.ts) come before any database work; each message is a key of the `errors` catalogue. */
+export type ParseResult = { ok: true; call: SignedCall } | { ok: false; refusal: HttpRefusal; accessKeyId?: string };
 
 /** The most bytes of body read; RPC requests are small forms. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-export const missingParameterRefusal = (name: string): GatewayRefusal => ({
+export const missingParameterRefusal = (name: string): HttpRefusal => ({
   status: 400,
   code: "MissingParameter",
   message: "errors.api.missingParameter",
   values: { name },
 });
 const missing = missingParameterRefusal;
-const incomplete = (message: string, values?: MessageValues): GatewayRefusal => ({
+const incomplete = (message: string, values?: MessageValues): HttpRefusal => ({
   status: 400,
   code: "IncompleteSignature",
   message,
   ...(values ? { values } : {}),
 });
-const badTimestamp: GatewayRefusal = { status: 400, code: "InvalidTimeStamp.Format", message: "errors.api.timestampFormat" };
+const badTimestamp: HttpRefusal = { status: 400, code: "InvalidTimeStamp.Format", message: "errors.api.timestampFormat" };
 
 const NONCE = /^[\x21-\x7e]{1,64}$/;
 
@@ -79,7 +72,7 @@ function isForm(contentType: string | null): boolean {
 function readParams(
   search: string,
   body: string | null,
-): { ok: true; query: Map<string, string>; all: Map<string, string> } | { ok: false; refusal: GatewayRefusal } {
+): { ok: true; query: Map<string, string>; all: Map<string, string> } | { ok: false; refusal: HttpRefusal } {
   const query = new Map<string, string>();
   const all = new Map<string, string>();
   const sources: [URLSearchParams, boolean][] = [[new URLSearchParams(search), true]];

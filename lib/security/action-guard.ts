@@ -7,6 +7,7 @@
 // (docs/rules.md "Languages").
 
 import type { ErrorCode } from "../error-codes";
+import type { HttpRefusal } from "../refusal";
 import type { Locale } from "@/i18n/locales";
 import { localize, type MessageValues } from "@/i18n/translate";
 import { browserLocale } from "../request-locale";
@@ -17,13 +18,8 @@ export const ACTION_BODY_LIMIT = 1024 * 1024;
 
 export type GuardCode = Extract<ErrorCode, "Forbidden.Origin" | "PayloadTooLarge" | "UnsupportedMediaType" | "InvalidParameter">;
 
-export interface GuardRefusal {
-  status: 400 | 403 | 413 | 415;
-  code: GuardCode;
-  /** a message key (with `values`) from the checks; worded text once guardServerAction answers */
-  message: string;
-  values?: MessageValues;
-}
+/** The guard's refusal (lib/refusal.ts): a message key with `values` from the checks, worded once guardServerAction answers. */
+export type GuardRefusal = HttpRefusal<400 | 403 | 413 | 415> & { code: GuardCode };
 
 /** A refusal's message in the locale, its values dropped. */
 export function wordGuardRefusal(refusal: GuardRefusal, locale: Locale): GuardRefusal {
