@@ -36,7 +36,11 @@ export default function AlertSettingsForm({
     setError,
     control,
     formState: { errors, isSubmitting },
-  } = useForm<InstanceAlertForm>({ resolver: useWordedResolver(zodResolver(instanceAlertFormSchema)), defaultValues: current, mode: "onChange" });
+  } = useForm<InstanceAlertForm>({
+    resolver: useWordedResolver(zodResolver(instanceAlertFormSchema)),
+    defaultValues: current,
+    mode: "onChange",
+  });
   const delayOn = useWatch({ control, name: "delayAlert" });
 
   const run = useServerAction(configureInstanceAlert, { setError, fields: FIELDS });

@@ -46,10 +46,7 @@ function issueValues(issue: z.core.$ZodIssue, field: string): MessageValues {
  * content type, 413 for an oversized body, 400 for malformed JSON or fields that fail the schema.
  * Field errors are worded in the request's language (Accept-Language) with their own values.
  */
-export async function parseJsonBody<S extends z.ZodType>(
-  request: Request,
-  schema: S,
-): Promise<Outcome<z.output<S>, ConsumerRefusal>> {
+export async function parseJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<Outcome<z.output<S>, ConsumerRefusal>> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/json\s*(;|$)/i.test(type)) {
     return { ok: false, refusal: { status: 415, code: "InvalidParameter", message: "errors.consumer.notJson" } };

@@ -25,7 +25,6 @@ export interface AnswerContext {
   locale?: Locale;
 }
 
-
 function json(status: number, body: Record<string, unknown>, ctx: AnswerContext, extra: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
     status,
