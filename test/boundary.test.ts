@@ -11,7 +11,7 @@ const { runAction } = await import("../lib/actions/run-action");
 const specs = await import("../lib/actions/consumer-group-specs");
 const { SEED_IDS } = await import("../lib/demo");
 const { groupMaker } = await import("./helpers/groups");
-const { connectConsumer, heartbeatConsumer } = await import("../lib/consumer/credentials");
+const { connectConsumer, heartbeatConsumer } = await import("../lib/consumer/lease");
 const { authenticate } = await import("../lib/auth/authenticate");
 const { resolveSessionUser } = await import("../lib/auth/session");
 const { revokeSession } = await import("../lib/auth/session-revocation");
@@ -233,10 +233,7 @@ describe("actions", () => {
       audit: () => Promise.reject(new Error("audit store unavailable")),
     };
     await assert.rejects(
-      specs.createConsumerGroupSpec.handler(
-        { instanceId: SEED_IDS.empty, name, account: "atomic", password: "Atomic#123", confirmPassword: "Atomic#123" },
-        failingCtx,
-      ),
+      specs.createConsumerGroupSpec.handler({ instanceId: SEED_IDS.empty, name, account: "atomic", password: "Atomic#123" }, failingCtx),
     );
     assert.equal(await conn.prisma.consumerGroup.count({ where: { name } }), 0);
   });

@@ -10,7 +10,7 @@ const { getConnection } = await import("../lib/db");
 const { runAction } = await import("../lib/actions/run-action");
 const specs = await import("../lib/actions/consumer-group-specs");
 const { SEED_IDS } = await import("../lib/demo");
-const { connectConsumer } = await import("../lib/consumer/credentials");
+const { connectConsumer } = await import("../lib/consumer/lease");
 
 type Conn = Awaited<ReturnType<typeof getConnection>>;
 let conn: Conn;

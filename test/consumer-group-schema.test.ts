@@ -2,11 +2,16 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { localize } from "../i18n/translate";
 import {
+  changePasswordCommandSchema,
   changePasswordFormSchema,
+  changePasswordSchema,
   countPasswordClasses,
+  createConsumerGroupCommandSchema,
   createConsumerGroupFormSchema,
   createConsumerGroupSchema,
+  resetPasswordCommandSchema,
   resetPasswordFormSchema,
+  resetPasswordSchema,
 } from "../lib/validation/consumer-group";
 
 const valid = { name: "bi-dashboard", account: "bi_reader", password: "Secret123", confirmPassword: "Secret123" };
@@ -15,7 +20,7 @@ function errorsOf(input: Record<string, unknown>) {
   const r = createConsumerGroupFormSchema.safeParse({ ...valid, ...input });
   if (r.success) return {};
   // The first message of each field is the one the dialog shows: a message key, which the dialog's
-  // Field words in the page's language; here in English.
+  // resolver words in the page's language; here in English.
   const errors: Record<string, string> = {};
   for (const issue of r.error.issues) errors[issue.path.join(".")] ??= localize("en", issue.message);
   return errors;
@@ -117,4 +122,32 @@ describe("server action input", () => {
     assert.equal(createConsumerGroupSchema.safeParse({ ...valid, instanceId: "dtsg2m10r1x15a" }).success, true);
   });
   it("refuses a non-object", () => assert.equal(createConsumerGroupSchema.safeParse("x").success, false));
+});
+
+describe("commands and forms", () => {
+  // The OpenAPI runs the commands (one password per call); the console's actions parse the
+  // dialogs' schemas, which add the confirmation the person typed. The same rules hold in both.
+  const groupId = "dtsabcdefghijk";
+  it("a command takes no confirmation; the console's schema asks for one", () => {
+    const create = { instanceId: "dtsabcdefghijk", name: "bi", account: "bi_reader", password: "Secret123" };
+    assert.deepEqual(createConsumerGroupCommandSchema.parse(create), create);
+    assert.equal(createConsumerGroupSchema.safeParse(create).success, false);
+    const change = { groupId, oldPassword: "Old#Pass1", newPassword: "Secret123" };
+    assert.deepEqual(changePasswordCommandSchema.parse(change), change);
+    assert.equal(changePasswordSchema.safeParse(change).success, false);
+    const reset = { groupId, newPassword: "Secret123" };
+    assert.deepEqual(resetPasswordCommandSchema.parse(reset), reset);
+    assert.equal(resetPasswordSchema.safeParse(reset).success, false);
+  });
+  it("a command keeps the password's rules", () => {
+    const r = createConsumerGroupCommandSchema.safeParse({
+      instanceId: "dtsabcdefghijk",
+      name: "bi",
+      account: "bi_reader",
+      password: "short",
+    });
+    assert.equal(r.success, false);
+    assert.deepEqual([...new Set(r.error.issues.map((i) => i.path.join(".")))], ["password"]);
+    assert.equal(resetPasswordCommandSchema.safeParse({ groupId, newPassword: "alllowercase" }).success, false);
+  });
 });

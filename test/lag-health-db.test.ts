@@ -10,7 +10,7 @@ delete process.env.DATABASE_URL;
 const { getConnection } = await import("../lib/db");
 const { runAction } = await import("../lib/actions/run-action");
 const { createConsumerGroupSpec } = await import("../lib/actions/consumer-group-specs");
-const { connectConsumer, heartbeatConsumer } = await import("../lib/consumer/credentials");
+const { connectConsumer, heartbeatConsumer } = await import("../lib/consumer/lease");
 const { listConsumerGroups } = await import("../lib/data/consumer-groups");
 const { listSparklines } = await import("../lib/data/heartbeat-history");
 const { SEED_IDS } = await import("../lib/demo");

@@ -15,7 +15,7 @@ import { CopyButton } from "../ui/copy-button";
 import { DialogContent, DialogFooter } from "../ui/dialog";
 import { Field, inputClass } from "../ui/field";
 import { FormAlert } from "../ui/form-feedback";
-import { formMessage } from "../forms/action-failure";
+import { formMessage } from "../forms/call-action";
 import { useServerAction } from "../forms/use-server-action";
 
 // The AccessKeys page's dialogs (docs/rules.md "AccessKeys"): create, the secret shown once, delete.

@@ -11,7 +11,7 @@ import { createNotificationChannel, deleteNotificationChannel, testNotificationC
 import type { ChannelRow } from "@/lib/data/alerts";
 import { zoneLabel } from "@/lib/format";
 import { CHANNEL_FORMATS, createChannelFields, type CreateChannelForm } from "@/lib/validation/notification-channel";
-import { formMessage } from "../forms/action-failure";
+import { formMessage } from "../forms/call-action";
 import { useServerAction } from "../forms/use-server-action";
 import { useConsoleState, useTimeZone } from "../shell/console-state";
 import { Badge } from "../ui/badge";

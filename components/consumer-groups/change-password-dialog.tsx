@@ -9,7 +9,7 @@ import { toast } from "sonner";
 import { RULE_VALUES } from "@/i18n/keys";
 import { changeConsumerGroupPassword } from "@/lib/actions/consumer-group";
 import { changePasswordFormSchema, type ChangePasswordForm } from "@/lib/validation/consumer-group";
-import { formMessage } from "../forms/action-failure";
+import { formMessage } from "../forms/call-action";
 import { useServerAction } from "../forms/use-server-action";
 import { useConsoleState } from "../shell/console-state";
 import { DialogBody, DialogContent, DialogFooter, DialogForm } from "../ui/dialog";

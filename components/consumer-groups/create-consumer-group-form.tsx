@@ -12,7 +12,7 @@ import { RULE_VALUES } from "@/i18n/keys";
 import { createConsumerGroupFormSchema, type CreateConsumerGroupForm } from "@/lib/validation/consumer-group";
 import { DialogBody, DialogContent, DialogDoneFooter, DialogFooter, DialogForm } from "../ui/dialog";
 import { Field, inputClass } from "../ui/field";
-import { formMessage } from "../forms/action-failure";
+import { formMessage } from "../forms/call-action";
 import { useServerAction } from "../forms/use-server-action";
 import { useConsoleState } from "../shell/console-state";
 import { ConnectGuide } from "./connect-guide";

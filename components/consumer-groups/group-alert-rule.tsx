@@ -11,7 +11,7 @@ import { configureGroupAlertRule } from "@/lib/actions/instance-alert";
 import type { ConsumerGroupRow } from "@/lib/data/consumer-groups";
 import { groupAlertRuleFormSchema, type GroupAlertRuleForm } from "@/lib/validation/group-alert-rule";
 import { STALLED_AFTER_SECONDS } from "@/lib/validation/rules";
-import { formMessage } from "../forms/action-failure";
+import { formMessage } from "../forms/call-action";
 import { useServerAction } from "../forms/use-server-action";
 import { useConsoleState } from "../shell/console-state";
 import { Button } from "../ui/button";

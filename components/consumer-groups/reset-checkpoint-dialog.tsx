@@ -11,7 +11,7 @@ import { resetConsumerGroupCheckpoint } from "@/lib/actions/consumer-group";
 import type { ConsumerGroupList, ConsumerGroupRow } from "@/lib/data/consumer-groups";
 import { formatDateTime, formatDuration, formatMetric, instantOfWallClock } from "@/lib/format";
 import { resetCheckpointFormSchema, type ResetCheckpointForm } from "@/lib/validation/consumer-group";
-import { applyActionFailure, formMessage } from "../forms/action-failure";
+import { applyActionFailure, formMessage } from "../forms/call-action";
 import { useServerAction } from "../forms/use-server-action";
 import { useConsoleState, useTimeZone } from "../shell/console-state";
 import { DialogBody, DialogContent, DialogFooter, DialogForm } from "../ui/dialog";

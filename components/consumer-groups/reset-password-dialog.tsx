@@ -9,7 +9,7 @@ import { toast } from "sonner";
 import { RULE_VALUES } from "@/i18n/keys";
 import { resetConsumerGroupPassword } from "@/lib/actions/consumer-group";
 import { generatePassword, resetPasswordFormSchema, type ResetPasswordForm } from "@/lib/validation/consumer-group";
-import { formMessage } from "../forms/action-failure";
+import { formMessage } from "../forms/call-action";
 import { useServerAction } from "../forms/use-server-action";
 import { useConsoleState } from "../shell/console-state";
 import { Button } from "../ui/button";

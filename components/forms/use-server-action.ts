@@ -5,7 +5,7 @@ import { useCallback } from "react";
 import type { FieldValues, UseFormSetError } from "react-hook-form";
 import type { ActionResult } from "@/lib/actions/result";
 import { useConsoleState } from "../shell/console-state";
-import { applyActionFailure, callAction } from "./action-failure";
+import { applyActionFailure, callAction } from "./call-action";
 
 /**
  * The one way client components call a server action (README "Architecture"): the call never

@@ -3,11 +3,17 @@ import { getDb } from "../db";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { newDtsId } from "../ids";
 import {
+  changePasswordCommandSchema,
   changePasswordSchema,
+  createConsumerGroupCommandSchema,
   createConsumerGroupSchema,
   deleteConsumerGroupSchema,
   resetCheckpointSchema,
+  resetPasswordCommandSchema,
   resetPasswordSchema,
+  type ChangePasswordCommand,
+  type CreateConsumerGroupCommand,
+  type ResetPasswordCommand,
 } from "../validation/consumer-group";
 import { admitAttempt, CHANGE_PASSWORD_THROTTLE } from "../throttle";
 import { fail, type ErrorCode } from "./result";
@@ -28,7 +34,7 @@ export const createConsumerGroupSpec = {
   permission: "consumerGroup.create",
   schema: createConsumerGroupSchema,
   invalidCode,
-  async handler(input, ctx) {
+  async handler(input: CreateConsumerGroupCommand, ctx) {
     const db = await getDb();
     const instance = await db.instance.findUnique({ where: { id: input.instanceId }, select: { id: true } });
     if (!instance) return fail("NotFound", "errors.instanceGone");
@@ -51,7 +57,7 @@ export const changeConsumerGroupPasswordSpec = {
   permission: "consumerGroup.changePassword",
   schema: changePasswordSchema,
   invalidCode,
-  async handler(input, ctx) {
+  async handler(input: ChangePasswordCommand, ctx) {
     const db = await getDb();
     const group = await db.consumerGroup.findUnique({
       where: { id: input.groupId },
@@ -91,7 +97,7 @@ export const resetConsumerGroupPasswordSpec = {
   permission: "consumerGroup.resetPassword",
   schema: resetPasswordSchema,
   invalidCode,
-  async handler(input, ctx) {
+  async handler(input: ResetPasswordCommand, ctx) {
     const db = await getDb();
     const passwordHash = await hashPassword(input.newPassword);
     const result = await db.$transaction(async (tx) => {
@@ -173,3 +179,20 @@ export const resetConsumerGroupCheckpointSpec = {
     });
   },
 } satisfies ActionSpec<typeof resetCheckpointSchema, { id: string; instanceId: string; checkpointAt: string }>;
+
+/**
+ * The same writes as commands, for the OpenAPI: its parameters carry one password, so it parses the
+ * command schemas, not the dialogs' (which add the confirmation the person typed).
+ */
+export const createConsumerGroupCommand = {
+  ...createConsumerGroupSpec,
+  schema: createConsumerGroupCommandSchema,
+} satisfies ActionSpec<typeof createConsumerGroupCommandSchema, { id: string; name: string }>;
+export const changeConsumerGroupPasswordCommand = {
+  ...changeConsumerGroupPasswordSpec,
+  schema: changePasswordCommandSchema,
+} satisfies ActionSpec<typeof changePasswordCommandSchema, { id: string; instanceId: string }>;
+export const resetConsumerGroupPasswordCommand = {
+  ...resetConsumerGroupPasswordSpec,
+  schema: resetPasswordCommandSchema,
+} satisfies ActionSpec<typeof resetPasswordCommandSchema, { id: string; instanceId: string }>;

@@ -9,7 +9,7 @@ import {
   resetConsumerGroupCheckpointSpec,
   resetConsumerGroupPasswordSpec,
 } from "./consumer-group-specs";
-import { defineAction } from "./safe-action";
+import { defineAction } from "./define-action";
 
 export const createConsumerGroup = defineAction(createConsumerGroupSpec);
 export const changeConsumerGroupPassword = defineAction(changeConsumerGroupPasswordSpec);

@@ -4,7 +4,7 @@
 import { cookies } from "next/headers";
 import { LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE } from "@/i18n/locales";
 import { changeLanguageSpec, changeTimeZoneSpec } from "./preferences-specs";
-import { defineAction } from "./safe-action";
+import { defineAction } from "./define-action";
 
 export const changeTimeZone = defineAction(changeTimeZoneSpec);
 

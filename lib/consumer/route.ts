@@ -2,7 +2,7 @@ import type { z } from "../validation/zod";
 import { clientIpFrom } from "../client-ip";
 import { getDb } from "../db";
 import { describeForLog } from "../db/errors";
-import type { Answer, ConsumerContext } from "./credentials";
+import type { Answer, ConsumerContext } from "./lease";
 import { clientLocale, consumerJson, parseJsonBody, refusalResponse } from "./http";
 import { localize } from "@/i18n/translate";
 

@@ -1,9 +1,9 @@
 import "server-only";
 import {
-  changeConsumerGroupPasswordSpec,
-  createConsumerGroupSpec,
+  changeConsumerGroupPasswordCommand,
+  createConsumerGroupCommand,
   deleteConsumerGroupSpec,
-  resetConsumerGroupPasswordSpec,
+  resetConsumerGroupPasswordCommand,
 } from "../actions/consumer-group-specs";
 import { fail, type ActionFailure } from "../actions/result";
 import { listConsumerGroups, type ConsumerGroupRow } from "../data/consumer-groups";
@@ -96,13 +96,12 @@ async function createGroup(params: Params, ctx: OperationContext, instanceId: st
   const region = regionParam(params);
   const password = params.get("ConsumerGroupPassword");
   const result = await runWrite(
-    createConsumerGroupSpec,
+    createConsumerGroupCommand,
     {
       instanceId,
       name: params.get("ConsumerGroupName"),
       account: params.get("ConsumerGroupUserName"),
       password,
-      confirmPassword: password,
     },
     ctx,
     { target: { instanceId }, run: async () => (region.ok ? checkInstance(ctx, instanceId, region.regionId) : region.failure) },
@@ -150,8 +149,8 @@ export const OPERATIONS: Record<string, { required: string[]; run: Operation["ru
       const region = regionParam(params);
       const newPassword = param(params, "consumerGroupNewPassword", "ConsumerGroupNewPassword");
       const result = await runWrite(
-        changeConsumerGroupPasswordSpec,
-        { groupId, oldPassword: params.get("ConsumerGroupPassword"), newPassword, confirmPassword: newPassword },
+        changeConsumerGroupPasswordCommand,
+        { groupId, oldPassword: params.get("ConsumerGroupPassword"), newPassword },
         ctx,
         {
           target: { instanceId, groupId },
@@ -221,7 +220,7 @@ export const OPERATIONS: Record<string, { required: string[]; run: Operation["ru
       const password = params.get("ConsumerGroupPassword");
       // The reset (no current password, admins only). The console keeps a group's name and
       // account for good, so those may only repeat what they are.
-      const result = await runWrite(resetConsumerGroupPasswordSpec, { groupId, newPassword: password, confirmPassword: password }, ctx, {
+      const result = await runWrite(resetConsumerGroupPasswordCommand, { groupId, newPassword: password }, ctx, {
         target: { instanceId: instance.id, groupId },
         run: async () =>
           region.ok

@@ -83,6 +83,19 @@ export const createConsumerGroupSchema = z
 
 export type CreateConsumerGroupInput = z.input<typeof createConsumerGroupSchema>;
 
+/**
+ * The commands the writes run (what the OpenAPI's parameters carry): no confirmation, which is
+ * the dialogs' own check. The console's actions parse the dialogs' schemas above, each a command
+ * plus its confirmation, so the server checks what the person typed too.
+ */
+export const createConsumerGroupCommandSchema = z.object({
+  instanceId: instanceIdSchema,
+  name: consumerGroupNameSchema,
+  account: consumerGroupAccountSchema,
+  password: consumerGroupPasswordSchema,
+});
+export type CreateConsumerGroupCommand = z.output<typeof createConsumerGroupCommandSchema>;
+
 export const consumerGroupIdSchema = z.string({ error: "validation.group.unknown" }).regex(DTS_ID_PATTERN, "validation.group.unknown");
 
 /** The current password as typed: checked against the hash, so only its size and characters are limited. */
@@ -112,12 +125,24 @@ export const changePasswordSchema = z
   .object({ groupId: consumerGroupIdSchema, oldPassword: currentPasswordSchema, ...newPasswordFields.shape })
   .refine(matches, newPasswordsMatch);
 
+/** ModifyConsumerGroupPassword as a command (see createConsumerGroupCommandSchema). */
+export const changePasswordCommandSchema = z.object({
+  groupId: consumerGroupIdSchema,
+  oldPassword: currentPasswordSchema,
+  newPassword: consumerGroupPasswordSchema,
+});
+export type ChangePasswordCommand = z.output<typeof changePasswordCommandSchema>;
+
 /** Reset password (DTS ModifyConsumerChannel): admin only, no old password. */
 export const resetPasswordFormSchema = newPasswordFields.refine(matches, newPasswordsMatch);
 export type ResetPasswordForm = z.input<typeof resetPasswordFormSchema>;
 export const resetPasswordSchema = z
   .object({ groupId: consumerGroupIdSchema, ...newPasswordFields.shape })
   .refine(matches, newPasswordsMatch);
+
+/** ModifyConsumerChannel's password as a command (see createConsumerGroupCommandSchema). */
+export const resetPasswordCommandSchema = z.object({ groupId: consumerGroupIdSchema, newPassword: consumerGroupPasswordSchema });
+export type ResetPasswordCommand = z.output<typeof resetPasswordCommandSchema>;
 
 export const deleteConsumerGroupSchema = z.object({ groupId: consumerGroupIdSchema });
 

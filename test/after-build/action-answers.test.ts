@@ -6,7 +6,7 @@ import { after, before, describe, it } from "node:test";
 import { SEED_IDS } from "../../lib/demo";
 import { actionId, callAction, signIn, startConsole, type ConsoleServer } from "../helpers/console-http";
 
-// A consumer-group action answers with its result alone (lib/actions/safe-action.ts): the
+// A consumer-group action answers with its result alone (lib/actions/define-action.ts): the
 // Data Consume page draws what the writes change from the groups query in the browser, so no
 // answer carries a new server render of the page (README "Benchmark": that render cost more than
 // the password hash). The page's own words are the mark of a render.

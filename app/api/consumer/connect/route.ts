@@ -1,4 +1,4 @@
-import { connectConsumer } from "@/lib/consumer/credentials";
+import { connectConsumer } from "@/lib/consumer/lease";
 import { consumerRoute } from "@/lib/consumer/route";
 import { connectRequestSchema } from "@/lib/validation/consumer";
 

@@ -1,4 +1,4 @@
-import { disconnectConsumer } from "@/lib/consumer/credentials";
+import { disconnectConsumer } from "@/lib/consumer/lease";
 import { consumerRoute } from "@/lib/consumer/route";
 import { disconnectRequestSchema } from "@/lib/validation/consumer";
 

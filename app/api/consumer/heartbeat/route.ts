@@ -1,4 +1,4 @@
-import { heartbeatConsumer } from "@/lib/consumer/credentials";
+import { heartbeatConsumer } from "@/lib/consumer/lease";
 import { consumerRoute } from "@/lib/consumer/route";
 import { heartbeatRequestSchema } from "@/lib/validation/consumer";
 

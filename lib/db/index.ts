@@ -1,6 +1,8 @@
-import { bootstrap } from "./db/bootstrap";
-import { connect, poolSizeFrom, type Connection, type Db } from "./db/connect";
-import { DatabaseUnavailableError, isDatabaseUnavailable } from "./db/errors";
+// The process's one database connection, opened on first use (connect.ts), migrated and seeded
+// before anything reads it (bootstrap.ts): `getDb()` for every read and write.
+import { bootstrap } from "./bootstrap";
+import { connect, poolSizeFrom, type Connection, type Db } from "./connect";
+import { DatabaseUnavailableError, isDatabaseUnavailable } from "./errors";
 
 export type { Db };
 

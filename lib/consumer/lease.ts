@@ -1,3 +1,6 @@
+// A consumer's lease from start to end (docs/rules.md "Consumers"): connect checks the SASL user
+// and password and takes the group's one lease, heartbeat keeps it and records progress,
+// disconnect ends it; every refusal is audited, capped for the unauthenticated.
 import { createHash, randomBytes } from "node:crypto";
 import type { z } from "../validation/zod";
 import { writeAnonymousRefusal, writeAudit, type AuditAction } from "../audit";
