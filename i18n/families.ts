@@ -1,6 +1,6 @@
 // Message keys the code picks at run time (`t(\`status.${status}\`)`): each family's members are
 // exactly these lists, so a new status, region, role or audit action without its words fails
-// test/i18n-catalogues.test.ts.
+// test/i18n/i18n-catalogues.test.ts.
 import { AUDIT_ACTIONS, AUDIT_ACTORS } from "@/lib/audit";
 import { CONNECT_CLIENTS, CONNECT_NETWORKS } from "@/lib/consumer/connect-guide";
 import { LAG_TRENDS } from "@/lib/consumer/lag-health";

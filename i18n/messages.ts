@@ -1,7 +1,7 @@
 // The catalogues: one JSON file per namespace and language under messages/ (docs/rules.md
 // "Languages"), read through i18n/bundles/ (one module per namespace, so that a page's client
 // components bundle only the namespaces they read). English is the fallback: a Chinese message
-// that is missing shows in English, and test/i18n-catalogues.test.ts fails on any key missing in
+// that is missing shows in English, and test/i18n/i18n-catalogues.test.ts fails on any key missing in
 // either language.
 import type { Locale } from "./locales";
 import { overlay, type Tree } from "./tree";

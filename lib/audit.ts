@@ -32,7 +32,7 @@ export const AUDIT_ACTIONS = [
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 // The Audit Log names each action in words from the catalogue family `audit.actions.<action>`
-// (i18n/families.ts): a new action here without its words fails test/i18n-catalogues.test.ts.
+// (i18n/families.ts): a new action here without its words fails test/i18n/i18n-catalogues.test.ts.
 
 export interface AuditEntry {
   username: string;

@@ -6,7 +6,7 @@
 //   npx tsx scripts/generate-visible-ranges.ts > prisma/migrations/<timestamp>_<name>/migration.sql
 //
 // An applied migration never changes: when VISIBLE_CHAR or the Unicode version of Node.js changes,
-// test/rule-constants.test.ts and test/visible-names.test.ts fail, and a new migration generated
+// test/validation/rule-constants.test.ts and test/data/visible-names.test.ts fail, and a new migration generated
 // here replaces the CHECK again.
 import { pathToFileURL } from "node:url";
 import { BIDI_CONTROLS, CONTROL_CHARS, VISIBLE_CHAR } from "../lib/validation/text";

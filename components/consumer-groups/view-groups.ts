@@ -4,7 +4,7 @@ import type { ConsumerGroupList, ConsumerGroupRow } from "@/lib/data/consumer-gr
 import type { ConsumeSortKey, ConsumeState, ConsumeView } from "@/lib/validation/consume-view-url";
 
 // The Data Consume table's view logic, pure: what the toolbar's search and filters keep, in which
-// order, and why Add Consumer Group is unavailable. test/consume-view.test.ts reads it directly.
+// order, and why Add Consumer Group is unavailable. test/validation/consume-view.test.ts reads it directly.
 
 /** Why the Create button is disabled (worded by the panel: consume.disabled.<reason>), or null when it is not. */
 export function addDisabledReason(list: ConsumerGroupList, role: Role): "role" | "status" | "quota" | null {

@@ -52,7 +52,7 @@ export const INSTANCE_STATUSES = Object.values(InstanceStatus);
 
 /**
  * The rules of AccessKeys (docs/rules.md "AccessKeys"), each written once here; the migration
- * `20261128300000_openapi` repeats them in CHECKs and test/rule-constants.test.ts compares the two.
+ * `20261128300000_openapi` repeats them in CHECKs and test/validation/rule-constants.test.ts compares the two.
  */
 export const ACCESS_KEY_QUOTA = 2;
 /** `LTAI` and 20 letters or digits, the shape of an Alibaba Cloud AccessKey ID. */

@@ -3,7 +3,7 @@
  * requests it does not trust (audit fields, throttle keys). docs/rules.md "Names" states them; the
  * CHECK `consumer_group_name_text_check` repeats them (migration `20261203100000_visible_names`,
  * whose visible ranges scripts/generate-visible-ranges.ts computes from {@link VISIBLE_CHAR}), and
- * test/rule-constants.test.ts and test/visible-names.test.ts compare the two.
+ * test/validation/rule-constants.test.ts and test/data/visible-names.test.ts compare the two.
  */
 
 /** Bidirectional formatting characters: they reorder what is shown ("sec-\u202egnp.exe" shows as "sec-exe.png"). */

@@ -1,4 +1,4 @@
-// A console process that dies in the middle of a create (test/database-faults.test.ts): it
+// A console process that dies in the middle of a create (test/db/database-faults.test.ts): it
 // creates one group to completion, then starts a second through the real create handler and,
 // inside that transaction (group inserted, counter moved, audit written), tells the parent and
 // waits to be killed.
