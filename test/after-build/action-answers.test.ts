@@ -1,42 +1,30 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { SEED_IDS } from "../../lib/demo";
-import { actionId, callAction, signIn, startConsole, type ConsoleServer } from "../helpers/console-http";
+import { actionId, callAction } from "../helpers/console-http";
+import { suiteConsole } from "../helpers/suite-console";
 
 // A consumer-group action answers with its result alone (lib/actions/define-action.ts): the
 // Data Consume page draws what the writes change from the groups query in the browser, so no
 // answer carries a new server render of the page (README "Benchmark": that render cost more than
 // the password hash). The page's own words are the mark of a render.
 const PASSWORD = "ActionAnswers#2026";
-const dir = mkdtempSync(path.join(tmpdir(), "dts-action-answers-"));
 const CONSUME = `/change-tracking/${SEED_IDS.empty}/consume`;
 const PAGE_MARKS = /Usage notes|How consumers connect|Add Consumer Group/;
-let server: ConsoleServer;
-let cookie = "";
 
 describe("consumer-group actions answer with their result alone", () => {
-  before(async () => {
-    server = await startConsole({ DATABASE_URL: "", DTS_DATA_DIR: path.join(dir, "pglite"), DEMO_PASSWORD: PASSWORD });
-    cookie = await signIn(server.url, "admin", PASSWORD);
-  });
-  after(async () => {
-    await server.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const app = suiteConsole("action-answers", PASSWORD);
 
   it("create, change password, reset password and delete: no page in the answer", async () => {
     const call = async (name: string, input: object) => {
-      const answer = await callAction(server.url, cookie, actionId(name), [input], CONSUME);
+      const answer = await callAction(app.server.url, app.cookie, actionId(name), [input], CONSUME);
       assert.equal(answer.status, 200, name);
       assert.equal(answer.result?.ok, true, `${name}: ${answer.text.slice(0, 300)}`);
       assert.doesNotMatch(answer.text, PAGE_MARKS, `${name} answered with the page`);
       return answer.result?.data as { id: string };
     };
     // The mark is real: the page itself carries it.
-    const page = await fetch(server.url + CONSUME, { headers: { cookie } });
+    const page = await fetch(app.server.url + CONSUME, { headers: { cookie: app.cookie } });
     assert.match(await page.text(), PAGE_MARKS);
 
     const password = "Answer#2026x";

@@ -1,22 +1,19 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { SEED_IDS } from "../../lib/demo";
-import { signIn, startConsole, type ConsoleServer } from "../helpers/console-http";
+import { suiteConsole } from "../helpers/suite-console";
 
 // What a page makes the browser load before it is usable (README "Benchmark"): the scripts its
 // HTML names. Zod and react-hook-form belong to the forms, which load when a dialog is wanted, so
 // the table pages never carry them; the dialogs' chunks still exist and still contain them.
 const PASSWORD = "PageScripts#2026";
-const dir = mkdtempSync(path.join(tmpdir(), "dts-page-scripts-"));
-let server: ConsoleServer;
-let cookie = "";
+let app: ReturnType<typeof suiteConsole>;
 
 /** The text of every script the page's HTML names. */
 async function scriptsOf(pagePath: string): Promise<{ html: string; scripts: string }> {
-  const res = await fetch(server.url + pagePath, { headers: { cookie } });
+  const res = await fetch(app.server.url + pagePath, { headers: { cookie: app.cookie } });
   assert.equal(res.status, 200, pagePath);
   const html = await res.text();
   const sources = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]))];
@@ -31,14 +28,7 @@ const ZOD = /ZodError/;
 const HOOK_FORM = /_formValues/;
 
 describe("the scripts a page loads", () => {
-  before(async () => {
-    server = await startConsole({ DATABASE_URL: "", DTS_DATA_DIR: path.join(dir, "pglite"), DEMO_PASSWORD: PASSWORD });
-    cookie = await signIn(server.url, "admin", PASSWORD);
-  });
-  after(async () => {
-    await server.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  app = suiteConsole("page-scripts", PASSWORD);
 
   it("Data Consume opens without zod or react-hook-form; its dialogs bring them", async () => {
     const { html, scripts } = await scriptsOf(`/change-tracking/${SEED_IDS.normal}/consume`);
