@@ -11,7 +11,8 @@ import { consumeViewSearch, type ConsumeSort, type ConsumeView } from "@/lib/val
 import { addDisabledReason, viewGroups } from "./view-groups";
 import { ConsumeFilters } from "./consume-filters";
 import { ConsumerGroupsTable } from "./consumer-groups-table";
-import { SessionLapsedError, useConsoleState, useTimeZone, fetchConsoleJson } from "../shell/console-state";
+import { useConsoleState, useTimeZone } from "../shell/console-state";
+import { SessionLapsedError, fetchConsoleJson } from "../shell/console-fetch";
 import { DialogRoot } from "../ui/dialog";
 import { EmptyState } from "../ui/empty-state";
 import { RefreshControls, type AutoRefresh } from "../ui/refresh-controls";

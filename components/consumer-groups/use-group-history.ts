@@ -2,7 +2,8 @@
 
 import { useQuery } from "@tanstack/react-query";
 import type { GroupHistory } from "@/lib/data/heartbeat-history";
-import { SessionLapsedError, fetchConsoleJson, useConsoleState } from "../shell/console-state";
+import { useConsoleState } from "../shell/console-state";
+import { SessionLapsedError, fetchConsoleJson } from "../shell/console-fetch";
 import { consumerGroupKeys } from "./query-keys";
 
 const fetchHistory = (instanceId: string, groupId: string) =>

@@ -1,6 +1,6 @@
 import type { FieldPath, FieldValues, UseFormSetError } from "react-hook-form";
 import type { ActionFailure, ActionResult } from "@/lib/actions/result";
-import { checkSession } from "../shell/console-state";
+import { checkSession } from "../shell/console-fetch";
 
 /**
  * Puts a refused action's messages on the form: each field error on its field (focusing the

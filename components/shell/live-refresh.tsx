@@ -5,7 +5,8 @@ import { useTranslations } from "next-intl";
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, useTransition, type ReactNode } from "react";
 import { formatTime } from "@/lib/format";
 import { RefreshControls, type AutoRefresh } from "../ui/refresh-controls";
-import { checkSession, useConsoleState, useTimeZone } from "./console-state";
+import { useConsoleState, useTimeZone } from "./console-state";
+import { checkSession } from "./console-fetch";
 
 interface LiveRefresh {
   stale: boolean;
