@@ -12,8 +12,8 @@ test("a table wider than the phone shows where more columns are", async ({ page,
   const frame = region.locator("xpath=..");
   await expect(frame).toHaveAttribute("data-more-right", "true");
   await expect(frame).not.toHaveAttribute("data-more-left", /.*/);
-  // The cue is drawn: the right edge's shadow is opaque.
-  expect(await frame.evaluate((el) => getComputedStyle(el, "::after").opacity)).toBe("1");
+  // The cue is drawn: the right edge's shadow fades in (a CSS transition) until it is opaque.
+  await expect.poll(() => frame.evaluate((el) => getComputedStyle(el, "::after").opacity)).toBe("1");
   await region.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
   await expect(frame).toHaveAttribute("data-more-left", "true");
   await expect(frame).not.toHaveAttribute("data-more-right", /.*/);
