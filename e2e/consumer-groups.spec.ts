@@ -24,9 +24,12 @@ test("operator walks the DTS flow and creates a consumer group without a reload"
 
   // A marker on window survives only if the page is never reloaded.
   await page.evaluate(() => ((window as unknown as { __noReload: boolean }).__noReload = true));
+  // Auto-refresh off: the new row comes from the refetch the dialog asks for, not from a poll.
+  await consume.autoRefresh.selectOption("0");
   const name = unique("orders-bi");
   const id = await consume.createGroup({ name, account: "bi_reader", password: "Secret#2026" });
   await expect(page.getByText(`Consumer group ${name} created`)).toBeVisible();
+  await expect(consume.table).not.toHaveAttribute("data-stale", "true");
   await expect(consume.row(name).getByRole("cell", { name: "bi_reader", exact: true })).toBeVisible();
   await expect(consume.messageDelay(name)).toHaveText("—");
   await expect(consume.quota).toHaveText("1 / 20");
@@ -34,7 +37,7 @@ test("operator walks the DTS flow and creates a consumer group without a reload"
 
   // The connection hint names the new group's SASL user.
   expect(id).toMatch(/^dts[a-z0-9]{11}$/);
-  await expect(page.getByText(`bi_reader-${id}`)).toBeVisible();
+  await expect(page.getByTestId("example-sasl-user")).toHaveText(`bi_reader-${id}`);
 
   // The same name again in this instance is refused on the name field; nothing typed is lost.
   const dialog = await consume.openCreateDialog();

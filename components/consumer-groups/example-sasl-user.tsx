@@ -1,19 +1,23 @@
 "use client";
 
-import { skipToken, useQuery } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+import { useSyncExternalStore } from "react";
 import type { ConsumerGroupList } from "@/lib/data/consumer-groups";
 import { Truncated } from "../ui/truncated";
 import { consumerGroupKeys } from "./query-keys";
 
 /**
- * "Example SASL user for <group>": the first group of the list the table above holds (it reads
- * the table's query, never fetches), so it follows a create or a delete without the page being
- * rendered again on the server.
+ * "Example SASL user for <group>": the first group of the list the table above holds. It reads
+ * the query cache without observing the query: a second observer would set the query's options
+ * too (its query function included), and the refetch after an action runs on the last options
+ * set. So it follows a create or a delete without the page being rendered again on the server.
  */
 export function ExampleSaslUser({ instanceId }: { instanceId: string }) {
   const t = useTranslations("consume.connect");
-  const { data } = useQuery<ConsumerGroupList>({ queryKey: consumerGroupKeys.list(instanceId), queryFn: skipToken });
+  const client = useQueryClient();
+  const read = () => client.getQueryData<ConsumerGroupList>(consumerGroupKeys.list(instanceId));
+  const data = useSyncExternalStore((onChange) => client.getQueryCache().subscribe(onChange), read, read);
   const example = data?.groups.at(0);
   if (!example) return null;
   return (
