@@ -29,7 +29,13 @@ const TRANSLATIONS_PATH = {
 // A console route is dynamic and has no loading boundary: a prefetch costs the server a render and
 // brings the click nothing (README "Benchmark"), so links come from components/ui/link.tsx.
 const LINK_PATH = { name: "next/link", message: "Import { Link } from @/components/ui/link: console links do not prefetch." };
-const layer = (...patterns) => ["error", { paths: [ZOD_PATH, TRANSLATIONS_PATH, LINK_PATH], patterns }];
+// sonner loads with the first toast (README "Benchmark"), so toasts come from components/ui/toast.tsx.
+const SONNER_PATH = {
+  name: "sonner",
+  message: "Import { toast } from @/components/ui/toast: sonner loads with the first toast.",
+  allowTypeImports: true,
+};
+const layer = (...patterns) => ["error", { paths: [ZOD_PATH, TRANSLATIONS_PATH, LINK_PATH, SONNER_PATH], patterns }];
 
 export default defineConfig([
   ...nextVitals,
@@ -88,7 +94,19 @@ export default defineConfig([
   {
     files: ["components/ui/link.tsx"],
     rules: {
-      "@typescript-eslint/no-restricted-imports": ["error", { paths: [ZOD_PATH, TRANSLATIONS_PATH], patterns: [NO_APP, NO_ZOD_SCHEMAS] }],
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        { paths: [ZOD_PATH, TRANSLATIONS_PATH, SONNER_PATH], patterns: [NO_APP, NO_ZOD_SCHEMAS] },
+      ],
+    },
+  },
+  {
+    files: ["components/ui/toast.tsx"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        { paths: [ZOD_PATH, TRANSLATIONS_PATH, LINK_PATH], patterns: [NO_APP, NO_ZOD_SCHEMAS] },
+      ],
     },
   },
   globalIgnores([

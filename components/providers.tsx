@@ -1,10 +1,8 @@
 "use client";
 
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useEffect, useState, type CSSProperties, type ReactNode } from "react";
-import { Toaster } from "sonner";
-import { TooltipProvider } from "./ui/tooltip";
+import { useEffect, type CSSProperties, type ReactNode } from "react";
+import { Toasts } from "./ui/toast";
 
 // sonner's rich colours, darkened to WCAG AA contrast on their own backgrounds (4.5:1 and up).
 const TOAST_COLOURS = {
@@ -20,22 +18,17 @@ export function Providers({ children }: { children: ReactNode }) {
   useEffect(() => {
     document.documentElement.dataset.hydrated = "true";
   }, []);
-  const [client] = useState(
-    () => new QueryClient({ defaultOptions: { queries: { staleTime: 2_000, retry: 1, refetchOnWindowFocus: true } } }),
-  );
   return (
-    <QueryClientProvider client={client}>
-      <TooltipProvider>
-        {children}
-        <Toaster
-          position="top-center"
-          richColors
-          closeButton
-          style={TOAST_COLOURS}
-          containerAriaLabel={t("region")}
-          toastOptions={{ closeButtonAriaLabel: t("close") }}
-        />
-      </TooltipProvider>
-    </QueryClientProvider>
+    <>
+      {children}
+      <Toasts
+        position="top-center"
+        richColors
+        closeButton
+        style={TOAST_COLOURS}
+        containerAriaLabel={t("region")}
+        toastOptions={{ closeButtonAriaLabel: t("close") }}
+      />
+    </>
   );
 }

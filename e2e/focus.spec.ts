@@ -1,4 +1,4 @@
-import { test, expect, storageStateOf, visit } from "./fixtures";
+import { test, expect, storageStateOf, userMenu, visit } from "./fixtures";
 import { ConsumePage } from "./pages/consume-page";
 
 test.use({ storageState: storageStateOf("admin") });
@@ -104,4 +104,45 @@ test("the console's 404 is inside the shell; the icons are served", async ({ pag
     expect(res.status(), path).toBe(200);
     expect(res.headers()["content-type"], path).toMatch(type);
   }
+});
+
+test.describe("popups whose code comes when first wanted", () => {
+  // Every script fetched after the page is up arrives late: a press or focus lands on the plain
+  // trigger, before the menu's code (components/ui/when-wanted.ts).
+  const slowScripts = async (page: import("@playwright/test").Page) =>
+    page.route("**/_next/static/chunks/**", async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await route.continue();
+    });
+
+  test("a menu pressed before its code arrives opens when it does", async ({ page }) => {
+    await visit(page, "/change-tracking?region=cn-hangzhou");
+    await slowScripts(page);
+    await page.getByRole("button", { name: "Region: China (Hangzhou)" }).click();
+    await expect(page.getByRole("menuitemradio", { name: /Germany \(Frankfurt\)/ })).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(page.getByRole("menu")).toBeHidden();
+    await expect(page.getByRole("button", { name: "Region: China (Hangzhou)" })).toBeFocused();
+  });
+
+  test("focus on a plain trigger stays on it as its menu's code arrives, and Enter opens it", async ({ page }) => {
+    await visit(page, "/change-tracking?region=cn-hangzhou");
+    await slowScripts(page);
+    const menu = userMenu(page, "admin");
+    await menu.focus();
+    await expect(menu).toHaveAttribute("data-state", "closed"); // Radix's own trigger, swapped in
+    await expect(menu).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("menuitem", { name: "Sign out" })).toBeVisible();
+  });
+
+  test("the phone's menu sheet opens on a press made before its code arrives", async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await visit(page, "/change-tracking?region=cn-hangzhou");
+    await slowScripts(page);
+    await page.getByRole("button", { name: "Open navigation menu" }).click();
+    await expect(page.getByRole("dialog", { name: "Menu" })).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(page.getByRole("button", { name: "Open navigation menu" })).toBeFocused();
+  });
 });

@@ -19,6 +19,7 @@ import { SEED_IDS } from "../lib/demo";
 import { scaleTaskId, scaleTaskIsNormal } from "../lib/db/scale-seed";
 import { findPgBin, startPgServer, type PgServer } from "../test/pg-server";
 import { actionId, signIn, startConsole, type ConsoleServer } from "../test/helpers/console-http";
+import { scriptsNamedBy } from "../test/helpers/page-scripts";
 import { hashPassword } from "../lib/auth/password";
 import { measureBrowser, type BrowserTimes } from "./page-browser";
 import { measurePage } from "./page-measure";
@@ -159,8 +160,8 @@ function seedBoth(env: Record<string, string>): number[] {
 
 async function scriptBytes(server: ConsoleServer, cookie: string, pagePath: string): Promise<number> {
   const html = await (await fetch(server.url + pagePath, { headers: { cookie } })).text();
-  const sources = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]))];
   let total = 0;
+  const sources = scriptsNamedBy(html);
   for (const src of sources) total += gzipSync(Buffer.from(await (await fetch(new URL(src, server.url))).arrayBuffer())).length;
   return total;
 }

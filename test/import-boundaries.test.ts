@@ -60,4 +60,14 @@ describe("import boundaries", () => {
     }
     assert.deepEqual(await restricted("components/ui/link.tsx", probe), []);
   });
+
+  it("toasts come from components/ui/toast, which loads sonner with the first one", async () => {
+    const probe = 'import { toast } from "sonner";\nexport const probe = toast;\n';
+    for (const file of ["components/ui/copy-button.tsx", "components/shell/console-state.tsx"]) {
+      const messages = await restricted(file, probe);
+      assert.equal(messages.length, 1, file);
+      assert.match(messages[0], /first toast/);
+    }
+    assert.deepEqual(await restricted("components/ui/toast.tsx", probe), []);
+  });
 });

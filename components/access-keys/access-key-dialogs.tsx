@@ -5,7 +5,7 @@ import { useWordedResolver } from "../forms/worded-resolver";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { toast } from "sonner";
+import { toast } from "../ui/toast";
 import type { z } from "@/lib/validation/zod";
 import { createAccessKey, deleteAccessKey } from "@/lib/actions/access-key";
 import type { AccessKeyOwner, AccessKeyRow } from "@/lib/data/access-keys";

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "../ui/toast";
 import { disableAccessKey, enableAccessKey } from "@/lib/actions/access-key";
 import type { AccessKeyOwner, AccessKeyRow } from "@/lib/data/access-keys";
 import { formatDateTime } from "@/lib/format";
@@ -11,7 +11,7 @@ import { useTimeZone } from "../shell/console-state";
 import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
 import { CopyButton } from "../ui/copy-button";
-import { DialogRoot } from "../ui/dialog";
+import { DialogRoot } from "../ui/dialog-root";
 import { EmptyState } from "../ui/empty-state";
 import { ExplainedButton } from "../ui/explained-button";
 import { useHydrated } from "../ui/use-hydrated";

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import { toast } from "sonner";
+import { toast } from "../ui/toast";
 import { createNotificationChannel, deleteNotificationChannel, testNotificationChannel } from "@/lib/actions/notification-channel";
 import type { ChannelRow } from "@/lib/data/alerts";
 import { zoneLabel } from "@/lib/format";
@@ -17,7 +17,8 @@ import { useConsoleState, useTimeZone } from "../shell/console-state";
 import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
 import { CopyButton } from "../ui/copy-button";
-import { DialogBody, DialogContent, DialogDoneFooter, DialogFooter, DialogForm, DialogRoot, DialogTrigger } from "../ui/dialog";
+import { DialogBody, DialogContent, DialogDoneFooter, DialogFooter, DialogForm } from "../ui/dialog";
+import { DialogRoot, DialogTrigger } from "../ui/dialog-root";
 import { EmptyState } from "../ui/empty-state";
 import { Field, inputClass } from "../ui/field";
 import { FormAlert } from "../ui/form-feedback";
@@ -178,7 +179,7 @@ function AddChannelDialog({ disabled, emailReady }: { disabled: boolean; emailRe
   const [open, setOpen] = useState(false);
   return (
     <DialogRoot open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
+      <DialogTrigger>
         <Button variant="primary" disabled={disabled}>
           {t("add")}
         </Button>

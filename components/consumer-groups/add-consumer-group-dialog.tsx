@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useConsoleState } from "../shell/console-state";
 import { Button } from "../ui/button";
-import { DialogRoot, DialogTrigger } from "../ui/dialog";
+import { DialogRoot, DialogTrigger } from "../ui/dialog-root";
 import { ExplainedButton } from "../ui/explained-button";
 import { useHydrated } from "../ui/use-hydrated";
 
@@ -39,7 +39,7 @@ export function AddConsumerGroupDialog({
       ) : (
         // A real Radix trigger, so focus returns to it when the dialog closes. Disabled until
         // hydration: in the server's HTML it looks ready but would open nothing.
-        <DialogTrigger asChild>
+        <DialogTrigger>
           <Button variant="primary" className="whitespace-nowrap" disabled={!hydrated} onPointerEnter={preload} onFocus={preload}>
             {t("create.button")}
           </Button>

@@ -5,7 +5,7 @@ import { useWordedResolver } from "../forms/worded-resolver";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { toast } from "sonner";
+import { toast } from "../ui/toast";
 import { RULE_VALUES } from "@/i18n/keys";
 import { changeConsumerGroupPassword } from "@/lib/actions/consumer-group";
 import { changePasswordFormSchema, type ChangePasswordForm } from "@/lib/validation/consumer-group";

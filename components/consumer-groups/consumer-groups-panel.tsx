@@ -13,7 +13,7 @@ import { ConsumeFilters } from "./consume-filters";
 import { ConsumerGroupsTable } from "./consumer-groups-table";
 import { useConsoleState, useTimeZone } from "../shell/console-state";
 import { SessionLapsedError, fetchConsoleJson } from "../shell/console-fetch";
-import { DialogRoot } from "../ui/dialog";
+import { DialogRoot } from "../ui/dialog-root";
 import { EmptyState } from "../ui/empty-state";
 import { RefreshControls, type AutoRefresh } from "../ui/refresh-controls";
 import { AddConsumerGroupDialog } from "./add-consumer-group-dialog";

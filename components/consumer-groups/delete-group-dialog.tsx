@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "../ui/toast";
 import { deleteConsumerGroup } from "@/lib/actions/consumer-group";
 import { formatDateTime } from "@/lib/format";
 import { useServerAction } from "../forms/use-server-action";

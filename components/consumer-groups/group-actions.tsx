@@ -1,6 +1,5 @@
 "use client";
 
-import * as Menu from "@radix-ui/react-dropdown-menu";
 import { useQueryClient } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
@@ -8,8 +7,8 @@ import { useRef, useState } from "react";
 import { can, type Role } from "@/lib/auth/roles";
 import type { ConsumerGroupRow } from "@/lib/data/consumer-groups";
 import { useConsoleState } from "../shell/console-state";
-import { DialogRoot } from "../ui/dialog";
-import { useLandmark } from "../ui/use-landmark";
+import { DialogRoot } from "../ui/dialog-root";
+import { pressIntent, useWhenWanted } from "../ui/when-wanted";
 import type { ReturnFocus } from "./lapsed-notice";
 import { consumerGroupKeys } from "./query-keys";
 import type { DataRange } from "./reset-checkpoint-dialog";
@@ -26,6 +25,8 @@ const ChangePasswordDialog = dynamic(load.change, { ssr: false });
 const ResetPasswordDialog = dynamic(load.reset, { ssr: false });
 const ResetCheckpointDialog = dynamic(load.checkpoint, { ssr: false });
 const DeleteGroupDialog = dynamic(load.delete, { ssr: false });
+// The More menu (Radix, with its popper) loads when a row's More is first hovered, focused or pressed.
+const loadMenu = () => import("./row-more-menu").then((m) => m.RowMoreMenu<Kind>);
 
 type Kind = keyof typeof load;
 const PERMISSION = {
@@ -37,9 +38,6 @@ const PERMISSION = {
 /** DTS's row: Change Password and Delete inline; the rest under More. */
 const INLINE: readonly Kind[] = ["change", "delete"];
 const IN_MENU: readonly Kind[] = ["reset", "checkpoint"];
-
-const itemClass =
-  "flex cursor-pointer rounded-sm px-2 py-1.5 text-sm text-gray-800 outline-none data-[highlighted]:bg-blue-100 data-[highlighted]:text-blue-900";
 
 /** The row's own actions for a role: those it may not use are not shown (docs/rules.md "Roles"). */
 export function allowedActions(role: Role): { inline: Kind[]; menu: Kind[] } {
@@ -70,10 +68,9 @@ export function GroupActions({
 }) {
   const { lapsed } = useConsoleState();
   const t = useTranslations("consume.actions");
-  const landmark = useLandmark("main");
   const [open, setOpen] = useState<Kind | null>(null);
   const trigger = useRef<HTMLElement | null>(null);
-  const more = useRef<HTMLButtonElement>(null);
+  const moreMenu = useWhenWanted(loadMenu);
   const deleted = useRef(false);
   const queryClient = useQueryClient();
   const { inline, menu } = allowedActions(role);
@@ -84,6 +81,14 @@ export function GroupActions({
   };
   const returnFocus: ReturnFocus = () => (deleted.current ? document.getElementById("consumer-groups-title") : trigger.current);
   const preload = (kind: Kind) => () => void load[kind]();
+  const preloadMenu = () => menu.forEach((k) => void load[k]());
+  const moreTrigger = {
+    disabled: lapsed,
+    "aria-label": t("moreOf", { name: group.name }),
+    className: "row-menu-btn",
+    onPointerEnter: preloadMenu,
+    children: t("more"),
+  };
   return (
     // The bars between the actions are drawn by CSS (app/globals.css .row-actions), not sent per row.
     <div className="row-actions">
@@ -115,37 +120,31 @@ export function GroupActions({
         </button>
       ))}
       {menu.length > 0 ? (
-        <>
-          <Menu.Root modal={false}>
-            <Menu.Trigger
-              ref={more}
-              disabled={lapsed}
-              aria-label={t("moreOf", { name: group.name })}
-              className="row-menu-btn"
-              onPointerEnter={() => menu.forEach((k) => void load[k]())}
-            >
-              {t("more")}
-            </Menu.Trigger>
-            <Menu.Portal container={landmark}>
-              <Menu.Content align="end" sideOffset={4} className="z-50 min-w-40 rounded-sm border border-gray-200 bg-white p-1 shadow-xl">
-                {menu.map((kind) => (
-                  <Menu.Item
-                    key={kind}
-                    onFocus={preload(kind)}
-                    onSelect={() => {
-                      // The menu closes; its trigger takes focus back when the dialog ends.
-                      trigger.current = more.current;
-                      setOpen(kind);
-                    }}
-                    className={itemClass}
-                  >
-                    {t(kind)}
-                  </Menu.Item>
-                ))}
-              </Menu.Content>
-            </Menu.Portal>
-          </Menu.Root>
-        </>
+        moreMenu.Popup ? (
+          <moreMenu.Popup
+            items={menu.map((kind) => ({ kind, label: t(kind) }))}
+            onWant={(kind) => void load[kind]()}
+            onChoose={(kind, more) => {
+              trigger.current = more;
+              setOpen(kind);
+            }}
+            trigger={moreTrigger}
+            {...moreMenu.wanted}
+          />
+        ) : (
+          <button
+            type="button"
+            aria-haspopup="menu"
+            aria-expanded={false}
+            {...moreTrigger}
+            {...moreMenu.intent}
+            {...pressIntent(moreMenu.open)}
+            onPointerEnter={() => {
+              moreMenu.intent.onPointerEnter();
+              preloadMenu();
+            }}
+          />
+        )
       ) : null}
       <DialogRoot
         open={open !== null}

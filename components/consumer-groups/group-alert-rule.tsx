@@ -6,7 +6,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useEffect } from "react";
 import { useForm } from "react-hook-form";
-import { toast } from "sonner";
+import { toast } from "../ui/toast";
 import { configureGroupAlertRule } from "@/lib/actions/instance-alert";
 import type { ConsumerGroupRow } from "@/lib/data/consumer-groups";
 import { groupAlertRuleFormSchema, type GroupAlertRuleForm } from "@/lib/validation/group-alert-rule";

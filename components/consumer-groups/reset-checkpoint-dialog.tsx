@@ -5,7 +5,7 @@ import { useWordedResolver } from "../forms/worded-resolver";
 import { useQueryClient } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useForm, useWatch } from "react-hook-form";
-import { toast } from "sonner";
+import { toast } from "../ui/toast";
 import { previewCheckpoint, recordsPerSecond } from "@/lib/consumer/checkpoint-preview";
 import { resetConsumerGroupCheckpoint } from "@/lib/actions/consumer-group";
 import type { ConsumerGroupList, ConsumerGroupRow } from "@/lib/data/consumer-groups";

@@ -6,7 +6,7 @@ import { useState } from "react";
 import type { InstanceAlertForm } from "@/lib/validation/instance-alert";
 import { useConsoleState } from "../shell/console-state";
 import { Button } from "../ui/button";
-import { DialogRoot, DialogTrigger } from "../ui/dialog";
+import { DialogRoot, DialogTrigger } from "../ui/dialog-root";
 import { useHydrated } from "../ui/use-hydrated";
 
 const loadForm = () => import("./alert-settings-form");
@@ -21,7 +21,7 @@ export function AlertSettingsButton({ instanceId, current }: { instanceId: strin
   const preload = () => void loadForm();
   return (
     <DialogRoot open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
+      <DialogTrigger>
         <Button disabled={!hydrated || lapsed} onPointerEnter={preload} onFocus={preload} data-testid="configure-alerts">
           {t("configure")}
         </Button>

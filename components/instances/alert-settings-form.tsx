@@ -5,7 +5,7 @@ import { useWordedResolver } from "../forms/worded-resolver";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useForm, useWatch } from "react-hook-form";
-import { toast } from "sonner";
+import { toast } from "../ui/toast";
 import { configureInstanceAlert } from "@/lib/actions/instance-alert";
 import { instanceAlertFormSchema, type InstanceAlertForm } from "@/lib/validation/instance-alert";
 import { formMessage } from "../forms/call-action";

@@ -3,7 +3,7 @@
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from "react";
-import { toast } from "sonner";
+import { toast } from "../ui/toast";
 import { changeTimeZone } from "@/lib/actions/preferences";
 import { zoneLabel } from "@/lib/format";
 import { BROWSER_ZONE_COOKIE } from "@/lib/validation/rules";

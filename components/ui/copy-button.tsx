@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "./toast";
 import { Tooltip } from "./tooltip";
 
 /** Copies a value to the clipboard and says so; its tooltip shows the whole value. */

@@ -2,13 +2,10 @@
 
 import * as RadixDialog from "@radix-ui/react-dialog";
 import { useTranslations } from "next-intl";
-import { createContext, useContext, useState, type ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { Button } from "./button";
 import { cn } from "./cn";
-
-export const DialogRoot = RadixDialog.Root;
-export const DialogTrigger = RadixDialog.Trigger;
-export const DialogClose = RadixDialog.Close;
+import { PopupContainer, useDialogFrame } from "./dialog-root";
 
 /** What a dialog focuses when it opens: the element marked data-autofocus, else its first field. */
 function focusFirstField(event: Event) {
@@ -22,13 +19,6 @@ function focusFirstField(event: Event) {
   }
 }
 
-/**
- * Where popups inside the current dialog (tooltips) render: the dialog itself, so they stay above
- * it and inside what assistive technology can reach while it is open. Outside a dialog, null.
- */
-const PopupContainer = createContext<HTMLElement | null>(null);
-export const usePopupContainer = () => useContext(PopupContainer);
-
 type Placement = "center" | "right" | "left";
 
 const PLACEMENTS: Record<Placement, string> = {
@@ -40,9 +30,10 @@ const PLACEMENTS: Record<Placement, string> = {
 };
 
 /**
- * A modal dialog on Radix: focus is trapped inside, Esc and the close button dismiss it, the title
- * and description label it for screen readers. It opens on its first field (or `data-autofocus`),
- * and `returnFocus` names where focus goes when it closes if it was not opened by a Radix trigger.
+ * A modal dialog on Radix, open while its DialogRoot (ui/dialog-root.tsx) says so: focus is trapped
+ * inside, Esc and the close button dismiss it, the title and description label it for screen
+ * readers. It opens on its first field (or `data-autofocus`), and when it closes focus goes to
+ * `returnFocus`, else to the DialogTrigger that opened it.
  * `placement` right or left makes it a side sheet (the details drawer, the phone's menu).
  */
 export function DialogContent({
@@ -61,48 +52,50 @@ export function DialogContent({
   returnFocus?: () => HTMLElement | null | undefined;
 }) {
   const t = useTranslations("common");
+  const frame = useDialogFrame();
   const [content, setContent] = useState<HTMLElement | null>(null);
+  const focusBack = returnFocus ?? frame.trigger;
   return (
-    <RadixDialog.Portal>
-      <RadixDialog.Overlay className="fixed inset-0 z-40 bg-black/40" />
-      <RadixDialog.Content
-        ref={setContent}
-        className={cn(
-          "fixed z-50 flex flex-col bg-white shadow-2xl focus:outline-none",
-          PLACEMENTS[placement],
-          placement === "center" && width,
-        )}
-        onOpenAutoFocus={focusFirstField}
-        onCloseAutoFocus={
-          returnFocus
-            ? (event) => {
-                const target = returnFocus();
-                if (target?.isConnected) {
-                  event.preventDefault();
-                  target.focus();
-                }
-              }
-            : undefined
-        }
-        {...(description ? {} : { "aria-describedby": undefined })}
-      >
-        <div className="flex shrink-0 items-center justify-between gap-3 border-b border-gray-200 px-5 py-3.5">
-          <RadixDialog.Title className="min-w-0 text-base font-semibold break-words text-gray-900">{title}</RadixDialog.Title>
-          <RadixDialog.Close
-            aria-label={t("close")}
-            className="shrink-0 rounded-sm p-1 text-gray-600 hover:bg-gray-100 hover:text-gray-900 focus-visible:outline-2 focus-visible:outline-blue-600"
-          >
-            <svg aria-hidden viewBox="0 0 16 16" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="1.6">
-              <path d="M3 3l10 10M13 3L3 13" />
-            </svg>
-          </RadixDialog.Close>
-        </div>
-        {description ? (
-          <RadixDialog.Description className="shrink-0 px-5 pt-4 text-sm break-words text-gray-700">{description}</RadixDialog.Description>
-        ) : null}
-        <PopupContainer.Provider value={content}>{children}</PopupContainer.Provider>
-      </RadixDialog.Content>
-    </RadixDialog.Portal>
+    <RadixDialog.Root open={frame.open} onOpenChange={frame.onOpenChange}>
+      <RadixDialog.Portal>
+        <RadixDialog.Overlay className="fixed inset-0 z-40 bg-black/40" />
+        <RadixDialog.Content
+          ref={setContent}
+          className={cn(
+            "fixed z-50 flex flex-col bg-white shadow-2xl focus:outline-none",
+            PLACEMENTS[placement],
+            placement === "center" && width,
+          )}
+          onOpenAutoFocus={focusFirstField}
+          onCloseAutoFocus={(event) => {
+            const target = focusBack();
+            if (target?.isConnected) {
+              event.preventDefault();
+              target.focus();
+            }
+          }}
+          {...(description ? {} : { "aria-describedby": undefined })}
+        >
+          <div className="flex shrink-0 items-center justify-between gap-3 border-b border-gray-200 px-5 py-3.5">
+            <RadixDialog.Title className="min-w-0 text-base font-semibold break-words text-gray-900">{title}</RadixDialog.Title>
+            <RadixDialog.Close
+              aria-label={t("close")}
+              className="shrink-0 rounded-sm p-1 text-gray-600 hover:bg-gray-100 hover:text-gray-900 focus-visible:outline-2 focus-visible:outline-blue-600"
+            >
+              <svg aria-hidden viewBox="0 0 16 16" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="1.6">
+                <path d="M3 3l10 10M13 3L3 13" />
+              </svg>
+            </RadixDialog.Close>
+          </div>
+          {description ? (
+            <RadixDialog.Description className="shrink-0 px-5 pt-4 text-sm break-words text-gray-700">
+              {description}
+            </RadixDialog.Description>
+          ) : null}
+          <PopupContainer.Provider value={content}>{children}</PopupContainer.Provider>
+        </RadixDialog.Content>
+      </RadixDialog.Portal>
+    </RadixDialog.Root>
   );
 }
 

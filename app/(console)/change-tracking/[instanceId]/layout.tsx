@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "@/i18n/translator";
 import type { ReactNode } from "react";
+import { QueryProvider } from "@/components/instances/query-provider";
 import { CurrentRegion } from "@/components/regions/region-context";
 import { TabNav } from "@/components/shell/side-nav";
 import { StatusBadge } from "@/components/tasks/status-badge";
@@ -35,7 +36,9 @@ export default async function InstanceLayout({ children, params }: { children: R
           { href: `${base}/monitoring`, label: t("tabs.monitoring") },
         ]}
       />
-      <div className="min-w-0">{children}</div>
+      <div className="min-w-0">
+        <QueryProvider>{children}</QueryProvider>
+      </div>
     </div>
   );
 }

@@ -1,0 +1,78 @@
+"use client";
+
+import { useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
+
+/** How a popup was wanted before its code arrived: open it at once, and hand its trigger the focus back. */
+export interface Wanted {
+  /** pressed before the code arrived */
+  defaultOpen: boolean;
+  /** the plain trigger held the focus as it was swapped */
+  autoFocus: boolean;
+  /** the pointer was over the plain trigger as it was swapped (a tooltip shows at once) */
+  hovered: boolean;
+}
+
+const loaded = new Map<() => Promise<unknown>, unknown>();
+
+/**
+ * A control whose popup (a Radix menu, sheet or tooltip) brings its own code, loaded when a person
+ * first shows they want it: the pointer over its trigger, focus on it, or a press. Until then the
+ * trigger is a plain element of the same look, given `intent`'s handlers; `open()` marks a press
+ * made before the code arrived, so the popup opens as soon as it does; focus on the trigger is
+ * handed to the real one. Once loaded for one control, every later one renders the popup at once.
+ * Radix's menus, dialogs and popper are not in the JavaScript that opens a page (README "Benchmark").
+ */
+export function useWhenWanted<C>(load: () => Promise<C>) {
+  const [state, setState] = useState<{ Popup: C; wanted: Wanted } | null>(() => {
+    const Popup = loaded.get(load) as C | undefined;
+    return Popup ? { Popup, wanted: { defaultOpen: false, autoFocus: false, hovered: false } } : null;
+  });
+  const element = useRef<HTMLElement | null>(null);
+  const pressed = useRef(false);
+  const want = (press: boolean) => {
+    if (press) pressed.current = true;
+    void load().then((Popup) => {
+      loaded.set(load, Popup);
+      // Read as the plain trigger is swapped for the popup's own.
+      const el = element.current;
+      const wanted = {
+        defaultOpen: pressed.current,
+        autoFocus: el !== null && el === document.activeElement,
+        hovered: el?.matches(":hover") ?? false,
+      };
+      setState((current) => current ?? { Popup, wanted });
+    });
+  };
+  return {
+    Popup: state?.Popup ?? null,
+    /** What the popup is told when it mounts, as it replaces the plain trigger. */
+    wanted: state?.wanted ?? { defaultOpen: false, autoFocus: false, hovered: false },
+    /** The plain trigger's handlers: loading starts on hover or focus. */
+    intent: {
+      ref: (el: HTMLElement | null) => {
+        element.current = el;
+      },
+      onPointerEnter: () => want(false),
+      onFocus: () => want(false),
+    },
+    open: () => want(true),
+  };
+}
+
+/**
+ * A plain trigger is pressed on a left button down or Enter, Space and ArrowDown (as Radix's menu
+ * triggers open), not on click: a click whose press and release straddle the swap lands on neither.
+ */
+export function pressIntent(open: () => void) {
+  return {
+    onPointerDown: (event: PointerEvent) => {
+      if (event.button === 0 && !event.ctrlKey) open();
+    },
+    onKeyDown: (event: KeyboardEvent) => {
+      if (event.key === "Enter" || event.key === " " || event.key === "ArrowDown") {
+        event.preventDefault();
+        open();
+      }
+    },
+  };
+}
