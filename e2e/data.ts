@@ -64,7 +64,7 @@ function planGroup(unique: (prefix: string) => string, g: GroupSpec, i: number):
 
 async function insertGroup(db: Db | Tx, instanceId: string, g: SeededGroup, createdAt = new Date()) {
   await db.consumerGroup.create({
-    data: { id: g.id, instanceId, name: g.name, username: g.account, passwordHash: await hashOf(g.password), createdAt },
+    data: { id: g.id, instanceId, name: g.name, account: g.account, passwordHash: await hashOf(g.password), createdAt },
   });
 }
 

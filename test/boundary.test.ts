@@ -7,7 +7,7 @@ process.env.DTS_DATA_DIR = "memory://";
 delete process.env.DATABASE_URL;
 
 const { getConnection } = await import("../lib/db");
-const { runAction } = await import("../lib/actions/run-action");
+const { performAction, runAction } = await import("../lib/actions/run-action");
 const specs = await import("../lib/actions/consumer-group-specs");
 const { SEED_IDS } = await import("../lib/demo");
 const { groupMaker } = await import("./helpers/groups");
@@ -227,13 +227,11 @@ describe("actions", () => {
 
   it("writes a create's audit record inside its transaction: no record, no group", async () => {
     const name = `atomic-${seq++}`;
-    const failingCtx = {
-      user: admin,
-      ip: null,
-      audit: () => Promise.reject(new Error("audit store unavailable")),
-    };
+    const input = { instanceId: SEED_IDS.empty, name, account: "atomic", password: "Atomic#123", confirmPassword: "Atomic#123" };
     await assert.rejects(
-      specs.createConsumerGroupSpec.handler({ instanceId: SEED_IDS.empty, name, account: "atomic", password: "Atomic#123" }, failingCtx),
+      performAction(specs.createConsumerGroupSpec, input, { user: admin, ip: null }, () =>
+        Promise.reject(new Error("audit store unavailable")),
+      ),
     );
     assert.equal(await conn.prisma.consumerGroup.count({ where: { name } }), 0);
   });

@@ -2,11 +2,11 @@ import "server-only";
 import { AccessKeyCryptoUnavailable, encryptSecret, getSecretKey } from "../auth/access-key-crypto";
 import { can } from "../auth/roles";
 import type { SessionUser } from "../auth/session";
-import { getDb } from "../db";
+import { getDb, type Tx } from "../db";
 import { newAccessKeyId, newAccessKeySecret } from "../ids";
 import { accessKeyTargetSchema, createAccessKeySchema } from "../validation/access-key";
 import { fail, type ActionResult } from "./result";
-import type { ActionContext, ActionSpec } from "./run-action";
+import type { ActionSpec } from "./run-action";
 
 /**
  * AccessKey management (docs/rules.md "AccessKeys"): every signed-in user creates (at most 2),
@@ -25,11 +25,13 @@ export interface CreatedAccessKey {
 
 const mayManage = (user: SessionUser, ownerId: string) => ownerId === user.id || can(user.role, "accessKey.manageAny");
 
+type NewKey = { ownerId: string; username: string; key: Buffer };
+
 export const createAccessKeySpec = {
   name: "createAccessKey",
   permission: "accessKey.manageOwn",
   schema: createAccessKeySchema,
-  async handler(input, ctx): Promise<ActionResult<CreatedAccessKey>> {
+  async prepare(input, ctx): Promise<ActionResult<NewKey>> {
     const ownerId = input.userId ?? ctx.user.id;
     if (!mayManage(ctx.user, ownerId)) return fail("Forbidden.Role", "errors.accessKeyOwnOnly", undefined, { role: ctx.user.role });
     let key: Buffer;
@@ -42,25 +44,25 @@ export const createAccessKeySpec = {
     const db = await getDb();
     const owner = await db.user.findUnique({ where: { id: ownerId }, select: { id: true, username: true } });
     if (!owner) return fail("NotFound", "errors.userGone");
+    return { ok: true, data: { ownerId: owner.id, username: owner.username, key } };
+  },
+  // The quota is the database's (a counter with a CHECK): a third key fails inside this transaction.
+  async change(tx, _input, { ownerId, username, key }: NewKey): Promise<ActionResult<CreatedAccessKey>> {
     const accessKeyId = newAccessKeyId();
     const accessKeySecret = newAccessKeySecret();
-    // The quota is the database's (a counter with a CHECK): a third key fails inside this transaction.
-    await db.$transaction(async (tx) => {
-      await tx.accessKey.create({
-        data: { id: accessKeyId, userId: owner.id, secretCiphertext: encryptSecret(accessKeySecret, accessKeyId, key) },
-        select: { id: true },
-      });
-      await ctx.audit(tx, { accessKeyId });
+    await tx.accessKey.create({
+      data: { id: accessKeyId, userId: ownerId, secretCiphertext: encryptSecret(accessKeySecret, accessKeyId, key) },
+      select: { id: true },
     });
-    return { ok: true, data: { accessKeyId, accessKeySecret, username: owner.username } };
+    return { ok: true, data: { accessKeyId, accessKeySecret, username } };
   },
-} satisfies ActionSpec<typeof createAccessKeySchema, CreatedAccessKey>;
+  audit: (_input, created) => ({ accessKeyId: created.accessKeyId }),
+} satisfies ActionSpec<typeof createAccessKeySchema, CreatedAccessKey, NewKey>;
 
 /** The AccessKey if this user may manage it; else null, as for one that does not exist. */
-async function manageable(ctx: ActionContext, accessKeyId: string) {
-  const db = await getDb();
-  const key = await db.accessKey.findUnique({ where: { id: accessKeyId }, select: { id: true, userId: true } });
-  return key && mayManage(ctx.user, key.userId) ? key : null;
+async function manageable(tx: Tx, user: SessionUser, accessKeyId: string) {
+  const key = await tx.accessKey.findUnique({ where: { id: accessKeyId }, select: { id: true, userId: true } });
+  return key && mayManage(user, key.userId) ? key : null;
 }
 
 function setStatusSpec(name: "disableAccessKey" | "enableAccessKey", status: "Active" | "Inactive") {
@@ -68,17 +70,14 @@ function setStatusSpec(name: "disableAccessKey" | "enableAccessKey", status: "Ac
     name,
     permission: "accessKey.manageOwn",
     schema: accessKeyTargetSchema,
-    async handler(input, ctx): Promise<ActionResult<{ accessKeyId: string }>> {
-      const key = await manageable(ctx, input.accessKeyId);
+    async change(tx, input, _prepared, ctx): Promise<ActionResult<{ accessKeyId: string }>> {
+      const key = await manageable(tx, ctx.user, input.accessKeyId);
       if (!key) return fail("NotFound", GONE);
-      const db = await getDb();
-      const changed = await db.$transaction(async (tx) => {
-        const { count } = await tx.accessKey.updateMany({ where: { id: key.id }, data: { status } });
-        if (count === 1) await ctx.audit(tx, { accessKeyId: key.id });
-        return count === 1;
-      });
-      return changed ? { ok: true, data: { accessKeyId: key.id } } : fail("NotFound", GONE);
+      // Deleted meanwhile: gone, as for one that never was.
+      const { count } = await tx.accessKey.updateMany({ where: { id: key.id }, data: { status } });
+      return count === 1 ? { ok: true, data: { accessKeyId: key.id } } : fail("NotFound", GONE);
     },
+    audit: (_input, changed) => ({ accessKeyId: changed.accessKeyId }),
   } satisfies ActionSpec<typeof accessKeyTargetSchema, { accessKeyId: string }>;
 }
 
@@ -90,15 +89,11 @@ export const deleteAccessKeySpec = {
   name: "deleteAccessKey",
   permission: "accessKey.manageOwn",
   schema: accessKeyTargetSchema,
-  async handler(input, ctx): Promise<ActionResult<{ accessKeyId: string }>> {
-    const key = await manageable(ctx, input.accessKeyId);
+  async change(tx, input, _prepared, ctx): Promise<ActionResult<{ accessKeyId: string }>> {
+    const key = await manageable(tx, ctx.user, input.accessKeyId);
     if (!key) return fail("NotFound", GONE);
-    const db = await getDb();
-    const deleted = await db.$transaction(async (tx) => {
-      const { count } = await tx.accessKey.deleteMany({ where: { id: key.id } });
-      if (count === 1) await ctx.audit(tx, { accessKeyId: key.id });
-      return count === 1;
-    });
-    return deleted ? { ok: true, data: { accessKeyId: key.id } } : fail("NotFound", GONE);
+    const { count } = await tx.accessKey.deleteMany({ where: { id: key.id } });
+    return count === 1 ? { ok: true, data: { accessKeyId: key.id } } : fail("NotFound", GONE);
   },
+  audit: (_input, deleted) => ({ accessKeyId: deleted.accessKeyId }),
 } satisfies ActionSpec<typeof accessKeyTargetSchema, { accessKeyId: string }>;

@@ -34,22 +34,23 @@ export const createConsumerGroupSpec = {
   permission: "consumerGroup.create",
   schema: createConsumerGroupSchema,
   invalidCode,
-  async handler(input: CreateConsumerGroupCommand, ctx) {
+  async prepare(input: CreateConsumerGroupCommand) {
     const db = await getDb();
     const instance = await db.instance.findUnique({ where: { id: input.instanceId }, select: { id: true } });
     if (!instance) return fail("NotFound", "errors.instanceGone");
-    const passwordHash = await hashPassword(input.password);
-    const group = await db.$transaction(async (tx) => {
-      const created = await tx.consumerGroup.create({
-        data: { id: newDtsId(), instanceId: input.instanceId, name: input.name, username: input.account, passwordHash },
-        select: { id: true, name: true },
-      });
-      await ctx.audit(tx, { instanceId: input.instanceId, groupId: created.id });
-      return created;
-    });
-    return { ok: true, data: group };
+    return { ok: true as const, data: { passwordHash: await hashPassword(input.password) } };
   },
-} satisfies ActionSpec<typeof createConsumerGroupSchema, { id: string; name: string }>;
+  async change(tx, input: CreateConsumerGroupCommand, { passwordHash }: { passwordHash: string }) {
+    const created = await tx.consumerGroup.create({
+      data: { id: newDtsId(), instanceId: input.instanceId, name: input.name, account: input.account, passwordHash },
+      select: { id: true, name: true },
+    });
+    return { ok: true, data: created };
+  },
+  audit: (input: CreateConsumerGroupCommand, group) => ({ instanceId: input.instanceId, groupId: group.id }),
+} satisfies ActionSpec<typeof createConsumerGroupSchema, { id: string; name: string }, { passwordHash: string }>;
+
+type PasswordChange = { id: string; instanceId: string; oldHash: string; passwordHash: string };
 
 /** ModifyConsumerGroupPassword: operator and admin, knowing the current password. */
 export const changeConsumerGroupPasswordSpec = {
@@ -57,7 +58,7 @@ export const changeConsumerGroupPasswordSpec = {
   permission: "consumerGroup.changePassword",
   schema: changePasswordSchema,
   invalidCode,
-  async handler(input: ChangePasswordCommand, ctx) {
+  async prepare(input: ChangePasswordCommand, ctx) {
     const db = await getDb();
     const group = await db.consumerGroup.findUnique({
       where: { id: input.groupId },
@@ -74,22 +75,22 @@ export const changeConsumerGroupPasswordSpec = {
     }
     await admission.succeeded();
     const passwordHash = await hashPassword(input.newPassword);
-    const updated = await db.$transaction(async (tx) => {
-      // Only if nobody changed it since we checked the old one.
-      const { count } = await tx.consumerGroup.updateMany({
-        where: { id: group.id, passwordHash: group.passwordHash },
-        data: { passwordHash },
-      });
-      if (count === 1) await ctx.audit(tx, { instanceId: group.instanceId, groupId: group.id });
-      return count === 1;
+    return { ok: true as const, data: { id: group.id, instanceId: group.instanceId, oldHash: group.passwordHash, passwordHash } };
+  },
+  async change(tx, _input, group: PasswordChange) {
+    // Only if nobody changed it since we checked the old one.
+    const { count } = await tx.consumerGroup.updateMany({
+      where: { id: group.id, passwordHash: group.oldHash },
+      data: { passwordHash: group.passwordHash },
     });
-    if (!updated) {
+    if (count !== 1) {
       const message = "errors.passwordChangedMeanwhile";
       return fail("InvalidParameter.Password", message, { oldPassword: message });
     }
     return { ok: true, data: { id: group.id, instanceId: group.instanceId } };
   },
-} satisfies ActionSpec<typeof changePasswordSchema, { id: string; instanceId: string }>;
+  audit: (_input, group) => ({ instanceId: group.instanceId, groupId: group.id }),
+} satisfies ActionSpec<typeof changePasswordSchema, { id: string; instanceId: string }, PasswordChange>;
 
 /** ModifyConsumerChannel: admin resets without the old password; the live consumer is disconnected. */
 export const resetConsumerGroupPasswordSpec = {
@@ -97,42 +98,34 @@ export const resetConsumerGroupPasswordSpec = {
   permission: "consumerGroup.resetPassword",
   schema: resetPasswordSchema,
   invalidCode,
-  async handler(input: ResetPasswordCommand, ctx) {
-    const db = await getDb();
-    const passwordHash = await hashPassword(input.newPassword);
-    const result = await db.$transaction(async (tx) => {
-      const group = await tx.consumerGroup.findUnique({ where: { id: input.groupId }, select: { id: true, instanceId: true } });
-      if (!group) return null;
-      await tx.consumerGroup.update({
-        where: { id: group.id },
-        data: { passwordHash, messageDelaySeconds: null, unconsumedRecords: null },
-      });
-      await tx.consumerLease.deleteMany({ where: { groupId: group.id } });
-      await ctx.audit(tx, { instanceId: group.instanceId, groupId: group.id });
-      return group;
-    });
-    if (!result) return fail("NotFound", GONE);
-    return { ok: true, data: { id: result.id, instanceId: result.instanceId } };
+  async prepare(input: ResetPasswordCommand) {
+    return { ok: true as const, data: { passwordHash: await hashPassword(input.newPassword) } };
   },
-} satisfies ActionSpec<typeof resetPasswordSchema, { id: string; instanceId: string }>;
+  async change(tx, input: ResetPasswordCommand, { passwordHash }: { passwordHash: string }) {
+    const group = await tx.consumerGroup.findUnique({ where: { id: input.groupId }, select: { id: true, instanceId: true } });
+    if (!group) return fail("NotFound", GONE);
+    await tx.consumerGroup.update({
+      where: { id: group.id },
+      data: { passwordHash, messageDelaySeconds: null, unconsumedRecords: null },
+    });
+    await tx.consumerLease.deleteMany({ where: { groupId: group.id } });
+    return { ok: true, data: group };
+  },
+  audit: (_input, group) => ({ instanceId: group.instanceId, groupId: group.id }),
+} satisfies ActionSpec<typeof resetPasswordSchema, { id: string; instanceId: string }, { passwordHash: string }>;
 
 /** DeleteConsumerGroup: admin; its consumption progress is lost. */
 export const deleteConsumerGroupSpec = {
   name: "deleteConsumerGroup",
   permission: "consumerGroup.delete",
   schema: deleteConsumerGroupSchema,
-  async handler(input, ctx) {
-    const db = await getDb();
-    const result = await db.$transaction(async (tx) => {
-      const group = await tx.consumerGroup.findUnique({ where: { id: input.groupId }, select: { id: true, instanceId: true, name: true } });
-      if (!group) return null;
-      await ctx.audit(tx, { instanceId: group.instanceId, groupId: group.id });
-      await tx.consumerGroup.delete({ where: { id: group.id } });
-      return group;
-    });
-    if (!result) return fail("NotFound", GONE);
-    return { ok: true, data: result };
+  async change(tx, input) {
+    const group = await tx.consumerGroup.findUnique({ where: { id: input.groupId }, select: { id: true, instanceId: true, name: true } });
+    if (!group) return fail("NotFound", GONE);
+    await tx.consumerGroup.delete({ where: { id: group.id } });
+    return { ok: true, data: group };
   },
+  audit: (_input, group) => ({ instanceId: group.instanceId, groupId: group.id }),
 } satisfies ActionSpec<typeof deleteConsumerGroupSchema, { id: string; instanceId: string; name: string }>;
 
 /**
@@ -144,40 +137,37 @@ export const resetConsumerGroupCheckpointSpec = {
   name: "resetConsumerGroupCheckpoint",
   permission: "consumerGroup.resetCheckpoint",
   schema: resetCheckpointSchema,
-  async handler(input, ctx) {
-    const db = await getDb();
-    return db.$transaction(async (tx) => {
-      // The group row locked: a consumer's lease (its foreign key) waits for this reset, or this
-      // reset sees the lease.
-      const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "consumer_group" WHERE "id" = ${input.groupId} FOR UPDATE`;
-      if (locked.length === 0) return fail("NotFound", GONE);
-      const group = await tx.consumerGroup.findUniqueOrThrow({
-        where: { id: input.groupId },
-        select: {
-          id: true,
-          instanceId: true,
-          lease: { select: { expiresAt: true } },
-          instance: { select: { dataBeginAt: true, dataEndAt: true } },
-        },
-      });
-      if (leaseLive(group.lease?.expiresAt)) {
-        return fail("OperationDenied.ConsumerConnected", "errors.consumerConnected");
-      }
-      const { dataBeginAt, dataEndAt } = group.instance;
-      if (!dataBeginAt || !dataEndAt) return fail("InvalidParameter", "errors.noData");
-      const to = input.target === "earliest" ? dataBeginAt : input.target === "latest" ? dataEndAt : new Date(input.time ?? "");
-      if (to < dataBeginAt || to > dataEndAt) {
-        const message = "errors.checkpointOutOfRange";
-        return fail("InvalidParameter", message, { time: message });
-      }
-      await tx.consumerGroup.update({
-        where: { id: group.id },
-        data: { startCheckpointAt: to, checkpointAt: to, messageDelaySeconds: null, unconsumedRecords: null },
-      });
-      await ctx.audit(tx, { instanceId: group.instanceId, groupId: group.id });
-      return { ok: true as const, data: { id: group.id, instanceId: group.instanceId, checkpointAt: to.toISOString() } };
+  async change(tx, input) {
+    // The group row locked: a consumer's lease (its foreign key) waits for this reset, or this
+    // reset sees the lease.
+    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "consumer_group" WHERE "id" = ${input.groupId} FOR UPDATE`;
+    if (locked.length === 0) return fail("NotFound", GONE);
+    const group = await tx.consumerGroup.findUniqueOrThrow({
+      where: { id: input.groupId },
+      select: {
+        id: true,
+        instanceId: true,
+        lease: { select: { expiresAt: true } },
+        instance: { select: { dataBeginAt: true, dataEndAt: true } },
+      },
     });
+    if (leaseLive(group.lease?.expiresAt)) {
+      return fail("OperationDenied.ConsumerConnected", "errors.consumerConnected");
+    }
+    const { dataBeginAt, dataEndAt } = group.instance;
+    if (!dataBeginAt || !dataEndAt) return fail("InvalidParameter", "errors.noData");
+    const to = input.target === "earliest" ? dataBeginAt : input.target === "latest" ? dataEndAt : new Date(input.time ?? "");
+    if (to < dataBeginAt || to > dataEndAt) {
+      const message = "errors.checkpointOutOfRange";
+      return fail("InvalidParameter", message, { time: message });
+    }
+    await tx.consumerGroup.update({
+      where: { id: group.id },
+      data: { startCheckpointAt: to, checkpointAt: to, messageDelaySeconds: null, unconsumedRecords: null },
+    });
+    return { ok: true, data: { id: group.id, instanceId: group.instanceId, checkpointAt: to.toISOString() } };
   },
+  audit: (_input, group) => ({ instanceId: group.instanceId, groupId: group.id }),
 } satisfies ActionSpec<typeof resetCheckpointSchema, { id: string; instanceId: string; checkpointAt: string }>;
 
 /**
@@ -187,12 +177,12 @@ export const resetConsumerGroupCheckpointSpec = {
 export const createConsumerGroupCommand = {
   ...createConsumerGroupSpec,
   schema: createConsumerGroupCommandSchema,
-} satisfies ActionSpec<typeof createConsumerGroupCommandSchema, { id: string; name: string }>;
+} satisfies ActionSpec<typeof createConsumerGroupCommandSchema, { id: string; name: string }, { passwordHash: string }>;
 export const changeConsumerGroupPasswordCommand = {
   ...changeConsumerGroupPasswordSpec,
   schema: changePasswordCommandSchema,
-} satisfies ActionSpec<typeof changePasswordCommandSchema, { id: string; instanceId: string }>;
+} satisfies ActionSpec<typeof changePasswordCommandSchema, { id: string; instanceId: string }, PasswordChange>;
 export const resetConsumerGroupPasswordCommand = {
   ...resetConsumerGroupPasswordSpec,
   schema: resetPasswordCommandSchema,
-} satisfies ActionSpec<typeof resetPasswordCommandSchema, { id: string; instanceId: string }>;
+} satisfies ActionSpec<typeof resetPasswordCommandSchema, { id: string; instanceId: string }, { passwordHash: string }>;

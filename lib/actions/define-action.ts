@@ -1,11 +1,10 @@
 import "server-only";
 import { headers } from "next/headers";
 import { clientIpFrom } from "../client-ip";
-import type { z } from "../validation/zod";
 import { getSessionUser } from "../auth/session";
 import type { ActionResult } from "./result";
 import { isDatabaseUnavailable } from "../db/errors";
-import { databaseUnavailable, localizeResult, runAction, type ActionSpec } from "./run-action";
+import { databaseUnavailable, localizeResult, runAction, type ActionSpec, type AnswerOf, type AnySpec } from "./run-action";
 import { DEFAULT_LOCALE, type Locale } from "@/i18n/locales";
 import { requestLocale } from "@/i18n/server";
 
@@ -18,8 +17,8 @@ export type { ActionSpec };
  * password hash; README "Benchmark"). The browser refreshes what it shows: a query it refetches,
  * or `router.refresh()` on a server-rendered page.
  */
-export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>) {
-  return async (input: unknown): Promise<ActionResult<T>> => {
+export function defineAction<A extends AnySpec>(spec: A) {
+  return async (input: unknown): Promise<ActionResult<AnswerOf<A>>> => {
     let user: Awaited<ReturnType<typeof getSessionUser>>;
     let locale: Locale = DEFAULT_LOCALE;
     try {

@@ -1,5 +1,4 @@
 import "server-only";
-import { getDb } from "../db";
 import { configureGroupAlertRuleSchema } from "../validation/group-alert-rule";
 import { configureInstanceAlertSchema, type ConfigureInstanceAlertInput } from "../validation/instance-alert";
 import { fail } from "./result";
@@ -15,8 +14,7 @@ export const configureInstanceAlertSpec = {
   name: "configureInstanceAlert",
   permission: "instance.configureAlert",
   schema: configureInstanceAlertSchema,
-  async handler(input, ctx) {
-    const db = await getDb();
+  async change(tx, input, _prepared, ctx) {
     const settings = {
       delayAlert: input.delayAlert,
       // A threshold typed while the alert is off is kept, so turning it on again finds it.
@@ -25,21 +23,17 @@ export const configureInstanceAlertSpec = {
       errorAlert: input.errorAlert,
       errorAlertPhone: input.errorAlertPhone,
     };
-    const saved = await db.$transaction(async (tx) => {
-      const instance = await tx.instance.findUnique({ where: { id: input.instanceId }, select: { id: true } });
-      if (!instance) return null;
-      await tx.instanceAlert.upsert({
-        where: { instanceId: input.instanceId },
-        create: { instanceId: input.instanceId, ...settings, updatedBy: ctx.user.username },
-        update: { ...settings, updatedAt: new Date(), updatedBy: ctx.user.username },
-        select: { instanceId: true },
-      });
-      await ctx.audit(tx, { instanceId: input.instanceId });
-      return { instanceId: input.instanceId, ...settings };
+    const instance = await tx.instance.findUnique({ where: { id: input.instanceId }, select: { id: true } });
+    if (!instance) return fail("NotFound", "errors.instanceGone");
+    await tx.instanceAlert.upsert({
+      where: { instanceId: input.instanceId },
+      create: { instanceId: input.instanceId, ...settings, updatedBy: ctx.user.username },
+      update: { ...settings, updatedAt: new Date(), updatedBy: ctx.user.username },
+      select: { instanceId: true },
     });
-    if (!saved) return fail("NotFound", "errors.instanceGone");
-    return { ok: true, data: saved };
+    return { ok: true, data: { instanceId: input.instanceId, ...settings } };
   },
+  audit: (input) => ({ instanceId: input.instanceId }),
 } satisfies ActionSpec<typeof configureInstanceAlertSchema, Saved>;
 
 type SavedRule = {
@@ -56,8 +50,7 @@ export const configureGroupAlertRuleSpec = {
   name: "configureGroupAlertRule",
   permission: "instance.configureAlert",
   schema: configureGroupAlertRuleSchema,
-  async handler(input, ctx) {
-    const db = await getDb();
+  async change(tx, input, _prepared, ctx) {
     const rule = {
       enabled: input.enabled,
       delayOverSeconds: input.delayOverSeconds ?? null,
@@ -65,19 +58,15 @@ export const configureGroupAlertRuleSpec = {
       stalled: input.stalled,
       disconnectedMinutes: input.disconnectedMinutes ?? null,
     };
-    const instanceId = await db.$transaction(async (tx) => {
-      const group = await tx.consumerGroup.findUnique({ where: { id: input.groupId }, select: { id: true, instanceId: true } });
-      if (!group) return null;
-      await tx.groupAlertRule.upsert({
-        where: { groupId: group.id },
-        create: { groupId: group.id, ...rule, updatedBy: ctx.user.username },
-        update: { ...rule, updatedAt: new Date(), updatedBy: ctx.user.username },
-        select: { groupId: true },
-      });
-      await ctx.audit(tx, { instanceId: group.instanceId, groupId: group.id });
-      return group.instanceId;
+    const group = await tx.consumerGroup.findUnique({ where: { id: input.groupId }, select: { id: true, instanceId: true } });
+    if (!group) return fail("NotFound", "errors.groupGone");
+    await tx.groupAlertRule.upsert({
+      where: { groupId: group.id },
+      create: { groupId: group.id, ...rule, updatedBy: ctx.user.username },
+      update: { ...rule, updatedAt: new Date(), updatedBy: ctx.user.username },
+      select: { groupId: true },
     });
-    if (!instanceId) return fail("NotFound", "errors.groupGone");
-    return { ok: true, data: { groupId: input.groupId, ...rule } };
+    return { ok: true, data: { groupId: group.id, instanceId: group.instanceId, ...rule } };
   },
-} satisfies ActionSpec<typeof configureGroupAlertRuleSchema, SavedRule>;
+  audit: (_input, saved) => ({ instanceId: saved.instanceId, groupId: saved.groupId }),
+} satisfies ActionSpec<typeof configureGroupAlertRuleSchema, SavedRule & { instanceId: string }>;

@@ -8,7 +8,8 @@ import { newChannelId, newWebhookSecret } from "../ids";
 import { parseWebhookUrl } from "../alerts/webhook-url";
 import { channelTargetSchema, createChannelSchema } from "../validation/notification-channel";
 import { fail, type ActionResult } from "./result";
-import type { ActionContext, ActionSpec } from "./run-action";
+import type { ActionSpec } from "./run-action";
+import type { z } from "../validation/zod";
 
 /**
  * Notification channels (docs/rules.md "Alert delivery"): admins add webhooks, send them a test
@@ -25,27 +26,24 @@ export interface CreatedChannel {
   secret: string | null;
 }
 
-/** An e-mail channel: only while the server has SMTP settings; no secret (nothing is signed). */
-async function createEmailChannel(name: string, recipients: string, ctx: ActionContext): Promise<ActionResult<CreatedChannel>> {
-  if (!emailAvailable()) return fail("InvalidParameter", "validation.channel.emailOff", { format: "validation.channel.emailOff" });
-  const db = await getDb();
-  const id = newChannelId();
-  await db.$transaction(async (tx) => {
-    await tx.notificationChannel.create({
-      data: { id, name, format: "email", recipients, createdBy: ctx.user.username },
-      select: { id: true },
-    });
-    await ctx.audit(tx);
-  });
-  return { ok: true, data: { id, name, secret: null } };
-}
+/** A new channel, checked: an e-mail one, or a webhook whose address resolved and whose secret is made. */
+type NewChannel =
+  | { format: "email"; recipients: string }
+  | { format: Exclude<z.output<typeof createChannelSchema>["format"], "email">; url: string; key: Buffer };
 
+/**
+ * Creates a channel. An e-mail channel only while the server has SMTP settings (no secret: nothing
+ * is signed); a webhook's address is checked after DNS here (and again on every delivery).
+ */
 export const createNotificationChannelSpec = {
   name: "createNotificationChannel",
   permission: "alerts.manageChannels",
   schema: createChannelSchema,
-  async handler(input, ctx) {
-    if (input.recipients !== null) return createEmailChannel(input.name, input.recipients, ctx);
+  async prepare(input): Promise<ActionResult<NewChannel>> {
+    if (input.recipients !== null) {
+      if (!emailAvailable()) return fail("InvalidParameter", "validation.channel.emailOff", { format: "validation.channel.emailOff" });
+      return { ok: true, data: { format: "email", recipients: input.recipients } };
+    }
     let key: Buffer;
     try {
       key = getSecretKey();
@@ -53,7 +51,6 @@ export const createNotificationChannelSpec = {
       if (error instanceof AccessKeyCryptoUnavailable) return fail("OperationDenied.AccessKeyEncryption", error.message);
       throw error;
     }
-    // Checked at save after DNS (and again on every delivery).
     const url = parseWebhookUrl(input.url);
     if (!url) return fail("InvalidParameter", "validation.channel.url", { url: "validation.channel.url" });
     const target = await resolveWebhookTarget(url);
@@ -61,57 +58,61 @@ export const createNotificationChannelSpec = {
       const message = target.reason === "private" ? "validation.channel.private" : "validation.channel.unresolved";
       return fail("InvalidParameter", message, { url: message });
     }
-    const db = await getDb();
+    return { ok: true, data: { format: input.format, url: input.url, key } };
+  },
+  async change(tx, input, channel: NewChannel, ctx): Promise<ActionResult<CreatedChannel>> {
     const id = newChannelId();
-    const secret = newWebhookSecret();
-    await db.$transaction(async (tx) => {
+    if (channel.format === "email") {
       await tx.notificationChannel.create({
-        data: {
-          id,
-          name: input.name,
-          url: input.url,
-          format: input.format,
-          secretEncrypted: encryptSecret(secret, id, key),
-          createdBy: ctx.user.username,
-        },
+        data: { id, name: input.name, format: "email", recipients: channel.recipients, createdBy: ctx.user.username },
         select: { id: true },
       });
-      await ctx.audit(tx);
+      return { ok: true, data: { id, name: input.name, secret: null } };
+    }
+    const secret = newWebhookSecret();
+    await tx.notificationChannel.create({
+      data: {
+        id,
+        name: input.name,
+        url: channel.url,
+        format: channel.format,
+        secretEncrypted: encryptSecret(secret, id, channel.key),
+        createdBy: ctx.user.username,
+      },
+      select: { id: true },
     });
     return { ok: true, data: { id, name: input.name, secret } };
   },
-} satisfies ActionSpec<typeof createChannelSchema, CreatedChannel>;
+  audit: () => ({}),
+} satisfies ActionSpec<typeof createChannelSchema, CreatedChannel, NewChannel>;
 
 export const deleteNotificationChannelSpec = {
   name: "deleteNotificationChannel",
   permission: "alerts.manageChannels",
   schema: channelTargetSchema,
-  async handler(input, ctx) {
-    const db = await getDb();
-    const deleted = await db.$transaction(async (tx) => {
-      const { count } = await tx.notificationChannel.deleteMany({ where: { id: input.channelId } });
-      if (count) await ctx.audit(tx);
-      return count === 1;
-    });
-    return deleted ? { ok: true, data: { id: input.channelId } } : fail("NotFound", GONE);
+  async change(tx, input) {
+    const { count } = await tx.notificationChannel.deleteMany({ where: { id: input.channelId } });
+    return count === 1 ? { ok: true, data: { id: input.channelId } } : fail("NotFound", GONE);
   },
+  audit: () => ({}),
 } satisfies ActionSpec<typeof channelTargetSchema, { id: string }>;
 
-/** Sends a test message now (one attempt) and says how it went. */
+type TestOutcome = { delivered: boolean; httpStatus: number | null; error: string | null };
+
+/** Sends a test message now (one attempt, once its delivery is committed) and says how it went. */
 export const testNotificationChannelSpec = {
   name: "testNotificationChannel",
   permission: "alerts.manageChannels",
   schema: channelTargetSchema,
-  async handler(input, ctx) {
+  async change(tx, input) {
+    const channel = await tx.notificationChannel.findUnique({ where: { id: input.channelId }, select: { id: true } });
+    if (!channel) return fail("NotFound", GONE);
+    const delivery = await tx.notificationDelivery.create({ data: { channelId: channel.id, transition: "test" }, select: { id: true } });
+    return { ok: true, data: delivery };
+  },
+  audit: () => ({}),
+  async after(delivery): Promise<ActionResult<TestOutcome>> {
     const db = await getDb();
-    const delivery = await db.$transaction(async (tx) => {
-      const channel = await tx.notificationChannel.findUnique({ where: { id: input.channelId }, select: { id: true } });
-      if (!channel) return null;
-      const created = await tx.notificationDelivery.create({ data: { channelId: channel.id, transition: "test" }, select: { id: true } });
-      await ctx.audit(tx);
-      return created;
-    });
-    if (!delivery) return fail("NotFound", GONE);
     await deliverDue(db, { only: delivery.id, limit: 1 });
     const done = await db.notificationDelivery.findUnique({
       where: { id: delivery.id },
@@ -122,4 +123,4 @@ export const testNotificationChannelSpec = {
       data: { delivered: done?.status === "ok", httpStatus: done?.lastHttpStatus ?? null, error: done?.lastError ?? null },
     };
   },
-} satisfies ActionSpec<typeof channelTargetSchema, { delivered: boolean; httpStatus: number | null; error: string | null }>;
+} satisfies ActionSpec<typeof channelTargetSchema, TestOutcome, unknown, { id: bigint }>;

@@ -1,5 +1,4 @@
 import "server-only";
-import { getDb } from "../db";
 import { changeLanguageSchema, changeTimeZoneSchema } from "../validation/preferences";
 import type { Locale } from "@/i18n/locales";
 import type { ActionSpec } from "./run-action";
@@ -9,14 +8,11 @@ export const changeTimeZoneSpec = {
   name: "changeTimeZone",
   permission: "preferences.change",
   schema: changeTimeZoneSchema,
-  async handler(input, ctx) {
-    const db = await getDb();
-    await db.$transaction(async (tx) => {
-      await tx.user.update({ where: { id: ctx.user.id }, data: { timeZone: input.timeZone }, select: { id: true } });
-      await ctx.audit(tx);
-    });
+  async change(tx, input, _prepared, ctx) {
+    await tx.user.update({ where: { id: ctx.user.id }, data: { timeZone: input.timeZone }, select: { id: true } });
     return { ok: true, data: { timeZone: input.timeZone } };
   },
+  audit: () => ({}),
 } satisfies ActionSpec<typeof changeTimeZoneSchema, { timeZone: string }>;
 
 /** The language switch (docs/rules.md "Languages"): any role, for itself only; audited. */
@@ -24,12 +20,9 @@ export const changeLanguageSpec = {
   name: "changeLanguage",
   permission: "preferences.change",
   schema: changeLanguageSchema,
-  async handler(input, ctx) {
-    const db = await getDb();
-    await db.$transaction(async (tx) => {
-      await tx.user.update({ where: { id: ctx.user.id }, data: { locale: input.locale }, select: { id: true } });
-      await ctx.audit(tx);
-    });
+  async change(tx, input, _prepared, ctx) {
+    await tx.user.update({ where: { id: ctx.user.id }, data: { locale: input.locale }, select: { id: true } });
     return { ok: true, data: { locale: input.locale } };
   },
+  audit: () => ({}),
 } satisfies ActionSpec<typeof changeLanguageSchema, { locale: Locale }>;

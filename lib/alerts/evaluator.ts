@@ -3,7 +3,7 @@ import { writeAudit } from "../audit";
 import { Prisma } from "../generated/prisma/client";
 import { LEASE_LIVE_SQL, NOW_UTC, STALLED_SQL } from "../data/lag-sql";
 import { STALLED_AFTER_SECONDS } from "../validation/rules";
-import type { Db } from "../db/connect";
+import type { Db, Tx } from "../db";
 
 /**
  * The alert evaluator (docs/rules.md "Alert delivery"): every few seconds it compares each
@@ -20,8 +20,6 @@ export const ALERT_LOCK_KEY = 482_019_337;
 export const DELAY_RESOLVE_SHARE = 0.8;
 /** The instance statuses a status alert fires for (DTS: a task in error or restoring). */
 export const ALERTING_STATUSES = ["Abnormal", "Retrying", "PrecheckFailed"] as const;
-
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 /** When a consumer was last seen on group `g` (lease `l`, rule `r`): the lease's end, its last sample, or the rule's setting. */
 const LAST_SEEN_SQL = Prisma.sql`GREATEST(l."expires_at", (SELECT MAX(h."at") FROM "heartbeat_history" h WHERE h."group_id" = g."id"), r."updated_at")`;

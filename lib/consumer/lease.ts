@@ -89,11 +89,11 @@ export async function connectConsumer(
   const group = sasl
     ? await db.consumerGroup.findUnique({
         where: { id: sasl.groupId },
-        select: { id: true, username: true, instanceId: true, passwordHash: true, instance: { select: { topic: true } } },
+        select: { id: true, account: true, instanceId: true, passwordHash: true, instance: { select: { topic: true } } },
       })
     : null;
   const passwordOk = await verify(group?.passwordHash ?? (await getDummyHash()), input.password);
-  if (!group || !sasl || group.username !== sasl.account || !passwordOk) {
+  if (!group || !sasl || group.account !== sasl.account || !passwordOk) {
     await auditRefusal(db, "connectConsumer", input.user, ctx, INVALID, group?.id);
     return { ok: false, refusal: INVALID };
   }

@@ -52,7 +52,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   // unconsumed data); those on Normal instances are the ones played.
   const candidates = await options.db.consumerGroup.findMany({
     where: { unconsumedRecords: { not: null }, instance: { status: "Normal" } },
-    select: { id: true, username: true, instanceId: true },
+    select: { id: true, account: true, instanceId: true },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: 500,
   });
@@ -67,7 +67,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const consumers: Consumer[] = groups.map((g, i) => ({
     groupId: g.id,
     instanceId: g.instanceId,
-    user: `${g.username}-${g.id}`,
+    user: `${g.account}-${g.id}`,
     state: "idle",
     lagMs: 30 * SECOND,
     backlog: 1000 + Math.round(random() * 3000),

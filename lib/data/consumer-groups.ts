@@ -57,7 +57,7 @@ interface GroupRow {
   delayAlertSeconds: number | null;
   id: string | null;
   name: string;
-  username: string;
+  account: string;
   checkpointAt: Date | null;
   messageDelaySeconds: number | null;
   unconsumedRecords: number | null;
@@ -84,7 +84,7 @@ export async function listConsumerGroups(user: SessionUser, instanceId: string):
   const rows = await db.$queryRaw<GroupRow[]>`
     SELECT i."status"::text AS "instanceStatus", i."data_begin_at" AS "dataBeginAt", i."data_end_at" AS "dataEndAt",
            CASE WHEN a."delay_alert" THEN a."delay_over_seconds" END AS "delayAlertSeconds",
-           g."id", g."name", g."username", g."checkpoint_at" AS "checkpointAt",
+           g."id", g."name", g."username" AS "account", g."checkpoint_at" AS "checkpointAt",
            g."message_delay_seconds" AS "messageDelaySeconds", g."unconsumed_records" AS "unconsumedRecords",
            g."created_at" AS "createdAt",
            l."expires_at" AS "leaseExpiresAt", l."connected_at" AS "leaseConnectedAt", l."client_ip" AS "leaseClientIp",
@@ -114,7 +114,7 @@ export async function listConsumerGroups(user: SessionUser, instanceId: string):
         {
           id: g.id,
           name: g.name,
-          account: g.username,
+          account: g.account,
           checkpointAt: g.checkpointAt?.toISOString() ?? null,
           connected,
           stalled: connected && g.stalled,

@@ -91,10 +91,10 @@ export async function getConsumerGroupPlacement(user: SessionUser, groupId: stri
   const db = await getDb();
   const group = await db.consumerGroup.findUnique({
     where: { id: groupId },
-    select: { id: true, instanceId: true, name: true, username: true, instance: { select: { regionId: true } } },
+    select: { id: true, instanceId: true, name: true, account: true, instance: { select: { regionId: true } } },
   });
   return group
-    ? { id: group.id, instanceId: group.instanceId, regionId: group.instance.regionId, name: group.name, account: group.username }
+    ? { id: group.id, instanceId: group.instanceId, regionId: group.instance.regionId, name: group.name, account: group.account }
     : null;
 }
 

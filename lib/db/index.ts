@@ -5,6 +5,8 @@ import { connect, poolSizeFrom, type Connection, type Db } from "./connect";
 import { DatabaseUnavailableError, isDatabaseUnavailable } from "./errors";
 
 export type { Db };
+/** A transaction's client: what `db.$transaction(async (tx) => …)` hands its callback. */
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 type Cache = { connection?: Promise<Connection> };
 // One connection per process: PGlite allows a single owner of its data folder, and Next.js

@@ -41,7 +41,7 @@ const DAY = 24 * HOUR;
 interface PlannedGroup {
   id: string;
   name: string;
-  username: string;
+  account: string;
   connected: boolean;
 }
 
@@ -166,7 +166,7 @@ export async function seedDatabase(prisma: Db, now = new Date()) {
       return {
         id: index === 0 && g === 0 ? "dtspis1110z232" : newDtsId(random.int),
         name,
-        username: name.replace(/-/g, "_").slice(0, 16).replace(/_$/, ""),
+        account: name.replace(/-/g, "_").slice(0, 16).replace(/_$/, ""),
         // The help page's instance always has two running consumers for the demo to show.
         connected: p.status === "Normal" && (random.next() < 0.6 || (index === 0 && g < 2)),
       };
@@ -205,7 +205,7 @@ export async function seedDatabase(prisma: Db, now = new Date()) {
             id: group.id,
             instanceId: p.id,
             name: group.name,
-            username: group.username,
+            account: group.account,
             passwordHash: groupHash,
             checkpointAt: hasData ? new Date(dataEndAt.getTime() - (group.connected ? (delay ?? 0) * 1000 : (g + 1) * 3 * HOUR)) : null,
             messageDelaySeconds: delay,

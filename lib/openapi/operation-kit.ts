@@ -1,6 +1,5 @@
 import "server-only";
-import type { z } from "../validation/zod";
-import { runAction, type ActionSpec, type ActionVia } from "../actions/run-action";
+import { runAction, type ActionVia, type AnswerOf, type AnySpec } from "../actions/run-action";
 import { fail, type ActionFailure, type ActionResult } from "../actions/result";
 import { writeAudit } from "../audit";
 import { can } from "../auth/roles";
@@ -91,7 +90,7 @@ export function channelInstanceId(params: Params): { ok: true; id: string } | { 
 
 /** Records a refusal the API itself decided before the action ran (wrong instance or region), as the action would. */
 export async function auditRefusal(
-  action: ActionSpec<z.ZodType, unknown>["name"],
+  action: AnySpec["name"],
   ctx: OperationContext,
   failure: ActionFailure,
   target: { instanceId?: string; groupId?: string },
@@ -118,12 +117,12 @@ export async function auditRefusal(
  * a consistent target (the group in the instance named, the region); it runs only for a role the
  * action allows, so a role refusal is always what a role without the permission sees.
  */
-export async function runWrite<S extends z.ZodType, T>(
-  spec: ActionSpec<S, T>,
+export async function runWrite<A extends AnySpec>(
+  spec: A,
   input: Record<string, unknown>,
   ctx: OperationContext,
   check?: { target: { instanceId?: string; groupId?: string }; run: () => Promise<ActionFailure | null> },
-): Promise<ActionResult<T>> {
+): Promise<ActionResult<AnswerOf<A>>> {
   if (check && can(ctx.user.role, spec.permission)) {
     const failure = await check.run();
     if (failure) {

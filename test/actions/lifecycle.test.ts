@@ -236,7 +236,7 @@ describe("consumer credential check", () => {
   it("seeded groups accept the documented demo password", async () => {
     const g = await conn.prisma.consumerGroup.findFirst({ where: { instanceId: SEED_IDS.nineteen, lease: null } });
     assert.ok(g);
-    assert.equal((await check(`${g.username}-${g.id}`, SEED_GROUP_PASSWORD, "198.51.100.4")).status, 200);
+    assert.equal((await check(`${g.account}-${g.id}`, SEED_GROUP_PASSWORD, "198.51.100.4")).status, 200);
   });
 });
 

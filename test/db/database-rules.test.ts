@@ -209,7 +209,7 @@ for (const backend of backends) {
       const results = await Promise.allSettled(
         Array.from({ length: 50 }, (_, i) =>
           c.prisma.consumerGroup.create({
-            data: { id: id(), instanceId: inst, name: `race-${i}`, username: `racer${i}`, passwordHash: hash },
+            data: { id: id(), instanceId: inst, name: `race-${i}`, account: `racer${i}`, passwordHash: hash },
           }),
         ),
       );

@@ -1,9 +1,10 @@
 // A console process that dies in the middle of a create (test/db/database-faults.test.ts): it
-// creates one group to completion, then starts a second through the real create handler and,
-// inside that transaction (group inserted, counter moved, audit written), tells the parent and
-// waits to be killed.
+// creates one group to completion, then starts a second through the real create steps
+// (performAction, as runAction performs them) and, inside that transaction (group inserted,
+// counter moved, audit written), tells the parent and waits to be killed.
 import { getConnection } from "../../lib/db";
 import { createConsumerGroupSpec } from "../../lib/actions/consumer-group-specs";
+import { performAction } from "../../lib/actions/run-action";
 import { writeAudit } from "../../lib/audit";
 
 const instanceId = process.env.TARGET_INSTANCE ?? "";
@@ -11,20 +12,15 @@ const input = (name: string) => ({ instanceId, name, account: "killed", password
 const user = { id: "u-op", username: "operator", role: "operator" as const };
 
 await getConnection();
-const committed = await createConsumerGroupSpec.handler(input("committed-before-kill"), {
-  user,
-  ip: null,
-  audit: (db, target) => writeAudit(db, { username: user.username, role: user.role, action: "createConsumerGroup", ...target }),
-});
+const ctx = { user, ip: null };
+const committed = await performAction(createConsumerGroupSpec, input("committed-before-kill"), ctx, (tx, target) =>
+  writeAudit(tx, { username: user.username, role: user.role, action: "createConsumerGroup", ...target }),
+);
 if (!committed.ok) throw new Error(JSON.stringify(committed));
-await createConsumerGroupSpec.handler(input("killed-mid-create"), {
-  user,
-  ip: null,
-  audit: async (db, target) => {
-    await writeAudit(db, { username: user.username, role: user.role, action: "createConsumerGroup", ...target });
-    process.send?.({ inside: target?.groupId });
-    // Keeps the process alive (PGlite leaves nothing pending) until the parent kills it.
-    setInterval(() => {}, 60_000);
-    await new Promise(() => {});
-  },
+await performAction(createConsumerGroupSpec, input("killed-mid-create"), ctx, async (tx, target) => {
+  await writeAudit(tx, { username: user.username, role: user.role, action: "createConsumerGroup", ...target });
+  process.send?.({ inside: target.groupId });
+  // Keeps the process alive (PGlite leaves nothing pending) until the parent kills it.
+  setInterval(() => {}, 60_000);
+  await new Promise(() => {});
 });

@@ -129,7 +129,7 @@ describe("the OpenAPI with pop-core (V1)", () => {
     const { prisma } = await getConnection();
     const group = await prisma.consumerGroup.findFirstOrThrow({
       where: { instanceId: SEED_IDS.normal },
-      select: { id: true, username: true },
+      select: { id: true, account: true },
     });
     const wrong = await operator.refusal("ModifyConsumerGroupPassword", {
       SubscriptionInstanceId: SEED_IDS.normal,
@@ -148,7 +148,7 @@ describe("the OpenAPI with pop-core (V1)", () => {
     const account = await operator.refusal("ModifyConsumerGroupPassword", {
       SubscriptionInstanceId: SEED_IDS.normal,
       ConsumerGroupID: group.id,
-      ConsumerGroupUserName: `${group.username}x`,
+      ConsumerGroupUserName: `${group.account}x`,
       ConsumerGroupPassword: SEED_GROUP_PASSWORD,
       consumerGroupNewPassword: "Api#Pass02",
     });

@@ -87,13 +87,13 @@ describe("database refusals map by SQLSTATE and constraint name", () => {
     );
     return id;
   };
-  const create = (instanceId: string, over: { name?: string; username?: string } = {}) =>
+  const create = (instanceId: string, over: { name?: string; account?: string } = {}) =>
     c.prisma.consumerGroup.create({
       data: {
         id: `dtsmapg${String(++n).padStart(6, "0")}`,
         instanceId,
         name: over.name ?? `g${n}`,
-        username: over.username ?? "reader",
+        account: over.account ?? "reader",
         passwordHash: hash,
       },
     });
@@ -127,7 +127,7 @@ describe("database refusals map by SQLSTATE and constraint name", () => {
     });
   });
   it("account pattern", async () => {
-    assert.equal((await refusalOf(create(await instance("Normal"), { username: "bad-name" })))?.field, "account");
+    assert.equal((await refusalOf(create(await instance("Normal"), { account: "bad-name" })))?.field, "account");
   });
   it("name text", async () => {
     assert.equal((await refusalOf(create(await instance("Normal"), { name: "\u202e" })))?.constraint, "consumer_group_name_text_check");
