@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { after, before, describe, it, beforeEach } from "node:test";
 
 // Issue 6's rules at the edges, on an in-memory database seeded like a fresh console. Each test
 // names the line whose deletion it catches.
@@ -33,7 +33,11 @@ let seq = 0;
 const admin = { id: "u-admin", username: "admin", role: "admin" as const };
 const operator = { id: "u-operator", username: "operator", role: "operator" as const };
 
-const newGroup = groupMaker("bnd");
+// Each test makes its groups on an instance of its own.
+let newGroup = groupMaker("bnd");
+beforeEach(() => {
+  newGroup = groupMaker("bnd");
+});
 
 const connect = (user: string, password: string, clientIp: string, verify?: (h: string, p: string) => Promise<boolean>) =>
   connectConsumer(conn.prisma, { user, password }, { clientIp, verify });

@@ -6,7 +6,7 @@
 process.env.DTS_DATA_DIR = "memory://";
 import assert from "node:assert/strict";
 import { createHash, randomUUID } from "node:crypto";
-import { after, before, describe, it } from "node:test";
+import { after, before, describe, it, beforeEach } from "node:test";
 
 const { getConnection } = await import("../lib/db");
 const { runAction } = await import("../lib/actions/run-action");
@@ -26,7 +26,11 @@ let conn: Conn;
 const admin = { id: "u-admin", username: "admin", role: "admin" as const };
 const operator = { id: "u-operator", username: "operator", role: "operator" as const };
 
-const newGroup = groupMaker("thr");
+// Each test makes its groups on an instance of its own.
+let newGroup = groupMaker("thr");
+beforeEach(() => {
+  newGroup = groupMaker("thr");
+});
 
 /** A password check that counts its calls: how many guesses were really verified. */
 function countingVerify() {
