@@ -9,18 +9,31 @@
 // page; the server's resident memory is read from /proc. Writes bench/results.json and prints a
 // table. Figures only: nothing here asserts a time (README "Benchmark").
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { gzipSync } from "node:zlib";
-import autocannon from "autocannon";
 import { SEED_IDS } from "../lib/demo";
 import { scaleTaskId, scaleTaskIsNormal } from "../lib/db/scale-seed";
 import { findPgBin, startPgServer, type PgServer } from "../test/pg-server";
-import { actionId, signIn, startConsole, type ConsoleServer } from "../test/helpers/console-http";
-import { scriptsNamedBy } from "../test/helpers/page-scripts";
+import { actionId, signIn, startConsole } from "../test/helpers/console-http";
 import { hashPassword } from "../lib/auth/password";
+import {
+  hashP50Ms,
+  load,
+  mib,
+  pressure,
+  procStatus,
+  round,
+  scriptBytes,
+  type DbResults,
+  type Extras,
+  type Figures,
+  type Load,
+  type Targets,
+} from "./bench-load";
+import { BIG, GROUP_INSTANCES, PASSWORD, SMALL, seedBoth, totalTasks } from "./bench-data";
+import { printReport } from "./bench-report";
 import { measureBrowser, type BrowserTimes } from "./page-browser";
 import { measurePage } from "./page-measure";
 
@@ -34,144 +47,11 @@ const { values: args } = parseArgs({
 });
 const DURATION = Number(args.duration);
 const CONNECTIONS = Number(args.connections);
-const BIG = { region: "cn-hangzhou", tasks: 100_000 };
-const SMALL = { region: "cn-qingdao", tasks: 1_000 };
-const GROUP_INSTANCES = 1000;
-const PASSWORD = "BenchDemo#2026";
+pressure.connections = CONNECTIONS;
+pressure.duration = DURATION;
 const SECRET = "bench-secret-0123456789abcdef0123456789abcdef";
 const METRICS_TOKEN = "bench-metrics-token-0123456789abcdef";
 const CACHE = path.resolve(".data", "bench", "pglite-seeded");
-
-interface Figures {
-  p50: number;
-  p95: number;
-  rps: number;
-  ratioP95: number;
-}
-type Targets = "floor" | "taskList" | "dataConsume" | "groupsJson" | "createAction";
-interface ScaleFigure {
-  t1k: number;
-  t100k: number;
-  ratio: number;
-}
-interface DbResults extends Record<Targets, Figures> {
-  scale: { firstPage: ScaleFigure; search: ScaleFigure; lastPage: ScaleFigure };
-  /** p50 of each page requested one at a time (ms) */
-  alone: Record<"floor" | "taskList" | "dataConsume" | "groupsJson" | "createAction", number>;
-  /** bytes of each page's HTML as sent before compression, and gzipped */
-  htmlBytes: Record<"taskList" | "dataConsume", { raw: number; gzip: number; rscPayload: number }>;
-  rssAfterMiB: number;
-  browser: BrowserTimes | null;
-  /** GET /metrics at the scale seed's groups (README "Metrics"): p50 of one scrape at a time, its size and series */
-  metricsScrape: { p50Ms: number; bytes: number; groups: number };
-}
-interface Extras {
-  audit: Record<string, number>;
-  seedSeconds: number[];
-  rssWarmMiB: number;
-  rssAfterMiB: number;
-  peakMiB: number;
-  notes: string[];
-}
-
-const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
-const mib = (kb: number) => round(kb / 1024, 0);
-
-function procStatus(pid: number): { rss: number; hwm: number } {
-  const text = readFileSync(`/proc/${pid}/status`, "utf8");
-  const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, "m").exec(text)?.[1] ?? 0);
-  return { rss: field("VmRSS"), hwm: field("VmHWM") };
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
-}
-
-interface Load {
-  path: string;
-  method?: "GET" | "POST";
-  headers?: Record<string, string>;
-  /** A body per request (the create action's arguments). */
-  body?: (i: number) => string;
-  duration?: number;
-}
-
-/** Runs autocannon against one path; latencies per request (autocannon's own summary has no p95). */
-async function load(
-  server: ConsoleServer,
-  cookie: string,
-  spec: Load,
-): Promise<{ p50: number; p95: number; rps: number; non2xx: number; errors: number; okBodies: number }> {
-  const latencies: number[] = [];
-  let okBodies = 0;
-  let i = 0;
-  const options: autocannon.Options = {
-    url: server.url,
-    connections: CONNECTIONS,
-    duration: spec.duration ?? DURATION,
-    headers: { cookie, ...spec.headers },
-    requests: [
-      {
-        method: spec.method ?? "GET",
-        path: spec.path,
-        ...(spec.body
-          ? {
-              setupRequest: (req: autocannon.Request) => ({ ...req, body: spec.body!(i++) }),
-              onResponse: (_status: number, body: string) => {
-                if (body.includes('{"ok":true')) okBodies++;
-              },
-            }
-          : {}),
-      },
-    ],
-  };
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(options, (error, res) => (error ? reject(error as Error) : resolve(res)));
-    instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
-  });
-  latencies.sort((a, b) => a - b);
-  return {
-    p50: round(percentile(latencies, 0.5)),
-    p95: round(percentile(latencies, 0.95)),
-    rps: round(result.requests.average, 0),
-    non2xx: result.non2xx,
-    errors: result.errors + result.timeouts,
-    okBodies,
-  };
-}
-
-/** `npm run db:seed` in a child process (PGlite allows one process per data folder). */
-function seed(env: Record<string, string>, extra: string[]): number {
-  const started = performance.now();
-  execFileSync(process.execPath, ["--import", "tsx", "scripts/db-seed.ts", ...extra], {
-    env: { ...process.env, DEMO_PASSWORD: PASSWORD, ...env },
-    stdio: "inherit",
-  });
-  return round((performance.now() - started) / 1000);
-}
-
-function seedBoth(env: Record<string, string>): number[] {
-  return [
-    seed(env, ["--tasks", String(BIG.tasks), "--region", BIG.region, "--group-instances", String(GROUP_INSTANCES)]),
-    seed(env, ["--tasks", String(SMALL.tasks), "--region", SMALL.region, "--group-instances", "0", "--audit", "0"]),
-  ];
-}
-
-async function scriptBytes(server: ConsoleServer, cookie: string, pagePath: string): Promise<number> {
-  const html = await (await fetch(server.url + pagePath, { headers: { cookie } })).text();
-  let total = 0;
-  const sources = scriptsNamedBy(html);
-  for (const src of sources) total += gzipSync(Buffer.from(await (await fetch(new URL(src, server.url))).arrayBuffer())).length;
-  return total;
-}
-
-async function totalTasks(server: ConsoleServer, cookie: string, region: string): Promise<number> {
-  const html = await (await fetch(`${server.url}/change-tracking?region=${region}`, { headers: { cookie } })).text();
-  const match = /of ([\d,]+) tasks/.exec(html);
-  if (!match) throw new Error(`no task count on the ${region} list`);
-  return Number(match[1].replace(/,/g, ""));
-}
 
 async function runDatabase(
   kind: "pglite" | "postgres",
@@ -377,17 +257,10 @@ async function runDatabase(
   }
 }
 
-function table(rows: string[][]): string {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  const line = (r: string[]) => `| ${r.map((cell, c) => cell.padEnd(widths[c])).join(" | ")} |`;
-  return [line(rows[0]), `| ${widths.map((w) => "-".repeat(w)).join(" | ")} |`, ...rows.slice(1).map(line)].join("\n");
-}
-
 if (!existsSync(".next/BUILD_ID")) {
   console.log("No production build: running `next build` first.");
   execFileSync(process.execPath, ["scripts/ensure-build.mjs"], { stdio: "inherit" });
 }
-const startedAt = new Date();
 const machine = {
   cpu: os.cpus()[0]?.model.trim() ?? "unknown",
   cores: os.cpus().length,
@@ -395,24 +268,12 @@ const machine = {
   os: `${os.type()} ${os.release()} ${os.arch()}`,
   node: process.version,
   loadAverageAtStart: os.loadavg().map((n) => round(n, 2)),
-  date: startedAt.toISOString(),
+  date: new Date().toISOString(),
   connections: CONNECTIONS,
   durationSeconds: DURATION,
   server: "node server.mjs (next start), one process",
 };
-// What one argon2id hash costs in this process, beside the create action that pays for one.
-const hashTimes: number[] = [];
-for (let i = 0; i < 30; i++) {
-  const started = performance.now();
-  await hashPassword("Bench#2026x");
-  hashTimes.push(performance.now() - started);
-}
-const hashP50 = round(
-  percentile(
-    [...hashTimes].sort((a, b) => a - b),
-    0.5,
-  ),
-);
+const hashP50 = await hashP50Ms(() => hashPassword("Bench#2026x"));
 const js: { consume?: number; bare?: number } = {};
 const kinds = (["pglite", "postgres"] as const).filter((k) => !args.only || args.only === k);
 const out: Partial<Record<"pglite" | "postgres", { results: DbResults; extras: Extras }>> = {};
@@ -433,44 +294,7 @@ const results = {
 mkdirSync("bench", { recursive: true });
 writeFileSync(path.join("bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
 
-const rows = [["target", ...kinds.flatMap((k) => [`${k} p50`, `${k} p95`, `${k} req/s`, `${k} p95/floor`])]];
-for (const name of ["floor", "taskList", "dataConsume", "groupsJson", "createAction"] as Targets[]) {
-  rows.push([
-    name,
-    ...kinds.flatMap((k) => {
-      const f = out[k]!.results[name];
-      return [`${f.p50} ms`, `${f.p95} ms`, String(f.rps), `${f.ratioP95}x`];
-    }),
-  ]);
-}
-const scaleRows = [["p50 of the page", ...kinds.flatMap((k) => [`${k} 1k`, `${k} 100k`, `${k} ratio`])]];
-for (const key of ["firstPage", "search", "lastPage"] as const) {
-  scaleRows.push([
-    key,
-    ...kinds.flatMap((k) => {
-      const s = out[k]!.results.scale[key];
-      return [`${s.t1k} ms`, `${s.t100k} ms`, `${s.ratio}x`];
-    }),
-  ]);
-}
-console.log(
-  `\nMachine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}; load ${machine.loadAverageAtStart.join(" ")} at start, ${results.machine.loadAverageAtEnd.join(" ")} at end; ${CONNECTIONS} connections, ${DURATION} s per target\n`,
-);
-console.log(table(rows));
-console.log(`\n${table(scaleRows)}`);
-console.log(
-  `\nJavaScript opening Data Consume: ${results.js.dataConsumeGzip} B gzipped; a bare page: ${results.js.barePageGzip} B (${results.js.ratio}x)`,
-);
-const auditRows = [["audit log, p50", ...kinds]];
-for (const label of Object.keys(out[kinds[0]]?.extras.audit ?? {}))
-  auditRows.push([label, ...kinds.map((k) => `${out[k]!.extras.audit[label]} ms`)]);
-console.log(`\n${table(auditRows)}\n`);
-for (const kind of kinds) {
-  const e = out[kind]!.extras;
-  console.log(
-    `${kind}: seed ${e.seedSeconds.length ? `${e.seedSeconds.join(" s + ")} s` : "reused"}; server RSS ${e.rssWarmMiB} MiB after warm-up, ${e.rssAfterMiB} MiB after the load, ${e.peakMiB} MiB peak${e.notes.length ? `; ${e.notes.join("; ")}` : ""}`,
-  );
-}
+printReport(kinds, out, machine, results);
 console.log("\nWrote bench/results.json");
 // autocannon's workers and the test helpers leave nothing that should keep the process alive.
 process.exit(0);
