@@ -22,7 +22,7 @@ import { DialogRoot, DialogTrigger } from "../ui/dialog-root";
 import { EmptyState } from "../ui/empty-state";
 import { Field, inputClass } from "../ui/field";
 import { FormAlert } from "../ui/form-feedback";
-import { TableScroll } from "../ui/table-scroll";
+import { DataTable } from "../ui/data-table";
 import { TwoLineTime } from "../ui/two-line-time";
 
 const th = "dt-th";
@@ -64,78 +64,72 @@ export function ChannelsPanel({ channels, emailReady }: { channels: ChannelRow[]
         <AddChannelDialog disabled={lapsed} emailReady={emailReady} />
       </div>
       {channels.length ? (
-        <TableScroll label={t("label")}>
-          <table className="w-full min-w-[56rem] table-fixed divide-y divide-gray-200">
-            <caption className="sr-only">{t("caption")}</caption>
-            <colgroup>
-              <col className="w-[18%]" />
-              <col className="w-[24%]" />
-              <col className="w-[12%]" />
-              <col className="w-[18%]" />
-              <col className="w-[12%]" />
-              <col className="w-[16%]" />
-            </colgroup>
-            <thead className="bg-gray-50">
-              <tr>
-                {[t("name"), t("url"), t("format"), t("state"), t("lastDelivery", { zone }), t("actions")].map((label) => (
-                  <th key={label} scope="col" className={th}>
-                    {label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-gray-100">
-              {channels.map((c) => (
-                <tr key={c.id} data-testid="channel-row">
-                  <td className={td}>
-                    <span className="block truncate text-sm text-gray-900" title={c.name}>
-                      {c.name}
-                    </span>
-                  </td>
-                  <td className={td}>
-                    <span className="block truncate font-mono text-xs text-gray-800" title={c.url}>
-                      {c.url}
-                    </span>
-                  </td>
-                  <td className={td}>{t(`formats.${c.format as (typeof CHANNEL_FORMATS)[number]}`)}</td>
-                  <td className={td} data-testid="channel-state">
-                    <Badge tone={c.state === "failing" ? "red" : c.state === "ok" ? "green" : "gray"}>{t(`states.${c.state}`)}</Badge>
-                    {c.consecutiveFailures > 0 && c.lastError ? (
-                      <span className="mt-0.5 block text-xs text-red-700">
-                        {t("failures", { count: c.consecutiveFailures, error: c.lastError })}
-                      </span>
-                    ) : null}
-                  </td>
-                  <td className={td}>
-                    <TwoLineTime value={c.lastDeliveryAt} timeZone={timeZone} />
-                  </td>
-                  <td className={td}>
-                    <span className="flex flex-wrap gap-x-3 gap-y-1">
-                      <button
-                        type="button"
-                        className="row-action"
-                        disabled={busy === c.id || lapsed}
-                        aria-label={t("testOf", { name: c.name })}
-                        onClick={() => void sendTest(c)}
-                      >
-                        {t("test")}
-                      </button>
-                      <button
-                        type="button"
-                        className="row-action text-red-700"
-                        disabled={lapsed}
-                        aria-label={t("deleteOf", { name: c.name })}
-                        onClick={() => setRemoving(c)}
-                      >
-                        {t("delete")}
-                      </button>
-                    </span>
-                  </td>
-                </tr>
+        <DataTable
+          label={t("label")}
+          caption={t("caption")}
+          minWidth="min-w-[56rem]"
+          columns={["w-[18%]", "w-[24%]", "w-[12%]", "w-[18%]", "w-[12%]", "w-[16%]"]}
+          head={
+            <tr>
+              {[t("name"), t("url"), t("format"), t("state"), t("lastDelivery", { zone }), t("actions")].map((label) => (
+                <th key={label} scope="col" className={th}>
+                  {label}
+                </th>
               ))}
-            </tbody>
-          </table>
-        </TableScroll>
+            </tr>
+          }
+        >
+          <tbody className="divide-y divide-gray-100">
+            {channels.map((c) => (
+              <tr key={c.id} data-testid="channel-row">
+                <td className={td}>
+                  <span className="block truncate text-sm text-gray-900" title={c.name}>
+                    {c.name}
+                  </span>
+                </td>
+                <td className={td}>
+                  <span className="block truncate font-mono text-xs text-gray-800" title={c.url}>
+                    {c.url}
+                  </span>
+                </td>
+                <td className={td}>{t(`formats.${c.format as (typeof CHANNEL_FORMATS)[number]}`)}</td>
+                <td className={td} data-testid="channel-state">
+                  <Badge tone={c.state === "failing" ? "red" : c.state === "ok" ? "green" : "gray"}>{t(`states.${c.state}`)}</Badge>
+                  {c.consecutiveFailures > 0 && c.lastError ? (
+                    <span className="mt-0.5 block text-xs text-red-700">
+                      {t("failures", { count: c.consecutiveFailures, error: c.lastError })}
+                    </span>
+                  ) : null}
+                </td>
+                <td className={td}>
+                  <TwoLineTime value={c.lastDeliveryAt} timeZone={timeZone} />
+                </td>
+                <td className={td}>
+                  <span className="flex flex-wrap gap-x-3 gap-y-1">
+                    <button
+                      type="button"
+                      className="row-action"
+                      disabled={busy === c.id || lapsed}
+                      aria-label={t("testOf", { name: c.name })}
+                      onClick={() => void sendTest(c)}
+                    >
+                      {t("test")}
+                    </button>
+                    <button
+                      type="button"
+                      className="row-action text-red-700"
+                      disabled={lapsed}
+                      aria-label={t("deleteOf", { name: c.name })}
+                      onClick={() => setRemoving(c)}
+                    >
+                      {t("delete")}
+                    </button>
+                  </span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </DataTable>
       ) : (
         <EmptyState title={t("emptyTitle")}>{t("emptyBody")}</EmptyState>
       )}

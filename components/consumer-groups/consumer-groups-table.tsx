@@ -8,7 +8,7 @@ import { lagLevel } from "@/lib/format";
 import type { ConsumeSort, ConsumeSortKey, ConsumeView } from "@/lib/validation/consume-view-url";
 import { useTimeZone } from "../shell/console-state";
 import { cn } from "../ui/cn";
-import { TableScroll } from "../ui/table-scroll";
+import { DataTable } from "../ui/data-table";
 import { Truncated } from "../ui/truncated";
 import { TwoLineTime } from "../ui/two-line-time";
 import { GroupActions } from "./group-actions";
@@ -92,109 +92,104 @@ export function ConsumerGroupsTable({
   const t = useTranslations("consume");
   const { timeZone, label: zone } = useTimeZone();
   const metric = useMetric();
+  // Widths: an account (at most 16 characters, what a consumer types) never truncates from 1280 px
+  // up; the actions fit DTS's inline Change Password and Delete beside More.
   return (
-    <TableScroll label={t("panel.tableLabel")} stale={stale}>
-      {/* Widths: an account (at most 16 characters, what a consumer types) never truncates from
-        1280 px up; the actions fit DTS's inline Change Password and Delete beside More. */}
-      <table className="w-full min-w-[64rem] table-fixed divide-y divide-gray-200">
-        <caption className="sr-only">
+    <DataTable
+      label={t("panel.tableLabel")}
+      stale={stale}
+      caption={
+        <>
           {t("panel.caption")}
           {view.q ? t("panel.captionMatching", { q: view.q }) : ""}
           {stale ? t("panel.captionStale") : ""}
-        </caption>
-        <colgroup>
-          <col className="w-[16%]" />
-          <col className="w-[14%]" />
-          <col className="w-[8%]" />
-          <col className="w-[9%]" />
-          <col className="w-[11%]" />
-          <col className="w-[12%]" />
-          <col className="w-[9%]" />
-          <col className="w-[21%]" />
-        </colgroup>
-        <thead className="bg-gray-50">
-          <tr>
-            <SortHeader label={t("panel.idName")} sortKey="name" view={view} onSort={onSort} />
-            <th scope="col" className={th}>
-              {t("panel.account")}
-            </th>
-            <SortHeader label={t("panel.state")} sortKey="state" view={view} onSort={onSort} />
-            <SortHeader label={t("panel.checkpoint", { zone })} sortKey="checkpoint" view={view} onSort={onSort} />
-            <SortHeader label={t("panel.delay")} sortKey="delay" view={view} onSort={onSort} />
-            <SortHeader label={t("panel.unconsumed")} sortKey="unconsumed" view={view} onSort={onSort} />
-            <SortHeader label={t("panel.created", { zone })} sortKey="created" view={view} onSort={onSort} />
-            <th scope="col" className={th}>
-              {t("panel.actions")}
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-gray-100">
-          {groups.map((g) => {
-            // undefined while the trends load; a group newer than them has none yet.
-            const line = lines ? (lines.groups[g.id] ?? NO_TREND) : linesFailed ? NO_TREND : undefined;
-            return (
-              <tr key={g.id} className="dt-row" data-stale={stale ? "true" : undefined}>
-                <td className={td}>
-                  <Truncated value={g.id} copyLabel={t("panel.copyId")} mono testId="group-id" />
-                  <span className="block truncate text-xs text-gray-700" title={g.name}>
-                    {g.name}
+        </>
+      }
+      minWidth="min-w-[64rem]"
+      columns={["w-[16%]", "w-[14%]", "w-[8%]", "w-[9%]", "w-[11%]", "w-[12%]", "w-[9%]", "w-[21%]"]}
+      head={
+        <tr>
+          <SortHeader label={t("panel.idName")} sortKey="name" view={view} onSort={onSort} />
+          <th scope="col" className={th}>
+            {t("panel.account")}
+          </th>
+          <SortHeader label={t("panel.state")} sortKey="state" view={view} onSort={onSort} />
+          <SortHeader label={t("panel.checkpoint", { zone })} sortKey="checkpoint" view={view} onSort={onSort} />
+          <SortHeader label={t("panel.delay")} sortKey="delay" view={view} onSort={onSort} />
+          <SortHeader label={t("panel.unconsumed")} sortKey="unconsumed" view={view} onSort={onSort} />
+          <SortHeader label={t("panel.created", { zone })} sortKey="created" view={view} onSort={onSort} />
+          <th scope="col" className={th}>
+            {t("panel.actions")}
+          </th>
+        </tr>
+      }
+    >
+      <tbody className="divide-y divide-gray-100">
+        {groups.map((g) => {
+          // undefined while the trends load; a group newer than them has none yet.
+          const line = lines ? (lines.groups[g.id] ?? NO_TREND) : linesFailed ? NO_TREND : undefined;
+          return (
+            <tr key={g.id} className="dt-row" data-stale={stale ? "true" : undefined}>
+              <td className={td}>
+                <Truncated value={g.id} copyLabel={t("panel.copyId")} mono testId="group-id" />
+                <span className="block truncate text-xs text-gray-700" title={g.name}>
+                  {g.name}
+                </span>
+              </td>
+              <td className={td}>
+                <Truncated value={g.account} mono className="text-xs" testId="group-account" />
+              </td>
+              <td className={td} data-testid="group-state">
+                <GroupState connected={g.connected} stalled={g.stalled} stale={stale} />
+              </td>
+              <td className={td}>
+                <TwoLineTime value={g.checkpointAt} timeZone={timeZone} />
+              </td>
+              <td className={td}>
+                <span className="cg-metric">
+                  <span
+                    data-testid="message-delay"
+                    data-level={lagLevel(g.messageDelaySeconds, "delaySeconds", delayAlertSeconds) ?? undefined}
+                    className="lag whitespace-nowrap"
+                    title={g.connected ? t("panel.seconds", { value: metric.count(g.messageDelaySeconds) }) : t("panel.notConnected")}
+                  >
+                    {metric.seconds(g.messageDelaySeconds)}
                   </span>
-                </td>
-                <td className={td}>
-                  <Truncated value={g.account} mono className="text-xs" testId="group-account" />
-                </td>
-                <td className={td} data-testid="group-state">
-                  <GroupState connected={g.connected} stalled={g.stalled} stale={stale} />
-                </td>
-                <td className={td}>
-                  <TwoLineTime value={g.checkpointAt} timeZone={timeZone} />
-                </td>
-                <td className={td}>
-                  <span className="cg-metric">
-                    <span
-                      data-testid="message-delay"
-                      data-level={lagLevel(g.messageDelaySeconds, "delaySeconds", delayAlertSeconds) ?? undefined}
-                      className="lag whitespace-nowrap"
-                      title={g.connected ? t("panel.seconds", { value: metric.count(g.messageDelaySeconds) }) : t("panel.notConnected")}
-                    >
-                      {metric.seconds(g.messageDelaySeconds)}
-                    </span>
-                    <Sparkline values={line?.delay} label={t("sparkline.delay")} testId="delay-sparkline" />
+                  <Sparkline values={line?.delay} label={t("sparkline.delay")} testId="delay-sparkline" />
+                </span>
+              </td>
+              <td className={td}>
+                <span className="cg-metric">
+                  <span
+                    data-testid="unconsumed-data"
+                    data-level={lagLevel(g.unconsumedRecords, "records") ?? undefined}
+                    className="lag whitespace-nowrap"
+                    title={g.connected ? undefined : t("panel.notConnected")}
+                  >
+                    {metric.count(g.unconsumedRecords)}
                   </span>
-                </td>
-                <td className={td}>
-                  <span className="cg-metric">
-                    <span
-                      data-testid="unconsumed-data"
-                      data-level={lagLevel(g.unconsumedRecords, "records") ?? undefined}
-                      className="lag whitespace-nowrap"
-                      title={g.connected ? undefined : t("panel.notConnected")}
-                    >
-                      {metric.count(g.unconsumedRecords)}
-                    </span>
-                    <Sparkline values={line?.unconsumed} label={t("sparkline.unconsumed")} testId="unconsumed-sparkline" />
-                  </span>
-                  {line && g.connected ? <LagTrend health={line} /> : null}
-                </td>
-                <td className={td}>
-                  <TwoLineTime value={g.createdAt} timeZone={timeZone} />
-                </td>
-                <td className={td}>
-                  <GroupActions
-                    group={g}
-                    instanceId={instanceId}
-                    role={role}
-                    range={range}
-                    onDetails={(trigger) => {
-                      onDetails(g, trigger);
-                    }}
-                  />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </TableScroll>
+                  <Sparkline values={line?.unconsumed} label={t("sparkline.unconsumed")} testId="unconsumed-sparkline" />
+                </span>
+                {line && g.connected ? <LagTrend health={line} /> : null}
+              </td>
+              <td className={td}>
+                <TwoLineTime value={g.createdAt} timeZone={timeZone} />
+              </td>
+              <td className={td}>
+                <GroupActions
+                  group={g}
+                  instanceId={instanceId}
+                  role={role}
+                  range={range}
+                  onDetails={(trigger) => {
+                    onDetails(g, trigger);
+                  }}
+                />
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </DataTable>
   );
 }

@@ -7,7 +7,7 @@ import { AlertsMessages } from "@/components/i18n/pages/alerts";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
-import { TableScroll } from "@/components/ui/table-scroll";
+import { DataTable } from "@/components/ui/data-table";
 import { TwoLineTime } from "@/components/ui/two-line-time";
 import { can } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
@@ -65,80 +65,75 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
           ) : null}
         </div>
         {history.rows.length ? (
-          <TableScroll label={t("history.label")}>
-            <table className="w-full min-w-[52rem] table-fixed divide-y divide-gray-200">
-              <caption className="sr-only">{t("history.caption")}</caption>
-              <colgroup>
-                <col className="w-[15%]" />
-                <col className="w-[15%]" />
-                <col className="w-[12%]" />
-                <col className="w-[34%]" />
-                <col className="w-[24%]" />
-              </colgroup>
-              <thead className="bg-gray-50">
-                <tr>
-                  {[
-                    t("history.fired", { zone }),
-                    t("history.resolved", { zone }),
-                    t("history.rule"),
-                    t("history.target"),
-                    t("history.value"),
-                  ].map((label) => (
-                    <th key={label} scope="col" className={th}>
-                      {label}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-gray-100">
-                {history.rows.map((e) => (
-                  <tr key={e.id} data-testid="alert-row">
-                    <td className={td}>
-                      <TwoLineTime value={e.firedAt} timeZone={timeZone} />
-                    </td>
-                    <td className={td} data-testid="alert-resolved">
-                      {e.resolvedAt ? (
-                        <TwoLineTime value={e.resolvedAt} timeZone={timeZone} />
-                      ) : (
-                        <Badge tone="red">{t("history.firing")}</Badge>
-                      )}
-                    </td>
-                    <td className={td}>{t(`history.rules.${e.rule}`)}</td>
-                    <td className={td}>
-                      <Link
-                        href={`/change-tracking/${e.instanceId}`}
-                        className="block truncate font-mono text-sm text-blue-700 hover:underline"
-                      >
-                        {e.instanceId}
-                      </Link>
-                      {e.groupId ? (
-                        <Link
-                          href={`/change-tracking/${e.instanceId}/consume?group=${e.groupId}`}
-                          className="block truncate text-xs text-blue-700 hover:underline"
-                          title={e.groupName ?? e.groupId}
-                        >
-                          {e.groupName ? `${e.groupName} (${e.groupId})` : e.groupId}
-                        </Link>
-                      ) : (
-                        <span className="block truncate text-xs text-gray-700">{e.instanceName}</span>
-                      )}
-                    </td>
-                    <td className={td} data-testid="alert-value">
-                      {e.rule === "delay" || e.rule === "group_delay"
-                        ? t("history.delayValue", { value: seconds(e.value), threshold: seconds(e.threshold) })
-                        : e.rule === "stalled"
-                          ? t("history.stalledValue", { records: e.value, minutes: e.threshold / 60 })
-                          : e.rule === "disconnected"
-                            ? t("history.disconnectedValue", { value: seconds(e.value * 60), threshold: seconds(e.threshold * 60) })
-                            : tStatus.has(e.detail as never)
-                              ? tStatus(e.detail as never)
-                              : e.detail}
-                    </td>
-                  </tr>
+          <DataTable
+            label={t("history.label")}
+            caption={t("history.caption")}
+            minWidth="min-w-[52rem]"
+            columns={["w-[15%]", "w-[15%]", "w-[12%]", "w-[34%]", "w-[24%]"]}
+            head={
+              <tr>
+                {[
+                  t("history.fired", { zone }),
+                  t("history.resolved", { zone }),
+                  t("history.rule"),
+                  t("history.target"),
+                  t("history.value"),
+                ].map((label) => (
+                  <th key={label} scope="col" className={th}>
+                    {label}
+                  </th>
                 ))}
-              </tbody>
-            </table>
-          </TableScroll>
+              </tr>
+            }
+          >
+            <tbody className="divide-y divide-gray-100">
+              {history.rows.map((e) => (
+                <tr key={e.id} data-testid="alert-row">
+                  <td className={td}>
+                    <TwoLineTime value={e.firedAt} timeZone={timeZone} />
+                  </td>
+                  <td className={td} data-testid="alert-resolved">
+                    {e.resolvedAt ? (
+                      <TwoLineTime value={e.resolvedAt} timeZone={timeZone} />
+                    ) : (
+                      <Badge tone="red">{t("history.firing")}</Badge>
+                    )}
+                  </td>
+                  <td className={td}>{t(`history.rules.${e.rule}`)}</td>
+                  <td className={td}>
+                    <Link
+                      href={`/change-tracking/${e.instanceId}`}
+                      className="block truncate font-mono text-sm text-blue-700 hover:underline"
+                    >
+                      {e.instanceId}
+                    </Link>
+                    {e.groupId ? (
+                      <Link
+                        href={`/change-tracking/${e.instanceId}/consume?group=${e.groupId}`}
+                        className="block truncate text-xs text-blue-700 hover:underline"
+                        title={e.groupName ?? e.groupId}
+                      >
+                        {e.groupName ? `${e.groupName} (${e.groupId})` : e.groupId}
+                      </Link>
+                    ) : (
+                      <span className="block truncate text-xs text-gray-700">{e.instanceName}</span>
+                    )}
+                  </td>
+                  <td className={td} data-testid="alert-value">
+                    {e.rule === "delay" || e.rule === "group_delay"
+                      ? t("history.delayValue", { value: seconds(e.value), threshold: seconds(e.threshold) })
+                      : e.rule === "stalled"
+                        ? t("history.stalledValue", { records: e.value, minutes: e.threshold / 60 })
+                        : e.rule === "disconnected"
+                          ? t("history.disconnectedValue", { value: seconds(e.value * 60), threshold: seconds(e.threshold * 60) })
+                          : tStatus.has(e.detail as never)
+                            ? tStatus(e.detail as never)
+                            : e.detail}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </DataTable>
         ) : (
           <EmptyState title={t("history.emptyTitle")}>{t("history.emptyBody")}</EmptyState>
         )}

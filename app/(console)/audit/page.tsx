@@ -6,7 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
-import { TableScroll } from "@/components/ui/table-scroll";
+import { DataTable } from "@/components/ui/data-table";
 import { Truncated } from "@/components/ui/truncated";
 import { TwoLineTime } from "@/components/ui/two-line-time";
 import { ROLES } from "@/i18n/families";
@@ -147,91 +147,86 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         {rows.length === 0 ? (
           <EmptyState title={t("empty")} />
         ) : (
-          <TableScroll label={t("table.label")}>
-            <table className="w-full min-w-[60rem] table-fixed divide-y divide-gray-200 text-sm">
-              <caption className="sr-only">{t("table.caption")}</caption>
-              <colgroup>
-                <col className="w-[13%]" />
-                <col className="w-[12%]" />
-                <col className="w-[17%]" />
-                <col className="w-[15%]" />
-                <col className="w-[17%]" />
-                <col className="w-[14%]" />
-                <col className="w-[12%]" />
-              </colgroup>
-              <thead className="bg-gray-50 text-left text-xs font-semibold text-gray-700">
-                <tr>
-                  {[
-                    t("columns.time", { zone }),
-                    t("columns.user"),
-                    t("columns.action"),
-                    t("columns.instance"),
-                    t("columns.group"),
-                    t("columns.result"),
-                    t("columns.clientIp"),
-                  ].map((h) => (
-                    <th key={h} scope="col" className="px-3 py-2.5">
-                      {h}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-gray-100">
-                {rows.map((r) => (
-                  <tr key={r.id} data-testid="audit-row" data-action={r.action} data-group={r.groupId ?? undefined}>
-                    <td className="px-3 py-2">
-                      <TwoLineTime value={r.at} timeZone={timeZone} />
-                    </td>
-                    <td className="px-3 py-2">
-                      {/* A console user by name; the actors that are not users in the reader's words. */}
-                      <Truncated value={isActor(r) ? t(`actors.${r.username}`) : r.username} />
-                      <span className="block text-xs text-gray-700">{isRole(r.role) ? tRoles(r.role) : t("noRole")}</span>
-                      {r.channel === "api" || r.accessKeyId ? (
-                        <span className="block truncate font-mono text-xs text-gray-700">
-                          {r.channel === "api" ? t("channels.api") : t("channels.accessKey")}
-                          {r.accessKeyId ? ` · ${r.accessKeyId}` : ""}
-                        </span>
-                      ) : null}
-                    </td>
-                    <td className="px-3 py-2">
-                      <span className="block">{isAuditAction(r.action) ? t(`actions.${r.action}`) : r.action}</span>
-                      <span className="block truncate font-mono text-xs text-gray-700" title={r.action}>
-                        {r.action}
-                      </span>
-                    </td>
-                    <td className="px-3 py-2 text-xs">
-                      {r.instanceId ? <Truncated value={r.instanceId} mono /> : "—"}
-                      <span className="block truncate font-mono text-gray-700">{r.regionId ?? ""}</span>
-                    </td>
-                    <td className="px-3 py-2 text-xs" data-testid="audit-group">
-                      {r.groupId ? (
-                        <>
-                          <Truncated value={r.groupId} mono />
-                          <span className="block truncate text-gray-700" title={r.groupName ?? undefined}>
-                            {r.groupName ?? t("deletedGroup")}
-                          </span>
-                        </>
-                      ) : (
-                        "—"
-                      )}
-                    </td>
-                    <td className="px-3 py-2" data-testid="audit-result">
-                      {r.result === "ok" ? (
-                        <Badge tone="green">{t("results.ok")}</Badge>
-                      ) : (
-                        <span className="block truncate" title={r.errorCode ?? undefined}>
-                          <Badge tone="red">{r.errorCode}</Badge>
-                        </span>
-                      )}
-                    </td>
-                    <td className="px-3 py-2 font-mono text-xs">
-                      <Truncated value={r.clientIp ?? "—"} />
-                    </td>
-                  </tr>
+          <DataTable
+            label={t("table.label")}
+            caption={t("table.caption")}
+            minWidth="min-w-[60rem]"
+            columns={["w-[13%]", "w-[12%]", "w-[17%]", "w-[15%]", "w-[17%]", "w-[14%]", "w-[12%]"]}
+            className="text-sm"
+            headClassName="text-left text-xs font-semibold text-gray-700"
+            head={
+              <tr>
+                {[
+                  t("columns.time", { zone }),
+                  t("columns.user"),
+                  t("columns.action"),
+                  t("columns.instance"),
+                  t("columns.group"),
+                  t("columns.result"),
+                  t("columns.clientIp"),
+                ].map((h) => (
+                  <th key={h} scope="col" className="px-3 py-2.5">
+                    {h}
+                  </th>
                 ))}
-              </tbody>
-            </table>
-          </TableScroll>
+              </tr>
+            }
+          >
+            <tbody className="divide-y divide-gray-100">
+              {rows.map((r) => (
+                <tr key={r.id} data-testid="audit-row" data-action={r.action} data-group={r.groupId ?? undefined}>
+                  <td className="px-3 py-2">
+                    <TwoLineTime value={r.at} timeZone={timeZone} />
+                  </td>
+                  <td className="px-3 py-2">
+                    {/* A console user by name; the actors that are not users in the reader's words. */}
+                    <Truncated value={isActor(r) ? t(`actors.${r.username}`) : r.username} />
+                    <span className="block text-xs text-gray-700">{isRole(r.role) ? tRoles(r.role) : t("noRole")}</span>
+                    {r.channel === "api" || r.accessKeyId ? (
+                      <span className="block truncate font-mono text-xs text-gray-700">
+                        {r.channel === "api" ? t("channels.api") : t("channels.accessKey")}
+                        {r.accessKeyId ? ` · ${r.accessKeyId}` : ""}
+                      </span>
+                    ) : null}
+                  </td>
+                  <td className="px-3 py-2">
+                    <span className="block">{isAuditAction(r.action) ? t(`actions.${r.action}`) : r.action}</span>
+                    <span className="block truncate font-mono text-xs text-gray-700" title={r.action}>
+                      {r.action}
+                    </span>
+                  </td>
+                  <td className="px-3 py-2 text-xs">
+                    {r.instanceId ? <Truncated value={r.instanceId} mono /> : "—"}
+                    <span className="block truncate font-mono text-gray-700">{r.regionId ?? ""}</span>
+                  </td>
+                  <td className="px-3 py-2 text-xs" data-testid="audit-group">
+                    {r.groupId ? (
+                      <>
+                        <Truncated value={r.groupId} mono />
+                        <span className="block truncate text-gray-700" title={r.groupName ?? undefined}>
+                          {r.groupName ?? t("deletedGroup")}
+                        </span>
+                      </>
+                    ) : (
+                      "—"
+                    )}
+                  </td>
+                  <td className="px-3 py-2" data-testid="audit-result">
+                    {r.result === "ok" ? (
+                      <Badge tone="green">{t("results.ok")}</Badge>
+                    ) : (
+                      <span className="block truncate" title={r.errorCode ?? undefined}>
+                        <Badge tone="red">{r.errorCode}</Badge>
+                      </span>
+                    )}
+                  </td>
+                  <td className="px-3 py-2 font-mono text-xs">
+                    <Truncated value={r.clientIp ?? "—"} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </DataTable>
         )}
         <div className="flex flex-wrap items-center justify-between gap-3 border-t border-gray-100 px-4 py-3 text-sm text-gray-700">
           <p role="status">{t("records", { total: formatTotal(total, capped) })}</p>

@@ -8,7 +8,7 @@ import { CurrentRegion } from "@/components/regions/region-context";
 import { EmptyState } from "@/components/ui/empty-state";
 import { inputClass } from "@/components/ui/field";
 import { Pagination } from "@/components/ui/pagination";
-import { TableScroll } from "@/components/ui/table-scroll";
+import { DataTable } from "@/components/ui/data-table";
 import { TwoLineTime } from "@/components/ui/two-line-time";
 import { requireUser } from "@/lib/auth/session";
 import { displayTimeZone } from "@/lib/auth/time-zone";
@@ -101,89 +101,83 @@ export default async function LaggingGroupsPage({
           </form>
         </div>
         {list.rows.length ? (
-          <TableScroll label={t("table.label")}>
-            <table className="w-full min-w-[56rem] table-fixed divide-y divide-gray-200">
-              <caption className="sr-only">{t("table.caption")}</caption>
-              <colgroup>
-                <col className="w-[22%]" />
-                <col className="w-[22%]" />
-                <col className="w-[12%]" />
-                <col className="w-[14%]" />
-                <col className="w-[14%]" />
-                <col className="w-[16%]" />
-              </colgroup>
-              <thead className="bg-gray-50">
-                <tr>
-                  <th scope="col" className={th}>
-                    {t("table.group")}
-                  </th>
-                  <th scope="col" className={th}>
-                    {t("table.instance")}
-                  </th>
-                  <th scope="col" className={th}>
-                    {t("table.state")}
-                  </th>
-                  <th scope="col" className={th}>
-                    {t("table.delay")}
-                  </th>
-                  <th scope="col" className={th}>
-                    {t("table.unconsumed")}
-                  </th>
-                  <th scope="col" className={th}>
-                    {t("table.checkpoint", { zone })}
-                  </th>
+          <DataTable
+            label={t("table.label")}
+            caption={t("table.caption")}
+            minWidth="min-w-[56rem]"
+            columns={["w-[22%]", "w-[22%]", "w-[12%]", "w-[14%]", "w-[14%]", "w-[16%]"]}
+            head={
+              <tr>
+                <th scope="col" className={th}>
+                  {t("table.group")}
+                </th>
+                <th scope="col" className={th}>
+                  {t("table.instance")}
+                </th>
+                <th scope="col" className={th}>
+                  {t("table.state")}
+                </th>
+                <th scope="col" className={th}>
+                  {t("table.delay")}
+                </th>
+                <th scope="col" className={th}>
+                  {t("table.unconsumed")}
+                </th>
+                <th scope="col" className={th}>
+                  {t("table.checkpoint", { zone })}
+                </th>
+              </tr>
+            }
+          >
+            <tbody className="divide-y divide-gray-100">
+              {list.rows.map((r) => (
+                <tr key={r.groupId} data-testid="lagging-row">
+                  <td className={td}>
+                    <Link
+                      href={`/change-tracking/${r.instanceId}/consume?group=${r.groupId}`}
+                      className="block truncate font-mono text-sm text-blue-700 hover:underline"
+                    >
+                      {r.groupId}
+                    </Link>
+                    <span className="block truncate text-xs text-gray-700" title={r.groupName}>
+                      {r.groupName}
+                    </span>
+                  </td>
+                  <td className={td}>
+                    <Link
+                      href={`/change-tracking/${r.instanceId}/consume`}
+                      className="block truncate font-mono text-sm text-blue-700 hover:underline"
+                    >
+                      {r.instanceId}
+                    </Link>
+                    <span className="block truncate text-xs text-gray-700" title={r.instanceName}>
+                      {r.instanceName}
+                    </span>
+                  </td>
+                  <td className={td} data-testid="lagging-state">
+                    <GroupState connected stalled={r.stalled} />
+                  </td>
+                  <td className={td}>
+                    <span
+                      data-testid="lagging-delay"
+                      data-level={lagLevel(r.delaySeconds, "delaySeconds") ?? undefined}
+                      className="lag whitespace-nowrap"
+                    >
+                      {seconds(r.delaySeconds)}
+                    </span>
+                  </td>
+                  <td className={td}>
+                    <span data-level={lagLevel(r.unconsumedRecords, "records") ?? undefined} className="lag whitespace-nowrap">
+                      {formatMetric(r.unconsumedRecords, "", locale)}
+                    </span>
+                  </td>
+                  <td className={td}>
+                    <TwoLineTime value={r.checkpointAt} timeZone={timeZone} />
+                  </td>
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-gray-100">
-                {list.rows.map((r) => (
-                  <tr key={r.groupId} data-testid="lagging-row">
-                    <td className={td}>
-                      <Link
-                        href={`/change-tracking/${r.instanceId}/consume?group=${r.groupId}`}
-                        className="block truncate font-mono text-sm text-blue-700 hover:underline"
-                      >
-                        {r.groupId}
-                      </Link>
-                      <span className="block truncate text-xs text-gray-700" title={r.groupName}>
-                        {r.groupName}
-                      </span>
-                    </td>
-                    <td className={td}>
-                      <Link
-                        href={`/change-tracking/${r.instanceId}/consume`}
-                        className="block truncate font-mono text-sm text-blue-700 hover:underline"
-                      >
-                        {r.instanceId}
-                      </Link>
-                      <span className="block truncate text-xs text-gray-700" title={r.instanceName}>
-                        {r.instanceName}
-                      </span>
-                    </td>
-                    <td className={td} data-testid="lagging-state">
-                      <GroupState connected stalled={r.stalled} />
-                    </td>
-                    <td className={td}>
-                      <span
-                        data-testid="lagging-delay"
-                        data-level={lagLevel(r.delaySeconds, "delaySeconds") ?? undefined}
-                        className="lag whitespace-nowrap"
-                      >
-                        {seconds(r.delaySeconds)}
-                      </span>
-                    </td>
-                    <td className={td}>
-                      <span data-level={lagLevel(r.unconsumedRecords, "records") ?? undefined} className="lag whitespace-nowrap">
-                        {formatMetric(r.unconsumedRecords, "", locale)}
-                      </span>
-                    </td>
-                    <td className={td}>
-                      <TwoLineTime value={r.checkpointAt} timeZone={timeZone} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+              ))}
+            </tbody>
+          </DataTable>
         ) : (
           <EmptyState title={t("empty.title")}>{t("empty.body", { region: regionName, over })}</EmptyState>
         )}
