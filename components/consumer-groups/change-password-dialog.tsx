@@ -10,12 +10,11 @@ import { RULE_VALUES } from "@/i18n/keys";
 import { changeConsumerGroupPassword } from "@/lib/actions/consumer-group";
 import { changePasswordFormSchema, type ChangePasswordForm } from "@/lib/validation/consumer-group";
 import { formMessage } from "../forms/call-action";
+import { PasswordField } from "../forms/password-field";
 import { useServerAction } from "../forms/use-server-action";
 import { useConsoleState } from "../shell/console-state";
 import { DialogBody, DialogContent, DialogFooter, DialogForm } from "../ui/dialog";
-import { Field, inputClass } from "../ui/field";
 import { FormAlert } from "../ui/form-feedback";
-import { PasswordInput } from "../ui/password-input";
 import { LapsedNotice, mono, type RowDialogProps } from "./lapsed-notice";
 
 const FIELDS = ["oldPassword", "newPassword", "confirmPassword"];
@@ -54,46 +53,30 @@ export default function ChangePasswordDialog({ group, onDone, returnFocus }: Row
         <DialogBody className="space-y-4">
           <LapsedNotice />
           <FormAlert message={formMessage(errors)} />
-          <Field id="cp-old" label={t("changePassword.current")} required error={errors.oldPassword?.message}>
-            {(aria) => (
-              <PasswordInput
-                {...aria}
-                {...register("oldPassword")}
-                autoComplete="current-password"
-                className={inputClass(!!errors.oldPassword, "pr-14")}
-              />
-            )}
-          </Field>
-          <Field
+          <PasswordField
+            id="cp-old"
+            label={t("changePassword.current")}
+            error={errors.oldPassword?.message}
+            register={() => register("oldPassword")}
+            autoComplete="current-password"
+          />
+          <PasswordField
             id="cp-new"
             label={t("changePassword.new")}
-            required
             hint={t("rules.password", RULE_VALUES)}
             error={errors.newPassword?.message}
-          >
-            {(aria) => (
-              <PasswordInput
-                {...aria}
-                {...register("newPassword")}
-                autoComplete="new-password"
-                visible={showNew}
-                onToggle={() => setShowNew((v) => !v)}
-                className={inputClass(!!errors.newPassword, "pr-14")}
-              />
-            )}
-          </Field>
-          <Field id="cp-confirm" label={t("changePassword.confirm")} required error={errors.confirmPassword?.message}>
-            {(aria) => (
-              <PasswordInput
-                {...aria}
-                {...register("confirmPassword")}
-                autoComplete="new-password"
-                visible={showNew}
-                onToggle={() => setShowNew((v) => !v)}
-                className={inputClass(!!errors.confirmPassword, "pr-14")}
-              />
-            )}
-          </Field>
+            register={() => register("newPassword")}
+            visible={showNew}
+            onToggle={() => setShowNew((v) => !v)}
+          />
+          <PasswordField
+            id="cp-confirm"
+            label={t("changePassword.confirm")}
+            error={errors.confirmPassword?.message}
+            register={() => register("confirmPassword")}
+            visible={showNew}
+            onToggle={() => setShowNew((v) => !v)}
+          />
         </DialogBody>
         <DialogFooter label={t("changePassword.submit")} busyLabel={t("actions.working")} busy={isSubmitting} disabled={lapsed} />
       </DialogForm>

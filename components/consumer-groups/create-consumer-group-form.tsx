@@ -13,12 +13,12 @@ import { createConsumerGroupFormSchema, type CreateConsumerGroupForm } from "@/l
 import { DialogBody, DialogContent, DialogDoneFooter, DialogFooter, DialogForm } from "../ui/dialog";
 import { Field, inputClass } from "../ui/field";
 import { formMessage } from "../forms/call-action";
+import { PasswordField } from "../forms/password-field";
 import { useServerAction } from "../forms/use-server-action";
 import { useConsoleState } from "../shell/console-state";
 import { ConnectGuide } from "./connect-guide";
 import { LapsedNotice } from "./lapsed-notice";
 import { FormAlert } from "../ui/form-feedback";
-import { PasswordInput } from "../ui/password-input";
 import { consumerGroupKeys } from "./query-keys";
 
 const EMPTY: CreateConsumerGroupForm = { name: "", account: "", password: "", confirmPassword: "" };
@@ -116,38 +116,29 @@ export default function CreateConsumerGroupDialogForm({
               <input {...aria} {...register("account")} autoComplete="off" spellCheck={false} className={inputClass(!!errors.account)} />
             )}
           </Field>
-          <Field
+          <PasswordField
             id="cg-password"
             label={t("create.password")}
-            required
             hint={t("rules.password", RULE_VALUES)}
             error={errors.password?.message}
-          >
-            {(aria) => (
-              <PasswordInput
-                {...aria}
-                {...register("password", {
-                  onChange: () => {
-                    if (form.getValues("confirmPassword")) void form.trigger("confirmPassword");
-                  },
-                })}
-                visible={showPassword}
-                onToggle={() => setShowPassword((v) => !v)}
-                className={inputClass(!!errors.password, "pr-14")}
-              />
-            )}
-          </Field>
-          <Field id="cg-confirm" label={t("create.confirmPassword")} required error={errors.confirmPassword?.message}>
-            {(aria) => (
-              <PasswordInput
-                {...aria}
-                {...register("confirmPassword")}
-                visible={showPassword}
-                onToggle={() => setShowPassword((v) => !v)}
-                className={inputClass(!!errors.confirmPassword, "pr-14")}
-              />
-            )}
-          </Field>
+            register={() =>
+              register("password", {
+                onChange: () => {
+                  if (form.getValues("confirmPassword")) void form.trigger("confirmPassword");
+                },
+              })
+            }
+            visible={showPassword}
+            onToggle={() => setShowPassword((v) => !v)}
+          />
+          <PasswordField
+            id="cg-confirm"
+            label={t("create.confirmPassword")}
+            error={errors.confirmPassword?.message}
+            register={() => register("confirmPassword")}
+            visible={showPassword}
+            onToggle={() => setShowPassword((v) => !v)}
+          />
         </DialogBody>
         <DialogFooter label={t("create.submit")} busyLabel={t("create.busy")} busy={isSubmitting} disabled={lapsed} />
       </DialogForm>

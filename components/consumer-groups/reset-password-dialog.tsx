@@ -10,14 +10,13 @@ import { RULE_VALUES } from "@/i18n/keys";
 import { resetConsumerGroupPassword } from "@/lib/actions/consumer-group";
 import { generatePassword, resetPasswordFormSchema, type ResetPasswordForm } from "@/lib/validation/consumer-group";
 import { formMessage } from "../forms/call-action";
+import { PasswordField } from "../forms/password-field";
 import { useServerAction } from "../forms/use-server-action";
 import { useConsoleState } from "../shell/console-state";
 import { Button } from "../ui/button";
 import { CopyButton } from "../ui/copy-button";
 import { DialogBody, DialogContent, DialogDoneFooter, DialogFooter, DialogForm } from "../ui/dialog";
-import { Field, inputClass } from "../ui/field";
 import { FormAlert } from "../ui/form-feedback";
-import { PasswordInput } from "../ui/password-input";
 import { ConnectGuide } from "./connect-guide";
 import { LapsedNotice, mono, type RowDialogProps } from "./lapsed-notice";
 
@@ -93,50 +92,39 @@ export default function ResetPasswordDialog({ group, onDone, returnFocus }: RowD
                 : t("resetPassword.connected")
               : t("resetPassword.idle")}
           </p>
-          <Field
+          <PasswordField
             id="rp-new"
             label={t("resetPassword.new")}
-            required
             hint={t("rules.password", RULE_VALUES)}
             error={errors.newPassword?.message}
-          >
-            {(aria) => (
-              <div className="flex gap-2">
-                <div className="min-w-0 flex-1">
-                  <PasswordInput
-                    {...aria}
-                    {...register("newPassword")}
-                    visible={visible}
-                    onToggle={() => setVisible((v) => !v)}
-                    className={inputClass(!!errors.newPassword, "pr-14 font-mono")}
-                  />
-                </div>
-                <Button
-                  className="shrink-0 whitespace-nowrap"
-                  onClick={() => {
-                    const pw = generatePassword();
-                    // A generated password is shown: the admin hands it to the consumer's owner.
-                    setVisible(true);
-                    setValue("newPassword", pw, { shouldValidate: true });
-                    setValue("confirmPassword", pw, { shouldValidate: true });
-                  }}
-                >
-                  {t("resetPassword.generate")}
-                </Button>
-              </div>
-            )}
-          </Field>
-          <Field id="rp-confirm" label={t("resetPassword.confirm")} required error={errors.confirmPassword?.message}>
-            {(aria) => (
-              <PasswordInput
-                {...aria}
-                {...register("confirmPassword")}
-                visible={visible}
-                onToggle={() => setVisible((v) => !v)}
-                className={inputClass(!!errors.confirmPassword, "pr-14 font-mono")}
-              />
-            )}
-          </Field>
+            register={() => register("newPassword")}
+            visible={visible}
+            onToggle={() => setVisible((v) => !v)}
+            mono
+            beside={
+              <Button
+                className="shrink-0 whitespace-nowrap"
+                onClick={() => {
+                  const pw = generatePassword();
+                  // A generated password is shown: the admin hands it to the consumer's owner.
+                  setVisible(true);
+                  setValue("newPassword", pw, { shouldValidate: true });
+                  setValue("confirmPassword", pw, { shouldValidate: true });
+                }}
+              >
+                {t("resetPassword.generate")}
+              </Button>
+            }
+          />
+          <PasswordField
+            id="rp-confirm"
+            label={t("resetPassword.confirm")}
+            error={errors.confirmPassword?.message}
+            register={() => register("confirmPassword")}
+            visible={visible}
+            onToggle={() => setVisible((v) => !v)}
+            mono
+          />
         </DialogBody>
         <DialogFooter label={t("resetPassword.submit")} busyLabel={t("actions.working")} busy={isSubmitting} disabled={lapsed} />
       </DialogForm>
