@@ -1,6 +1,7 @@
 import { test, expect, storageStateOf, visit, SEED } from "./fixtures";
 
-// The instance pages only read: they show the seeded demo instance of the DTS help page.
+// The instance pages only read: they show the seeded demo instance of the DTS help page, and
+// instances a test makes for itself.
 
 test.use({ storageState: storageStateOf("operator") });
 
@@ -32,4 +33,18 @@ test("an unknown instance id gives a not-found page", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "Instance not found" })).toBeVisible();
   const odd = await visit(page, "/change-tracking/..%2F..%2Fetc");
   expect(odd?.status()).toBe(404);
+});
+
+test("Back to an instance's page shows it as it is now, not as the router cached it", async ({ page, createInstance, createGroup }) => {
+  const instance = await createInstance({ groups: 1 });
+  await visit(page, `/change-tracking/${instance.id}`);
+  const groups = page.getByText("1 / 20", { exact: true });
+  await expect(groups).toBeVisible();
+  await page.getByRole("navigation", { name: "Instance" }).getByRole("link", { name: "Data Consume" }).click();
+  await expect(page).toHaveURL(new RegExp(`/change-tracking/${instance.id}/consume$`));
+  // Another browser (or an API client) adds a group meanwhile.
+  await createGroup(instance.id);
+  await page.goBack();
+  await expect(page).toHaveURL(new RegExp(`/change-tracking/${instance.id}$`));
+  await expect(page.getByText("2 / 20", { exact: true })).toBeVisible();
 });

@@ -8,6 +8,7 @@ import type { RegionOption } from "@/lib/data/regions";
 import { RegionProvider } from "../regions/region-context";
 import { RegionSelector } from "../regions/region-selector";
 import { ConsoleStateProvider, SessionLapsedBanner } from "./console-state";
+import { FreshOnReturn } from "./fresh-on-return";
 import { LanguageSwitch } from "./language-switch";
 import { LogoMark } from "./logo";
 import { MobileNav } from "./mobile-nav";
@@ -90,6 +91,7 @@ export function ConsoleShell({
             </div>
           </header>
           <RouteProgress />
+          <FreshOnReturn />
           <div className="flex flex-1">
             <div className="hidden w-48 shrink-0 border-r border-gray-200 bg-white pt-3 lg:block">
               <p aria-hidden className="px-4 pb-2 text-xs font-semibold tracking-wide text-gray-600 uppercase">
