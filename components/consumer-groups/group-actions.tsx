@@ -8,7 +8,7 @@ import { can, type Role } from "@/lib/auth/roles";
 import type { ConsumerGroupRow } from "@/lib/data/consumer-groups";
 import { useConsoleState } from "../shell/console-state";
 import { DialogRoot } from "../ui/dialog-root";
-import { pressIntent, useWhenWanted } from "../ui/when-wanted";
+import { useWhenWanted } from "../ui/when-wanted";
 import type { ReturnFocus } from "./lapsed-notice";
 import { consumerGroupKeys } from "./query-keys";
 import type { DataRange } from "./reset-checkpoint-dialog";
@@ -133,14 +133,10 @@ export function GroupActions({
           />
         ) : (
           <button
-            type="button"
-            aria-haspopup="menu"
-            aria-expanded={false}
             {...moreTrigger}
-            {...moreMenu.intent}
-            {...pressIntent(moreMenu.open)}
+            {...moreMenu.plainTrigger("menu")}
             onPointerEnter={() => {
-              moreMenu.intent.onPointerEnter();
+              moreMenu.plainTrigger("menu").onPointerEnter();
               preloadMenu();
             }}
           />

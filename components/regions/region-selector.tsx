@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import type { RegionOption } from "@/lib/data/regions";
-import { pressIntent, useWhenWanted } from "../ui/when-wanted";
+import { useWhenWanted } from "../ui/when-wanted";
 import { useRegion } from "./region-context";
 import { regionNameKey } from "./region-names";
 
@@ -20,7 +20,7 @@ const TRIGGER_CLASS =
 export function RegionSelector({ regions }: { regions: RegionOption[] }) {
   const t = useTranslations("regions");
   const { regionId } = useRegion();
-  const { Popup, wanted, intent, open } = useWhenWanted(loadMenu);
+  const { Popup, wanted, plainTrigger } = useWhenWanted(loadMenu);
   const current = regions.find((r) => r.id === regionId) ?? regions[0];
   const nameKey = regionNameKey(current.id);
   const name = nameKey ? t(nameKey) : current.name;
@@ -41,5 +41,5 @@ export function RegionSelector({ regions }: { regions: RegionOption[] }) {
     ),
   };
   if (Popup) return <Popup regions={regions} current={current.id} trigger={trigger} {...wanted} />;
-  return <button type="button" aria-haspopup="menu" aria-expanded={false} {...trigger} {...intent} {...pressIntent(open)} />;
+  return <button {...trigger} {...plainTrigger("menu")} />;
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { pressIntent, useWhenWanted } from "../ui/when-wanted";
+import { useWhenWanted } from "../ui/when-wanted";
 import type { NavItem } from "./side-nav";
 
 // The sheet (a Radix dialog) loads when its button is first wanted.
@@ -10,7 +10,7 @@ const loadSheet = () => import("./mobile-nav-sheet").then((m) => m.MobileNavShee
 /** Below 1024 px the left nav folds into this menu button, which opens it as a sheet. */
 export function MobileNav({ items }: { items: NavItem[] }) {
   const t = useTranslations("shell.nav");
-  const { Popup, wanted, intent, open } = useWhenWanted(loadSheet);
+  const { Popup, wanted, plainTrigger } = useWhenWanted(loadSheet);
   const trigger = {
     "aria-label": t("open"),
     className:
@@ -22,5 +22,5 @@ export function MobileNav({ items }: { items: NavItem[] }) {
     ),
   };
   if (Popup) return <Popup items={items} trigger={trigger} {...wanted} />;
-  return <button type="button" aria-haspopup="dialog" aria-expanded={false} {...trigger} {...intent} {...pressIntent(open)} />;
+  return <button {...trigger} {...plainTrigger("dialog")} />;
 }

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import type { Role } from "@/lib/auth/roles";
-import { pressIntent, useWhenWanted } from "../ui/when-wanted";
+import { useWhenWanted } from "../ui/when-wanted";
 
 // The menu (Radix, its popper, next-auth's sign-out) loads when its trigger is first wanted.
 const loadMenu = () => import("./user-menu-popup").then((m) => m.UserMenuPopup);
@@ -13,7 +13,7 @@ const loadMenu = () => import("./user-menu-popup").then((m) => m.UserMenuPopup);
  */
 export function UserMenu({ username, role }: { username: string; role: Role }) {
   const tc = useTranslations("common");
-  const { Popup, wanted, intent, open } = useWhenWanted(loadMenu);
+  const { Popup, wanted, plainTrigger } = useWhenWanted(loadMenu);
   const trigger = {
     className:
       "flex h-8 items-center gap-2 rounded-sm px-2 text-sm text-white hover:bg-white/10 focus-visible:outline-2 focus-visible:outline-white",
@@ -29,5 +29,5 @@ export function UserMenu({ username, role }: { username: string; role: Role }) {
     ),
   };
   if (Popup) return <Popup username={username} role={role} trigger={trigger} {...wanted} />;
-  return <button type="button" aria-haspopup="menu" aria-expanded={false} {...trigger} {...intent} {...pressIntent(open)} />;
+  return <button {...trigger} {...plainTrigger("menu")} />;
 }

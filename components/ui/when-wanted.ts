@@ -17,9 +17,10 @@ const loaded = new Map<() => Promise<unknown>, unknown>();
 /**
  * A control whose popup (a Radix menu, sheet or tooltip) brings its own code, loaded when a person
  * first shows they want it: the pointer over its trigger, focus on it, or a press. Until then the
- * trigger is a plain element of the same look, given `intent`'s handlers; `open()` marks a press
- * made before the code arrived, so the popup opens as soon as it does; focus on the trigger is
- * handed to the real one. Once loaded for one control, every later one renders the popup at once.
+ * trigger is a plain element of the same look, given `intent`'s handlers (a tooltip's child) or
+ * `plainTrigger`'s (a menu's or sheet's button, where a press made before the code arrived opens
+ * the popup as soon as it does); focus on the trigger is handed to the real one. Once loaded for
+ * one control, every later one renders the popup at once.
  * Radix's menus, dialogs and popper are not in the JavaScript that opens a page (README "Benchmark").
  */
 export function useWhenWanted<C>(load: () => Promise<C>) {
@@ -43,19 +44,30 @@ export function useWhenWanted<C>(load: () => Promise<C>) {
       setState((current) => current ?? { Popup, wanted });
     });
   };
+  /** The plain trigger's handlers: loading starts on hover or focus. */
+  const intent = {
+    ref: (el: HTMLElement | null) => {
+      element.current = el;
+    },
+    onPointerEnter: () => want(false),
+    onFocus: () => want(false),
+  };
   return {
     Popup: state?.Popup ?? null,
     /** What the popup is told when it mounts, as it replaces the plain trigger. */
     wanted: state?.wanted ?? { defaultOpen: false, autoFocus: false, hovered: false },
-    /** The plain trigger's handlers: loading starts on hover or focus. */
-    intent: {
-      ref: (el: HTMLElement | null) => {
-        element.current = el;
-      },
-      onPointerEnter: () => want(false),
-      onFocus: () => want(false),
-    },
-    open: () => want(true),
+    intent,
+    /**
+     * Everything the plain trigger button of a menu or sheet needs besides its look: what it
+     * opens, closed for now, loading on hover or focus, pressed on a press (pressIntent).
+     */
+    plainTrigger: (popup: "menu" | "dialog") => ({
+      type: "button" as const,
+      "aria-haspopup": popup,
+      "aria-expanded": false,
+      ...intent,
+      ...pressIntent(() => want(true)),
+    }),
   };
 }
 
@@ -63,7 +75,7 @@ export function useWhenWanted<C>(load: () => Promise<C>) {
  * A plain trigger is pressed on a left button down or Enter, Space and ArrowDown (as Radix's menu
  * triggers open), not on click: a click whose press and release straddle the swap lands on neither.
  */
-export function pressIntent(open: () => void) {
+function pressIntent(open: () => void) {
   return {
     onPointerDown: (event: PointerEvent) => {
       if (event.button === 0 && !event.ctrlKey) open();
