@@ -7,18 +7,9 @@ import { displayTimeZone } from "@/lib/auth/time-zone";
 import { can } from "@/lib/auth/roles";
 import { listRegions, resolveRegion } from "@/lib/data/regions";
 import { REGION_COOKIE } from "@/lib/regions";
+import { APP_ICONS } from "../app-icons";
 
-// The root layout belongs to the security headers' work; the icons are named here for every console page.
-export const metadata: Metadata = {
-  icons: {
-    icon: [
-      { url: "/favicon.ico", sizes: "any" },
-      { url: "/icon.svg", type: "image/svg+xml" },
-    ],
-    apple: "/apple-touch-icon.png",
-  },
-  manifest: "/manifest.webmanifest",
-};
+export const metadata: Metadata = APP_ICONS;
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();

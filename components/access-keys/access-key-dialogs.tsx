@@ -1,12 +1,8 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useWordedResolver } from "../forms/worded-resolver";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
 import { toast } from "../ui/toast";
-import type { z } from "@/lib/validation/zod";
 import { createAccessKey, deleteAccessKey } from "@/lib/actions/access-key";
 import type { AccessKeyOwner, AccessKeyRow } from "@/lib/data/access-keys";
 import { createAccessKeySchema } from "@/lib/validation/access-key";
@@ -15,13 +11,11 @@ import { CopyButton } from "../ui/copy-button";
 import { DialogContent, DialogFooter } from "../ui/dialog";
 import { Field, inputClass } from "../ui/field";
 import { FormAlert } from "../ui/form-feedback";
-import { formMessage } from "../forms/call-action";
+import { useActionForm } from "../forms/use-action-form";
 import { useServerAction } from "../forms/use-server-action";
+import { mono } from "../ui/rich-tags";
 
 // The AccessKeys page's dialogs (docs/rules.md "AccessKeys"): create, the secret shown once, delete.
-
-type CreateForm = z.input<typeof createAccessKeySchema>;
-const FIELDS = ["userId"];
 
 // The names of an AccessKey's two halves are Alibaba Cloud's own, written so in every language
 // (the Chinese console too), so they are not in the catalogue.
@@ -36,6 +30,21 @@ export interface Created {
   username: string;
 }
 
+/** One half of the new key: its name, its value, and a Copy button. */
+function CopyRow({ label, copyLabel, value, testId }: { label: string; copyLabel: string; value: string; testId: string }) {
+  return (
+    <div>
+      <dt className="text-gray-500">{label}</dt>
+      <dd className="flex items-center rounded-sm border border-gray-200 bg-gray-50 px-3 py-2">
+        <code data-testid={testId} className="font-mono">
+          {value}
+        </code>
+        <CopyButton value={value} label={copyLabel} />
+      </dd>
+    </div>
+  );
+}
+
 /** The secret, once: nothing can show it again after this dialog closes. */
 export function CreatedDialog({ created, onDone }: { created: Created; onDone: () => void }) {
   const t = useTranslations("accessKeys");
@@ -47,24 +56,13 @@ export function CreatedDialog({ created, onDone }: { created: Created; onDone: (
             <dt className="text-gray-500">{t("created.user")}</dt>
             <dd>{created.username}</dd>
           </div>
-          <div>
-            <dt className="text-gray-500">{ACCESS_KEY_ID}</dt>
-            <dd className="flex items-center rounded-sm border border-gray-200 bg-gray-50 px-3 py-2">
-              <code data-testid="created-access-key-id" className="font-mono">
-                {created.accessKeyId}
-              </code>
-              <CopyButton value={created.accessKeyId} label={ACCESS_KEY_ID} />
-            </dd>
-          </div>
-          <div>
-            <dt className="text-gray-500">{ACCESS_KEY_SECRET}</dt>
-            <dd className="flex items-center rounded-sm border border-gray-200 bg-gray-50 px-3 py-2">
-              <code data-testid="created-access-key-secret" className="font-mono">
-                {created.accessKeySecret}
-              </code>
-              <CopyButton value={created.accessKeySecret} label={ACCESS_KEY_SECRET_INLINE} />
-            </dd>
-          </div>
+          <CopyRow label={ACCESS_KEY_ID} copyLabel={ACCESS_KEY_ID} value={created.accessKeyId} testId="created-access-key-id" />
+          <CopyRow
+            label={ACCESS_KEY_SECRET}
+            copyLabel={ACCESS_KEY_SECRET_INLINE}
+            value={created.accessKeySecret}
+            testId="created-access-key-secret"
+          />
         </dl>
         <p className="rounded-sm border border-amber-200 bg-amber-50 px-3 py-2 text-amber-800">{t("created.keep")}</p>
       </div>
@@ -91,24 +89,19 @@ export function CreateDialog({
   onCreated: (c: Created) => void;
 }) {
   const t = useTranslations("accessKeys");
-  const form = useForm<CreateForm>({ resolver: useWordedResolver(zodResolver(createAccessKeySchema)), defaultValues: { userId: selfId } });
-  const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors, isSubmitting },
-  } = form;
-  const create = useServerAction(createAccessKey, { setError, fields: FIELDS });
+  const { form, errors, alert, busy, onSubmit } = useActionForm(createAccessKeySchema, {
+    defaultValues: { userId: selfId },
+    action: createAccessKey,
+    input: (values) => values,
+    onSuccess: onCreated,
+  });
+  const { register } = form;
   const self = owners.find((o) => o.id === selfId);
-  async function onSubmit(values: CreateForm) {
-    const result = await create(values);
-    if (result.ok) onCreated(result.data);
-  }
   return (
     <DialogContent title={t("create.title")} description={t("create.description")}>
-      <form onSubmit={handleSubmit(onSubmit)} noValidate>
+      <form onSubmit={onSubmit} noValidate>
         <div className="space-y-4 px-5 py-4">
-          <FormAlert message={formMessage(errors)} />
+          <FormAlert message={alert} />
           {canManageAny ? (
             <Field id="ak-user" label={t("create.user")} required hint={t("create.userHint", { quota })} error={errors.userId?.message}>
               {(aria) => (
@@ -131,7 +124,7 @@ export function CreateDialog({
             </p>
           )}
         </div>
-        <DialogFooter label={t("create.submit")} busyLabel={t("create.busy")} busy={isSubmitting} />
+        <DialogFooter label={t("create.submit")} busyLabel={t("create.busy")} busy={busy} />
       </form>
     </DialogContent>
   );
@@ -160,7 +153,7 @@ export function DeleteDialog({ accessKey, onDone }: { accessKey: AccessKeyRow; o
       description={t.rich("delete.description", {
         id: accessKey.id,
         username: accessKey.username,
-        mono: (chunks) => <span className="font-mono">{chunks}</span>,
+        mono,
       })}
     >
       <div className="space-y-3 px-5 py-4 text-sm text-gray-700">

@@ -1,17 +1,14 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useWordedResolver } from "../forms/worded-resolver";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { useForm, useWatch } from "react-hook-form";
+import { useWatch } from "react-hook-form";
 import { toast } from "../ui/toast";
 import { createNotificationChannel, deleteNotificationChannel, testNotificationChannel } from "@/lib/actions/notification-channel";
 import type { ChannelRow } from "@/lib/data/alerts";
 import { zoneLabel } from "@/lib/format";
-import { CHANNEL_FORMATS, createChannelFields, type CreateChannelForm } from "@/lib/validation/notification-channel";
-import { formMessage } from "../forms/call-action";
+import { CHANNEL_FORMATS, createChannelFields } from "@/lib/validation/notification-channel";
 import { useServerAction } from "../forms/use-server-action";
 import { useConsoleState, useTimeZone } from "../shell/console-state";
 import { Badge } from "../ui/badge";
@@ -22,12 +19,12 @@ import { DialogRoot, DialogTrigger } from "../ui/dialog-root";
 import { EmptyState } from "../ui/empty-state";
 import { Field, inputClass } from "../ui/field";
 import { FormAlert } from "../ui/form-feedback";
+import { useActionForm } from "../forms/use-action-form";
 import { DataTable } from "../ui/data-table";
 import { TwoLineTime } from "../ui/two-line-time";
 
 const th = "dt-th";
 const td = "dt-td";
-const FIELDS = ["name", "format", "url", "recipients"];
 
 /** The admins' notification channels (docs/rules.md "Alert delivery"): add a webhook, send it a test, delete it. */
 export function ChannelsPanel({ channels, emailReady }: { channels: ChannelRow[]; emailReady: boolean }) {
@@ -188,29 +185,21 @@ function AddChannelForm({ emailReady, onClose }: { emailReady: boolean; onClose:
   const router = useRouter();
   const { lapsed } = useConsoleState();
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    control,
-    formState: { errors, isSubmitting },
-  } = useForm<CreateChannelForm>({
-    resolver: useWordedResolver(zodResolver(createChannelFields)),
+  const { form, errors, alert, busy, onSubmit } = useActionForm(createChannelFields, {
     defaultValues: { name: "", format: "json", url: "", recipients: "" },
     mode: "onChange",
+    action: createNotificationChannel,
+    input: (values) => values,
+    onSuccess: (data) => {
+      router.refresh();
+      if (data.secret === null) {
+        toast.success(t("emailCreated", { name: data.name }));
+        onClose();
+      } else setCreated({ name: data.name, secret: data.secret });
+    },
   });
+  const { register, control } = form;
   const email = useWatch({ control, name: "format" }) === "email";
-
-  const create = useServerAction(createNotificationChannel, { setError, fields: FIELDS });
-  async function onSubmit(values: CreateChannelForm) {
-    const result = await create(values);
-    if (!result.ok) return;
-    router.refresh();
-    if (result.data.secret === null) {
-      toast.success(t("emailCreated", { name: result.data.name }));
-      onClose();
-    } else setCreated({ name: result.data.name, secret: result.data.secret });
-  }
 
   if (created) {
     return (
@@ -230,9 +219,9 @@ function AddChannelForm({ emailReady, onClose }: { emailReady: boolean; onClose:
   }
   return (
     <DialogContent title={t("dialogTitle")} description={t("dialogDescription")}>
-      <DialogForm onSubmit={(e) => void handleSubmit(onSubmit)(e)} noValidate>
+      <DialogForm onSubmit={onSubmit} noValidate>
         <DialogBody className="space-y-4">
-          <FormAlert message={formMessage(errors)} />
+          <FormAlert message={alert} />
           <Field id="channel-name" label={t("nameLabel")} required error={errors.name?.message}>
             {(aria) => <input {...aria} {...register("name")} maxLength={64} autoComplete="off" className={inputClass(!!errors.name)} />}
           </Field>
@@ -267,7 +256,7 @@ function AddChannelForm({ emailReady, onClose }: { emailReady: boolean; onClose:
             </Field>
           )}
         </DialogBody>
-        <DialogFooter label={t("create")} busyLabel={t("working")} busy={isSubmitting} disabled={lapsed} />
+        <DialogFooter label={t("create")} busyLabel={t("working")} busy={busy} disabled={lapsed} />
       </DialogForm>
     </DialogContent>
   );

@@ -1,28 +1,24 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useWordedResolver } from "../forms/worded-resolver";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
 import { toast } from "../ui/toast";
 import { createConsumerGroup } from "@/lib/actions/consumer-group";
 import { RULE_VALUES } from "@/i18n/keys";
 import { createConsumerGroupFormSchema, type CreateConsumerGroupForm } from "@/lib/validation/consumer-group";
 import { DialogBody, DialogContent, DialogDoneFooter, DialogFooter, DialogForm } from "../ui/dialog";
 import { Field, inputClass } from "../ui/field";
-import { formMessage } from "../forms/call-action";
 import { PasswordField } from "../forms/password-field";
-import { useServerAction } from "../forms/use-server-action";
+import { useActionForm } from "../forms/use-action-form";
 import { useConsoleState } from "../shell/console-state";
 import { ConnectGuide } from "./connect-guide";
 import { LapsedNotice } from "./lapsed-notice";
 import { FormAlert } from "../ui/form-feedback";
 import { consumerGroupKeys } from "./query-keys";
+import { mono } from "../ui/rich-tags";
 
 const EMPTY: CreateConsumerGroupForm = { name: "", account: "", password: "", confirmPassword: "" };
-const FIELDS = Object.keys(EMPTY);
 
 /**
  * The Create Consumer Group dialog's form, loaded when the dialog first opens (it brings
@@ -43,33 +39,23 @@ export default function CreateConsumerGroupDialogForm({
   const [showPassword, setShowPassword] = useState(false);
   const queryClient = useQueryClient();
   const t = useTranslations("consume");
-  const form = useForm<CreateConsumerGroupForm>({
-    resolver: useWordedResolver(zodResolver(createConsumerGroupFormSchema)),
+  const { form, errors, alert, busy, onSubmit } = useActionForm(createConsumerGroupFormSchema, {
     defaultValues: EMPTY,
     mode: "onChange",
-  });
-  const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors, isSubmitting },
-  } = form;
-
-  const run = useServerAction(createConsumerGroup, { setError, fields: FIELDS });
-  async function onSubmit(values: CreateConsumerGroupForm) {
-    const result = await run({ instanceId, ...values });
-    if (result.ok) {
-      toast.success(t("create.created", { name: result.data.name }), { description: t("create.createdId", { id: result.data.id }) });
+    action: createConsumerGroup,
+    input: (values) => ({ instanceId, ...values }),
+    onSuccess: async (data, values) => {
+      toast.success(t("create.created", { name: data.name }), { description: t("create.createdId", { id: data.id }) });
       await queryClient.invalidateQueries({ queryKey: consumerGroupKeys.all(instanceId) });
       // The consumer's next step: the dialog becomes the new group's connect guide (the typed
       // password is gone with the form).
-      setCreated({ id: result.data.id, name: result.data.name, account: values.account });
-      return;
-    }
+      setCreated({ id: data.id, name: data.name, account: values.account });
+    },
     // The server said no: every value kept, each message on its field (the hook), the rest on the form.
     // Quota, status and role changes show up in the table (and the Add button) at once.
-    void queryClient.invalidateQueries({ queryKey: consumerGroupKeys.all(instanceId) });
-  }
+    onRefused: () => void queryClient.invalidateQueries({ queryKey: consumerGroupKeys.all(instanceId) }),
+  });
+  const { register } = form;
 
   if (created) {
     return (
@@ -78,7 +64,7 @@ export default function CreateConsumerGroupDialogForm({
         description={t.rich("connectGuide.createdBody", {
           name: created.name,
           id: created.id,
-          mono: (chunks) => <span className="font-mono">{chunks}</span>,
+          mono,
         })}
       >
         <DialogBody>
@@ -95,13 +81,13 @@ export default function CreateConsumerGroupDialogForm({
       description={t.rich("create.description", {
         id: instanceId,
         name: instanceName,
-        mono: (chunks) => <span className="font-mono">{chunks}</span>,
+        mono,
       })}
     >
-      <DialogForm onSubmit={(e) => void handleSubmit(onSubmit)(e)} noValidate>
+      <DialogForm onSubmit={onSubmit} noValidate>
         <DialogBody className="space-y-4">
           <LapsedNotice />
-          <FormAlert message={formMessage(errors)} />
+          <FormAlert message={alert} />
           <Field id="cg-name" label={t("create.name")} required hint={t("rules.name", RULE_VALUES)} error={errors.name?.message}>
             {(aria) => <input {...aria} {...register("name")} maxLength={200} className={inputClass(!!errors.name)} />}
           </Field>
@@ -140,7 +126,7 @@ export default function CreateConsumerGroupDialogForm({
             onToggle={() => setShowPassword((v) => !v)}
           />
         </DialogBody>
-        <DialogFooter label={t("create.submit")} busyLabel={t("create.busy")} busy={isSubmitting} disabled={lapsed} />
+        <DialogFooter label={t("create.submit")} busyLabel={t("create.busy")} busy={busy} disabled={lapsed} />
       </DialogForm>
     </DialogContent>
   );

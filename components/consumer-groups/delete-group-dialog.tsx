@@ -9,7 +9,8 @@ import { useServerAction } from "../forms/use-server-action";
 import { useConsoleState, useTimeZone } from "../shell/console-state";
 import { DialogBody, DialogContent, DialogFooter } from "../ui/dialog";
 import { FormAlert } from "../ui/form-feedback";
-import { LapsedNotice, mono, type RowDialogProps } from "./lapsed-notice";
+import { mono } from "../ui/rich-tags";
+import { LapsedNotice, type RowDialogProps } from "./lapsed-notice";
 
 /** Delete (admin): says what is lost (the checkpoint, a connected consumer). Loaded when opened. */
 export default function DeleteGroupDialog({ group, onDone, returnFocus }: RowDialogProps) {

@@ -1,25 +1,20 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useWordedResolver } from "../forms/worded-resolver";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useEffect } from "react";
-import { useForm } from "react-hook-form";
 import { toast } from "../ui/toast";
 import { configureGroupAlertRule } from "@/lib/actions/instance-alert";
 import type { ConsumerGroupRow } from "@/lib/data/consumer-groups";
 import { groupAlertRuleFormSchema, type GroupAlertRuleForm } from "@/lib/validation/group-alert-rule";
 import { STALLED_AFTER_SECONDS } from "@/lib/validation/rules";
-import { formMessage } from "../forms/call-action";
-import { useServerAction } from "../forms/use-server-action";
 import { useConsoleState } from "../shell/console-state";
 import { Button } from "../ui/button";
 import { Field, inputClass } from "../ui/field";
 import { FormAlert } from "../ui/form-feedback";
+import { useActionForm } from "../forms/use-action-form";
 import { consumerGroupKeys } from "./query-keys";
 
-const FIELDS = ["enabled", "delayOverSeconds", "delayForMinutes", "stalled", "disconnectedMinutes"];
 const text = (v: number | null | undefined) => (v === null || v === undefined ? "" : String(v));
 
 /**
@@ -47,15 +42,7 @@ export default function GroupAlertRuleForm({
   const queryClient = useQueryClient();
   const { lapsed } = useConsoleState();
   const rule = group.alertRule;
-  const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors, isSubmitting, isDirty },
-    reset,
-    setValue,
-  } = useForm<GroupAlertRuleForm>({
-    resolver: useWordedResolver(zodResolver(groupAlertRuleFormSchema)),
+  const { form, errors, alert, busy, onSubmit } = useActionForm(groupAlertRuleFormSchema, {
     defaultValues: {
       // A new rule starts on for whoever may save one; a viewer sees that no rule is on.
       enabled: rule?.enabled ?? canEdit,
@@ -66,29 +53,28 @@ export default function GroupAlertRuleForm({
       disconnectedMinutes: text(rule?.disconnectedMinutes),
     },
     mode: "onChange",
+    action: configureGroupAlertRule,
+    input: (values) => ({ groupId: group.id, ...values }),
+    onSuccess: async (_, values) => {
+      toast.success(t("saved", { name: group.name }));
+      form.reset(values);
+      await queryClient.invalidateQueries({ queryKey: consumerGroupKeys.list(instanceId) });
+      onSaved?.();
+    },
   });
+  const { register, setValue } = form;
   // A suggestion is a change to save (the Save button needs a change), not the stored value.
   useEffect(() => {
     if (suggestDelayOver !== undefined) setValue("delayOverSeconds", String(suggestDelayOver), { shouldDirty: true, shouldValidate: true });
   }, [suggestDelayOver, setValue]);
 
-  const run = useServerAction(configureGroupAlertRule, { setError, fields: FIELDS });
-  async function onSubmit(values: GroupAlertRuleForm) {
-    const result = await run({ groupId: group.id, ...values });
-    if (!result.ok) return;
-    toast.success(t("saved", { name: group.name }));
-    reset(values);
-    await queryClient.invalidateQueries({ queryKey: consumerGroupKeys.list(instanceId) });
-    onSaved?.();
-  }
-
   const check = "h-4 w-4 rounded-sm border-gray-400 text-blue-600";
   const disabled = !canEdit || lapsed;
   return (
-    <form onSubmit={(e) => void handleSubmit(onSubmit)(e)} noValidate className="space-y-4" aria-label={t("label", { name: group.name })}>
+    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={t("label", { name: group.name })}>
       {intro ? <p className="text-sm text-gray-700">{t("intro")}</p> : null}
       {!canEdit ? <p className="text-sm text-gray-700">{t("readOnly")}</p> : null}
-      <FormAlert message={formMessage(errors)} />
+      <FormAlert message={alert} />
       <label className="flex items-center gap-2 text-sm text-gray-800">
         <input type="checkbox" className={check} disabled={disabled} {...register("enabled")} />
         {t("enabled")}
@@ -134,8 +120,8 @@ export default function GroupAlertRuleForm({
       </Field>
       <p className="text-xs text-gray-700">{t("delivery")}</p>
       {canEdit ? (
-        <Button type="submit" variant="primary" disabled={isSubmitting || lapsed || !isDirty}>
-          {isSubmitting ? t("working") : t("save")}
+        <Button type="submit" variant="primary" disabled={busy || lapsed || !form.formState.isDirty}>
+          {busy ? t("working") : t("save")}
         </Button>
       ) : null}
     </form>

@@ -13,6 +13,7 @@ import { ConnectGuide } from "./connect-guide";
 import { GroupState } from "./group-state";
 import { useGroupHistory } from "./use-group-history";
 import { useMetric } from "./use-metric";
+import { mono } from "../ui/rich-tags";
 
 // The chart library comes with the first drawer opened, never with the page.
 const GroupAlertRuleForm = dynamic(() => import("./group-alert-rule"), { ssr: false });
@@ -70,7 +71,7 @@ export function GroupDetailsDrawer({
     <DialogContent
       placement="right"
       title={<span className="break-all">{group.name}</span>}
-      description={t.rich("details.description", { id: group.id, mono: (chunks) => <span className="font-mono">{chunks}</span> })}
+      description={t.rich("details.description", { id: group.id, mono })}
       returnFocus={returnFocus}
     >
       <DialogBody className="space-y-4">

@@ -1,7 +1,6 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { ReactNode } from "react";
 import type { ConsumerGroupRow } from "@/lib/data/consumer-groups";
 import { signInAgainHref, useConsoleState } from "../shell/console-state";
 
@@ -14,9 +13,6 @@ export interface RowDialogProps {
   onDone: () => void;
   returnFocus: ReturnFocus;
 }
-
-/** The monospace id inside a dialog's sentence. */
-export const mono = (chunks: ReactNode) => <span className="font-mono">{chunks}</span>;
 
 /** Inside an open dialog, the banner of a lapsed session is behind the overlay: say it here too. */
 export function LapsedNotice() {

@@ -1,18 +1,15 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useWordedResolver } from "../forms/worded-resolver";
 import { useQueryClient } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
-import { useForm, useWatch } from "react-hook-form";
+import { useWatch } from "react-hook-form";
 import { toast } from "../ui/toast";
 import { previewCheckpoint, recordsPerSecond } from "@/lib/consumer/checkpoint-preview";
 import { resetConsumerGroupCheckpoint } from "@/lib/actions/consumer-group";
 import type { ConsumerGroupList, ConsumerGroupRow } from "@/lib/data/consumer-groups";
 import { formatDateTime, formatDuration, formatMetric, instantOfWallClock } from "@/lib/format";
 import { resetCheckpointFormSchema, type ResetCheckpointForm } from "@/lib/validation/consumer-group";
-import { applyActionFailure, formMessage } from "../forms/call-action";
-import { useServerAction } from "../forms/use-server-action";
+import { useActionForm } from "../forms/use-action-form";
 import { useConsoleState, useTimeZone } from "../shell/console-state";
 import { DialogBody, DialogContent, DialogFooter, DialogForm } from "../ui/dialog";
 import { Field, inputClass } from "../ui/field";
@@ -58,17 +55,22 @@ export function ResetCheckpointDialog({
   const history = useGroupHistory(instanceId, group.id);
   const rate = history.data ? recordsPerSecond(history.data.samples) : null;
   const tActions = useTranslations("consume.actions");
-  const form = useForm<ResetCheckpointForm>({
-    resolver: useWordedResolver(zodResolver(resetCheckpointFormSchema)),
+  const { form, errors, alert, busy, onSubmit } = useActionForm(resetCheckpointFormSchema, {
     defaultValues: { target: "earliest", time: "", sameAs: "" },
+    action: resetConsumerGroupCheckpoint,
+    // "Same as" and a typed time both go to the server as the instant they name.
+    input: (values) => {
+      const serverTarget = values.target === "same" ? "time" : values.target;
+      return { groupId: group.id, target: serverTarget, time: serverTarget === "time" ? (destination(values) ?? undefined) : undefined };
+    },
+    // The time's field is the one the choice showed.
+    fields: (values) => ["target", values.target === "same" ? "sameAs" : "time"],
+    onSuccess: (data) => {
+      toast.success(t("done", { name: group.name, time: formatDateTime(data.checkpointAt, timeZone), zone: label }));
+      onDone();
+    },
   });
-  const {
-    register,
-    handleSubmit,
-    setError,
-    control,
-    formState: { errors, isSubmitting },
-  } = form;
+  const { register, control } = form;
   const [target, typed, sameAs] = useWatch({ control, name: ["target", "time", "sameAs"] });
   /** Where the checkpoint would go: an instant, or null while the form does not say yet. */
   const destination = (v: { target: ResetCheckpointForm["target"]; time?: string; sameAs?: string }): string | null => {
@@ -95,29 +97,15 @@ export function ResetCheckpointDialog({
                 : "previewSkip",
             { duration: formatDuration(preview.seconds, locale), records: formatMetric(preview.records ?? 0, "", locale) },
           );
-  const run = useServerAction(resetConsumerGroupCheckpoint);
-  async function onSubmit(values: ResetCheckpointForm) {
-    // "Same as" and a typed time both go to the server as the instant they name.
-    const serverTarget = values.target === "same" ? "time" : values.target;
-    const time = serverTarget === "time" ? (destination(values) ?? undefined) : undefined;
-    const result = await run({ groupId: group.id, target: serverTarget, time });
-    if (!result.ok) {
-      // The time's field is the one the choice showed.
-      applyActionFailure(result, setError, ["target", values.target === "same" ? "sameAs" : "time"]);
-      return;
-    }
-    toast.success(t("done", { name: group.name, time: formatDateTime(result.data.checkpointAt, timeZone), zone: label }));
-    onDone();
-  }
   const rangeText =
     range.begin && range.end
       ? t("rangeText", { begin: formatDateTime(range.begin, timeZone), end: formatDateTime(range.end, timeZone), zone: label })
       : t("noData");
   return (
     <DialogContent title={t("title", { name: group.name })} description={t("description")} returnFocus={returnFocus}>
-      <DialogForm onSubmit={(e) => void handleSubmit(onSubmit)(e)} noValidate>
+      <DialogForm onSubmit={onSubmit} noValidate>
         <DialogBody className="space-y-3 text-sm text-gray-800">
-          <FormAlert message={formMessage(errors)} />
+          <FormAlert message={alert} />
           {group.connected ? (
             <p role="alert" className="rounded-sm border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900">
               {t("connected")}
@@ -170,7 +158,7 @@ export function ResetCheckpointDialog({
             </p>
           ) : null}
         </DialogBody>
-        <DialogFooter label={t("submit")} busyLabel={tActions("working")} busy={isSubmitting} disabled={lapsed || group.connected} />
+        <DialogFooter label={t("submit")} busyLabel={tActions("working")} busy={busy} disabled={lapsed || group.connected} />
       </DialogForm>
     </DialogContent>
   );

@@ -1,26 +1,22 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useWordedResolver } from "../forms/worded-resolver";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
 import { toast } from "../ui/toast";
 import { RULE_VALUES } from "@/i18n/keys";
 import { resetConsumerGroupPassword } from "@/lib/actions/consumer-group";
-import { generatePassword, resetPasswordFormSchema, type ResetPasswordForm } from "@/lib/validation/consumer-group";
-import { formMessage } from "../forms/call-action";
+import { generatePassword, resetPasswordFormSchema } from "@/lib/validation/consumer-group";
 import { PasswordField } from "../forms/password-field";
-import { useServerAction } from "../forms/use-server-action";
+import { useActionForm } from "../forms/use-action-form";
 import { useConsoleState } from "../shell/console-state";
 import { Button } from "../ui/button";
 import { CopyButton } from "../ui/copy-button";
 import { DialogBody, DialogContent, DialogDoneFooter, DialogFooter, DialogForm } from "../ui/dialog";
 import { FormAlert } from "../ui/form-feedback";
 import { ConnectGuide } from "./connect-guide";
-import { LapsedNotice, mono, type RowDialogProps } from "./lapsed-notice";
+import { mono } from "../ui/rich-tags";
+import { LapsedNotice, type RowDialogProps } from "./lapsed-notice";
 
-const FIELDS = ["newPassword", "confirmPassword"];
 /**
  * Reset Password (admin): a new password without the current one, shown once from what this
  * browser typed. Loaded when opened.
@@ -31,27 +27,19 @@ export default function ResetPasswordDialog({ group, onDone, returnFocus }: RowD
   // Hidden while typed, like every password field; Generate shows both (they show and hide together).
   const [visible, setVisible] = useState(false);
   const t = useTranslations("consume");
-  const form = useForm<ResetPasswordForm>({
-    resolver: useWordedResolver(zodResolver(resetPasswordFormSchema)),
+  const { form, errors, alert, busy, onSubmit } = useActionForm(resetPasswordFormSchema, {
     defaultValues: { newPassword: "", confirmPassword: "" },
     mode: "onChange",
+    action: resetConsumerGroupPassword,
+    input: (values) => ({ groupId: group.id, ...values }),
+    onSuccess: (_, values) => {
+      toast.success(t("resetPassword.done", { name: group.name }));
+      // Shown once, from what this browser typed; the server never returns it.
+      setShown(values.newPassword);
+      form.reset({ newPassword: "", confirmPassword: "" });
+    },
   });
-  const {
-    register,
-    handleSubmit,
-    setError,
-    setValue,
-    formState: { errors, isSubmitting },
-  } = form;
-  const run = useServerAction(resetConsumerGroupPassword, { setError, fields: FIELDS });
-  async function onSubmit(values: ResetPasswordForm) {
-    const result = await run({ groupId: group.id, ...values });
-    if (!result.ok) return;
-    toast.success(t("resetPassword.done", { name: group.name }));
-    // Shown once, from what this browser typed; the server never returns it.
-    setShown(values.newPassword);
-    form.reset({ newPassword: "", confirmPassword: "" });
-  }
+  const { register, setValue } = form;
   if (shown) {
     return (
       <DialogContent title={t("resetPassword.shownTitle")} description={t("resetPassword.shownDescription")} returnFocus={returnFocus}>
@@ -81,10 +69,10 @@ export default function ResetPasswordDialog({ group, onDone, returnFocus }: RowD
       description={t.rich("resetPassword.description", { id: group.id, name: group.name, mono })}
       returnFocus={returnFocus}
     >
-      <DialogForm onSubmit={(e) => void handleSubmit(onSubmit)(e)} noValidate>
+      <DialogForm onSubmit={onSubmit} noValidate>
         <DialogBody className="space-y-4">
           <LapsedNotice />
-          <FormAlert message={formMessage(errors)} />
+          <FormAlert message={alert} />
           <p className="rounded-sm border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="reset-warning">
             {group.connected
               ? group.clientIp
@@ -126,7 +114,7 @@ export default function ResetPasswordDialog({ group, onDone, returnFocus }: RowD
             mono
           />
         </DialogBody>
-        <DialogFooter label={t("resetPassword.submit")} busyLabel={t("actions.working")} busy={isSubmitting} disabled={lapsed} />
+        <DialogFooter label={t("resetPassword.submit")} busyLabel={t("actions.working")} busy={busy} disabled={lapsed} />
       </DialogForm>
     </DialogContent>
   );

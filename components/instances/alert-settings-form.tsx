@@ -1,21 +1,16 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useWordedResolver } from "../forms/worded-resolver";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useForm, useWatch } from "react-hook-form";
+import { useWatch } from "react-hook-form";
 import { toast } from "../ui/toast";
 import { configureInstanceAlert } from "@/lib/actions/instance-alert";
 import { instanceAlertFormSchema, type InstanceAlertForm } from "@/lib/validation/instance-alert";
-import { formMessage } from "../forms/call-action";
-import { useServerAction } from "../forms/use-server-action";
 import { useConsoleState } from "../shell/console-state";
 import { DialogBody, DialogContent, DialogFooter, DialogForm } from "../ui/dialog";
 import { Field, inputClass } from "../ui/field";
 import { FormAlert } from "../ui/form-feedback";
-
-const FIELDS = ["delayAlert", "delayOverSeconds", "delayAlertPhone", "errorAlert", "errorAlertPhone"];
+import { useActionForm } from "../forms/use-action-form";
 
 /** The Configure Monitoring and Alerting dialog's form (docs/rules.md "Alerts"), loaded when it first opens. */
 export default function AlertSettingsForm({
@@ -30,34 +25,26 @@ export default function AlertSettingsForm({
   const { lapsed } = useConsoleState();
   const router = useRouter();
   const t = useTranslations("instance.alerts");
-  const {
-    register,
-    handleSubmit,
-    setError,
-    control,
-    formState: { errors, isSubmitting },
-  } = useForm<InstanceAlertForm>({
-    resolver: useWordedResolver(zodResolver(instanceAlertFormSchema)),
+  const { form, errors, alert, busy, onSubmit } = useActionForm(instanceAlertFormSchema, {
     defaultValues: current,
     mode: "onChange",
+    action: configureInstanceAlert,
+    input: (values) => ({ instanceId, ...values }),
+    onSuccess: () => {
+      toast.success(t("saved", { id: instanceId }));
+      onClose();
+      router.refresh();
+    },
   });
+  const { register, control } = form;
   const delayOn = useWatch({ control, name: "delayAlert" });
-
-  const run = useServerAction(configureInstanceAlert, { setError, fields: FIELDS });
-  async function onSubmit(values: InstanceAlertForm) {
-    const result = await run({ instanceId, ...values });
-    if (!result.ok) return;
-    toast.success(t("saved", { id: instanceId }));
-    onClose();
-    router.refresh();
-  }
 
   const check = "h-4 w-4 rounded-sm border-gray-400 text-blue-600 focus-visible:outline-2 focus-visible:outline-blue-600";
   return (
     <DialogContent title={t("dialogTitle")} description={t("dialogDescription", { id: instanceId })}>
-      <DialogForm onSubmit={(e) => void handleSubmit(onSubmit)(e)} noValidate>
+      <DialogForm onSubmit={onSubmit} noValidate>
         <DialogBody className="space-y-5">
-          <FormAlert message={formMessage(errors)} />
+          <FormAlert message={alert} />
           <fieldset className="space-y-3">
             <legend className="text-sm font-semibold text-gray-900">{t("delay")}</legend>
             <label className="flex items-center gap-2 text-sm text-gray-800">
@@ -115,7 +102,7 @@ export default function AlertSettingsForm({
             </Field>
           </fieldset>
         </DialogBody>
-        <DialogFooter label={t("save")} busyLabel={t("working")} busy={isSubmitting} disabled={lapsed} />
+        <DialogFooter label={t("save")} busyLabel={t("working")} busy={busy} disabled={lapsed} />
       </DialogForm>
     </DialogContent>
   );

@@ -20,3 +20,9 @@ export function regionNameKey(id: string): `names.${RegionId}` | null {
 export function regionAreaKey(area: string): `areas.${AreaKey}` | null {
   return Object.hasOwn(REGION_AREA_KEYS, area) ? `areas.${REGION_AREA_KEYS[area as keyof typeof REGION_AREA_KEYS]}` : null;
 }
+
+/** A region's name in the page's language, given a translator of "regions" (server or client). */
+export function localRegionName(t: (key: `names.${RegionId}`) => string, region: { id: string; name: string }): string {
+  const key = regionNameKey(region.id);
+  return key ? t(key) : region.name;
+}

@@ -8,19 +8,13 @@ import { LogoMark } from "@/components/shell/logo";
 import { getSessionState } from "@/lib/auth/session";
 import { safeCallbackUrl } from "@/lib/validation/auth";
 import { DEFAULT_DEMO_PASSWORD, DEMO_USERS } from "@/lib/demo";
+import { APP_ICONS } from "../../app-icons";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("auth.login");
   return {
     title: t("metaTitle"),
-    icons: {
-      icon: [
-        { url: "/favicon.ico", sizes: "any" },
-        { url: "/icon.svg", type: "image/svg+xml" },
-      ],
-      apple: "/apple-touch-icon.png",
-    },
-    manifest: "/manifest.webmanifest",
+    ...APP_ICONS,
   };
 }
 

@@ -10,6 +10,7 @@ import { requireUser } from "@/lib/auth/session";
 import { listAccessKeys } from "@/lib/data/access-keys";
 import { API_VERSION } from "@/lib/openapi/signature";
 import { ACCESS_KEY_QUOTA } from "@/lib/validation/access-key";
+import { code } from "@/components/ui/rich-tags";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("accessKeys");
@@ -58,7 +59,7 @@ const groups = await client.request("DescribeConsumerGroup", { SubscriptionInsta
         </h2>
         <p className="mt-2">
           {t.rich("openapi.clients", {
-            code: (chunks) => <code className="rounded bg-gray-100 px-1 font-mono">{chunks}</code>,
+            code,
             v1: "@alicloud/pop-core",
             v3: "@alicloud/openapi-client",
           })}

@@ -16,6 +16,8 @@ import { listTasks } from "@/lib/data/tasks";
 import { formatTotal } from "@/lib/pagination";
 import { taskListHref } from "@/lib/url";
 import { taskListQuerySchema } from "@/lib/validation/task";
+import { RegionHeading } from "@/components/regions/region-heading";
+import { localRegionName } from "@/components/regions/region-names";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("tasks");
@@ -40,8 +42,7 @@ export default async function ChangeTrackingPage({
   const regionId = resolveRegionId(query.region, jar.get(REGION_COOKIE)?.value);
   const [regions, list] = await Promise.all([listRegions(user), listTasks(user, regionId, query)]);
   const region = resolveRegion(regions, regionId);
-  const regionKey = `names.${region.id}` as const;
-  const regionName = tRegions.has(regionKey as never) ? tRegions(regionKey as never) : region.name;
+  const regionName = localRegionName(tRegions, region);
   const { rows, total, capped, page, pageCount, hasNext } = list;
   // The view without the page's cursor: a new search, filter, sort or page size starts afresh.
   const view = { ...query, page, after: undefined, before: undefined };
@@ -60,12 +61,7 @@ export default async function ChangeTrackingPage({
         <div className="space-y-4">
           <CurrentRegion regionId={region.id} />
           <div className="flex flex-wrap items-end justify-between gap-3">
-            <div>
-              <h1 className="text-xl font-semibold text-gray-900">{t("title")}</h1>
-              <p className="mt-1 text-sm text-gray-700">
-                {regionName} · <span className="font-mono">{region.id}</span>
-              </p>
-            </div>
+            <RegionHeading title={t("title")} regionName={regionName} regionId={region.id} />
             <LiveRefreshControls />
           </div>
           {query.region && query.region !== region.id ? (

@@ -18,6 +18,8 @@ import { formatDuration, formatMetric, lagLevel, zoneLabel } from "@/lib/format"
 import { REGION_COOKIE } from "@/lib/regions";
 import { DELAY_OVER_MAX } from "@/lib/validation/consume-view-url";
 import { LAGGING_PAGE_SIZE, laggingHref, laggingQuerySchema } from "@/lib/validation/lagging";
+import { RegionHeading } from "@/components/regions/region-heading";
+import { localRegionName } from "@/components/regions/region-names";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("lagging");
@@ -51,8 +53,7 @@ export default async function LaggingGroupsPage({
     listLaggingGroups(user, regionId, { overSeconds: query.over, page: query.page, pageSize: LAGGING_PAGE_SIZE }),
   ]);
   const region = resolveRegion(regions, regionId);
-  const regionKey = `names.${region.id}` as const;
-  const regionName = tRegions.has(regionKey as never) ? tRegions(regionKey as never) : region.name;
+  const regionName = localRegionName(tRegions, region);
   const over = formatDuration(query.over, locale);
   const zone = zoneLabel(timeZone);
   const seconds = (v: number | null) => (v !== null && v >= 60 ? formatDuration(v, locale) : formatMetric(v, "", locale));
@@ -61,12 +62,7 @@ export default async function LaggingGroupsPage({
   return (
     <div className="space-y-4">
       <CurrentRegion regionId={region.id} />
-      <div>
-        <h1 className="text-xl font-semibold text-gray-900">{t("title")}</h1>
-        <p className="mt-1 text-sm text-gray-700">
-          {regionName} · <span className="font-mono">{region.id}</span>
-        </p>
-      </div>
+      <RegionHeading title={t("title")} regionName={regionName} regionId={region.id} />
       <section className="rounded-sm border border-gray-200 bg-white" aria-labelledby="lagging-intro">
         <div className="flex flex-wrap items-end justify-between gap-3 border-b border-gray-100 p-3 sm:p-4">
           <p id="lagging-intro" className="max-w-3xl text-sm text-gray-700">

@@ -1,8 +1,9 @@
-import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { getTranslations } from "@/i18n/translator";
+import { instanceTitle } from "./instance-page";
+import { localRegionName } from "@/components/regions/region-names";
 import { InstanceMessages } from "@/components/i18n/pages/instance";
 import { AlertSettingsButton } from "@/components/instances/alert-settings-button";
 import { InfoCard, InfoItem } from "@/components/instances/info-card";
@@ -17,10 +18,7 @@ import { CONSUMER_GROUP_QUOTA } from "@/lib/validation/consumer-group";
 import { Truncated } from "@/components/ui/truncated";
 import { formatDateTime, formatDuration, zoneLabel } from "@/lib/format";
 
-export async function generateMetadata({ params }: { params: Promise<{ instanceId: string }> }): Promise<Metadata> {
-  const [{ instanceId }, t] = await Promise.all([params, getTranslations("instance")]);
-  return { title: t("metaTitle", { id: instanceId }) };
-}
+export const generateMetadata = instanceTitle("instance");
 
 export default async function BasicInformationPage({ params }: { params: Promise<{ instanceId: string }> }) {
   const { instanceId } = await params;
@@ -37,8 +35,7 @@ export default async function BasicInformationPage({ params }: { params: Promise
   const zoneText = zoneLabel(zone);
   const time = (v: Date | null) => formatDateTime(v, zone);
   const objects = parseTrackedObjects(instance.trackedObjects);
-  const regionKey = `names.${instance.regionId}` as never;
-  const regionName = tRegions.has(regionKey) ? tRegions(regionKey) : instance.region.name;
+  const regionName = localRegionName(tRegions, { id: instance.regionId, name: instance.region.name });
   const endpoints = [
     { key: "vpc", label: t("network.vpc"), copyLabel: t("network.copyVpc"), value: instance.vpcEndpoint },
     { key: "private", label: t("network.private"), copyLabel: t("network.copyPrivate"), value: instance.privateEndpoint },

@@ -1,34 +1,23 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "@/i18n/translator";
+import { instanceTitle, openInstanceTab, type InstancePageProps } from "../instance-page";
 import { ConsumerGroupsPanel } from "@/components/consumer-groups/consumer-groups-panel";
 import { ExampleSaslUser } from "@/components/consumer-groups/example-sasl-user";
 import { ConsumeMessages } from "@/components/i18n/pages/consume";
 import { Truncated } from "@/components/ui/truncated";
-import { requireUser } from "@/lib/auth/session";
 import { listConsumerGroups } from "@/lib/data/consumer-groups";
 import { getInstance } from "@/lib/data/tasks";
 import { CONSUMER_GROUP_QUOTA } from "@/lib/validation/consumer-group";
 import { consumeViewSchema } from "@/lib/validation/consume-view";
+import { code } from "@/components/ui/rich-tags";
 
 /** The SASL user's form, as Kafka clients write it (the same in every language). */
 const SASL_USER_PATTERN = "<account>-<consumerGroupId>";
 
-export async function generateMetadata({ params }: { params: Promise<{ instanceId: string }> }): Promise<Metadata> {
-  const [{ instanceId }, t] = await Promise.all([params, getTranslations("consume")]);
-  return { title: t("metaTitle", { id: instanceId }) };
-}
+export const generateMetadata = instanceTitle("consume");
 
-export default async function DataConsumePage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ instanceId: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { instanceId } = await params;
-  const user = await requireUser();
-  const view = consumeViewSchema.parse(await searchParams);
+export default async function DataConsumePage(props: InstancePageProps) {
+  const { instanceId, user, query: view } = await openInstanceTab(props, consumeViewSchema);
   const [instance, groups, t] = await Promise.all([
     getInstance(user, instanceId),
     listConsumerGroups(user, instanceId),
@@ -65,7 +54,7 @@ export default async function DataConsumePage({
           </h2>
           <p className="mt-2">
             {t.rich("connect.body", {
-              code: (chunks) => <code className="rounded bg-gray-100 px-1 font-mono">{chunks}</code>,
+              code,
               user: SASL_USER_PATTERN,
             })}
           </p>
