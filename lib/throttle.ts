@@ -29,33 +29,25 @@ export interface ThrottleScope {
 
 const MINUTE = 60_000;
 
-export const SIGN_IN_THROTTLE: ThrottleScope = {
-  name: "signin",
+/** People typing a password: 5 tries a pair and 20 a client in 15 minutes, the account slowed after 10. */
+const PEOPLE: Omit<ThrottleScope, "name"> = {
   pair: { limit: 5, windowMs: 15 * MINUTE, blockMs: MINUTE },
   client: { limit: 20, windowMs: 15 * MINUTE, blockMs: MINUTE },
   account: { after: 10, windowMs: 15 * MINUTE, maxDelayMs: 2_000 },
 };
-export const CONSUMER_THROTTLE: ThrottleScope = {
-  name: "consumer",
+/** Programs presenting a credential (a consumer's SASL login, an AccessKey's signature): 10, 30 and 20 in 5 minutes. */
+const PROGRAMS: Omit<ThrottleScope, "name"> = {
   pair: { limit: 10, windowMs: 5 * MINUTE, blockMs: MINUTE },
   client: { limit: 30, windowMs: 5 * MINUTE, blockMs: MINUTE },
   account: { after: 20, windowMs: 5 * MINUTE, maxDelayMs: 2_000 },
-};
-/** Change-password's "client" is the signed-in user: guessing a group's current password. */
-export const CHANGE_PASSWORD_THROTTLE: ThrottleScope = {
-  name: "change",
-  pair: { limit: 5, windowMs: 15 * MINUTE, blockMs: MINUTE },
-  client: { limit: 20, windowMs: 15 * MINUTE, blockMs: MINUTE },
-  account: { after: 10, windowMs: 15 * MINUTE, maxDelayMs: 2_000 },
 };
 
+export const SIGN_IN_THROTTLE: ThrottleScope = { name: "signin", ...PEOPLE };
+export const CONSUMER_THROTTLE: ThrottleScope = { name: "consumer", ...PROGRAMS };
+/** Change-password's "client" is the signed-in user: guessing a group's current password. */
+export const CHANGE_PASSWORD_THROTTLE: ThrottleScope = { name: "change", ...PEOPLE };
 /** The OpenAPI's signature check: the "account" is the AccessKey ID, the client its address. */
-export const OPENAPI_THROTTLE: ThrottleScope = {
-  name: "openapi",
-  pair: { limit: 10, windowMs: 5 * MINUTE, blockMs: MINUTE },
-  client: { limit: 30, windowMs: 5 * MINUTE, blockMs: MINUTE },
-  account: { after: 20, windowMs: 5 * MINUTE, maxDelayMs: 2_000 },
-};
+export const OPENAPI_THROTTLE: ThrottleScope = { name: "openapi", ...PROGRAMS };
 
 /** Who is trying what: the account (user name, SASL user, group) and the client (an address or a user id). */
 export interface Attempt {

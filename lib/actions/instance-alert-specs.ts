@@ -4,6 +4,11 @@ import { configureInstanceAlertSchema, type ConfigureInstanceAlertInput } from "
 import { fail } from "./result";
 import type { ActionSpec } from "./run-action";
 
+/** Settings as first saved and as saved again, each naming who saved them. */
+function stamped<T extends object>(settings: T, username: string) {
+  return { create: { ...settings, updatedBy: username }, update: { ...settings, updatedAt: new Date(), updatedBy: username } };
+}
+
 type Saved = Omit<Required<ConfigureInstanceAlertInput>, "delayOverSeconds"> & { delayOverSeconds: number | null };
 
 /**
@@ -25,10 +30,11 @@ export const configureInstanceAlertSpec = {
     };
     const instance = await tx.instance.findUnique({ where: { id: input.instanceId }, select: { id: true } });
     if (!instance) return fail("NotFound", "errors.instanceGone");
+    const saved = stamped(settings, ctx.user.username);
     await tx.instanceAlert.upsert({
       where: { instanceId: input.instanceId },
-      create: { instanceId: input.instanceId, ...settings, updatedBy: ctx.user.username },
-      update: { ...settings, updatedAt: new Date(), updatedBy: ctx.user.username },
+      create: { instanceId: input.instanceId, ...saved.create },
+      update: saved.update,
       select: { instanceId: true },
     });
     return { ok: true, data: { instanceId: input.instanceId, ...settings } };
@@ -60,10 +66,11 @@ export const configureGroupAlertRuleSpec = {
     };
     const group = await tx.consumerGroup.findUnique({ where: { id: input.groupId }, select: { id: true, instanceId: true } });
     if (!group) return fail("NotFound", "errors.groupGone");
+    const saved = stamped(rule, ctx.user.username);
     await tx.groupAlertRule.upsert({
       where: { groupId: group.id },
-      create: { groupId: group.id, ...rule, updatedBy: ctx.user.username },
-      update: { ...rule, updatedAt: new Date(), updatedBy: ctx.user.username },
+      create: { groupId: group.id, ...saved.create },
+      update: saved.update,
       select: { groupId: true },
     });
     return { ok: true, data: { groupId: group.id, instanceId: group.instanceId, ...rule } };

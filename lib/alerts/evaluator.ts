@@ -25,6 +25,16 @@ export const ALERTING_STATUSES = ["Abnormal", "Retrying", "PrecheckFailed"] as c
 const LAST_SEEN_SQL = Prisma.sql`GREATEST(l."expires_at", (SELECT MAX(h."at") FROM "heartbeat_history" h WHERE h."group_id" = g."id"), r."updated_at")`;
 const MINUTES_AWAY_SQL = Prisma.sql`CAST(EXTRACT(EPOCH FROM (${NOW_UTC} - ${LAST_SEEN_SQL})) / 60 AS INTEGER)`;
 
+/** The statement that queues the events of CTE `events` (their `transition`) for every enabled channel, once each. */
+function queueDeliveries(events: "fired" | "resolved", transition: "firing" | "resolved") {
+  return Prisma.sql`
+      INSERT INTO "notification_delivery" ("event_id", "channel_id", "transition", "next_attempt_at", "created_at", "updated_at")
+      SELECT e."id", c."id", ${transition}::text, ${NOW_UTC}, ${NOW_UTC}, ${NOW_UTC}
+        FROM ${Prisma.raw(events)} e CROSS JOIN "notification_channel" c
+       WHERE c."enabled"
+      ON CONFLICT ("event_id", "channel_id", "transition") WHERE "event_id" IS NOT NULL DO NOTHING`;
+}
+
 interface Opened {
   id: bigint;
   instance_id: string;
@@ -99,13 +109,7 @@ async function fire(tx: Tx): Promise<Opened[]> {
       ON CONFLICT ("instance_id", "rule", "group_id") WHERE "resolved_at" IS NULL DO NOTHING
       RETURNING "id", "instance_id", "group_id", "rule"
     ),
-    queued AS (
-      INSERT INTO "notification_delivery" ("event_id", "channel_id", "transition", "next_attempt_at", "created_at", "updated_at")
-      SELECT f."id", c."id", 'firing', ${NOW_UTC}, ${NOW_UTC}, ${NOW_UTC}
-        FROM fired f CROSS JOIN "notification_channel" c
-       WHERE c."enabled"
-      ON CONFLICT ("event_id", "channel_id", "transition") WHERE "event_id" IS NOT NULL DO NOTHING
-    )
+    queued AS (${queueDeliveries("fired", "firing")})
     SELECT * FROM fired`;
 }
 
@@ -147,13 +151,7 @@ async function resolve(tx: Tx): Promise<Opened[]> {
        )
       RETURNING e."id", e."instance_id", e."group_id", e."rule"
     ),
-    queued AS (
-      INSERT INTO "notification_delivery" ("event_id", "channel_id", "transition", "next_attempt_at", "created_at", "updated_at")
-      SELECT r."id", c."id", 'resolved', ${NOW_UTC}, ${NOW_UTC}, ${NOW_UTC}
-        FROM resolved r CROSS JOIN "notification_channel" c
-       WHERE c."enabled"
-      ON CONFLICT ("event_id", "channel_id", "transition") WHERE "event_id" IS NOT NULL DO NOTHING
-    )
+    queued AS (${queueDeliveries("resolved", "resolved")})
     SELECT * FROM resolved`;
 }
 

@@ -6,6 +6,7 @@ import {
   resetConsumerGroupPasswordCommand,
 } from "../actions/consumer-group-specs";
 import { fail, type ActionFailure } from "../actions/result";
+import type { AnySpec } from "../actions/run-action";
 import { listConsumerGroups, type ConsumerGroupRow } from "../data/consumer-groups";
 import { getConsumerGroupPlacement, getInstanceRegion } from "../data/subscription-instances";
 import { ALERT_OPERATIONS } from "./alert-operations";
@@ -110,6 +111,34 @@ async function createGroup(params: Params, ctx: OperationContext, instanceId: st
   return { ok: true, body: { ...(channel ? { HttpStatusCode: "200" } : {}), ConsumerGroupID: result.data.id } };
 }
 
+type GroupRef = { instanceId: string; groupId: string };
+
+/** The account and name a call says the group has (checked, never changed: the console keeps them). */
+const claimedIdentity = (params: Params) => ({ account: param(params, "ConsumerGroupUserName"), name: param(params, "ConsumerGroupName") });
+
+/** A write on one group: first the group is checked to be where the call says (region, instance, any account or name given). */
+function writeGroup<A extends AnySpec>(
+  spec: A,
+  input: Record<string, unknown>,
+  ctx: OperationContext,
+  params: Params,
+  ref: GroupRef,
+  claimed: { account?: string; name?: string } = {},
+  keeps = false,
+) {
+  const region = regionParam(params);
+  return runWrite(spec, input, ctx, {
+    target: ref,
+    run: async () => (region.ok ? checkGroup(ctx, ref.instanceId, ref.groupId, region.regionId, claimed, keeps) : region.failure),
+  });
+}
+
+/** DeleteConsumerGroup and DeleteConsumerChannel. */
+async function deleteGroup(params: Params, ctx: OperationContext, ref: GroupRef, done: OperationResult): Promise<OperationResult> {
+  const result = await writeGroup(deleteConsumerGroupSpec, { groupId: ref.groupId }, ctx, params, ref);
+  return result.ok ? done : refused(result);
+}
+
 const DONE: OperationResult = { ok: true, body: {} };
 const DONE_CHANNEL: OperationResult = { ok: true, body: { HttpStatusCode: "200" } };
 
@@ -144,41 +173,23 @@ export const OPERATIONS: Record<string, { required: string[]; run: Operation["ru
     // pop-core capitalises every parameter name; the reference spells this one with a lower-case c.
     required: ["SubscriptionInstanceId", "ConsumerGroupID", "ConsumerGroupPassword", "consumerGroupNewPassword|ConsumerGroupNewPassword"],
     async run(params, ctx) {
-      const instanceId = params.get("SubscriptionInstanceId") ?? "";
-      const groupId = params.get("ConsumerGroupID") ?? "";
-      const region = regionParam(params);
+      const ref = { instanceId: params.get("SubscriptionInstanceId") ?? "", groupId: params.get("ConsumerGroupID") ?? "" };
       const newPassword = param(params, "consumerGroupNewPassword", "ConsumerGroupNewPassword");
-      const result = await runWrite(
-        changeConsumerGroupPasswordCommand,
-        { groupId, oldPassword: params.get("ConsumerGroupPassword"), newPassword },
-        ctx,
-        {
-          target: { instanceId, groupId },
-          run: async () =>
-            region.ok
-              ? checkGroup(ctx, instanceId, groupId, region.regionId, {
-                  account: param(params, "ConsumerGroupUserName"),
-                  name: param(params, "ConsumerGroupName"),
-                })
-              : region.failure,
-        },
-      );
+      const input = { groupId: ref.groupId, oldPassword: params.get("ConsumerGroupPassword"), newPassword };
+      const result = await writeGroup(changeConsumerGroupPasswordCommand, input, ctx, params, ref, claimedIdentity(params));
       return result.ok ? DONE : refused(result);
     },
   },
 
   DeleteConsumerGroup: {
     required: ["SubscriptionInstanceId", "ConsumerGroupID"],
-    async run(params, ctx) {
-      const instanceId = params.get("SubscriptionInstanceId") ?? "";
-      const groupId = params.get("ConsumerGroupID") ?? "";
-      const region = regionParam(params);
-      const result = await runWrite(deleteConsumerGroupSpec, { groupId }, ctx, {
-        target: { instanceId, groupId },
-        run: async () => (region.ok ? checkGroup(ctx, instanceId, groupId, region.regionId, {}) : region.failure),
-      });
-      return result.ok ? DONE : refused(result);
-    },
+    run: (params, ctx) =>
+      deleteGroup(
+        params,
+        ctx,
+        { instanceId: params.get("SubscriptionInstanceId") ?? "", groupId: params.get("ConsumerGroupID") ?? "" },
+        DONE,
+      ),
   },
 
   CreateConsumerChannel: {
@@ -215,25 +226,11 @@ export const OPERATIONS: Record<string, { required: string[]; run: Operation["ru
     async run(params, ctx) {
       const instance = channelInstanceId(params);
       if (!instance.ok) return instance.result;
-      const groupId = params.get("ConsumerGroupId") ?? "";
-      const region = regionParam(params);
-      const password = params.get("ConsumerGroupPassword");
+      const ref = { instanceId: instance.id, groupId: params.get("ConsumerGroupId") ?? "" };
       // The reset (no current password, admins only). The console keeps a group's name and
       // account for good, so those may only repeat what they are.
-      const result = await runWrite(resetConsumerGroupPasswordCommand, { groupId, newPassword: password }, ctx, {
-        target: { instanceId: instance.id, groupId },
-        run: async () =>
-          region.ok
-            ? checkGroup(
-                ctx,
-                instance.id,
-                groupId,
-                region.regionId,
-                { account: param(params, "ConsumerGroupUserName"), name: param(params, "ConsumerGroupName") },
-                true,
-              )
-            : region.failure,
-      });
+      const input = { groupId: ref.groupId, newPassword: params.get("ConsumerGroupPassword") };
+      const result = await writeGroup(resetConsumerGroupPasswordCommand, input, ctx, params, ref, claimedIdentity(params), true);
       return result.ok ? DONE_CHANNEL : refused(result);
     },
   },
@@ -243,13 +240,7 @@ export const OPERATIONS: Record<string, { required: string[]; run: Operation["ru
     async run(params, ctx) {
       const instance = channelInstanceId(params);
       if (!instance.ok) return instance.result;
-      const groupId = params.get("ConsumerGroupId") ?? "";
-      const region = regionParam(params);
-      const result = await runWrite(deleteConsumerGroupSpec, { groupId }, ctx, {
-        target: { instanceId: instance.id, groupId },
-        run: async () => (region.ok ? checkGroup(ctx, instance.id, groupId, region.regionId, {}) : region.failure),
-      });
-      return result.ok ? DONE_CHANNEL : refused(result);
+      return deleteGroup(params, ctx, { instanceId: instance.id, groupId: params.get("ConsumerGroupId") ?? "" }, DONE_CHANNEL);
     },
   },
 };

@@ -107,28 +107,25 @@ function parseV1(raw: RawRequest, params: Map<string, string>): ParseResult {
   if (!timestamp) return { ok: false, refusal: badTimestamp, accessKeyId };
   const given = params.get("Signature") ?? "";
   const signed = Object.fromEntries(params);
-  return {
-    ok: true,
-    call: {
-      scheme: "V1",
-      action: params.get("Action") ?? "",
-      version: params.get("Version") ?? "",
-      accessKeyId,
-      nonce,
-      timestamp,
-      params,
-      verify: (secret) => {
-        let expected: string;
-        try {
-          expected = v1Signature(secret, v1StringToSign(raw.method, signed));
-        } catch {
-          // A value that cannot be percent-encoded cannot have been signed by a client.
-          return false;
-        }
-        return constantTimeEqual(expected, given);
-      },
-    },
+  return signedCall(
+    { scheme: "V1", action: params.get("Action") ?? "", version: params.get("Version") ?? "", accessKeyId, nonce, timestamp, params },
+    (secret) => constantTimeEqual(v1Signature(secret, v1StringToSign(raw.method, signed)), given),
+  );
+}
+
+/**
+ * A parsed call whose signature `matches(secret)` checks. A value that cannot be encoded cannot
+ * have been signed by a client: the check then says no rather than throwing.
+ */
+function signedCall(call: Omit<SignedCall, "verify">, matches: (secret: string) => boolean): ParseResult {
+  const verify = (secret: string) => {
+    try {
+      return matches(secret);
+    } catch {
+      return false;
+    }
   };
+  return { ok: true, call: { ...call, verify } };
 }
 
 /** Headers the V3 signature must cover, besides every x-acs-* header the request carries. */
@@ -164,39 +161,31 @@ function parseV3(raw: RawRequest, authorization: string, query: Map<string, stri
   const declaredHash = (header("x-acs-content-sha256") ?? "").toLowerCase();
   const bodyHash = sha256Hex(raw.body);
   const canonicalQuery = Object.fromEntries(query);
-  return {
-    ok: true,
-    call: {
-      scheme: "V3",
-      action: header("x-acs-action") ?? "",
-      version: header("x-acs-version") ?? "",
-      accessKeyId,
-      nonce,
-      timestamp,
-      params,
-      verify: (secret) => {
-        let expected: string;
-        try {
-          expected = v3Signature(
-            secret,
-            v3CanonicalRequest({
-              method: raw.method,
-              path: "/",
-              query: canonicalQuery,
-              header,
-              signedHeaders: auth.signedHeaders,
-              hashedPayload: declaredHash,
-            }),
-          );
-        } catch {
-          return false;
-        }
-        // The body must be the one whose hash was signed; both checks always run.
-        const bodyMatches = constantTimeEqual(bodyHash, declaredHash);
-        return constantTimeEqual(expected, auth.signature) && bodyMatches;
-      },
-    },
+  const call = {
+    scheme: "V3" as const,
+    action: header("x-acs-action") ?? "",
+    version: header("x-acs-version") ?? "",
+    accessKeyId,
+    nonce,
+    timestamp,
+    params,
   };
+  return signedCall(call, (secret) => {
+    const expected = v3Signature(
+      secret,
+      v3CanonicalRequest({
+        method: raw.method,
+        path: "/",
+        query: canonicalQuery,
+        header,
+        signedHeaders: auth.signedHeaders,
+        hashedPayload: declaredHash,
+      }),
+    );
+    // The body must be the one whose hash was signed; both checks always run.
+    const bodyMatches = constantTimeEqual(bodyHash, declaredHash);
+    return constantTimeEqual(expected, auth.signature) && bodyMatches;
+  });
 }
 
 /**
