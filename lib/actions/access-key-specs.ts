@@ -1,5 +1,6 @@
 import "server-only";
-import { AccessKeyCryptoUnavailable, encryptSecret, getSecretKey } from "../auth/access-key-crypto";
+import { encryptSecret } from "../auth/access-key-crypto";
+import { secretKeyForWrite } from "./secret-key";
 import { can } from "../auth/roles";
 import type { SessionUser } from "../auth/session";
 import { getDb, type Tx } from "../db";
@@ -34,13 +35,9 @@ export const createAccessKeySpec = {
   async prepare(input, ctx): Promise<ActionResult<NewKey>> {
     const ownerId = input.userId ?? ctx.user.id;
     if (!mayManage(ctx.user, ownerId)) return fail("Forbidden.Role", "errors.accessKeyOwnOnly", undefined, { role: ctx.user.role });
-    let key: Buffer;
-    try {
-      key = getSecretKey();
-    } catch (error) {
-      if (error instanceof AccessKeyCryptoUnavailable) return fail("OperationDenied.AccessKeyEncryption", error.message);
-      throw error;
-    }
+    const sealing = secretKeyForWrite();
+    if (!sealing.ok) return sealing;
+    const key = sealing.data;
     const db = await getDb();
     const owner = await db.user.findUnique({ where: { id: ownerId }, select: { id: true, username: true } });
     if (!owner) return fail("NotFound", "errors.userGone");

@@ -2,7 +2,8 @@ import "server-only";
 import { deliverDue } from "../alerts/delivery";
 import { emailAvailable } from "../alerts/email";
 import { resolveWebhookTarget } from "../alerts/webhook-target";
-import { AccessKeyCryptoUnavailable, encryptSecret, getSecretKey } from "../auth/access-key-crypto";
+import { encryptSecret } from "../auth/access-key-crypto";
+import { secretKeyForWrite } from "./secret-key";
 import { getDb } from "../db";
 import { newChannelId, newWebhookSecret } from "../ids";
 import { parseWebhookUrl } from "../alerts/webhook-url";
@@ -44,13 +45,9 @@ export const createNotificationChannelSpec = {
       if (!emailAvailable()) return fail("InvalidParameter", "validation.channel.emailOff", { format: "validation.channel.emailOff" });
       return { ok: true, data: { format: "email", recipients: input.recipients } };
     }
-    let key: Buffer;
-    try {
-      key = getSecretKey();
-    } catch (error) {
-      if (error instanceof AccessKeyCryptoUnavailable) return fail("OperationDenied.AccessKeyEncryption", error.message);
-      throw error;
-    }
+    const sealing = secretKeyForWrite();
+    if (!sealing.ok) return sealing;
+    const key = sealing.data;
     const url = parseWebhookUrl(input.url);
     if (!url) return fail("InvalidParameter", "validation.channel.url", { url: "validation.channel.url" });
     const target = await resolveWebhookTarget(url);

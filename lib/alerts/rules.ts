@@ -8,3 +8,19 @@ export type AlertRule = (typeof ALERT_RULES)[number];
 
 export const asAlertRule = (value: string): AlertRule =>
   (ALERT_RULES as readonly string[]).includes(value) ? (value as AlertRule) : "delay";
+
+/** An alert as the history lists it and a delivery sends it (JSON-safe). */
+export interface AlertFacts {
+  id: string;
+  rule: AlertRule;
+  instanceId: string;
+  instanceName: string;
+  groupId: string | null;
+  groupName: string | null;
+  /** the measured value when it fired (seconds of delay, minutes away) */
+  value: number;
+  /** the rule's threshold */
+  threshold: number;
+  firedAt: string;
+  resolvedAt: string | null;
+}

@@ -4,7 +4,7 @@ import http from "node:http";
 import https from "node:https";
 import type { LookupFunction } from "node:net";
 import type { WEBHOOK_FORMATS } from "../validation/notification-channel";
-import type { AlertRule } from "./rules";
+import type { AlertFacts, AlertRule } from "./rules";
 
 /**
  * A webhook delivery (docs/rules.md "Alert delivery"): the body in the channel's format, signed
@@ -20,22 +20,10 @@ export interface AlertNotice {
   transition: "firing" | "resolved" | "test";
   deliveryId: string;
   sentAt: string;
-  alert?: {
-    id: string;
-    rule: AlertRule;
+  alert?: AlertFacts & {
     regionId: string;
-    instanceId: string;
-    instanceName: string;
-    groupId: string | null;
-    groupName: string | null;
-    /** seconds of delay (latency alert) when it fired */
-    value: number;
-    /** the threshold in seconds (latency alert) */
-    threshold: number;
     /** the instance's status (status alert) */
     status: string | null;
-    firedAt: string;
-    resolvedAt: string | null;
   };
 }
 

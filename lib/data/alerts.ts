@@ -2,23 +2,13 @@ import "server-only";
 import type { SessionUser } from "../auth/session";
 import { getDb } from "../db";
 import { FAILING_AFTER } from "../alerts/delivery";
-import { asAlertRule, type AlertRule } from "../alerts/rules";
+import { asAlertRule, type AlertFacts } from "../alerts/rules";
 import { DTS_ID_PATTERN } from "../validation/rules";
 import { assertReader } from "./guard";
 
 /** An alert of the history (docs/rules.md "Alert delivery"), JSON-safe. */
-export interface AlertEventRow {
-  id: string;
-  rule: AlertRule;
-  instanceId: string;
-  instanceName: string;
-  groupId: string | null;
-  groupName: string | null;
-  value: number;
-  threshold: number;
+export interface AlertEventRow extends AlertFacts {
   detail: string;
-  firedAt: string;
-  resolvedAt: string | null;
 }
 
 export const ALERT_PAGE_SIZE = 20;
