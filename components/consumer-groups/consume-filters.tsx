@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import type { Dispatch, SetStateAction } from "react";
 import { CONSUME_STATES, DELAY_OVER_MAX, delayOverOf, type ConsumeState, type ConsumeView } from "@/lib/validation/consume-view-url";
 import { inputClass } from "../ui/field";
+import { SearchBox } from "../ui/search-box";
 
 /**
  * Data Consume's search and filters (docs/rules.md "Lag health"): the name or ID, the state and
@@ -36,20 +37,15 @@ export function ConsumeFilters({
         e.preventDefault();
       }}
     >
-      <label htmlFor="group-search" className="sr-only">
-        {t("panel.search")}
-      </label>
-      <input
+      <SearchBox
         id="group-search"
-        type="search"
+        label={t("panel.search")}
         value={search}
-        maxLength={128}
-        placeholder={t("panel.search")}
-        onChange={(e) => {
-          onSearch(e.target.value);
-          onView((v) => ({ ...v, q: e.target.value.trim() || undefined }));
+        onChange={(text) => {
+          onSearch(text);
+          onView((v) => ({ ...v, q: text.trim() || undefined }));
         }}
-        className={inputClass(false, "w-full max-w-72 min-w-0 basis-full sm:basis-64")}
+        className="w-full max-w-72 min-w-0 basis-full sm:basis-64"
       />
       <label htmlFor="group-state-filter" className="sr-only">
         {t("filters.state")}

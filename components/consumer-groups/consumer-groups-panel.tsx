@@ -103,7 +103,6 @@ export function ConsumerGroupsPanel({
   const full = data.groups.length >= data.quota;
   const shown = useMemo(() => viewGroups(data.groups, view), [data.groups, view]);
   const openGroup = view.group ? data.groups.find((g) => g.id === view.group) : undefined;
-  const refreshing = list.isFetching;
 
   const refresh = () => {
     void list.refetch();
@@ -141,10 +140,7 @@ export function ConsumerGroupsPanel({
             onDelayOver={setDelayOver}
           />
           <RefreshControls
-            onRefresh={refresh}
-            interval={interval}
-            onIntervalChange={setIntervalMs}
-            refreshing={refreshing}
+            live={{ refresh, interval, setIntervalMs, refreshing: list.isFetching }}
             disabled={lapsed}
             updatedText={t("panel.updated", { time: formatTime(list.dataUpdatedAt, timeZone), zone })}
             failedText={

@@ -4,17 +4,13 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, useTransition, type ReactNode } from "react";
 import { formatTime } from "@/lib/format";
-import { RefreshControls, type AutoRefresh } from "../ui/refresh-controls";
+import { RefreshControls, type AutoRefresh, type RefreshState } from "../ui/refresh-controls";
 import { useConsoleState, useTimeZone } from "./console-state";
 import { checkSession } from "./console-fetch";
 
-interface LiveRefresh {
+interface LiveRefresh extends RefreshState {
   stale: boolean;
-  refreshing: boolean;
   updatedAt: number;
-  interval: AutoRefresh;
-  setIntervalMs: (v: AutoRefresh) => void;
-  refresh: () => void;
 }
 
 const Context = createContext<LiveRefresh | null>(null);
@@ -67,20 +63,17 @@ function useLiveRefresh(): LiveRefresh {
 
 /** The Refresh button, the auto-refresh choice and when the rows were read. */
 export function LiveRefreshControls() {
-  const { stale, refreshing, updatedAt, interval, setIntervalMs, refresh } = useLiveRefresh();
+  const live = useLiveRefresh();
   const { lapsed } = useConsoleState();
   const t = useTranslations("common.refresh");
   const { timeZone, label } = useTimeZone();
-  const at = `${formatTime(updatedAt, timeZone)} ${label}`;
+  const at = `${formatTime(live.updatedAt, timeZone)} ${label}`;
   return (
     <RefreshControls
-      onRefresh={refresh}
-      interval={interval}
-      onIntervalChange={setIntervalMs}
-      refreshing={refreshing}
+      live={live}
       disabled={lapsed}
       updatedText={t("updated", { time: at })}
-      failedText={lapsed ? t("sessionEnded") : stale ? t("failed", { time: at }) : null}
+      failedText={lapsed ? t("sessionEnded") : live.stale ? t("failed", { time: at }) : null}
     />
   );
 }

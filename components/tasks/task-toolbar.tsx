@@ -8,8 +8,8 @@ import { taskListHref } from "@/lib/url";
 import { INSTANCE_STATUSES, PAGE_SIZES } from "@/lib/validation/rules";
 import type { TaskListQuery } from "@/lib/validation/task";
 import { Button } from "../ui/button";
-import { inputClass } from "../ui/field";
 import { useStatusLabel } from "./status-badge";
+import { SearchBox } from "../ui/search-box";
 
 const selectClass =
   "h-8 rounded-sm border border-gray-300 bg-white px-2 text-sm text-gray-800 hover:border-blue-400 focus:outline-none focus:ring-2 focus:ring-blue-100";
@@ -34,18 +34,7 @@ export function TaskToolbar({ regionId, query }: { regionId: string; query: Task
           go({ q: text.trim() || undefined });
         }}
       >
-        <label htmlFor="task-search" className="sr-only">
-          {t("search")}
-        </label>
-        <input
-          id="task-search"
-          type="search"
-          value={text}
-          maxLength={128}
-          onChange={(e) => setText(e.target.value)}
-          placeholder={t("search")}
-          className={inputClass(false, "min-w-0 flex-1 sm:w-80 sm:flex-none")}
-        />
+        <SearchBox id="task-search" label={t("search")} value={text} onChange={setText} className="min-w-0 flex-1 sm:w-80 sm:flex-none" />
         <Button type="submit" className="shrink-0 whitespace-nowrap">
           {t("searchButton")}
         </Button>

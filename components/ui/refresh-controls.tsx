@@ -9,28 +9,31 @@ import { useHydrated } from "./use-hydrated";
 export const AUTO_REFRESH_OPTIONS = [0, 5_000, 30_000] as const;
 export type AutoRefresh = (typeof AUTO_REFRESH_OPTIONS)[number];
 
+/** What a refreshing list tells its controls: refresh now, the auto-refresh choice, a refresh running. */
+export interface RefreshState {
+  refresh: () => void;
+  interval: AutoRefresh;
+  setIntervalMs: (value: AutoRefresh) => void;
+  refreshing: boolean;
+}
+
 /**
  * Refresh now, refresh every 5 or 30 seconds or not at all, and what the data shown is: when it
  * was read, whether a refresh is running, or that the last one failed (the rows are then stale).
  */
 export function RefreshControls({
-  onRefresh,
-  interval,
-  onIntervalChange,
-  refreshing,
+  live,
   updatedText,
   failedText,
   disabled = false,
 }: {
-  onRefresh: () => void;
-  interval: AutoRefresh;
-  onIntervalChange: (value: AutoRefresh) => void;
-  refreshing: boolean;
+  live: RefreshState;
   updatedText: string;
   /** set while the data shown could not be refreshed */
   failedText?: string | null;
   disabled?: boolean;
 }) {
+  const { refresh, interval, setIntervalMs, refreshing } = live;
   const t = useTranslations("common.refresh");
   const id = useId();
   // The time a list was read differs between the server's HTML and the browser: shown once hydrated.
@@ -54,7 +57,7 @@ export function RefreshControls({
         {failedText ?? ""}
       </span>
       {/* Never disabled by a poll in flight: a click then simply asks again. */}
-      <Button size="sm" onClick={onRefresh} disabled={disabled} aria-busy={refreshing} aria-label={t("button")}>
+      <Button size="sm" onClick={refresh} disabled={disabled} aria-busy={refreshing} aria-label={t("button")}>
         <svg
           aria-hidden
           viewBox="0 0 16 16"
@@ -75,7 +78,7 @@ export function RefreshControls({
           id={id}
           value={interval}
           disabled={disabled}
-          onChange={(e) => onIntervalChange(Number(e.target.value) as AutoRefresh)}
+          onChange={(e) => setIntervalMs(Number(e.target.value) as AutoRefresh)}
           className="h-7 rounded-sm border border-gray-300 bg-white px-1.5 text-xs text-gray-800 hover:border-blue-400 focus:ring-2 focus:ring-blue-100 focus:outline-none disabled:bg-gray-50 disabled:text-gray-600"
         >
           {AUTO_REFRESH_OPTIONS.map((ms) => (
