@@ -150,11 +150,7 @@ export function DeleteDialog({ accessKey, onDone }: { accessKey: AccessKeyRow; o
   return (
     <DialogContent
       title={t("delete.title")}
-      description={t.rich("delete.description", {
-        id: accessKey.id,
-        username: accessKey.username,
-        mono,
-      })}
+      description={t.rich("delete.description", { id: accessKey.id, username: accessKey.username, mono })}
     >
       <div className="space-y-3 px-5 py-4 text-sm text-gray-700">
         <FormAlert message={error} />

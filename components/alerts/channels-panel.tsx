@@ -22,6 +22,7 @@ import { FormAlert } from "../ui/form-feedback";
 import { useActionForm } from "../forms/use-action-form";
 import { DataTable } from "../ui/data-table";
 import { TwoLineTime } from "../ui/two-line-time";
+import { PanelHeader } from "../ui/panel-header";
 
 const th = "dt-th";
 const td = "dt-td";
@@ -51,15 +52,9 @@ export function ChannelsPanel({ channels, emailReady }: { channels: ChannelRow[]
 
   return (
     <section className="rounded-sm border border-gray-200 bg-white" aria-labelledby="channels-title">
-      <div className="flex flex-wrap items-start justify-between gap-3 border-b border-gray-100 p-3 sm:p-4">
-        <div className="max-w-3xl">
-          <h2 id="channels-title" className="text-sm font-semibold text-gray-900">
-            {t("title")}
-          </h2>
-          <p className="mt-1 text-sm text-gray-700">{t("intro")}</p>
-        </div>
+      <PanelHeader id="channels-title" title={t("title")} intro={t("intro")} className="border-b border-gray-100 p-3 sm:p-4">
         <AddChannelDialog disabled={lapsed} emailReady={emailReady} />
-      </div>
+      </PanelHeader>
       {channels.length ? (
         <DataTable
           label={t("label")}

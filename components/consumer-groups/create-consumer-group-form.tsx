@@ -61,11 +61,7 @@ export default function CreateConsumerGroupDialogForm({
     return (
       <DialogContent
         title={t("connectGuide.createdTitle")}
-        description={t.rich("connectGuide.createdBody", {
-          name: created.name,
-          id: created.id,
-          mono,
-        })}
+        description={t.rich("connectGuide.createdBody", { name: created.name, id: created.id, mono })}
       >
         <DialogBody>
           <ConnectGuide groupId={created.id} account={created.account} />
@@ -76,14 +72,7 @@ export default function CreateConsumerGroupDialogForm({
   }
 
   return (
-    <DialogContent
-      title={t("create.title")}
-      description={t.rich("create.description", {
-        id: instanceId,
-        name: instanceName,
-        mono,
-      })}
-    >
+    <DialogContent title={t("create.title")} description={t.rich("create.description", { id: instanceId, name: instanceName, mono })}>
       <DialogForm onSubmit={onSubmit} noValidate>
         <DialogBody className="space-y-4">
           <LapsedNotice />

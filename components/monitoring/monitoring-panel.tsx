@@ -21,6 +21,7 @@ import { EmptyState } from "../ui/empty-state";
 import { Field, inputClass } from "../ui/field";
 import { cn } from "../ui/cn";
 import type { ChartLine, ChartPick } from "./monitor-chart";
+import { PanelHeader } from "../ui/panel-header";
 
 const MonitorChart = dynamic(() => import("./monitor-chart"), {
   ssr: false,
@@ -134,19 +135,13 @@ export function MonitoringPanel({
 
   return (
     <section className="space-y-4 rounded-sm border border-gray-200 bg-white p-3 sm:p-4" aria-labelledby="monitoring-title">
-      <div className="flex flex-wrap items-start justify-between gap-3">
-        <div className="max-w-3xl">
-          <h2 id="monitoring-title" className="text-sm font-semibold text-gray-900">
-            {t("title")}
-          </h2>
-          <p className="mt-1 text-sm text-gray-700">{t("intro")}</p>
-        </div>
+      <PanelHeader id="monitoring-title" title={t("title")} intro={t("intro")}>
         {canCreate ? (
           <Button variant="primary" disabled={lapsed} onClick={() => setRule({ groupId: groups[0].id })}>
             {t("createRule")}
           </Button>
         ) : null}
-      </div>
+      </PanelHeader>
 
       <nav aria-label={t("rangeLabel")} className="flex flex-wrap items-center gap-2">
         <span className="text-sm text-gray-700">{t("rangeLabel")}</span>

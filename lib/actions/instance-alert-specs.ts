@@ -20,14 +20,9 @@ export const configureInstanceAlertSpec = {
   permission: "instance.configureAlert",
   schema: configureInstanceAlertSchema,
   async change(tx, input, _prepared, ctx) {
-    const settings = {
-      delayAlert: input.delayAlert,
-      // A threshold typed while the alert is off is kept, so turning it on again finds it.
-      delayOverSeconds: input.delayOverSeconds ?? null,
-      delayAlertPhone: input.delayAlertPhone,
-      errorAlert: input.errorAlert,
-      errorAlertPhone: input.errorAlertPhone,
-    };
+    const { instanceId: _, ...given } = input;
+    // A threshold typed while the alert is off is kept, so turning it on again finds it.
+    const settings = { ...given, delayOverSeconds: given.delayOverSeconds ?? null };
     const instance = await tx.instance.findUnique({ where: { id: input.instanceId }, select: { id: true } });
     if (!instance) return fail("NotFound", "errors.instanceGone");
     const saved = stamped(settings, ctx.user.username);
@@ -57,12 +52,12 @@ export const configureGroupAlertRuleSpec = {
   permission: "instance.configureAlert",
   schema: configureGroupAlertRuleSchema,
   async change(tx, input, _prepared, ctx) {
+    const { groupId: _, ...given } = input;
     const rule = {
-      enabled: input.enabled,
-      delayOverSeconds: input.delayOverSeconds ?? null,
-      delayForMinutes: input.delayForMinutes ?? 0,
-      stalled: input.stalled,
-      disconnectedMinutes: input.disconnectedMinutes ?? null,
+      ...given,
+      delayOverSeconds: given.delayOverSeconds ?? null,
+      delayForMinutes: given.delayForMinutes ?? 0,
+      disconnectedMinutes: given.disconnectedMinutes ?? null,
     };
     const group = await tx.consumerGroup.findUnique({ where: { id: input.groupId }, select: { id: true, instanceId: true } });
     if (!group) return fail("NotFound", "errors.groupGone");

@@ -11,6 +11,7 @@ import { listAccessKeys } from "@/lib/data/access-keys";
 import { API_VERSION } from "@/lib/openapi/signature";
 import { ACCESS_KEY_QUOTA } from "@/lib/validation/access-key";
 import { code } from "@/components/ui/rich-tags";
+import { InfoSection } from "@/components/ui/info-section";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("accessKeys");
@@ -53,10 +54,7 @@ const groups = await client.request("DescribeConsumerGroup", { SubscriptionInsta
           unavailable={accessKeyCryptoProblem()}
         />
       </AccessKeysMessages>
-      <section className="rounded-sm border border-gray-200 bg-white p-5 text-sm text-gray-700" aria-labelledby="openapi-title">
-        <h2 id="openapi-title" className="font-semibold text-gray-900">
-          {t("openapi.title")}
-        </h2>
+      <InfoSection id="openapi-title" title={t("openapi.title")}>
         <p className="mt-2">
           {t.rich("openapi.clients", {
             code,
@@ -72,7 +70,7 @@ const groups = await client.request("DescribeConsumerGroup", { SubscriptionInsta
         >
           {example}
         </pre>
-      </section>
+      </InfoSection>
     </div>
   );
 }

@@ -20,6 +20,7 @@ import { getDb } from "@/lib/db";
 import { zoneLabel } from "@/lib/format";
 import { formatTotal } from "@/lib/pagination";
 import { auditQuerySchema, type AuditQuery } from "@/lib/validation/audit";
+import { Button } from "@/components/ui/button";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("audit");
@@ -133,12 +134,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <input type="date" name="to" defaultValue={query.to ?? ""} className={input} />
           </label>
           <div className="flex items-center gap-2">
-            <button
-              type="submit"
-              className="h-8 rounded-sm bg-blue-600 px-3.5 font-medium text-white hover:bg-blue-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
-            >
+            <Button type="submit" variant="primary">
               {t("filters.submit")}
-            </button>
+            </Button>
             <Link href="/audit" className="h-8 px-2 leading-8 whitespace-nowrap text-blue-700 hover:underline">
               {t("filters.clear")}
             </Link>

@@ -20,6 +20,7 @@ import { DELAY_OVER_MAX } from "@/lib/validation/consume-view-url";
 import { LAGGING_PAGE_SIZE, laggingHref, laggingQuerySchema } from "@/lib/validation/lagging";
 import { RegionHeading } from "@/components/regions/region-heading";
 import { localRegionName } from "@/components/regions/region-names";
+import { Button } from "@/components/ui/button";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("lagging");
@@ -85,12 +86,7 @@ export default async function LaggingGroupsPage({
                 className={inputClass(false, "max-w-28")}
               />
             </label>
-            <button
-              type="submit"
-              className="h-8 rounded-sm border border-gray-300 bg-white px-3 text-sm text-gray-800 hover:border-blue-500"
-            >
-              {t("apply")}
-            </button>
+            <Button type="submit">{t("apply")}</Button>
             <span id="lagging-over-hint" className="sr-only">
               {t("overHint", { max: DELAY_OVER_MAX })}
             </span>

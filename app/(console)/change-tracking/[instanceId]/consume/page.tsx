@@ -10,6 +10,7 @@ import { getInstance } from "@/lib/data/tasks";
 import { CONSUMER_GROUP_QUOTA } from "@/lib/validation/consumer-group";
 import { consumeViewSchema } from "@/lib/validation/consume-view";
 import { code } from "@/components/ui/rich-tags";
+import { InfoSection } from "@/components/ui/info-section";
 
 /** The SASL user's form, as Kafka clients write it (the same in every language). */
 const SASL_USER_PATTERN = "<account>-<consumerGroupId>";
@@ -48,10 +49,7 @@ export default async function DataConsumePage(props: InstancePageProps) {
           instanceName={instance.name}
         />
 
-        <section className="rounded-sm border border-gray-200 bg-white p-4 text-sm text-gray-800 sm:p-5" aria-labelledby="connect-title">
-          <h2 id="connect-title" className="font-semibold text-gray-900">
-            {t("connect.title")}
-          </h2>
+        <InfoSection id="connect-title" title={t("connect.title")}>
           <p className="mt-2">
             {t.rich("connect.body", {
               code,
@@ -79,7 +77,7 @@ export default async function DataConsumePage(props: InstancePageProps) {
             </div>
             <ExampleSaslUser instanceId={instance.id} />
           </dl>
-        </section>
+        </InfoSection>
       </ConsumeMessages>
     </div>
   );
