@@ -9,10 +9,17 @@ export interface InstancePageProps {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
-/** An instance page's title: its catalogue's `metaTitle`, naming the instance. */
-export function instanceTitle(namespace: "instance" | "consume" | "monitoring") {
+/** Each instance page's catalogue: its `metaTitle` names the instance. */
+const TITLES = {
+  instance: () => getTranslations("instance"),
+  consume: () => getTranslations("consume"),
+  monitoring: () => getTranslations("monitoring"),
+};
+
+/** An instance page's title, in the page's language. */
+export function instanceTitle(page: keyof typeof TITLES) {
   return async ({ params }: Pick<InstancePageProps, "params">): Promise<Metadata> => {
-    const [{ instanceId }, t] = await Promise.all([params, getTranslations(namespace)]);
+    const [{ instanceId }, t] = await Promise.all([params, TITLES[page]()]);
     return { title: t("metaTitle", { id: instanceId }) };
   };
 }
