@@ -42,12 +42,7 @@ export function ConnectGuide({ groupId, account }: { groupId: string; account: s
         <label htmlFor={`${id}-network`} className="text-xs text-gray-700">
           {t("network")}
         </label>
-        <select
-          id={`${id}-network`}
-          value={network}
-          onChange={(e) => setNetwork(e.target.value as ConnectNetwork)}
-          className="h-7 rounded-sm border border-gray-300 bg-white px-1.5 text-xs text-gray-800 focus:ring-2 focus:ring-blue-100 focus:outline-none"
-        >
+        <select id={`${id}-network`} value={network} onChange={(e) => setNetwork(e.target.value as ConnectNetwork)} className="select-sm">
           {CONNECT_NETWORKS.map((n) => (
             <option key={n} value={n}>
               {t(`networks.${n}`)}

@@ -132,7 +132,7 @@ export function ConsumerGroupsTable({
             <tr key={g.id} className="dt-row" data-stale={stale ? "true" : undefined}>
               <td className={td}>
                 <Truncated value={g.id} copyLabel={t("panel.copyId")} mono testId="group-id" />
-                <span className="block truncate text-xs text-gray-700" title={g.name}>
+                <span className="dt-sub" title={g.name}>
                   {g.name}
                 </span>
               </td>
@@ -150,7 +150,7 @@ export function ConsumerGroupsTable({
                   <span
                     data-testid="message-delay"
                     data-level={lagLevel(g.messageDelaySeconds, "delaySeconds", delayAlertSeconds) ?? undefined}
-                    className="lag whitespace-nowrap"
+                    className="lag"
                     title={g.connected ? t("panel.seconds", { value: metric.count(g.messageDelaySeconds) }) : t("panel.notConnected")}
                   >
                     {metric.seconds(g.messageDelaySeconds)}
@@ -163,7 +163,7 @@ export function ConsumerGroupsTable({
                   <span
                     data-testid="unconsumed-data"
                     data-level={lagLevel(g.unconsumedRecords, "records") ?? undefined}
-                    className="lag whitespace-nowrap"
+                    className="lag"
                     title={g.connected ? undefined : t("panel.notConnected")}
                   >
                     {metric.count(g.unconsumedRecords)}

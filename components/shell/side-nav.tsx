@@ -36,12 +36,7 @@ export function SideNav({
                 href={item.href}
                 aria-current={active ? "page" : undefined}
                 data-autofocus={autoFocusCurrent && active ? "" : undefined}
-                className={cn(
-                  "block border-l-2 px-4 py-2 text-sm focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600",
-                  active
-                    ? "border-blue-600 bg-blue-50 font-medium text-blue-700"
-                    : "border-transparent text-gray-700 hover:bg-gray-50 hover:text-blue-700",
-                )}
+                className="nav-link"
               >
                 {item.label}
               </Link>

@@ -11,9 +11,6 @@ import { Button } from "../ui/button";
 import { useStatusLabel } from "./status-badge";
 import { SearchBox } from "../ui/search-box";
 
-const selectClass =
-  "h-8 rounded-sm border border-gray-300 bg-white px-2 text-sm text-gray-800 hover:border-blue-400 focus:outline-none focus:ring-2 focus:ring-blue-100";
-
 /** Search, status filter and sort of the task list; every change becomes the URL. */
 export function TaskToolbar({ regionId, query }: { regionId: string; query: TaskListQuery }) {
   const router = useRouter();
@@ -42,7 +39,7 @@ export function TaskToolbar({ regionId, query }: { regionId: string; query: Task
       <label className="flex items-center gap-2 text-sm whitespace-nowrap text-gray-700 sm:ml-2">
         {t("status")}
         <select
-          className={selectClass}
+          className="select"
           value={query.status ?? ""}
           onChange={(e) => go({ status: (e.target.value || undefined) as InstanceStatus | undefined })}
         >
@@ -56,7 +53,7 @@ export function TaskToolbar({ regionId, query }: { regionId: string; query: Task
       </label>
       <label className="flex items-center gap-2 text-sm whitespace-nowrap text-gray-700">
         {t("sort")}
-        <select className={selectClass} value={query.sort} onChange={(e) => go({ sort: e.target.value as TaskListQuery["sort"] })}>
+        <select className="select" value={query.sort} onChange={(e) => go({ sort: e.target.value as TaskListQuery["sort"] })}>
           <option value="created_desc">{t("newest")}</option>
           <option value="created_asc">{t("oldest")}</option>
         </select>
@@ -89,7 +86,7 @@ export function PageSizeSelect({ regionId, query }: { regionId: string; query: T
     <label className="flex items-center gap-2 text-sm whitespace-nowrap text-gray-700">
       {t("pageSize")}
       <select
-        className={selectClass}
+        className="select"
         value={query.pageSize}
         onChange={(e) =>
           router.push(taskListHref(regionId, query, { page: 1, pageSize: Number(e.target.value) as TaskListQuery["pageSize"] }))

@@ -11,11 +11,8 @@ export interface FieldAria {
 
 /** A styled text input, red while invalid. */
 export function inputClass(invalid: boolean, extra?: string) {
-  return cn(
-    "h-8 w-full rounded-sm border bg-white px-2.5 text-sm text-gray-900 placeholder:text-gray-500 focus:outline-none focus:ring-2",
-    invalid ? "border-red-500 focus:ring-red-200" : "border-gray-300 hover:border-blue-400 focus:border-blue-500 focus:ring-blue-100",
-    extra,
-  );
+  // Named component classes (app/globals.css): the utilities are written once, in the CSS.
+  return cn("field", invalid ? "field-bad" : "field-ok", extra);
 }
 
 /**

@@ -1,6 +1,5 @@
 import { Link } from "@/components/ui/link";
 import { useTranslations } from "next-intl";
-import { cn } from "./cn";
 
 /**
  * Page links for server-side pagination; `hrefFor(n)` builds each page's URL (the neighbours'
@@ -23,15 +22,14 @@ export function Pagination({
   const last = pageCount ?? (hasNext ? page + 1 : page);
   const pages = new Set([1, pageCount ?? 1, page - 1, page, hasNext ? page + 1 : page].filter((p) => p >= 1 && p <= last));
   const sorted = [...pages].sort((a, b) => a - b);
-  const item = "inline-flex h-7 min-w-7 items-center justify-center rounded-sm border px-2 text-sm";
   return (
     <nav aria-label={t("label")} className="flex items-center gap-1">
       {page > 1 ? (
-        <Link href={hrefFor(page - 1)} className={cn(item, "border-gray-300 bg-white hover:border-blue-500")} aria-label={t("previous")}>
+        <Link href={hrefFor(page - 1)} className="page-item" aria-label={t("previous")}>
           ‹
         </Link>
       ) : (
-        <span className={cn(item, "border-gray-200 text-gray-500")} aria-hidden>
+        <span className="page-item" aria-hidden>
           ‹
         </span>
       )}
@@ -42,12 +40,7 @@ export function Pagination({
               …
             </span>
           ) : null}
-          <Link
-            href={hrefFor(p)}
-            aria-label={t("page", { page: p })}
-            aria-current={p === page ? "page" : undefined}
-            className={cn(item, p === page ? "border-blue-600 bg-blue-600 text-white" : "border-gray-300 bg-white hover:border-blue-500")}
-          >
+          <Link href={hrefFor(p)} aria-label={t("page", { page: p })} aria-current={p === page ? "page" : undefined} className="page-item">
             {p}
           </Link>
         </span>
@@ -58,11 +51,11 @@ export function Pagination({
         </span>
       ) : null}
       {hasNext ? (
-        <Link href={hrefFor(page + 1)} className={cn(item, "border-gray-300 bg-white hover:border-blue-500")} aria-label={t("next")}>
+        <Link href={hrefFor(page + 1)} className="page-item" aria-label={t("next")}>
           ›
         </Link>
       ) : (
-        <span className={cn(item, "border-gray-200 text-gray-500")} aria-hidden>
+        <span className="page-item" aria-hidden>
           ›
         </span>
       )}

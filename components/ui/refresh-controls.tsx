@@ -79,7 +79,7 @@ export function RefreshControls({
           value={interval}
           disabled={disabled}
           onChange={(e) => setIntervalMs(Number(e.target.value) as AutoRefresh)}
-          className="h-7 rounded-sm border border-gray-300 bg-white px-1.5 text-xs text-gray-800 hover:border-blue-400 focus:ring-2 focus:ring-blue-100 focus:outline-none disabled:bg-gray-50 disabled:text-gray-600"
+          className="select-sm"
         >
           {AUTO_REFRESH_OPTIONS.map((ms) => (
             <option key={ms} value={ms}>

@@ -19,8 +19,8 @@ export function Truncated({
   testId?: string;
 }) {
   return (
-    <span className={cn("flex min-w-0 items-center", className)}>
-      <span className={cn("min-w-0 truncate", mono && "font-mono")} title={value} data-testid={testId}>
+    <span className={cn("trunc", className)}>
+      <span className={cn("trunc-text", mono && "font-mono")} title={value} data-testid={testId}>
         {value}
       </span>
       {copyLabel ? <CopyButton value={value} label={copyLabel} compact /> : null}

@@ -65,7 +65,7 @@ export class ConsumePage {
   async names(): Promise<string[]> {
     return this.table
       .locator("tbody tr")
-      .evaluateAll((rows) => rows.map((r) => r.querySelector("td span.block")?.textContent?.trim() ?? ""));
+      .evaluateAll((rows) => rows.map((r) => r.querySelector("td:first-child .dt-sub")?.textContent?.trim() ?? ""));
   }
 
   groupId(groupName: string): Locator {

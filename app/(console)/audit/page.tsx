@@ -41,8 +41,7 @@ function hrefOf(q: AuditQuery, page: number, cursor: { after?: string; before?: 
   return s ? `${base}?${s}` : base;
 }
 
-const input =
-  "h-8 w-full rounded-sm border border-gray-300 bg-white px-2 text-sm text-gray-900 focus:ring-2 focus:ring-blue-100 focus:outline-none";
+const input = "field field-ok";
 const isAuditAction = (a: string): a is AuditAction => (AUDIT_ACTIONS as readonly string[]).includes(a);
 const isRole = (r: string | null): r is Role => r !== null && (ROLES as readonly string[]).includes(r);
 const isActor = (r: { username: string; role: string | null }): r is { username: (typeof AUDIT_ACTORS)[number]; role: null } =>
@@ -83,11 +82,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <div className="flex flex-wrap items-end justify-between gap-3">
         <h1 className="text-xl font-semibold text-gray-900">{t("title")}</h1>
         {/* A file download, streamed by the route handler: admins only, and the export is audited. */}
-        <a
-          href={hrefOf(query, 1, {}, "/audit/export")}
-          download
-          className="inline-flex h-8 items-center rounded-sm border border-gray-300 bg-white px-3.5 text-sm font-medium text-gray-800 hover:border-blue-500 hover:text-blue-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
-        >
+        <a href={hrefOf(query, 1, {}, "/audit/export")} download className="btn btn-md btn-secondary">
           {t("exportCsv")}
         </a>
       </div>
