@@ -8,6 +8,7 @@ import { can } from "@/lib/auth/roles";
 import { listRegions, resolveRegion } from "@/lib/data/regions";
 import { REGION_COOKIE } from "@/lib/regions";
 import { APP_ICONS } from "../app-icons";
+import { regionEntry } from "@/components/regions/region-names";
 
 export const metadata: Metadata = APP_ICONS;
 
@@ -26,7 +27,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   return (
     <ConsoleShell
       nav={nav}
-      regions={regions}
+      regions={regions.map(regionEntry)}
       regionId={region.id}
       username={user.username}
       role={user.role}

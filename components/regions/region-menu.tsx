@@ -4,11 +4,10 @@ import * as Menu from "@radix-ui/react-dropdown-menu";
 import { usePathname, useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { ComponentProps } from "react";
-import type { RegionOption } from "@/lib/data/regions";
 import { useLandmark } from "../ui/use-landmark";
 import type { Wanted } from "../ui/when-wanted";
 import { useRegion } from "./region-context";
-import { regionAreaKey, regionNameKey } from "./region-names";
+import { localRegionName, regionAreaKey, type RegionEntry } from "./region-names";
 
 /** The region selector's menu, loaded when first wanted (region-selector.tsx draws its trigger until then). */
 export function RegionMenu({
@@ -17,12 +16,9 @@ export function RegionMenu({
   trigger,
   defaultOpen,
   autoFocus,
-}: { regions: RegionOption[]; current: string; trigger: ComponentProps<"button"> } & Wanted) {
+}: { regions: RegionEntry[]; current: string; trigger: ComponentProps<"button"> } & Wanted) {
   const t = useTranslations("regions");
-  const nameOf = (r: RegionOption) => {
-    const key = regionNameKey(r.id);
-    return key ? t(key) : r.name;
-  };
+  const nameOf = (r: RegionEntry) => localRegionName(t, r);
   const areaName = (area: string) => {
     const key = regionAreaKey(area);
     return key ? t(key) : area;

@@ -22,7 +22,20 @@ export function regionAreaKey(area: string): `areas.${AreaKey}` | null {
 }
 
 /** A region's name in the page's language, given a translator of "regions" (server or client). */
-export function localRegionName(t: (key: `names.${RegionId}`) => string, region: { id: string; name: string }): string {
+export function localRegionName(t: (key: `names.${RegionId}`) => string, region: { id: string; name?: string }): string {
   const key = regionNameKey(region.id);
-  return key ? t(key) : region.name;
+  return key ? t(key) : (region.name ?? region.id);
+}
+
+/** A region as the console frame gets it: the database's English name only where the catalogue does not know the id. */
+export interface RegionEntry {
+  id: string;
+  area: string;
+  taskCount: number;
+  name?: string;
+}
+
+/** What the browser needs of a region (every page's payload carries the whole list). */
+export function regionEntry(region: Required<RegionEntry>): RegionEntry {
+  return regionNameKey(region.id) ? { id: region.id, area: region.area, taskCount: region.taskCount } : region;
 }

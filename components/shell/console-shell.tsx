@@ -4,7 +4,7 @@ import { Link } from "@/components/ui/link";
 import { useTranslations } from "next-intl";
 import { Suspense, type ReactNode } from "react";
 import type { Role } from "@/lib/auth/roles";
-import type { RegionOption } from "@/lib/data/regions";
+import type { RegionEntry } from "../regions/region-names";
 import { RegionProvider } from "../regions/region-context";
 import { RegionSelector } from "../regions/region-selector";
 import { ConsoleStateProvider, SessionLapsedBanner } from "./console-state";
@@ -39,7 +39,7 @@ export function ConsoleShell({
   children,
 }: {
   nav: ShellNavItem[];
-  regions: RegionOption[];
+  regions: RegionEntry[];
   regionId: string;
   username: string;
   role: Role;
@@ -61,22 +61,13 @@ export function ConsoleShell({
   return (
     <RegionProvider initialRegionId={regionId}>
       <ConsoleStateProvider initialTimeZone={timeZone} followsBrowser={followsBrowser}>
-        <a
-          href="#main"
-          className="sr-only z-[60] rounded-sm bg-white px-3 py-2 text-sm font-medium text-blue-700 shadow-lg focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:outline-2 focus:outline-blue-600"
-        >
+        <a href="#main" className="skip-link">
           {t("skipToMain")}
         </a>
         <div className="flex min-h-screen flex-col">
-          <header
-            id="top-bar"
-            className="sticky top-0 z-30 flex h-12 items-center gap-2 bg-[#1b2330] px-2 text-white shadow sm:gap-4 sm:px-4"
-          >
+          <header id="top-bar" className="top-bar">
             <MobileNav items={items} />
-            <Link
-              href="/change-tracking"
-              className="flex shrink-0 items-center gap-2 rounded-sm font-semibold tracking-tight focus-visible:outline-2 focus-visible:outline-white"
-            >
+            <Link href="/change-tracking" className="top-btn shrink-0 gap-2 font-semibold tracking-tight hover:bg-transparent">
               <LogoMark />
               <span className="hidden whitespace-nowrap sm:inline">{tc("productName")}</span>
               <span className="sr-only sm:hidden">{tc("productName")}</span>
@@ -93,7 +84,7 @@ export function ConsoleShell({
           <RouteProgress />
           <FreshOnReturn />
           <div className="flex flex-1">
-            <div className="hidden w-48 shrink-0 border-r border-gray-200 bg-white pt-3 lg:block">
+            <div className="side-box">
               <p aria-hidden className="px-4 pb-2 text-xs font-semibold tracking-wide text-gray-600 uppercase">
                 {t("nav.section")}
               </p>

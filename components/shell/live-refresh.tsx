@@ -78,6 +78,11 @@ export function LiveRefreshControls() {
   );
 }
 
+/** Whether the rows shown are stale (the last refresh failed); false outside a LiveRefreshProvider. */
+export function useLiveStale(): boolean {
+  return useContext(Context)?.stale ?? false;
+}
+
 /** Marks what it wraps as stale (data-stale) while the last refresh failed; rows style themselves by it. */
 export function LiveStaleScope({ children }: { children: ReactNode }) {
   const { stale } = useLiveRefresh();

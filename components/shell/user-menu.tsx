@@ -15,8 +15,7 @@ export function UserMenu({ username, role }: { username: string; role: Role }) {
   const tc = useTranslations("common");
   const { Popup, wanted, plainTrigger } = useWhenWanted(loadMenu);
   const trigger = {
-    className:
-      "flex h-8 items-center gap-2 rounded-sm px-2 text-sm text-white hover:bg-white/10 focus-visible:outline-2 focus-visible:outline-white",
+    className: "top-btn h-8 gap-2 px-2 text-sm",
     children: (
       <>
         <span aria-hidden className="flex h-6 w-6 items-center justify-center rounded-full bg-orange-700 text-xs font-semibold uppercase">

@@ -21,7 +21,11 @@ const TONES: Record<InstanceStatus, Tone> = {
   Downgrade: "purple",
 };
 
-export function StatusBadge({ status }: { status: InstanceStatus }) {
+export function StatusBadge({ status, testId }: { status: InstanceStatus; testId?: string }) {
   const label = useStatusLabel();
-  return <Badge tone={TONES[status]}>{label(status)}</Badge>;
+  return (
+    <Badge tone={TONES[status]} testId={testId}>
+      {label(status)}
+    </Badge>
+  );
 }

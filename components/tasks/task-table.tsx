@@ -9,6 +9,7 @@ import type { TaskRow } from "@/lib/data/tasks";
 import { formatDateTime, zoneLabel } from "@/lib/format";
 import { DataTable } from "../ui/data-table";
 import { TwoLineTime } from "../ui/two-line-time";
+import { useLiveStale } from "../shell/live-refresh";
 import { StatusBadge } from "./status-badge";
 
 // Component classes of app/globals.css: the same utilities, named once.
@@ -34,6 +35,7 @@ export function TaskTable({
   const zone = zoneLabel(timeZone);
   const t = useTranslations("tasks.table");
   const billing = useTranslations("common.billing");
+  const stale = useLiveStale();
   return (
     <DataTable
       label={t("label")}
@@ -88,12 +90,13 @@ export function TaskTable({
               </span>
             </td>
             <td className={td}>
-              <span data-testid="task-status">
-                <StatusBadge status={row.status} />
-              </span>
-              <span className="dt-stale" data-testid="task-stale">
-                {t("stale")}
-              </span>
+              <StatusBadge status={row.status} testId="task-status" />
+              {/* Only while a refresh has failed: the rows' HTML carries no hidden marker each. */}
+              {stale ? (
+                <span className="dt-stale" data-testid="task-stale">
+                  {t("stale")}
+                </span>
+              ) : null}
             </td>
             <td className={td}>
               <TwoLineTime value={row.checkpointAt} timeZone={timeZone} />
@@ -126,13 +129,10 @@ export function TaskTable({
             <td className={td} data-testid="task-created">
               <TwoLineTime value={row.createdAt} timeZone={timeZone} />
             </td>
-            <td className={`${td} whitespace-nowrap`}>
+            <td className={`${td} dt-actions`}>
               <Link href={`/change-tracking/${row.id}/consume`} className="dt-link" aria-label={t("consumeOf", { id: row.id })}>
                 {t("consume")}
               </Link>
-              <span aria-hidden className="mx-1.5 text-gray-300">
-                |
-              </span>
               <Link href={`/change-tracking/${row.id}`} className="dt-link" aria-label={t("detailsOf", { id: row.id })}>
                 {t("details")}
               </Link>

@@ -58,16 +58,7 @@ export function RefreshControls({
       </span>
       {/* Never disabled by a poll in flight: a click then simply asks again. */}
       <Button size="sm" onClick={refresh} disabled={disabled} aria-busy={refreshing} aria-label={t("button")}>
-        <svg
-          aria-hidden
-          viewBox="0 0 16 16"
-          className={`h-3.5 w-3.5 ${refreshing ? "animate-spin" : ""}`}
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="1.6"
-        >
-          <path d="M13.5 8a5.5 5.5 0 1 1-1.6-3.9M13.5 2.5v3h-3" />
-        </svg>
+        <span aria-hidden className={`icon icon-refresh ${refreshing ? "animate-spin" : ""}`} />
         {t("button")}
       </Button>
       <span className="inline-flex items-center gap-2">
