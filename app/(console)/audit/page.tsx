@@ -20,7 +20,8 @@ import { getDb } from "@/lib/db";
 import { zoneLabel } from "@/lib/format";
 import { formatTotal } from "@/lib/pagination";
 import { auditQuerySchema, type AuditQuery } from "@/lib/validation/audit";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClass } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("audit");
@@ -41,7 +42,7 @@ function hrefOf(q: AuditQuery, page: number, cursor: { after?: string; before?: 
   return s ? `${base}?${s}` : base;
 }
 
-const input = "field field-ok";
+const input = inputClass(false);
 const isAuditAction = (a: string): a is AuditAction => (AUDIT_ACTIONS as readonly string[]).includes(a);
 const isRole = (r: string | null): r is Role => r !== null && (ROLES as readonly string[]).includes(r);
 const isActor = (r: { username: string; role: string | null }): r is { username: (typeof AUDIT_ACTORS)[number]; role: null } =>
@@ -82,7 +83,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <div className="flex flex-wrap items-end justify-between gap-3">
         <h1 className="text-xl font-semibold text-gray-900">{t("title")}</h1>
         {/* A file download, streamed by the route handler: admins only, and the export is audited. */}
-        <a href={hrefOf(query, 1, {}, "/audit/export")} download className="btn btn-md btn-secondary">
+        <a href={hrefOf(query, 1, {}, "/audit/export")} download className={buttonClass()}>
           {t("exportCsv")}
         </a>
       </div>
