@@ -124,7 +124,9 @@ describe("the Monitoring tab's read", () => {
     const instanceId = await addInstance(conn);
     const a = await addConnectedGroup(conn, instanceId, 5);
     const b = await addConnectedGroup(conn, instanceId, 5);
-    const now = new Date();
+    // A minute into a 30-minute step (the 7 days' step), so the samples 10 and 20 s before it
+    // share that step whatever the clock says.
+    const now = new Date(Math.floor(Date.now() / 1_800_000) * 1_800_000 - 1_800_000 + 65_000);
     const slot = Math.floor(now.getTime() / 10_000) * 10_000;
     await sample(a, slot - 20_000, 30, 300);
     await sample(a, slot - 10_000, 50, 200);
