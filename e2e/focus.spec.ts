@@ -1,4 +1,4 @@
-import { test, expect, storageStateOf, userMenu, visit } from "./fixtures";
+import { test, expect, storageStateOf, userMenu, visit, SEED } from "./fixtures";
 import { ConsumePage } from "./pages/consume-page";
 
 test.use({ storageState: storageStateOf("admin") });
@@ -134,6 +134,21 @@ test.describe("popups whose code comes when first wanted", () => {
     await expect(menu).toBeFocused();
     await page.keyboard.press("Enter");
     await expect(page.getByRole("menuitem", { name: "Sign out" })).toBeVisible();
+  });
+
+  test("a button pressed as its tooltip's code arrives still gets its click", async ({ page, context }) => {
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    await visit(page, `/change-tracking/${SEED.normal}`);
+    await slowScripts(page);
+    const copy = page.getByRole("button", { name: "Copy public endpoint" });
+    await copy.hover(); // the tooltip's code starts loading
+    await page.mouse.down();
+    // Held while the code arrives (each chunk 400 ms late), released after.
+    await page.waitForTimeout(1_500);
+    await page.mouse.up();
+    await expect(page.getByText("public endpoint copied")).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^dts-cn-hangzhou\.aliyuncs\.com:\d+$/);
+    await expect(page.getByRole("tooltip")).toBeVisible(); // and the tooltip came after
   });
 
   test("the phone's menu sheet opens on a press made before its code arrives", async ({ page }) => {

@@ -41,7 +41,19 @@ export function useWhenWanted<C>(load: () => Promise<C>) {
         autoFocus: el !== null && el === document.activeElement,
         hovered: el?.matches(":hover") ?? false,
       };
-      setState((current) => current ?? { Popup, wanted });
+      const swap = () => setState((current) => current ?? { Popup, wanted });
+      // A press under way on a tooltip's child (not a menu's press, which the popup takes over):
+      // swapping the element now would put its press and release on different elements, and its
+      // click would be lost. Swap once the press has ended and its click has run.
+      if (!pressed.current && el?.matches(":active")) {
+        const ended = () => {
+          window.removeEventListener("pointerup", ended, true);
+          window.removeEventListener("pointercancel", ended, true);
+          setTimeout(swap, 0);
+        };
+        window.addEventListener("pointerup", ended, true);
+        window.addEventListener("pointercancel", ended, true);
+      } else swap();
     });
   };
   /** The plain trigger's handlers: loading starts on hover or focus. */
