@@ -209,3 +209,51 @@ for (const size of SIZES) {
     });
   });
 }
+
+// Data Consume's first paint (consumer-groups-table.tsx FIRST_PAINT_ROWS): the server draws the
+// first rows, the browser the rest once the page runs, each held until then by a placeholder of a
+// drawn row's height, so what is below the table does not move when they come.
+for (const size of SIZES) {
+  test.describe(`${size.name}, as the server draws it`, () => {
+    const viewport = { width: size.width, height: size.height };
+    test.use({ viewport, storageState: storageStateOf("admin") });
+
+    test(`Data Consume's first paint at ${size.name}: the first rows drawn, the rest held at a row's height`, async ({ page, browser }) => {
+      const url = `/change-tracking/${SEED.full}/consume`;
+      const rowsHeight = (p: Page) => p.locator("table tbody").evaluate((el) => el.getBoundingClientRect().height);
+      // The server's HTML alone: a browser that runs no script.
+      const still = await browser.newContext({
+        baseURL: test.info().project.use.baseURL,
+        viewport,
+        storageState: storageStateOf("admin"),
+        javaScriptEnabled: false,
+      });
+      let before: number;
+      try {
+        const html = await still.newPage();
+        await html.goto(url);
+        const rows = await html
+          .locator("table tbody tr")
+          .evaluateAll((trs) =>
+            trs.map((tr) => ({ held: tr.classList.contains("cg-placeholder"), height: tr.getBoundingClientRect().height })),
+          );
+        const drawn = rows.filter((r) => !r.held).map((r) => r.height);
+        const held = rows.filter((r) => r.held).map((r) => r.height);
+        expect([drawn.length, held.length]).toEqual([8, 12]);
+        for (const height of held) {
+          expect(height).toBeGreaterThanOrEqual(Math.min(...drawn) - 2);
+          expect(height).toBeLessThanOrEqual(Math.max(...drawn) + 2);
+        }
+        before = await rowsHeight(html);
+      } finally {
+        await still.close();
+      }
+
+      await visit(page, url);
+      await expect(page.getByTestId("group-id")).toHaveCount(20);
+      await expect(page.locator(".cg-placeholder")).toHaveCount(0);
+      // Twelve rows came in place of their placeholders: what is below moved by a pixel a row at most.
+      expect(Math.abs((await rowsHeight(page)) - before)).toBeLessThanOrEqual(12);
+    });
+  });
+}

@@ -21,6 +21,8 @@ export interface InstanceConnect {
 
 const ConnectContext = createContext<InstanceConnect | null>(null);
 export const InstanceConnectProvider = ConnectContext.Provider;
+/** The instance's topic and endpoints, under the Data Consume panel (null outside it). */
+export const useInstanceConnect = () => useContext(ConnectContext);
 
 /**
  * The connect guide of one consumer group (docs/rules.md "Connect guide"): a network, a client, and
@@ -28,7 +30,7 @@ export const InstanceConnectProvider = ConnectContext.Provider;
  * password a placeholder. Shown in the details drawer, after a create and after a password reset.
  */
 export function ConnectGuide({ groupId, account }: { groupId: string; account: string }) {
-  const instance = useContext(ConnectContext);
+  const instance = useInstanceConnect();
   const t = useTranslations("consume.connectGuide");
   const [network, setNetwork] = useState<ConnectNetwork>("vpc");
   const [client, setClient] = useState<ConnectClient>("java");

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { can, type Role } from "@/lib/auth/roles";
 import type { ConsumerGroupList } from "@/lib/data/consumer-groups";
 import type { InstanceSparklines } from "@/lib/data/heartbeat-history";
@@ -37,6 +37,7 @@ export function ConsumerGroupsPanel({
   initialView,
   role,
   instanceName,
+  children,
 }: {
   initial: ConsumerGroupList;
   /** the instance's topic and endpoints, for the connect guide */
@@ -44,6 +45,8 @@ export function ConsumerGroupsPanel({
   initialView: ConsumeView;
   role: Role;
   instanceName: string;
+  /** what follows the panel and reads its instance's topic and endpoints (the connect section) */
+  children?: ReactNode;
 }) {
   const instanceId = initial.instanceId;
   const { lapsed, markLapsed } = useConsoleState();
@@ -211,6 +214,7 @@ export function ConsumerGroupsPanel({
           ) : null}
         </DialogRoot>
       </section>
+      {children}
     </InstanceConnectProvider>
   );
 }

@@ -1,0 +1,63 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { CONSUMER_GROUP_QUOTA } from "@/lib/validation/rules";
+import { InfoSection } from "../ui/info-section";
+import { code } from "../ui/rich-tags";
+import { Truncated } from "../ui/truncated";
+import { useInstanceConnect } from "./connect-guide";
+import { ExampleSaslUser } from "./example-sasl-user";
+
+// Data Consume's words around its table, drawn from the page's catalogue (which its JavaScript
+// carries already) rather than sent as markup in every answer's payload (README "Benchmark").
+
+/** The SASL user's form, as Kafka clients write it (the same in every language). */
+const SASL_USER_PATTERN = "<account>-<consumerGroupId>";
+
+/** The DTS help page's usage notes, above the table. */
+export function UsageNotes() {
+  const t = useTranslations("consume.notes");
+  return (
+    <div className="rounded-sm border border-blue-100 bg-blue-50 px-4 py-3 text-sm text-gray-800">
+      <p className="font-medium text-gray-900">{t("title")}</p>
+      <ul className="mt-1 list-disc space-y-1 pl-5">
+        <li>{t("quota", { quota: CONSUMER_GROUP_QUOTA })}</li>
+        <li>{t("oneConsumer")}</li>
+        <li>{t.rich("dstore", { strong: (chunks) => <strong>{chunks}</strong> })}</li>
+      </ul>
+    </div>
+  );
+}
+
+/** How consumers connect: the instance's topic and endpoints (the panel's), and an example SASL user. */
+export function ConnectSection({ instanceId }: { instanceId: string }) {
+  const t = useTranslations("consume.connect");
+  const instance = useInstanceConnect();
+  if (!instance) return null;
+  return (
+    <InfoSection id="connect-title" title={t("title")}>
+      <p className="mt-2">{t.rich("body", { code, user: SASL_USER_PATTERN })}</p>
+      <dl className="mt-3 grid grid-cols-1 gap-3 md:grid-cols-2">
+        <div className="min-w-0">
+          <dt className="text-gray-700">{t("topic")}</dt>
+          <dd>
+            <Truncated value={instance.topic} copyLabel={t("copyTopic")} mono />
+          </dd>
+        </div>
+        <div className="min-w-0">
+          <dt className="text-gray-700">{t("vpc")}</dt>
+          <dd>
+            <Truncated value={instance.endpoints.vpc} copyLabel={t("copyVpc")} mono />
+          </dd>
+        </div>
+        <div className="min-w-0">
+          <dt className="text-gray-700">{t("public")}</dt>
+          <dd>
+            <Truncated value={instance.endpoints.public} copyLabel={t("copyPublic")} mono />
+          </dd>
+        </div>
+        <ExampleSaslUser instanceId={instanceId} />
+      </dl>
+    </InfoSection>
+  );
+}
