@@ -40,3 +40,26 @@ test("the preview's figures come from the group's history; the same checkpoint a
   const moved = await db.consumerGroup.findUniqueOrThrow({ where: { id: moving.id }, select: { checkpointAt: true } });
   expect(moved.checkpointAt?.toISOString()).toBe(at(1200).toISOString());
 });
+
+test("a refused checkpoint lands on the field the choice showed, and nothing is lost", async ({ page, db, createInstance }) => {
+  const instance = await createInstance({ groups: 2 });
+  const [moving, other] = instance.groups;
+  const { dataBeginAt } = await db.instance.findUniqueOrThrow({ where: { id: instance.id }, select: { dataBeginAt: true } });
+  // The other group stands 10 minutes before the data the instance still holds: the server refuses
+  // it as a time (its field "time"), which this choice showed as "Consumer group".
+  await db.consumerGroup.update({ where: { id: other.id }, data: { checkpointAt: new Date(dataBeginAt!.getTime() - 600_000) } });
+
+  const consume = await new ConsumePage(page).open(instance.id);
+  await (await consume.openMore(moving.name)).getByRole("menuitem", { name: "Reset Checkpoint", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: `Reset the checkpoint of ${moving.name}` });
+  await dialog.getByLabel("The same checkpoint as another group").check();
+  const select = dialog.getByLabel("Consumer group");
+  await select.selectOption(other.id);
+  await dialog.getByRole("button", { name: "Reset Checkpoint" }).click();
+  await expect(select).toHaveAttribute("aria-invalid", "true");
+  await expect(select).toHaveAccessibleDescription(/within the instance's data range/);
+  await expect(select).toHaveValue(other.id);
+  await expect(dialog.getByLabel("The same checkpoint as another group")).toBeChecked();
+  const kept = await db.consumerGroup.findUniqueOrThrow({ where: { id: moving.id }, select: { startCheckpointAt: true } });
+  expect(kept.startCheckpointAt).toBeNull();
+});

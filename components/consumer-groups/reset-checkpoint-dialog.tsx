@@ -63,8 +63,8 @@ export function ResetCheckpointDialog({
       const serverTarget = values.target === "same" ? "time" : values.target;
       return { groupId: group.id, target: serverTarget, time: serverTarget === "time" ? (destination(values) ?? undefined) : undefined };
     },
-    // The time's field is the one the choice showed.
-    fields: (values) => ["target", values.target === "same" ? "sameAs" : "time"],
+    // A refused time lands on the field the choice showed: the typed time, or the group chosen.
+    fields: (values) => ({ target: "target", time: values.target === "same" ? "sameAs" : "time" }),
     onSuccess: (data) => {
       toast.success(t("done", { name: group.name, time: formatDateTime(data.checkpointAt, timeZone), zone: label }));
       onDone();

@@ -7,13 +7,18 @@ import { checkSession } from "../shell/console-fetch";
  * first), and the message on `root.server` when no field took one. Typed values stay as they are.
  * An ended session is left to the dialog's lapsed-session notice.
  */
-export function applyActionFailure<T extends FieldValues>(result: ActionFailure, setError: UseFormSetError<T>, fields: readonly string[]) {
+export function applyActionFailure<T extends FieldValues>(
+  result: ActionFailure,
+  setError: UseFormSetError<T>,
+  fields: Readonly<Record<string, string | undefined>>,
+) {
   // A lapsed session is said once, by the dialog's own notice with its sign-in link.
   if (result.code === "Unauthorized") return;
   let placed = false;
   for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
-    if (fields.includes(field)) {
-      setError(field as FieldPath<T>, { type: "server", message }, { shouldFocus: !placed });
+    const shown = Object.hasOwn(fields, field) ? fields[field] : undefined;
+    if (shown) {
+      setError(shown as FieldPath<T>, { type: "server", message }, { shouldFocus: !placed });
       placed = true;
     }
   }

@@ -15,7 +15,8 @@ type Schema = z.ZodType<FieldValues, FieldValues>;
  * A dialog's form that submits to a server action (README "Architecture"): the schema checks
  * it as the person types (messages worded in the page's language), the action is called through
  * `useServerAction` (each refusal lands on its field, the rest on the form's alert, every value
- * kept), and `onSuccess` takes the answer. `fields` are the form's own: its default values' keys.
+ * kept), and `onSuccess` takes the answer. A refusal lands on the form's field of its name (its default
+ * values' keys) unless `fields` says where.
  */
 export function useActionForm<S extends Schema, I, T>(
   schema: S,
@@ -29,8 +30,11 @@ export function useActionForm<S extends Schema, I, T>(
     onSuccess: (data: T, values: z.output<S>) => void | Promise<void>;
     /** After a refusal has been put on the form. */
     onRefused?: () => void;
-    /** The fields a refusal may land on, when not every field of the form (the rest go to its alert). */
-    fields?: (values: z.output<S>) => readonly string[];
+    /**
+     * Where a refusal of each of the action's fields lands, when not on the form's field of the same
+     * name: the form's field that shows it, or none (then on the form's alert).
+     */
+    fields?: (values: z.output<S>) => Readonly<Record<string, string | undefined>>;
   },
 ) {
   const { defaultValues, mode, action, input, onSuccess, onRefused, fields } = options;
@@ -43,7 +47,7 @@ export function useActionForm<S extends Schema, I, T>(
   const submit = form.handleSubmit(async (values) => {
     const result = await run(input(values));
     if (result.ok) return onSuccess(result.data, values);
-    applyActionFailure(result, form.setError, fields ? fields(values) : Object.keys(defaultValues));
+    applyActionFailure(result, form.setError, fields ? fields(values) : Object.fromEntries(Object.keys(defaultValues).map((k) => [k, k])));
     onRefused?.();
   });
   const { errors, isSubmitting } = form.formState;
