@@ -63,8 +63,12 @@ export function ResetCheckpointDialog({
       const serverTarget = values.target === "same" ? "time" : values.target;
       return { groupId: group.id, target: serverTarget, time: serverTarget === "time" ? (destination(values) ?? undefined) : undefined };
     },
-    // A refused time lands on the field the choice showed: the typed time, or the group chosen.
-    fields: (values) => ({ target: "target", time: values.target === "same" ? "sameAs" : "time" }),
+    // A refused time lands on the field the choice showed: the typed time, or the group chosen
+    // (the earliest and latest show none: the dialog's alert says it).
+    fields: (values) => ({
+      target: "target",
+      time: values.target === "same" ? "sameAs" : values.target === "time" ? "time" : undefined,
+    }),
     onSuccess: (data) => {
       toast.success(t("done", { name: group.name, time: formatDateTime(data.checkpointAt, timeZone), zone: label }));
       onDone();

@@ -16,7 +16,7 @@ type Schema = z.ZodType<FieldValues, FieldValues>;
  * it as the person types (messages worded in the page's language), the action is called through
  * `useServerAction` (each refusal lands on its field, the rest on the form's alert, every value
  * kept), and `onSuccess` takes the answer. A refusal lands on the form's field of its name (its default
- * values' keys) unless `fields` says where.
+ * values' keys), or where `fields` says.
  */
 export function useActionForm<S extends Schema, I, T>(
   schema: S,
@@ -31,8 +31,9 @@ export function useActionForm<S extends Schema, I, T>(
     /** After a refusal has been put on the form. */
     onRefused?: () => void;
     /**
-     * Where a refusal of each of the action's fields lands, when not on the form's field of the same
-     * name: the form's field that shows it, or none (then on the form's alert).
+     * Where the refusals of the action's fields land, when not each on the form's field of its name:
+     * every action field that lands on a field, mapped to the form's field that shows it. An
+     * action field left out (or mapped to undefined) goes to the form's alert.
      */
     fields?: (values: z.output<S>) => Readonly<Record<string, string | undefined>>;
   },

@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
+import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
 
 /** How a popup was wanted before its code arrived: open it at once, and hand its trigger the focus back. */
 export interface Wanted {
@@ -30,29 +30,42 @@ export function useWhenWanted<C>(load: () => Promise<C>) {
   });
   const element = useRef<HTMLElement | null>(null);
   const pressed = useRef(false);
+  // Stops waiting for a press to end (below); also when the control goes.
+  const waiting = useRef(false);
+  const stopWaiting = useRef<() => void>(() => {});
+  useEffect(() => () => stopWaiting.current(), []);
   const want = (press: boolean) => {
     if (press) pressed.current = true;
     void load().then((Popup) => {
       loaded.set(load, Popup);
-      // Read as the plain trigger is swapped for the popup's own.
-      const el = element.current;
-      const wanted = {
-        defaultOpen: pressed.current,
-        autoFocus: el !== null && el === document.activeElement,
-        hovered: el?.matches(":hover") ?? false,
+      const swap = () => {
+        // Read as the plain trigger is swapped for the popup's own.
+        const el = element.current;
+        const wanted = {
+          defaultOpen: pressed.current,
+          autoFocus: el !== null && el === document.activeElement,
+          hovered: el?.matches(":hover") ?? false,
+        };
+        setState((current) => current ?? { Popup, wanted });
       };
-      const swap = () => setState((current) => current ?? { Popup, wanted });
       // A press under way on a tooltip's child (not a menu's press, which the popup takes over):
       // swapping the element now would put its press and release on different elements, and its
-      // click would be lost. Swap once the press has ended and its click has run.
-      if (!pressed.current && el?.matches(":active")) {
+      // click would be lost. Swap once the press has ended (a pointer's or a key's) and its click
+      // has run.
+      if (!pressed.current && element.current?.matches(":active")) {
+        if (waiting.current) return; // a hover and a focus both loaded it: one wait is enough
+        waiting.current = true;
+        const ends = ["pointerup", "pointercancel", "keyup", "blur"] as const;
         const ended = () => {
-          window.removeEventListener("pointerup", ended, true);
-          window.removeEventListener("pointercancel", ended, true);
+          stopWaiting.current();
           setTimeout(swap, 0);
         };
-        window.addEventListener("pointerup", ended, true);
-        window.addEventListener("pointercancel", ended, true);
+        stopWaiting.current = () => {
+          for (const type of ends) window.removeEventListener(type, ended, true);
+          waiting.current = false;
+          stopWaiting.current = () => {};
+        };
+        for (const type of ends) window.addEventListener(type, ended, true);
       } else swap();
     });
   };
