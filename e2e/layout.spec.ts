@@ -221,6 +221,7 @@ for (const size of SIZES) {
     test(`Data Consume's first paint at ${size.name}: the first rows drawn, the rest held at a row's height`, async ({ page, browser }) => {
       const url = `/change-tracking/${SEED.full}/consume`;
       const rowsHeight = (p: Page) => p.locator("table tbody").evaluate((el) => el.getBoundingClientRect().height);
+      const tableTop = (p: Page) => p.locator("table").evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
       // The server's HTML alone: a browser that runs no script.
       const still = await browser.newContext({
         baseURL: test.info().project.use.baseURL,
@@ -229,6 +230,7 @@ for (const size of SIZES) {
         javaScriptEnabled: false,
       });
       let before: number;
+      let top: number;
       try {
         const html = await still.newPage();
         await html.goto(url);
@@ -245,6 +247,7 @@ for (const size of SIZES) {
           expect(height).toBeLessThanOrEqual(Math.max(...drawn) + 2);
         }
         before = await rowsHeight(html);
+        top = await tableTop(html);
       } finally {
         await still.close();
       }
@@ -254,6 +257,9 @@ for (const size of SIZES) {
       await expect(page.locator(".cg-placeholder")).toHaveCount(0);
       // Twelve rows came in place of their placeholders: what is below moved by a pixel a row at most.
       expect(Math.abs((await rowsHeight(page)) - before)).toBeLessThanOrEqual(12);
+      // And the table itself stayed where the server's HTML put it (what runs above it, such as the
+      // time of the last refresh, takes the room it was given).
+      expect(Math.abs((await tableTop(page)) - top)).toBeLessThanOrEqual(2);
     });
   });
 }

@@ -42,7 +42,9 @@ export function RefreshControls({
     <div className="flex flex-wrap items-center gap-2 text-sm">
       {/* Quiet: the time of the last read is shown, not announced (a poll every 5 s would speak
           every 5 s); a failure is announced, once, by the alert below. */}
-      <span className="min-w-0 text-xs text-gray-700" data-testid="refresh-status">
+      {/* Its room is kept from the server's HTML on (the time comes once hydrated), so nothing
+          below moves when the time appears (e2e/layout.spec.ts, first paint). */}
+      <span className="min-w-[9rem] text-right text-xs text-gray-700" data-testid="refresh-status">
         {failedText ? (
           <span className="font-medium text-red-700">{failedText}</span>
         ) : refreshing ? (
