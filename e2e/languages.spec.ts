@@ -16,7 +16,11 @@ async function newUser(db: Db, name: string, role: "admin" | "operator" | "viewe
 }
 
 const switchTo = async (page: Page, language: "中文" | "English") => {
-  await page.getByTestId("language-switch").getByRole("button", { name: language }).click();
+  const choice = page.getByTestId("language-switch").getByRole("button", { name: language });
+  await choice.click();
+  // Switched when the page's refresh is done: the choice is pressed and the switch takes clicks again.
+  await expect(choice).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByTestId("language-switch").getByRole("button", { name: language === "中文" ? "English" : "中文" })).toBeEnabled();
 };
 
 test("the whole flow in Chinese: switch, region menu, tasks, the Add dialog's refusals, create, change, reset, delete, audit log", async ({

@@ -213,6 +213,8 @@ for (const size of SIZES) {
 // Data Consume's first paint (consumer-groups-table.tsx FIRST_PAINT_ROWS): the server draws the
 // first rows, the browser the rest once the page runs, each held until then by a placeholder of a
 // drawn row's height, so what is below the table does not move when they come.
+const TASK_LIST = "/change-tracking?region=cn-hangzhou";
+
 for (const size of SIZES) {
   test.describe(`${size.name}, as the server draws it`, () => {
     const viewport = { width: size.width, height: size.height };
@@ -231,6 +233,7 @@ for (const size of SIZES) {
       });
       let before: number;
       let top: number;
+      let taskListTop: number;
       try {
         const html = await still.newPage();
         await html.goto(url);
@@ -248,6 +251,8 @@ for (const size of SIZES) {
         }
         before = await rowsHeight(html);
         top = await tableTop(html);
+        await html.goto(TASK_LIST);
+        taskListTop = await tableTop(html);
       } finally {
         await still.close();
       }
@@ -260,6 +265,9 @@ for (const size of SIZES) {
       // And the table itself stayed where the server's HTML put it (what runs above it, such as the
       // time of the last refresh, takes the room it was given).
       expect(Math.abs((await tableTop(page)) - top)).toBeLessThanOrEqual(2);
+      // The task list's toolbar has the same refresh controls: its table stays put too.
+      await visit(page, TASK_LIST);
+      expect(Math.abs((await tableTop(page)) - taskListTop)).toBeLessThanOrEqual(2);
     });
   });
 }
