@@ -5,7 +5,7 @@ import { CONSUMER_GROUP_QUOTA } from "@/lib/validation/rules";
 import { InfoSection } from "../ui/info-section";
 import { code } from "../ui/rich-tags";
 import { Truncated } from "../ui/truncated";
-import { useInstanceConnect } from "./connect-guide";
+import { useInstanceConnect, type InstanceConnect } from "./connect-guide";
 import { ExampleSaslUser } from "./example-sasl-user";
 
 // Data Consume's words around its table, drawn from the page's catalogue (which its JavaScript
@@ -13,6 +13,13 @@ import { ExampleSaslUser } from "./example-sasl-user";
 
 /** The SASL user's form, as Kafka clients write it (the same in every language). */
 const SASL_USER_PATTERN = "<account>-<consumerGroupId>";
+
+/** What a consumer connects to, in the order shown: the topic, then the VPC and public endpoints. */
+const ADDRESSES = [
+  { label: "topic", copy: "copyTopic", value: (c: InstanceConnect) => c.topic },
+  { label: "vpc", copy: "copyVpc", value: (c: InstanceConnect) => c.endpoints.vpc },
+  { label: "public", copy: "copyPublic", value: (c: InstanceConnect) => c.endpoints.public },
+] as const;
 
 /** The DTS help page's usage notes, above the table. */
 export function UsageNotes() {
@@ -38,24 +45,14 @@ export function ConnectSection({ instanceId }: { instanceId: string }) {
     <InfoSection id="connect-title" title={t("title")}>
       <p className="mt-2">{t.rich("body", { code, user: SASL_USER_PATTERN })}</p>
       <dl className="mt-3 grid grid-cols-1 gap-3 md:grid-cols-2">
-        <div className="min-w-0">
-          <dt className="text-gray-700">{t("topic")}</dt>
-          <dd>
-            <Truncated value={instance.topic} copyLabel={t("copyTopic")} mono />
-          </dd>
-        </div>
-        <div className="min-w-0">
-          <dt className="text-gray-700">{t("vpc")}</dt>
-          <dd>
-            <Truncated value={instance.endpoints.vpc} copyLabel={t("copyVpc")} mono />
-          </dd>
-        </div>
-        <div className="min-w-0">
-          <dt className="text-gray-700">{t("public")}</dt>
-          <dd>
-            <Truncated value={instance.endpoints.public} copyLabel={t("copyPublic")} mono />
-          </dd>
-        </div>
+        {ADDRESSES.map((a) => (
+          <div key={a.label} className="min-w-0">
+            <dt className="text-gray-700">{t(a.label)}</dt>
+            <dd>
+              <Truncated value={a.value(instance)} copyLabel={t(a.copy)} mono />
+            </dd>
+          </div>
+        ))}
         <ExampleSaslUser instanceId={instanceId} />
       </dl>
     </InfoSection>
