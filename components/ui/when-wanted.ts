@@ -35,7 +35,14 @@ export function useWhenWanted<C>(load: () => Promise<C>) {
   const stopWaiting = useRef<() => void>(() => {});
   useEffect(() => () => stopWaiting.current(), []);
   const want = (press: boolean) => {
-    if (press) pressed.current = true;
+    if (press) {
+      pressed.current = true;
+      // The code came with a hover just before this press, and the swap it set is not drawn yet
+      // (the plain trigger took the press): the popup it brings opens, as the press asked.
+      setState((current) =>
+        current && !current.wanted.defaultOpen ? { ...current, wanted: { ...current.wanted, defaultOpen: true } } : current,
+      );
+    }
     void load().then((Popup) => {
       loaded.set(load, Popup);
       const swap = () => {
