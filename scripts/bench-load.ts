@@ -27,6 +27,13 @@ export interface DbResults extends Record<Targets, Figures> {
   htmlBytes: Record<"taskList" | "dataConsume", { raw: number; gzip: number; rscPayload: number }>;
   rssAfterMiB: number;
   browser: BrowserTimes | null;
+  /**
+   * the create action's database work alone (scripts/bench-insert.ts: the group's insert and its audit
+   * record in one transaction, in-process, no hash), p50 in ms; and the create action alone over one
+   * argon2id hash plus that (the target: at most 1.5x)
+   */
+  insertAloneMs: number;
+  createOverHashAndInsert: number;
   /** GET /metrics at the scale seed's groups (README "Metrics"): p50 of one scrape at a time, its size and series */
   metricsScrape: { p50Ms: number; bytes: number; groups: number };
 }

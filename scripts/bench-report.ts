@@ -23,7 +23,11 @@ export function printReport(
     connections: number;
     durationSeconds: number;
   },
-  results: { machine: { loadAverageAtEnd: number[] }; js: { dataConsumeGzip: number; barePageGzip: number; ratio: number } },
+  results: {
+    machine: { loadAverageAtEnd: number[] };
+    argon2idHashP50Ms: number;
+    js: { dataConsumeGzip: number; barePageGzip: number; ratio: number };
+  },
 ): void {
   const rows = [["target", ...kinds.flatMap((k) => [`${k} p50`, `${k} p95`, `${k} req/s`, `${k} p95/floor`])]];
   for (const name of ["floor", "taskList", "dataConsume", "groupsJson", "createAction"] as Targets[]) {
@@ -53,6 +57,12 @@ export function printReport(
   console.log(
     `\nJavaScript opening Data Consume: ${results.js.dataConsumeGzip} B gzipped; a bare page: ${results.js.barePageGzip} B (${results.js.ratio}x)`,
   );
+  for (const k of kinds) {
+    const r = out[k]!.results;
+    console.log(
+      `${k}: create action alone ${r.alone.createAction} ms = ${r.createOverHashAndInsert}x one argon2id hash (${results.argon2idHashP50Ms} ms) + the insert alone (${r.insertAloneMs} ms)`,
+    );
+  }
   const auditRows = [["audit log, p50", ...kinds]];
   for (const label of Object.keys(out[kinds[0]]?.extras.audit ?? {}))
     auditRows.push([label, ...kinds.map((k) => `${out[k]!.extras.audit[label]} ms`)]);

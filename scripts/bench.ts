@@ -243,8 +243,24 @@ async function runDatabase(
         .join(", ")}`,
     );
     const after = procStatus(pid);
+    // The create action's database work alone, in a process of its own on the same database once
+    // the server is gone (PGlite opens a folder from one process), on instances nothing used yet.
+    await server.stop();
+    const insertAloneMs = insertAlone(env, normals.slice(normals.length - 160, normals.length - 100));
+    const createOverHashAndInsert = round(alone.createAction / (hashP50 + insertAloneMs), 2);
+    console.log(`${kind}: insert alone p50 ${insertAloneMs} ms; create alone ${createOverHashAndInsert}x (hash + insert)`);
     return {
-      results: { ...figures, scale, alone, htmlBytes, rssAfterMiB: mib(after.rss), browser, metricsScrape },
+      results: {
+        ...figures,
+        scale,
+        alone,
+        htmlBytes,
+        rssAfterMiB: mib(after.rss),
+        browser,
+        metricsScrape,
+        insertAloneMs,
+        createOverHashAndInsert,
+      },
       extras: { seedSeconds, rssWarmMiB: mib(rssWarm), rssAfterMiB: mib(after.rss), peakMiB: mib(after.hwm), notes, audit },
     };
   } catch (error) {
@@ -255,6 +271,16 @@ async function runDatabase(
     pg?.stop();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** scripts/bench-insert.ts's p50 on the given instances, with the server's database settings. */
+function insertAlone(env: Record<string, string>, instances: string[]): number {
+  const out = execFileSync(
+    process.execPath,
+    ["--import", "tsx", "--import", "./test/setup/register.mjs", "scripts/bench-insert.ts", instances.join(",")],
+    { env: { ...process.env, ...env, DTS_SEED: "off" }, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
+  );
+  return (JSON.parse(out.trim().split("\n").pop()!) as { p50: number }).p50;
 }
 
 if (!existsSync(".next/BUILD_ID")) {

@@ -8,7 +8,7 @@ import { can } from "@/lib/auth/roles";
 import { listRegions, resolveRegion } from "@/lib/data/regions";
 import { REGION_COOKIE } from "@/lib/regions";
 import { APP_ICONS } from "../app-icons";
-import { regionEntry } from "@/components/regions/region-names";
+import { packRegions } from "@/components/regions/region-names";
 
 export const metadata: Metadata = APP_ICONS;
 
@@ -16,18 +16,14 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const user = await requireUser();
   const [regions, jar, timeZone] = await Promise.all([listRegions(user), cookies(), displayTimeZone(user)]);
   const region = resolveRegion(regions, jar.get(REGION_COOKIE)?.value);
-  const nav: ShellNavItem[] = [
-    { href: "/change-tracking", label: "changeTracking" },
-    { href: "/lagging", label: "lagging" },
-    { href: "/alerts", label: "alerts" },
-  ];
-  if (can(user.role, "audit.read")) nav.push({ href: "/audit", label: "audit" });
-  nav.push({ href: "/access-keys", label: "accessKeys" });
+  const nav: ShellNavItem[] = ["changeTracking", "lagging", "alerts"];
+  if (can(user.role, "audit.read")) nav.push("audit");
+  nav.push("accessKeys");
 
   return (
     <ConsoleShell
       nav={nav}
-      regions={regions.map(regionEntry)}
+      regions={packRegions(regions)}
       regionId={region.id}
       username={user.username}
       role={user.role}

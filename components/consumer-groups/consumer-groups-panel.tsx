@@ -10,15 +10,17 @@ import { formatTime } from "@/lib/format";
 import { consumeViewSearch, type ConsumeSort, type ConsumeView } from "@/lib/validation/consume-view-url";
 import { addDisabledReason, viewGroups } from "./view-groups";
 import { ConsumeFilters } from "./consume-filters";
-import { ConsumerGroupsTable } from "./consumer-groups-table";
+import { ConsumerGroupsTable, FIRST_PAINT_ROWS } from "./consumer-groups-table";
 import { useConsoleState, useTimeZone } from "../shell/console-state";
 import { SessionLapsedError, fetchConsoleJson } from "../shell/console-fetch";
 import { DialogRoot } from "../ui/dialog-root";
 import { EmptyState } from "../ui/empty-state";
 import { RefreshControls, type AutoRefresh } from "../ui/refresh-controls";
+import { useHydrated } from "../ui/use-hydrated";
 import { AddConsumerGroupDialog } from "./add-consumer-group-dialog";
 import { InstanceConnectProvider, type InstanceConnect } from "./connect-guide";
 import { GroupDetailsDrawer } from "./group-details";
+import { unpackGroupList, type PackedGroupList } from "./packed-groups";
 import { consumerGroupKeys } from "./query-keys";
 
 export const POLL_INTERVAL_MS = 5_000;
@@ -39,16 +41,19 @@ export function ConsumerGroupsPanel({
   instanceName,
   children,
 }: {
-  initial: ConsumerGroupList;
+  /** the rows as the page carries them (packed-groups.ts) */
+  initial: PackedGroupList;
   /** the instance's topic and endpoints, for the connect guide */
   connect: InstanceConnect;
   initialView: ConsumeView;
   role: Role;
   instanceName: string;
-  /** what follows the panel and reads its instance's topic and endpoints (the connect section) */
+  /** what follows the panel and reads its instance's topic and endpoints (the connect section); the
+   * server draws it only when the first screen shows it */
   children?: ReactNode;
 }) {
   const instanceId = initial.instanceId;
+  const initialData = useMemo(() => unpackGroupList(initial), [initial]);
   const { lapsed, markLapsed } = useConsoleState();
   const { timeZone, label: zone } = useTimeZone();
   const [interval, setIntervalMs] = useState<AutoRefresh>(POLL_INTERVAL_MS);
@@ -57,6 +62,7 @@ export function ConsumerGroupsPanel({
   const [delayOver, setDelayOver] = useState(initialView.delayOver === undefined ? "" : String(initialView.delayOver));
   const drawerTrigger = useRef<HTMLElement | null>(null);
   const t = useTranslations("consume");
+  const hydrated = useHydrated();
 
   const onLapse = (error: unknown) => {
     if (error instanceof SessionLapsedError) markLapsed();
@@ -64,7 +70,7 @@ export function ConsumerGroupsPanel({
   const list = useQuery({
     queryKey: consumerGroupKeys.list(instanceId),
     queryFn: () => fetchJson<ConsumerGroupList>(`/api/instances/${instanceId}/consumer-groups`, "consumer groups"),
-    initialData: initial,
+    initialData,
     refetchInterval: lapsed ? false : interval || false,
     refetchOnWindowFocus: !lapsed,
     retry: (count, error) => !(error instanceof SessionLapsedError) && count < 1,
@@ -214,7 +220,9 @@ export function ConsumerGroupsPanel({
           ) : null}
         </DialogRoot>
       </section>
-      {children}
+      {/* Below more rows than the server draws, what follows is below the first screen too: the
+          browser draws it with those rows (consumer-groups-table.tsx FIRST_PAINT_ROWS). */}
+      {!hydrated && list.data.groups.length > FIRST_PAINT_ROWS ? null : children}
     </InstanceConnectProvider>
   );
 }

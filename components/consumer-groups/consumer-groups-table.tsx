@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import type { CSSProperties } from "react";
 import type { Role } from "@/lib/auth/roles";
 import type { ConsumerGroupRow } from "@/lib/data/consumer-groups";
 import type { InstanceSparklines } from "@/lib/data/heartbeat-history";
@@ -22,16 +23,16 @@ import { useMetric } from "./use-metric";
 const NO_TREND = { delay: [], unconsumed: [], trend: null, etaSeconds: null };
 
 /**
- * The rows the server draws: as many as a 1080-pixel screen shows under the page's header. The rest
- * are drawn by the browser once the page runs (their data is in the page already), each held by a
- * placeholder of a row's height until then, so nothing below moves. 20 rows of markup were 36 KB of
- * a 77 KB page (README "Benchmark").
+ * The rows the server draws: as many as 1440x900 shows under the page's header (the sixth cut by
+ * the screen's edge; 1280x800 shows five, a phone one). The rest are drawn by the browser once the
+ * page runs (their data is in the page already), held until then by one placeholder row of their
+ * height, so nothing below moves. 20 rows of markup were 36 KB of a 77 KB page (README "Benchmark").
  */
-export const FIRST_PAINT_ROWS = 8;
+export const FIRST_PAINT_ROWS = 6;
 
-// Component classes of app/globals.css: the same utilities, named once.
+// Component classes of app/globals.css: the same utilities, named once (the cells by their place
+// in .cg-rows, not a class each).
 const th = "cg-th";
-const td = "cg-td";
 
 function SortHeader({
   label,
@@ -57,7 +58,7 @@ function SortHeader({
         onClick={() => {
           onSort(next);
         }}
-        className="inline-flex max-w-full items-center gap-1 rounded-sm text-left hover:text-blue-700 focus-visible:outline-2 focus-visible:outline-blue-600"
+        className="th-sort"
       >
         <span className="whitespace-normal">{label}</span>
         <span aria-hidden className={active ? "text-blue-700" : "text-gray-400"}>
@@ -135,28 +136,28 @@ export function ConsumerGroupsTable({
         </tr>
       }
     >
-      <tbody className="divide-y divide-gray-100">
+      <tbody className="cg-rows divide-y divide-gray-100">
         {drawn.map((g) => {
           // undefined while the trends load; a group newer than them has none yet.
           const line = lines ? (lines.groups[g.id] ?? NO_TREND) : linesFailed ? NO_TREND : undefined;
           return (
             <tr key={g.id} className="dt-row" data-stale={stale ? "true" : undefined}>
-              <td className={td}>
+              <td>
                 <Truncated value={g.id} copyLabel={t("panel.copyId")} mono testId="group-id" />
                 <span className="dt-sub" title={g.name}>
                   {g.name}
                 </span>
               </td>
-              <td className={td}>
+              <td>
                 <Truncated value={g.account} mono className="text-xs" testId="group-account" />
               </td>
-              <td className={td} data-testid="group-state">
+              <td data-testid="group-state">
                 <GroupState connected={g.connected} stalled={g.stalled} stale={stale} />
               </td>
-              <td className={td}>
+              <td>
                 <TwoLineTime value={g.checkpointAt} timeZone={timeZone} />
               </td>
-              <td className={td}>
+              <td>
                 <span className="cg-metric">
                   <span
                     data-testid="message-delay"
@@ -169,7 +170,7 @@ export function ConsumerGroupsTable({
                   <Sparkline values={line?.delay} label={t("sparkline.delay")} testId="delay-sparkline" />
                 </span>
               </td>
-              <td className={td}>
+              <td>
                 <span className="cg-metric">
                   <span
                     data-testid="unconsumed-data"
@@ -183,10 +184,10 @@ export function ConsumerGroupsTable({
                 </span>
                 {line && g.connected ? <LagTrend health={line} /> : null}
               </td>
-              <td className={td}>
+              <td>
                 <TwoLineTime value={g.createdAt} timeZone={timeZone} />
               </td>
-              <td className={td}>
+              <td>
                 <GroupActions
                   group={g}
                   instanceId={instanceId}
@@ -200,13 +201,11 @@ export function ConsumerGroupsTable({
             </tr>
           );
         })}
-        {hydrated
-          ? null
-          : groups.slice(FIRST_PAINT_ROWS).map((g) => (
-              <tr key={`placeholder-${g.id}`} aria-hidden className="cg-placeholder">
-                <td colSpan={8} />
-              </tr>
-            ))}
+        {hydrated || groups.length <= FIRST_PAINT_ROWS ? null : (
+          <tr aria-hidden className="cg-placeholder" style={{ "--rows": groups.length - FIRST_PAINT_ROWS } as CSSProperties}>
+            <td colSpan={8} />
+          </tr>
+        )}
       </tbody>
     </DataTable>
   );

@@ -12,7 +12,7 @@ export function Sparkline({ values: all, label, testId }: { values: (number | nu
   const locale = useLocale();
   const width = 56;
   const height = 18;
-  if (!all) return <span aria-hidden data-testid={testId} data-points="loading" className="spark" />;
+  if (!all) return <span aria-hidden data-testid={testId} className="spark" />;
   const start = all.findIndex((v) => v !== null);
   const values = start > 0 ? all.slice(start) : all;
   const present = values.filter((v): v is number => v !== null);

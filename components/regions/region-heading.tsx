@@ -2,7 +2,7 @@
 export function RegionHeading({ title, regionName, regionId }: { title: string; regionName: string; regionId: string }) {
   return (
     <div>
-      <h1 className="text-xl font-semibold text-gray-900">{title}</h1>
+      <h1 className="page-title">{title}</h1>
       <p className="mt-1 text-sm text-gray-700">
         {regionName} · <span className="font-mono">{regionId}</span>
       </p>

@@ -2,9 +2,9 @@
 
 import { Link } from "@/components/ui/link";
 import { useTranslations } from "next-intl";
-import { Suspense, type ReactNode } from "react";
+import { Suspense, useMemo, type ReactNode } from "react";
 import type { Role } from "@/lib/auth/roles";
-import type { RegionEntry } from "../regions/region-names";
+import { unpackRegions, type PackedRegions } from "../regions/region-names";
 import { RegionProvider } from "../regions/region-context";
 import { RegionSelector } from "../regions/region-selector";
 import { ConsoleStateProvider, SessionLapsedBanner } from "./console-state";
@@ -16,11 +16,15 @@ import { RouteProgress } from "./route-progress";
 import { SideNav } from "./side-nav";
 import { UserMenu } from "./user-menu";
 
-export interface ShellNavItem {
-  href: string;
-  /** a key of `shell.nav` */
-  label: "changeTracking" | "lagging" | "alerts" | "audit" | "accessKeys";
-}
+/** A console page of the left nav, by its key of `shell.nav`. */
+export type ShellNavItem = keyof typeof NAV_HREFS;
+const NAV_HREFS = {
+  changeTracking: "/change-tracking",
+  lagging: "/lagging",
+  alerts: "/alerts",
+  audit: "/audit",
+  accessKeys: "/access-keys",
+} as const;
 
 /**
  * The console's frame: top bar (product, region selector, language, user), left nav, and the main
@@ -39,7 +43,7 @@ export function ConsoleShell({
   children,
 }: {
   nav: ShellNavItem[];
-  regions: RegionEntry[];
+  regions: PackedRegions;
   regionId: string;
   username: string;
   role: Role;
@@ -50,14 +54,15 @@ export function ConsoleShell({
 }) {
   const t = useTranslations("shell");
   const tc = useTranslations("common");
-  const labels: Record<ShellNavItem["label"], string> = {
+  const labels: Record<ShellNavItem, string> = {
     changeTracking: t("nav.changeTracking"),
     lagging: t("nav.lagging"),
     alerts: t("nav.alerts"),
     audit: t("nav.audit"),
     accessKeys: t("nav.accessKeys"),
   };
-  const items = nav.map((n) => ({ href: n.href, label: labels[n.label] }));
+  const items = nav.map((n) => ({ href: NAV_HREFS[n], label: labels[n] }));
+  const regionList = useMemo(() => unpackRegions(regions), [regions]);
   return (
     <RegionProvider initialRegionId={regionId}>
       <ConsoleStateProvider initialTimeZone={timeZone} followsBrowser={followsBrowser}>
@@ -74,7 +79,7 @@ export function ConsoleShell({
             </Link>
             <span aria-hidden className="hidden h-5 w-px bg-white/20 sm:block" />
             <div className="min-w-0">
-              <RegionSelector regions={regions} />
+              <RegionSelector regions={regionList} />
             </div>
             <div className="ml-auto flex shrink-0 items-center gap-2 sm:gap-4">
               <LanguageSwitch signedIn collapse />

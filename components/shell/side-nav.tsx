@@ -2,7 +2,6 @@
 
 import { Link } from "@/components/ui/link";
 import { usePathname } from "next/navigation";
-import { cn } from "../ui/cn";
 
 export interface NavItem {
   href: string;
@@ -52,20 +51,13 @@ export function SideNav({
 export function TabNav({ items, label }: { items: NavItem[]; label: string }) {
   const pathname = usePathname();
   return (
-    <nav aria-label={label} className="mb-4 border-b border-gray-200">
-      <ul className="-mb-px flex gap-1 overflow-x-auto">
+    <nav aria-label={label} className="tab-nav">
+      <ul>
         {items.map((item) => {
           const active = pathname === item.href;
           return (
-            <li key={item.href} className="shrink-0">
-              <Link
-                href={item.href}
-                aria-current={active ? "page" : undefined}
-                className={cn(
-                  "block border-b-2 px-4 py-2 text-sm focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600",
-                  active ? "border-blue-600 font-medium text-blue-700" : "border-transparent text-gray-700 hover:text-blue-700",
-                )}
-              >
+            <li key={item.href}>
+              <Link href={item.href} aria-current={active ? "page" : undefined} className="tab-link">
                 {item.label}
               </Link>
             </li>

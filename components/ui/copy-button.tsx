@@ -38,20 +38,11 @@ export function CopyButton({
       onClick={() => void copy()}
       autoFocus={autoFocus}
       aria-label={t("copyLabel", { label })}
-      className={`${compact ? "ml-0.5" : "ml-2"} copy-btn`}
+      className={compact ? "copy-btn copy-sm" : "ml-2 copy-btn"}
     >
-      {compact ? (
-        // The icon is drawn by CSS (app/globals.css .copy-icon): one rule, not an SVG in every row.
-        copied ? (
-          <span aria-hidden>✓</span>
-        ) : (
-          <span aria-hidden className="copy-icon" />
-        )
-      ) : copied ? (
-        t("copied")
-      ) : (
-        t("copy")
-      )}
+      {/* A compact button's icon is drawn by CSS (app/globals.css .copy-sm): one rule, not an
+          element in every row. */}
+      {compact ? copied ? <span aria-hidden>✓</span> : null : copied ? t("copied") : t("copy")}
     </button>
   );
   return compact ? <Tooltip content={<span className="font-mono break-all">{value}</span>}>{button}</Tooltip> : button;

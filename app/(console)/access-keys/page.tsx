@@ -36,7 +36,7 @@ const groups = await client.request("DescribeConsumerGroup", { SubscriptionInsta
   return (
     <div className="space-y-4">
       <Breadcrumb items={[{ label: t("title") }]} />
-      <h1 className="text-xl font-semibold text-gray-900">{t("title")}</h1>
+      <h1 className="page-title">{t("title")}</h1>
       <div className="rounded-sm border border-blue-100 bg-blue-50 px-4 py-3 text-sm text-gray-700">
         <ul className="list-disc space-y-1 pl-5">
           <li>{t("intro.signs", { version: API_VERSION })}</li>

@@ -48,7 +48,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
 
   return (
     <div className="space-y-4">
-      <h1 className="text-xl font-semibold text-gray-900">{t("title")}</h1>
+      <h1 className="page-title">{t("title")}</h1>
       <section className="rounded-sm border border-gray-200 bg-white" aria-labelledby="history-title">
         <div className="border-b border-gray-100 p-3 sm:p-4">
           <h2 id="history-title" className="text-sm font-semibold text-gray-900">

@@ -81,7 +81,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <div className="space-y-4">
       <Breadcrumb items={[{ label: t("title") }]} />
       <div className="flex flex-wrap items-end justify-between gap-3">
-        <h1 className="text-xl font-semibold text-gray-900">{t("title")}</h1>
+        <h1 className="page-title">{t("title")}</h1>
         {/* A file download, streamed by the route handler: admins only, and the export is audited. */}
         <a href={hrefOf(query, 1, {}, "/audit/export")} download className={buttonClass()}>
           {t("exportCsv")}

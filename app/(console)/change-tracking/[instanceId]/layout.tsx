@@ -20,10 +20,9 @@ export default async function InstanceLayout({ children, params }: { children: R
     <div>
       <CurrentRegion regionId={instance.regionId} />
       <Breadcrumb items={[{ label: t("breadcrumb"), href: `/change-tracking?region=${instance.regionId}` }, { label: instance.id }]} />
-      <div className="mb-3 flex flex-wrap items-center gap-x-3 gap-y-1">
-        <h1 className="min-w-0 text-xl font-semibold text-gray-900">
-          <span className="font-mono">{instance.id}</span>{" "}
-          <span className="ml-2 text-base font-normal break-words text-gray-700">{instance.name}</span>
+      <div className="page-head">
+        <h1 className="page-title">
+          <span className="font-mono">{instance.id}</span> <span className="page-title-sub">{instance.name}</span>
         </h1>
         <StatusBadge status={instance.status} />
       </div>

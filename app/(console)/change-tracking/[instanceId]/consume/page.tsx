@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { instanceTitle, openInstanceTab, type InstancePageProps } from "../instance-page";
 import { ConsumerGroupsPanel } from "@/components/consumer-groups/consumer-groups-panel";
 import { ConnectSection, UsageNotes } from "@/components/consumer-groups/consume-guidance";
+import { packGroupList } from "@/components/consumer-groups/packed-groups";
 import { ConsumeMessages } from "@/components/i18n/pages/consume";
 import { listConsumerGroups } from "@/lib/data/consumer-groups";
 import { getInstance } from "@/lib/data/tasks";
@@ -19,7 +20,7 @@ export default async function DataConsumePage(props: InstancePageProps) {
       <ConsumeMessages>
         <UsageNotes />
         <ConsumerGroupsPanel
-          initial={groups}
+          initial={packGroupList(groups)}
           connect={{
             topic: instance.topic,
             endpoints: { vpc: instance.vpcEndpoint, private: instance.privateEndpoint, public: instance.publicEndpoint },
