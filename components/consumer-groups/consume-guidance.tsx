@@ -25,7 +25,7 @@ const ADDRESSES = [
 export function UsageNotes() {
   const t = useTranslations("consume.notes");
   return (
-    <div className="rounded-sm border border-blue-100 bg-blue-50 px-4 py-3 text-sm text-gray-800">
+    <div className="note-box">
       <p className="font-medium text-gray-900">{t("title")}</p>
       <ul className="mt-1 list-disc space-y-1 pl-5">
         <li>{t("quota", { quota: CONSUMER_GROUP_QUOTA })}</li>

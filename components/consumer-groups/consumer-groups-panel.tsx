@@ -124,7 +124,7 @@ export function ConsumerGroupsPanel({
   return (
     <InstanceConnectProvider value={connect}>
       <section className="rounded-sm border border-gray-200 bg-white" aria-labelledby="consumer-groups-title">
-        <div className="flex flex-wrap items-center justify-between gap-3 border-b border-gray-100 px-3 py-3 sm:px-5">
+        <div className="panel-bar py-3">
           <div className="flex items-center gap-3">
             <h2 id="consumer-groups-title" tabIndex={-1} className="text-sm font-semibold text-gray-900 focus:outline-none">
               {t("panel.heading")}
@@ -139,7 +139,7 @@ export function ConsumerGroupsPanel({
           </div>
           <AddConsumerGroupDialog instanceId={instanceId} instanceName={instanceName} disabledReason={reason} />
         </div>
-        <div className="flex flex-wrap items-center justify-between gap-3 border-b border-gray-100 px-3 py-2.5 sm:px-5">
+        <div className="panel-bar py-2.5">
           <ConsumeFilters
             view={view}
             onView={setView}

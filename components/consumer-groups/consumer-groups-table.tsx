@@ -60,10 +60,9 @@ function SortHeader({
         }}
         className="th-sort"
       >
-        <span className="whitespace-normal">{label}</span>
-        <span aria-hidden className={active ? "text-blue-700" : "text-gray-400"}>
-          {active ? (dir === "asc" ? "↑" : "↓") : "↕"}
-        </span>
+        {/* The name wraps; the arrow is grey until the column sorts (app/globals.css .th-sort). */}
+        <span>{label}</span>
+        <span aria-hidden>{active ? (dir === "asc" ? "↑" : "↓") : "↕"}</span>
       </button>
     </th>
   );

@@ -5,14 +5,15 @@ import { useLocale, useTranslations } from "next-intl";
  * on the table: twenty rows would load one for twenty thumbnails). Minutes without a sample break
  * the line, and the line spans the minutes that have samples (a group an hour old fills the width,
  * not a tick at its right edge). The summary is the accessible name; the drawer has the full chart.
- * `undefined` values: still loading (the page sends the rows first), a blank of the same size.
+ * `undefined` values: still loading (the page sends the rows first), a blank of the same size, with
+ * nothing to read out or find by test id until the line comes.
  */
 export function Sparkline({ values: all, label, testId }: { values: (number | null)[] | undefined; label: string; testId?: string }) {
   const t = useTranslations("consume.sparkline");
   const locale = useLocale();
   const width = 56;
   const height = 18;
-  if (!all) return <span aria-hidden data-testid={testId} className="spark" />;
+  if (!all) return <span className="spark" />;
   const start = all.findIndex((v) => v !== null);
   const values = start > 0 ? all.slice(start) : all;
   const present = values.filter((v): v is number => v !== null);

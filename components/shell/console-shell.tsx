@@ -90,7 +90,7 @@ export function ConsoleShell({
           <FreshOnReturn />
           <div className="flex flex-1">
             <div className="side-box">
-              <p aria-hidden className="px-4 pb-2 text-xs font-semibold tracking-wide text-gray-600 uppercase">
+              <p aria-hidden className="side-title">
                 {t("nav.section")}
               </p>
               <SideNav label={t("nav.label")} items={items} />

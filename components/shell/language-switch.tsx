@@ -6,7 +6,6 @@ import { useTransition } from "react";
 import { toast } from "../ui/toast";
 import { DEFAULT_LOCALE, LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE, LOCALE_NAMES, LOCALES, type Locale } from "@/i18n/locales";
 import { changeLanguage } from "@/lib/actions/preferences";
-import { cn } from "../ui/cn";
 
 /** The one-button form's names: short, and each in its own language. */
 const SHORT_NAMES: Record<Locale, string> = { en: "EN", "zh-CN": "中文" };
@@ -50,7 +49,15 @@ export function LanguageSwitch({
 
   const other = LOCALES.find((l) => l !== locale) ?? DEFAULT_LOCALE;
   return (
-    <div role="group" aria-label={t("label")} className="flex items-center text-xs" data-testid="language-switch">
+    // Its look is the named classes of app/controls.css (.lang), by tone and collapse.
+    <div
+      role="group"
+      aria-label={t("label")}
+      className="lang"
+      data-tone={tone}
+      data-collapse={collapse ? "" : undefined}
+      data-testid="language-switch"
+    >
       {collapse ? (
         <button
           type="button"
@@ -60,41 +67,19 @@ export function LanguageSwitch({
           // Its name is what it shows ("EN", 中文), so a voice command can say it; the whole
           // name is the tooltip.
           title={LOCALE_NAMES[other]}
-          className={cn(
-            "flex h-8 min-w-8 items-center justify-center rounded-sm px-1.5 whitespace-nowrap focus-visible:outline-2 sm:hidden",
-            tone === "dark"
-              ? "text-white/85 hover:bg-white/10 hover:text-white focus-visible:outline-white"
-              : "text-blue-700 hover:underline focus-visible:outline-blue-600",
-          )}
+          className="lang-short"
         >
           {SHORT_NAMES[other]}
         </button>
       ) : null}
       {LOCALES.map((l, i) => (
-        <span key={l} className={cn("items-center", collapse ? "hidden sm:flex" : "flex")}>
+        <span key={l} className="lang-item">
           {i > 0 ? (
-            <span aria-hidden className={cn("px-1", tone === "dark" ? "text-white/40" : "text-gray-400")}>
+            <span aria-hidden className="lang-sep">
               /
             </span>
           ) : null}
-          <button
-            type="button"
-            lang={l}
-            aria-pressed={l === locale}
-            disabled={pending}
-            onClick={() => choose(l)}
-            className={cn(
-              "rounded-sm px-1 py-0.5 whitespace-nowrap focus-visible:outline-2",
-              tone === "dark" ? "focus-visible:outline-white" : "focus-visible:outline-blue-600",
-              l === locale
-                ? tone === "dark"
-                  ? "font-semibold text-white"
-                  : "font-semibold text-gray-900"
-                : tone === "dark"
-                  ? "text-white/75 hover:text-white"
-                  : "text-blue-700 hover:underline",
-            )}
-          >
+          <button type="button" lang={l} aria-pressed={l === locale} disabled={pending} onClick={() => choose(l)} className="lang-btn">
             {LOCALE_NAMES[l]}
           </button>
         </span>

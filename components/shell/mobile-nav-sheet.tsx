@@ -29,7 +29,7 @@ export function MobileNavSheet({
             if ((e.target as HTMLElement).closest("a")) setOpen(false);
           }}
         >
-          <p className="px-4 pb-2 text-xs font-semibold tracking-wide text-gray-600 uppercase">{t("section")}</p>
+          <p className="side-title">{t("section")}</p>
           <SideNav label={t("label")} items={items} autoFocusCurrent />
         </div>
       </DialogContent>

@@ -18,7 +18,7 @@ export function UserMenu({ username, role }: { username: string; role: Role }) {
     className: "top-btn h-8 gap-2 px-2 text-sm",
     children: (
       <>
-        <span aria-hidden className="flex h-6 w-6 items-center justify-center rounded-full bg-orange-700 text-xs font-semibold uppercase">
+        <span aria-hidden className="avatar">
           {username.slice(0, 1)}
         </span>
         {/* On a phone only the avatar shows; the name and role stay the button's accessible name. */}

@@ -31,11 +31,7 @@ export function ExplainedButton({
         tabIndex={0}
         aria-disabled="true"
         aria-label={t("unavailable", { label: children, reason })}
-        className={cn(
-          "inline-flex h-8 cursor-not-allowed items-center justify-center rounded-sm border px-3.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600",
-          variant === "primary" ? "border-gray-300 bg-gray-100 text-gray-600" : "border-gray-200 bg-gray-50 text-gray-600",
-          className,
-        )}
+        className={cn("btn-off", variant === "primary" && "btn-off-primary", className)}
       >
         {children}
       </span>

@@ -30,14 +30,7 @@ export function TableScroll({ label, stale, children }: { label: string; stale?:
   }, []);
   return (
     <div className="table-scroll" data-more-left={edges.left || undefined} data-more-right={edges.right || undefined}>
-      <div
-        ref={ref}
-        role="region"
-        aria-label={label}
-        tabIndex={0}
-        className="relative overflow-x-auto focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600"
-        data-stale={stale ? "true" : undefined}
-      >
+      <div ref={ref} role="region" aria-label={label} tabIndex={0} className="table-region" data-stale={stale ? "true" : undefined}>
         {children}
       </div>
     </div>
