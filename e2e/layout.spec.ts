@@ -220,7 +220,7 @@ for (const size of SIZES) {
     const viewport = { width: size.width, height: size.height };
     test.use({ viewport, storageState: storageStateOf("admin") });
 
-    test(`Data Consume's first paint at ${size.name}: the first rows drawn, the rest held at a row's height`, async ({ page, browser }) => {
+    test(`Data Consume's first paint at ${size.name}: the first rows drawn, the rest held at their height`, async ({ page, browser }) => {
       const url = `/change-tracking/${SEED.full}/consume`;
       const rowsHeight = (p: Page) => p.locator("table tbody").evaluate((el) => el.getBoundingClientRect().height);
       const tableTop = (p: Page) => p.locator("table").evaluate((el) => el.getBoundingClientRect().top + window.scrollY);

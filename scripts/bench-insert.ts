@@ -1,21 +1,26 @@
 // `npm run bench`'s "insert alone" (scripts/bench.ts runs it in a child process, on the bench's own
-// database once its server has stopped: PGlite opens a folder from one process only). What the
-// create action writes, without the HTTP request, the session or the hash: a new group and its audit
-// record in one transaction, as runAction commits them (lib/actions/run-action.ts performAction),
-// each on its own instance. Prints the p50 in ms as JSON.
+// database once its server has stopped: PGlite opens a folder from one process only). The create
+// action's database work without the HTTP request, the session or the hash: the instance's check,
+// then a new group and its audit record in one transaction, as runAction performs them
+// (lib/actions/run-action.ts performAction), each on its own instance. Prints the p50 in ms as JSON.
+// A process of its own starts cold: the first 20 warm it (the server's figure comes after its load).
 // Usage: node --import tsx --import ./test/setup/register.mjs scripts/bench-insert.ts <instanceId,...>
-import { createConsumerGroupSpec } from "../lib/actions/consumer-group-specs";
+import { createConsumerGroupSpec, prepareCreate } from "../lib/actions/consumer-group-specs";
 import { performAction } from "../lib/actions/run-action";
 import { writeAudit } from "../lib/audit";
 import { hashPassword } from "../lib/auth/password";
 import { closeConnection } from "../lib/db";
 
 const instances = (process.argv[2] ?? "").split(",").filter(Boolean);
-if (instances.length < 10) throw new Error("bench-insert: give at least 10 instance ids");
+const WARM = 20;
+if (instances.length < WARM + 20) throw new Error(`bench-insert: give at least ${WARM + 20} instance ids`);
 const user = { id: "bench", username: "admin", role: "admin" as const };
 const passwordHash = await hashPassword("Bench#2026x");
-// The action's own spec, with the hash it would have made in `prepare` made once, here.
-const spec = { ...createConsumerGroupSpec, prepare: () => Promise.resolve({ ok: true as const, data: { passwordHash } }) };
+// The action's own spec and preparation, with the hash made once, here.
+const spec = {
+  ...createConsumerGroupSpec,
+  prepare: (input: Parameters<typeof prepareCreate>[0]) => prepareCreate(input, () => Promise.resolve(passwordHash)),
+};
 const times: number[] = [];
 for (const [i, instanceId] of instances.entries()) {
   const started = performance.now();
@@ -27,8 +32,7 @@ for (const [i, instanceId] of instances.entries()) {
       writeAudit(tx, { username: user.username, role: user.role, action: spec.name, clientIp: null, channel: "console", ...target }),
   );
   if (!result.ok) throw new Error(`bench-insert: ${result.code} ${result.message}`);
-  // The first few warm the statements up, as the action's own figure skips its first 10.
-  if (i >= 5) times.push(performance.now() - started);
+  if (i >= WARM) times.push(performance.now() - started);
 }
 times.sort((a, b) => a - b);
 await closeConnection();

@@ -28,9 +28,9 @@ export interface DbResults extends Record<Targets, Figures> {
   rssAfterMiB: number;
   browser: BrowserTimes | null;
   /**
-   * the create action's database work alone (scripts/bench-insert.ts: the group's insert and its audit
-   * record in one transaction, in-process, no hash), p50 in ms; and the create action alone over one
-   * argon2id hash plus that (the target: at most 1.5x)
+   * the create action's database work alone (scripts/bench-insert.ts: the instance's check, the
+   * group's insert and its audit record in one transaction, in-process, no hash), p50 in ms; and the
+   * create action alone over one argon2id hash plus that (the target: at most 1.5x)
    */
   insertAloneMs: number;
   createOverHashAndInsert: number;

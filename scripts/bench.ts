@@ -246,7 +246,7 @@ async function runDatabase(
     // The create action's database work alone, in a process of its own on the same database once
     // the server is gone (PGlite opens a folder from one process), on instances nothing used yet.
     await server.stop();
-    const insertAloneMs = insertAlone(env, normals.slice(normals.length - 160, normals.length - 100));
+    const insertAloneMs = insertAlone(env, normals.slice(normals.length - 180, normals.length - 100));
     const createOverHashAndInsert = round(alone.createAction / (hashP50 + insertAloneMs), 2);
     console.log(`${kind}: insert alone p50 ${insertAloneMs} ms; create alone ${createOverHashAndInsert}x (hash + insert)`);
     return {

@@ -6,7 +6,7 @@ export interface BrowserTimes {
   consumeColdMs: number;
   /** the same with the browser's cache warm (a second visit) */
   consumeWarmMs: number;
-  /** navigation until every row is drawn (the server draws the first 8), cold and warm */
+  /** navigation until every row is drawn (the server draws the first 6: FIRST_PAINT_ROWS), cold and warm */
   consumeAllRowsMs: { cold: number; warm: number };
   /** a click on a task's "Data Consume" link in the task list until that page's table is visible */
   clickToConsumeMs: number;

@@ -222,7 +222,7 @@ export function ConsumerGroupsPanel({
       </section>
       {/* Below more rows than the server draws, what follows is below the first screen too: the
           browser draws it with those rows (consumer-groups-table.tsx FIRST_PAINT_ROWS). */}
-      {!hydrated && list.data.groups.length > FIRST_PAINT_ROWS ? null : children}
+      {!hydrated && shown.length > FIRST_PAINT_ROWS ? null : children}
     </InstanceConnectProvider>
   );
 }
