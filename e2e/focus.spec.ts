@@ -163,6 +163,33 @@ test.describe("popups whose code comes when first wanted", () => {
     await expect(copy).toHaveAttribute("data-state", /open/);
   });
 
+  test("a menu pressed as its code arrives stays the pressed button until the release, then opens", async ({ page }) => {
+    await visit(page, `/change-tracking/${SEED.normal}/consume`);
+    // Every script late, and counted: the press is held until the menu's code is in.
+    const scripts = { pending: 0, served: 0 };
+    await page.route("**/_next/static/chunks/**", async (route) => {
+      scripts.pending++;
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await route.continue();
+      scripts.pending--;
+      scripts.served++;
+    });
+    const more = page.getByRole("button", { name: /^More actions for / }).first();
+    await more.hover(); // the menu's code starts loading
+    await page.mouse.down();
+    await expect.poll(() => scripts.served > 0 && scripts.pending === 0).toBe(true);
+    await page.waitForTimeout(300);
+    expect(scripts.pending).toBe(0);
+    // The code is in, and the pressed element is still the plain one (Radix's trigger has a data-state).
+    await expect(more).not.toHaveAttribute("data-state");
+    await page.mouse.up();
+    // Swapped once the press had ended: Radix's trigger, its menu open, as the press asked.
+    await expect(page.getByRole("menuitem", { name: "Reset Checkpoint" })).toBeVisible();
+    await expect(more).toHaveAttribute("data-state", "open");
+    await page.keyboard.press("Escape");
+    await expect(page.getByRole("menu")).toBeHidden();
+  });
+
   test("the phone's menu sheet opens on a press made before its code arrives", async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     await visit(page, "/change-tracking?region=cn-hangzhou");

@@ -1,5 +1,6 @@
-// `npx tsx scripts/page-profile.ts [--page taskList|dataConsume|groupsJson|accessKeys] [--requests 300] [--database postgres://…]`:
-// a CPU profile of one console page requested one at a time (the production build in .next, a
+// `npx tsx scripts/page-profile.ts [--page taskList|dataConsume|groupsJson|accessKeys|createAction] [--requests 300] [--database postgres://…]`:
+// a CPU profile of one console page requested one at a time (createAction: the create action, each
+// request a new group on its own instance of a scale data set seeded first) (the production build in .next, a
 // fresh embedded database with the demo moving, or the given PostgreSQL server). Prints the
 // functions and the source groups with the most self time, and leaves the .cpuprofile (open it in
 // Chrome DevTools) in the printed folder. README "Benchmark": performance work starts here.
@@ -9,8 +10,10 @@ import { fileURLToPath } from "node:url";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { execFileSync } from "node:child_process";
 import { SEED_IDS } from "../lib/demo";
-import { signIn, startConsole } from "../test/helpers/console-http";
+import { scaleTaskId, scaleTaskIsNormal } from "../lib/db/scale-seed";
+import { actionId, signIn, startConsole } from "../test/helpers/console-http";
 
 const { values: args } = parseArgs({
   options: { page: { type: "string", default: "dataConsume" }, requests: { type: "string", default: "300" }, database: { type: "string" } },
@@ -28,6 +31,18 @@ const profDir = path.join(dir, "profile");
 const env: Record<string, string> = args.database
   ? { DATABASE_URL: args.database, DTS_DATA_DIR: "" }
   : { DATABASE_URL: "", DTS_DATA_DIR: path.join(dir, "pglite") };
+const creating = args.page === "createAction";
+// The create action needs an instance with room for each request's group: 600 tasks seeded first
+// (with the demo), one group each.
+const instances: string[] = [];
+if (creating) {
+  execFileSync(
+    process.execPath,
+    ["--import", "tsx", "scripts/db-seed.ts", "--tasks", "600", "--region", "cn-qingdao", "--group-instances", "0", "--audit", "0"],
+    { env: { ...process.env, ...env, DEMO_PASSWORD: PASSWORD }, stdio: "inherit" },
+  );
+  for (let n = 1; n <= 600; n++) if (scaleTaskIsNormal(n, 0)) instances.push(scaleTaskId("cn-qingdao", n));
+}
 const server = await startConsole(
   { ...env, DEMO: "1", DEMO_PASSWORD: PASSWORD, NEXTAUTH_SECRET: "page-profile-secret-0123456789abcdef" },
   { nodeArgs: ["--cpu-prof", "--cpu-prof-dir", profDir] },
@@ -38,7 +53,28 @@ let loopMs = 0;
 let stopMs = 0;
 try {
   const cookie = await signIn(server.url, "admin", PASSWORD);
-  const get = async () => (await fetch(server.url + target, { headers: { cookie } })).arrayBuffer();
+  const createId = creating ? actionId("createConsumerGroup") : "";
+  let sent = 0;
+  const create = async () => {
+    const instanceId = instances[sent % instances.length];
+    const body = [
+      { instanceId, name: `profile-${sent++}`, account: "profile", password: "Profile#2026x", confirmPassword: "Profile#2026x" },
+    ];
+    const res = await fetch(`${server.url}/change-tracking/${instanceId}/consume`, {
+      method: "POST",
+      headers: {
+        cookie,
+        "next-action": createId,
+        "content-type": "text/plain;charset=UTF-8",
+        accept: "text/x-component",
+        origin: server.url,
+      },
+      body: JSON.stringify(body),
+    });
+    const text = await res.text();
+    if (!text.includes('{"ok":true')) throw new Error(`create: ${res.status} ${text.slice(0, 300)}`);
+  };
+  const get = creating ? create : async () => void (await fetch(server.url + target, { headers: { cookie } })).arrayBuffer();
   for (let i = 0; i < 30; i++) await get();
   const t0 = performance.now();
   for (let i = 0; i < Number(args.requests); i++) await get();

@@ -28,13 +28,39 @@ export function useWhenWanted<C>(load: () => Promise<C>) {
     const Popup = loaded.get(load) as C | undefined;
     return Popup ? { Popup, wanted: { defaultOpen: false, autoFocus: false, hovered: false } } : null;
   });
+  // A pointer's press on the plain trigger, not yet released: the trigger stays plain until it is.
+  const [holding, setHolding] = useState(false);
   const element = useRef<HTMLElement | null>(null);
   const pressed = useRef(false);
   // Stops waiting for a press to end (below); also when the control goes.
-  const waiting = useRef(false);
+  const afterPressEnds = useRef<(() => void)[]>([]);
   const stopWaiting = useRef<() => void>(() => {});
   useEffect(() => () => stopWaiting.current(), []);
-  const want = (press: boolean) => {
+  /**
+   * Runs `then` once the press under way has ended (a pointer's or a key's, or the window lost the
+   * focus) and its click has run. A hover, a focus and a press may all ask: one wait serves them.
+   */
+  const afterPress = (then: () => void) => {
+    afterPressEnds.current.push(then);
+    if (afterPressEnds.current.length > 1) return;
+    const ends = ["pointerup", "pointercancel", "keyup", "blur"] as const;
+    const ended = (event: Event) => {
+      // The window's own blur, not an element's (the press itself moves the focus).
+      if (event.type === "blur" && event.target !== window) return;
+      const waiting = afterPressEnds.current;
+      stopWaiting.current();
+      setTimeout(() => {
+        for (const run of waiting) run();
+      }, 0);
+    };
+    stopWaiting.current = () => {
+      for (const type of ends) window.removeEventListener(type, ended, true);
+      afterPressEnds.current = [];
+      stopWaiting.current = () => {};
+    };
+    for (const type of ends) window.addEventListener(type, ended, true);
+  };
+  const want = (press: "pointer" | "key" | null) => {
     if (press) {
       pressed.current = true;
       // The code came with a hover just before this press, and the swap it set is not drawn yet
@@ -42,6 +68,21 @@ export function useWhenWanted<C>(load: () => Promise<C>) {
       setState((current) =>
         current && !current.wanted.defaultOpen ? { ...current, wanted: { ...current.wanted, defaultOpen: true } } : current,
       );
+    }
+    if (press === "pointer") {
+      // A menu's trigger pressed by a pointer stays the plain one until the press ends, whenever
+      // the code comes: its release and click land on the element its press did (CI lost a menu
+      // whose code came mid-press). Then the popup comes, open, with the focus the press gave.
+      setHolding(true);
+      afterPress(() => {
+        const el = element.current;
+        setState((current) =>
+          current
+            ? { ...current, wanted: { ...current.wanted, defaultOpen: true, autoFocus: el !== null && el === document.activeElement } }
+            : current,
+        );
+        setHolding(false);
+      });
     }
     void load().then((Popup) => {
       loaded.set(load, Popup);
@@ -55,25 +96,10 @@ export function useWhenWanted<C>(load: () => Promise<C>) {
         };
         setState((current) => current ?? { Popup, wanted });
       };
-      // A press under way on a tooltip's child (not a menu's press, which the popup takes over):
-      // swapping the element now would put its press and release on different elements, and its
-      // click would be lost. Swap once the press has ended (a pointer's or a key's) and its click
-      // has run.
-      if (!pressed.current && element.current?.matches(":active")) {
-        if (waiting.current) return; // a hover and a focus both loaded it: one wait is enough
-        waiting.current = true;
-        const ends = ["pointerup", "pointercancel", "keyup", "blur"] as const;
-        const ended = () => {
-          stopWaiting.current();
-          setTimeout(swap, 0);
-        };
-        stopWaiting.current = () => {
-          for (const type of ends) window.removeEventListener(type, ended, true);
-          waiting.current = false;
-          stopWaiting.current = () => {};
-        };
-        for (const type of ends) window.addEventListener(type, ended, true);
-      } else swap();
+      // A press under way on a tooltip's child: swapping the element now would put its press and
+      // release on different elements, and its click would be lost. Swap once the press has ended.
+      if (!pressed.current && element.current?.matches(":active")) afterPress(swap);
+      else swap();
     });
   };
   /** The plain trigger's handlers: loading starts on hover or focus. */
@@ -81,11 +107,11 @@ export function useWhenWanted<C>(load: () => Promise<C>) {
     ref: (el: HTMLElement | null) => {
       element.current = el;
     },
-    onPointerEnter: () => want(false),
-    onFocus: () => want(false),
+    onPointerEnter: () => want(null),
+    onFocus: () => want(null),
   };
   return {
-    Popup: state?.Popup ?? null,
+    Popup: holding ? null : (state?.Popup ?? null),
     /** What the popup is told when it mounts, as it replaces the plain trigger. */
     wanted: state?.wanted ?? { defaultOpen: false, autoFocus: false, hovered: false },
     intent,
@@ -98,7 +124,7 @@ export function useWhenWanted<C>(load: () => Promise<C>) {
       "aria-haspopup": popup,
       "aria-expanded": false,
       ...intent,
-      ...pressIntent(() => want(true)),
+      ...pressIntent(want),
     }),
   };
 }
@@ -107,15 +133,15 @@ export function useWhenWanted<C>(load: () => Promise<C>) {
  * A plain trigger is pressed on a left button down or Enter, Space and ArrowDown (as Radix's menu
  * triggers open), not on click: a click whose press and release straddle the swap lands on neither.
  */
-function pressIntent(open: () => void) {
+function pressIntent(open: (by: "pointer" | "key") => void) {
   return {
     onPointerDown: (event: PointerEvent) => {
-      if (event.button === 0 && !event.ctrlKey) open();
+      if (event.button === 0 && !event.ctrlKey) open("pointer");
     },
     onKeyDown: (event: KeyboardEvent) => {
       if (event.key === "Enter" || event.key === " " || event.key === "ArrowDown") {
         event.preventDefault();
-        open();
+        open("key");
       }
     },
   };
