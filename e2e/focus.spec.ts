@@ -190,6 +190,22 @@ test.describe("popups whose code comes when first wanted", () => {
     await expect(page.getByRole("menu")).toBeHidden();
   });
 
+  test.describe("on a touch screen", () => {
+    test.use({ hasTouch: true });
+
+    test("a tap on a row's More opens its menu, whether its code came before the tap or after", async ({ page }) => {
+      await visit(page, `/change-tracking/${SEED.normal}/consume`);
+      await slowScripts(page);
+      const more = page.getByRole("button", { name: /^More actions for / });
+      await more.first().tap(); // before the code: the menu comes with it
+      await expect(page.getByRole("menuitem", { name: "Reset Checkpoint" })).toBeVisible();
+      await page.keyboard.press("Escape");
+      await expect(page.getByRole("menu")).toBeHidden();
+      await more.nth(1).tap(); // the code is in: the next row's menu at once
+      await expect(page.getByRole("menuitem", { name: "Reset Checkpoint" })).toBeVisible();
+    });
+  });
+
   test("the phone's menu sheet opens on a press made before its code arrives", async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     await visit(page, "/change-tracking?region=cn-hangzhou");

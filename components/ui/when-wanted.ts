@@ -34,6 +34,8 @@ export function useWhenWanted<C>(load: () => Promise<C>) {
   const pressed = useRef(false);
   // Stops waiting for a press to end (below); also when the control goes.
   const afterPressEnds = useRef<(() => void)[]>([]);
+  // The pointer whose press holds the plain trigger: only its release ends the hold.
+  const holdingPointer = useRef<number | null>(null);
   const stopWaiting = useRef<() => void>(() => {});
   useEffect(() => () => stopWaiting.current(), []);
   /**
@@ -47,6 +49,10 @@ export function useWhenWanted<C>(load: () => Promise<C>) {
     const ended = (event: Event) => {
       // The window's own blur, not an element's (the press itself moves the focus).
       if (event.type === "blur" && event.target !== window) return;
+      // A held pointer's press ends with that pointer's release, not a key's or another finger's.
+      if (holdingPointer.current !== null && event.type !== "blur") {
+        if ((event as { pointerId?: number }).pointerId !== holdingPointer.current) return;
+      }
       const waiting = afterPressEnds.current;
       stopWaiting.current();
       setTimeout(() => {
@@ -56,11 +62,13 @@ export function useWhenWanted<C>(load: () => Promise<C>) {
     stopWaiting.current = () => {
       for (const type of ends) window.removeEventListener(type, ended, true);
       afterPressEnds.current = [];
+      holdingPointer.current = null;
       stopWaiting.current = () => {};
     };
     for (const type of ends) window.addEventListener(type, ended, true);
   };
-  const want = (press: "pointer" | "key" | null) => {
+  /** Wanted by a hover or focus (null), or pressed by a key or by the pointer of that id. */
+  const want = (press: { pointerId: number } | "key" | null) => {
     if (press) {
       pressed.current = true;
       // The code came with a hover just before this press, and the swap it set is not drawn yet
@@ -69,11 +77,12 @@ export function useWhenWanted<C>(load: () => Promise<C>) {
         current && !current.wanted.defaultOpen ? { ...current, wanted: { ...current.wanted, defaultOpen: true } } : current,
       );
     }
-    if (press === "pointer") {
+    if (press !== null && press !== "key") {
       // A menu's trigger pressed by a pointer stays the plain one until the press ends, whenever
       // the code comes: its release and click land on the element its press did (CI lost a menu
       // whose code came mid-press). Then the popup comes, open, with the focus the press gave.
       setHolding(true);
+      holdingPointer.current = press.pointerId;
       afterPress(() => {
         const el = element.current;
         setState((current) =>
@@ -133,10 +142,15 @@ export function useWhenWanted<C>(load: () => Promise<C>) {
  * A plain trigger is pressed on a left button down or Enter, Space and ArrowDown (as Radix's menu
  * triggers open), not on click: a click whose press and release straddle the swap lands on neither.
  */
-function pressIntent(open: (by: "pointer" | "key") => void) {
+function pressIntent(open: (by: { pointerId: number } | "key") => void) {
   return {
-    onPointerDown: (event: PointerEvent) => {
-      if (event.button === 0 && !event.ctrlKey) open("pointer");
+    onPointerDown: (event: PointerEvent<HTMLElement>) => {
+      // A disabled trigger (a lapsed session) takes no press: React passes pointer events to it.
+      if ((event.currentTarget as HTMLButtonElement).disabled || event.button !== 0 || event.ctrlKey) return;
+      // A touch's or pen's tap sends its mouse events (and the focus) after the release, when the
+      // popup may be in: as Radix's own trigger does, they are not sent, and the popup takes focus.
+      if (event.pointerType !== "mouse") event.preventDefault();
+      open({ pointerId: event.pointerId });
     },
     onKeyDown: (event: KeyboardEvent) => {
       if (event.key === "Enter" || event.key === " " || event.key === "ArrowDown") {
