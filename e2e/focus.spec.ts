@@ -115,6 +115,28 @@ test.describe("popups whose code comes when first wanted", () => {
       await route.continue();
     });
 
+  /**
+   * Holds a press on a plain trigger until its popup's code is in (every script late, and counted),
+   * and checks the pressed element is still the plain one (Radix's trigger has a data-state). The
+   * caller releases it.
+   */
+  const pressAsCodeArrives = async (page: import("@playwright/test").Page, trigger: import("@playwright/test").Locator) => {
+    const scripts = { pending: 0, served: 0 };
+    await page.route("**/_next/static/chunks/**", async (route) => {
+      scripts.pending++;
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await route.continue();
+      scripts.pending--;
+      scripts.served++;
+    });
+    await trigger.hover(); // the popup's code starts loading
+    await page.mouse.down();
+    await expect.poll(() => scripts.served > 0 && scripts.pending === 0).toBe(true);
+    await page.waitForTimeout(300);
+    expect(scripts.pending).toBe(0);
+    await expect(trigger).not.toHaveAttribute("data-state");
+  };
+
   test("a menu pressed before its code arrives opens when it does", async ({ page }) => {
     await visit(page, "/change-tracking?region=cn-hangzhou");
     await slowScripts(page);
@@ -139,23 +161,8 @@ test.describe("popups whose code comes when first wanted", () => {
   test("a button pressed as its tooltip's code arrives still gets its click", async ({ page, context }) => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
     await visit(page, `/change-tracking/${SEED.normal}`);
-    // Every script late, and counted: the press is held until the tooltip's code is in.
-    const scripts = { pending: 0, served: 0 };
-    await page.route("**/_next/static/chunks/**", async (route) => {
-      scripts.pending++;
-      await new Promise((resolve) => setTimeout(resolve, 400));
-      await route.continue();
-      scripts.pending--;
-      scripts.served++;
-    });
     const copy = page.getByRole("button", { name: "Copy public endpoint" });
-    await copy.hover(); // the tooltip's code starts loading
-    await page.mouse.down();
-    await expect.poll(() => scripts.served > 0 && scripts.pending === 0).toBe(true);
-    await page.waitForTimeout(300);
-    expect(scripts.pending).toBe(0);
-    // The code is in, and the pressed element is still the plain one (Radix's trigger has a data-state).
-    await expect(copy).not.toHaveAttribute("data-state");
+    await pressAsCodeArrives(page, copy);
     await page.mouse.up();
     await expect(page.getByText("public endpoint copied")).toBeVisible();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^dts-cn-hangzhou\.aliyuncs\.com:\d+$/);
@@ -165,23 +172,8 @@ test.describe("popups whose code comes when first wanted", () => {
 
   test("a menu pressed as its code arrives stays the pressed button until the release, then opens", async ({ page }) => {
     await visit(page, `/change-tracking/${SEED.normal}/consume`);
-    // Every script late, and counted: the press is held until the menu's code is in.
-    const scripts = { pending: 0, served: 0 };
-    await page.route("**/_next/static/chunks/**", async (route) => {
-      scripts.pending++;
-      await new Promise((resolve) => setTimeout(resolve, 400));
-      await route.continue();
-      scripts.pending--;
-      scripts.served++;
-    });
     const more = page.getByRole("button", { name: /^More actions for / }).first();
-    await more.hover(); // the menu's code starts loading
-    await page.mouse.down();
-    await expect.poll(() => scripts.served > 0 && scripts.pending === 0).toBe(true);
-    await page.waitForTimeout(300);
-    expect(scripts.pending).toBe(0);
-    // The code is in, and the pressed element is still the plain one (Radix's trigger has a data-state).
-    await expect(more).not.toHaveAttribute("data-state");
+    await pressAsCodeArrives(page, more);
     await page.mouse.up();
     // Swapped once the press had ended: Radix's trigger, its menu open, as the press asked.
     await expect(page.getByRole("menuitem", { name: "Reset Checkpoint" })).toBeVisible();

@@ -21,15 +21,13 @@ type Defaulted = keyof typeof ROW_DEFAULTS;
 export type PackedGroupRow = Omit<ConsumerGroupRow, Defaulted> & Partial<Pick<ConsumerGroupRow, Defaulted>>;
 export type PackedGroupList = Omit<ConsumerGroupList, "groups"> & { groups: PackedGroupRow[] };
 
-const DEFAULTED = Object.keys(ROW_DEFAULTS) as Defaulted[];
-
 export function packGroupList(list: ConsumerGroupList): PackedGroupList {
   return {
     ...list,
     groups: list.groups.map(
       (row) =>
         Object.fromEntries(
-          Object.entries(row).filter(([key, value]) => !(DEFAULTED.includes(key as Defaulted) && ROW_DEFAULTS[key as Defaulted] === value)),
+          Object.entries(row).filter(([key, value]) => !(Object.hasOwn(ROW_DEFAULTS, key) && ROW_DEFAULTS[key as Defaulted] === value)),
         ) as PackedGroupRow,
     ),
   };

@@ -32,6 +32,8 @@ export function useWhenWanted<C>(load: () => Promise<C>) {
   const [holding, setHolding] = useState(false);
   const element = useRef<HTMLElement | null>(null);
   const pressed = useRef(false);
+  /** Whether the plain trigger holds the focus (handed to the popup's trigger as it mounts). */
+  const plainFocused = () => element.current !== null && element.current === document.activeElement;
   // Stops waiting for a press to end (below); also when the control goes.
   const afterPressEnds = useRef<(() => void)[]>([]);
   // The pointer whose press holds the plain trigger: only its release ends the hold.
@@ -84,12 +86,8 @@ export function useWhenWanted<C>(load: () => Promise<C>) {
       setHolding(true);
       holdingPointer.current = press.pointerId;
       afterPress(() => {
-        const el = element.current;
-        setState((current) =>
-          current
-            ? { ...current, wanted: { ...current.wanted, defaultOpen: true, autoFocus: el !== null && el === document.activeElement } }
-            : current,
-        );
+        const autoFocus = plainFocused();
+        setState((current) => (current ? { ...current, wanted: { ...current.wanted, defaultOpen: true, autoFocus } } : current));
         setHolding(false);
       });
     }
@@ -100,7 +98,7 @@ export function useWhenWanted<C>(load: () => Promise<C>) {
         const el = element.current;
         const wanted = {
           defaultOpen: pressed.current,
-          autoFocus: el !== null && el === document.activeElement,
+          autoFocus: plainFocused(),
           hovered: el?.matches(":hover") ?? false,
         };
         setState((current) => current ?? { Popup, wanted });
