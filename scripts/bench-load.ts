@@ -13,7 +13,7 @@ export interface Figures {
   rps: number;
   ratioP95: number;
 }
-export type Targets = "floor" | "taskList" | "dataConsume" | "groupsJson" | "createAction";
+export type Targets = "floor" | "blankPage" | "consoleFrame" | "taskList" | "dataConsume" | "groupsJson" | "createAction";
 export interface ScaleFigure {
   t1k: number;
   t100k: number;
@@ -21,8 +21,12 @@ export interface ScaleFigure {
 }
 export interface DbResults extends Record<Targets, Figures> {
   scale: { firstPage: ScaleFigure; search: ScaleFigure; lastPage: ScaleFigure };
-  /** p50 of each page requested one at a time (ms) */
-  alone: Record<"floor" | "taskList" | "dataConsume" | "groupsJson" | "createAction", number>;
+  /**
+   * p50 of each page requested one at a time (ms); createRefused is the create action refused by
+   * its input's check (the action's path: the proxy, Next.js's action decoding, the session and
+   * role, the refusal's audit record; no hash, no instance read, no group)
+   */
+  alone: Record<Exclude<Targets, "createAction"> | "createAction" | "createRefused", number>;
   /** bytes of each page's HTML as sent before compression, and gzipped */
   htmlBytes: Record<"taskList" | "dataConsume", { raw: number; gzip: number; rscPayload: number }>;
   rssAfterMiB: number;

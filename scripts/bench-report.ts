@@ -30,7 +30,7 @@ export function printReport(
   },
 ): void {
   const rows = [["target", ...kinds.flatMap((k) => [`${k} p50`, `${k} p95`, `${k} req/s`, `${k} p95/floor`])]];
-  for (const name of ["floor", "taskList", "dataConsume", "groupsJson", "createAction"] as Targets[]) {
+  for (const name of ["floor", "blankPage", "consoleFrame", "taskList", "dataConsume", "groupsJson", "createAction"] as Targets[]) {
     rows.push([
       name,
       ...kinds.flatMap((k) => {
@@ -60,7 +60,7 @@ export function printReport(
   for (const k of kinds) {
     const r = out[k]!.results;
     console.log(
-      `${k}: create action alone ${r.alone.createAction} ms = ${r.createOverHashAndInsert}x one argon2id hash (${results.argon2idHashP50Ms} ms) + the insert alone (${r.insertAloneMs} ms)`,
+      `${k}: create action alone ${r.alone.createAction} ms = ${r.createOverHashAndInsert}x one argon2id hash (${results.argon2idHashP50Ms} ms) + the insert alone (${r.insertAloneMs} ms); refused by its input's check ${r.alone.createRefused} ms; a blank page alone ${r.alone.blankPage} ms, the console's frame ${r.alone.consoleFrame} ms, the floor ${r.alone.floor} ms`,
     );
   }
   const auditRows = [["audit log, p50", ...kinds]];

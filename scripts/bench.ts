@@ -99,6 +99,9 @@ async function runDatabase(
       .map((n) => scaleTaskId(BIG.region, n));
     const targets: Record<Targets, Load> = {
       floor: { path: "/api/bench/floor" },
+      // What any page and any console page cost before they show anything (README "Benchmark").
+      blankPage: { path: "/bench/blank" },
+      consoleFrame: { path: "/bench/frame" },
       taskList: { path: `/change-tracking?region=${BIG.region}` },
       dataConsume: { path: consume },
       groupsJson: { path: `/api/instances/${SEED_IDS.full}/consumer-groups` },
@@ -147,6 +150,8 @@ async function runDatabase(
     const htmlBytes = {} as DbResults["htmlBytes"];
     for (const [name, p] of Object.entries({
       floor: targets.floor.path,
+      blankPage: targets.blankPage.path,
+      consoleFrame: targets.consoleFrame.path,
       taskList: targets.taskList.path,
       dataConsume: consume,
       groupsJson: targets.groupsJson.path,
@@ -175,6 +180,23 @@ async function runDatabase(
       times.sort((a, b) => a - b);
       alone.createAction = round(times[Math.floor(times.length / 2)]);
       console.log(`${kind}: createAction alone p50 ${alone.createAction} ms`);
+      // The same request refused by its input's check (an empty name): the action's own path.
+      const refused: number[] = [];
+      for (let i = 0; i < 60; i++) {
+        const started = performance.now();
+        const res = await fetch(server.url + spec.path, {
+          method: "POST",
+          headers: { cookie, ...spec.headers },
+          body: JSON.stringify([{ ...(JSON.parse(spec.body!(i)) as [object])[0], name: "" }]),
+        });
+        const text = await res.text();
+        if (!text.includes('"ok":false') || !text.includes("InvalidParameter"))
+          throw new Error(`create refused: ${res.status} ${text.slice(0, 300)}`);
+        if (i >= 10) refused.push(performance.now() - started);
+      }
+      refused.sort((a, b) => a - b);
+      alone.createRefused = round(refused[Math.floor(refused.length / 2)]);
+      console.log(`${kind}: createAction refused by its input's check, alone p50 ${alone.createRefused} ms`);
     }
     // Prometheus's scrape, one at a time: every group of every region in one statement.
     let metricsScrape: DbResults["metricsScrape"];

@@ -74,7 +74,11 @@ try {
     const text = await res.text();
     if (!text.includes('{"ok":true')) throw new Error(`create: ${res.status} ${text.slice(0, 300)}`);
   };
-  const get = creating ? create : async () => void (await fetch(server.url + target, { headers: { cookie } })).arrayBuffer();
+  const get = creating
+    ? create
+    : async () => {
+        await (await fetch(server.url + target, { headers: { cookie } })).arrayBuffer();
+      };
   for (let i = 0; i < 30; i++) await get();
   const t0 = performance.now();
   for (let i = 0; i < Number(args.requests); i++) await get();
