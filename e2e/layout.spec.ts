@@ -68,6 +68,30 @@ async function expectAccountsWhole(page: Page, what: string) {
   expect(cut, `${what}: accounts cut short`).toEqual([]);
 }
 
+/**
+ * What each Data Consume cell shows stays inside its cell's padding: a badge, a time or a figure
+ * that reaches the next column's text reads as one (the State column's "Connected" at 1280 did).
+ */
+async function expectCellsClear(page: Page, what: string) {
+  const spills = await page.locator(".cg-rows > .dt-row > td").evaluateAll((cells) =>
+    cells.flatMap((td) => {
+      const box = td.getBoundingClientRect();
+      const style = getComputedStyle(td);
+      const left = box.left + parseFloat(style.paddingLeft) - 0.5;
+      const right = box.right - parseFloat(style.paddingRight) + 0.5;
+      return [...td.querySelectorAll<HTMLElement>("*")]
+        .filter((el) => el.getClientRects().length > 0)
+        .map((el) => ({ el, r: el.getBoundingClientRect() }))
+        .filter(({ r }) => r.width > 0 && (r.left < left || r.right > right))
+        .map(
+          ({ el, r }) =>
+            `"${el.textContent?.trim() ?? ""}" (${el.tagName.toLowerCase()}) spans ${r.left.toFixed(1)}-${r.right.toFixed(1)} in a cell of ${left.toFixed(1)}-${right.toFixed(1)}`,
+        );
+    }),
+  );
+  expect(spills, `${what}: cell contents past their cell's padding`).toEqual([]);
+}
+
 for (const size of SIZES) {
   test.describe(size.name, () => {
     test.use({ viewport: { width: size.width, height: size.height }, storageState: storageStateOf("admin") });
@@ -94,7 +118,10 @@ for (const size of SIZES) {
         await expectNoPageOverflow(page, `${p.name} at ${size.name}`);
         await expectTopBarClear(page, `${p.name} at ${size.name}`);
         if (wide && p.table) await expectTablesFit(page, `${p.name} at ${size.name}`);
-        if (wide && p.name.startsWith("consume")) await expectAccountsWhole(page, `${p.name} at ${size.name}`);
+        if (wide && p.name.startsWith("consume")) {
+          await expectAccountsWhole(page, `${p.name} at ${size.name}`);
+          await expectCellsClear(page, `${p.name} at ${size.name}`);
+        }
         await page.screenshot({ path: testInfo.outputPath(`${p.name}.png`), fullPage: false });
       }
       // The phone and the zoomed page fold the nav into a menu button; wide screens show it.
@@ -175,8 +202,9 @@ for (const size of SIZES) {
     test.use({ viewport: { width: size.width, height: size.height }, storageState: storageStateOf("admin"), locale: "zh-CN" });
     const wide = size.width >= 1280;
 
-    test(`pages fit in Chinese at ${size.name}`, async ({ page, createInstance }, testInfo) => {
+    test(`pages fit in Chinese at ${size.name}`, async ({ page, db, createInstance }, testInfo) => {
       const instance = await createInstance({ groups: 3 });
+      await addLiveConsumer(db, instance.groups[1].id, { delay: 13_253, unconsumed: 123_456 });
       const pages = [
         { name: "tasks", url: "/change-tracking?region=cn-hangzhou", table: true },
         { name: "instance", url: `/change-tracking/${SEED.normal}`, table: false },
@@ -195,6 +223,7 @@ for (const size of SIZES) {
         await expectNoPageOverflow(page, `${p.name} in Chinese at ${size.name}`);
         await expectTopBarClear(page, `${p.name} in Chinese at ${size.name}`);
         if (wide && p.table) await expectTablesFit(page, `${p.name} in Chinese at ${size.name}`);
+        if (wide && p.name === "consume") await expectCellsClear(page, `${p.name} in Chinese at ${size.name}`);
         await page.screenshot({ path: testInfo.outputPath(`zh-${p.name}.png`), fullPage: false });
       }
       // The Add dialog with its refusals shown keeps its buttons in view.
