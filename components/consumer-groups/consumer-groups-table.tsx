@@ -105,8 +105,9 @@ export function ConsumerGroupsTable({
   const drawn = hydrated ? groups : groups.slice(0, FIRST_PAINT_ROWS);
   // Widths: an account (at most 16 characters, what a consumer types) never truncates from 1280 px
   // up; the actions fit DTS's inline Change Password and Delete beside More; a "Connected" badge
-  // fits its column at 1280 px; a figure's trend line goes under it when the two do not fit side
-  // by side (.cg-metric). e2e/layout.spec.ts measures each at the four sizes.
+  // fits its column at 1280 px; a six-digit backlog keeps its trend line beside it, and a long
+  // delay's goes under it (.cg-metric), so no row grows. e2e/layout.spec.ts measures each at 1280
+  // and 1440 px.
   return (
     <DataTable
       label={t("panel.tableLabel")}
@@ -119,7 +120,7 @@ export function ConsumerGroupsTable({
         </>
       }
       minWidth="min-w-[64rem]"
-      columns={["w-[16%]", "w-[14%]", "w-[11%]", "w-[9%]", "w-[10%]", "w-[11%]", "w-[9%]", "w-[20%]"]}
+      columns={["w-[16%]", "w-[14%]", "w-[11%]", "w-[9%]", "w-[10%]", "w-[12%]", "w-[9%]", "w-[19%]"]}
       head={
         <tr>
           <SortHeader label={t("panel.idName")} sortKey="name" view={view} onSort={onSort} />

@@ -50,11 +50,21 @@ export function Sparkline({ values: all, label, testId }: { values: (number | nu
       data-testid={testId}
       data-points={present.length}
       viewBox={`0 0 ${width} ${height}`}
-      className="h-[18px] w-14 shrink-0 overflow-visible"
+      // As wide as its cell leaves it (.spark: 40 to 56 px), the line's stroke unscaled.
+      preserveAspectRatio="none"
+      className="spark overflow-visible"
     >
       {segments.map((points) =>
         points.includes(" ") ? (
-          <polyline key={points} points={points} fill="none" stroke="#2563eb" strokeWidth="1.3" strokeLinejoin="round" />
+          <polyline
+            key={points}
+            points={points}
+            fill="none"
+            stroke="#2563eb"
+            strokeWidth="1.3"
+            strokeLinejoin="round"
+            vectorEffect="non-scaling-stroke"
+          />
         ) : (
           <circle key={points} cx={points.split(",")[0]} cy={points.split(",")[1]} r="1.3" fill="#2563eb" />
         ),
