@@ -20,7 +20,8 @@ const round = (n: number) => Math.round(n * 10) / 10;
  */
 export async function measurePage(base: string, cookie: string, pagePath: string, requests = 200): Promise<PageMeasure> {
   const get = async () => {
-    const res = await fetch(base + pagePath, { headers: { cookie, "accept-encoding": "identity" } });
+    // A redirect (to sign-in, a lost session) is an error, not a page to time.
+    const res = await fetch(base + pagePath, { headers: { cookie, "accept-encoding": "identity" }, redirect: "manual" });
     if (!res.ok) throw new Error(`${pagePath}: ${res.status}`);
     return res.text();
   };
