@@ -28,6 +28,7 @@ import {
   scriptBytes,
   type DbResults,
   type Extras,
+  oneAtATimeP50,
   type Figures,
   type Load,
   type Targets,
@@ -165,58 +166,38 @@ async function runDatabase(
     }
     // The create action alone, one at a time, beside one argon2id hash (argon2idHashP50Ms): each
     // request hashes one password and inserts one group, on instances the load below does not use.
-    {
-      const spec = targets.createAction;
-      const times: number[] = [];
-      for (let i = 0; i < 60; i++) {
-        const started = performance.now();
-        const res = await fetch(server.url + spec.path, {
-          method: "POST",
-          headers: { cookie, ...spec.headers },
-          body: JSON.stringify([{ ...(JSON.parse(spec.body!(normals.length - 1 - i)) as [object])[0], name: `alone-${kind}-${i}` }]),
-        });
-        const text = await res.text();
-        if (!text.includes('{"ok":true')) throw new Error(`create alone: ${res.status} ${text.slice(0, 300)}`);
-        if (i >= 10) times.push(performance.now() - started);
-      }
-      times.sort((a, b) => a - b);
-      alone.createAction = round(times[Math.floor(times.length / 2)]);
-      console.log(`${kind}: createAction alone p50 ${alone.createAction} ms`);
-      // The same request refused by its input's check (an empty name): the action's own path.
-      const refused: number[] = [];
-      for (let i = 0; i < 60; i++) {
-        const started = performance.now();
-        const res = await fetch(server.url + spec.path, {
-          method: "POST",
-          headers: { cookie, ...spec.headers },
-          body: JSON.stringify([{ ...(JSON.parse(spec.body!(i)) as [object])[0], name: "" }]),
-        });
-        const text = await res.text();
-        if (!text.includes('"ok":false') || !text.includes("InvalidParameter"))
-          throw new Error(`create refused: ${res.status} ${text.slice(0, 300)}`);
-        if (i >= 10) refused.push(performance.now() - started);
-      }
-      refused.sort((a, b) => a - b);
-      alone.createRefused = round(refused[Math.floor(refused.length / 2)]);
-      console.log(`${kind}: createAction refused by its input's check, alone p50 ${alone.createRefused} ms`);
-    }
+    // The create action alone, one at a time, beside one argon2id hash (argon2idHashP50Ms): each
+    // request hashes one password and inserts one group, on instances the load below does not use.
+    const spec = targets.createAction;
+    const post = async (args: object, expect: (text: string) => boolean, what: string) => {
+      const res = await fetch(server.url + spec.path, {
+        method: "POST",
+        headers: { cookie, ...spec.headers },
+        body: JSON.stringify([args]),
+      });
+      const text = await res.text();
+      if (!expect(text)) throw new Error(`${what}: ${res.status} ${text.slice(0, 300)}`);
+    };
+    const argsOf = (i: number) => (JSON.parse(spec.body!(i)) as [object])[0];
+    alone.createAction = await oneAtATimeP50(60, 10, (i) =>
+      post({ ...argsOf(normals.length - 1 - i), name: `alone-${kind}-${i}` }, (text) => text.includes('{"ok":true'), "create alone"),
+    );
+    console.log(`${kind}: createAction alone p50 ${alone.createAction} ms`);
+    // The same request refused by its input's check (an empty name): the action's own path.
+    alone.createRefused = await oneAtATimeP50(60, 10, (i) =>
+      post({ ...argsOf(i), name: "" }, (text) => text.includes('"ok":false') && text.includes("InvalidParameter"), "create refused"),
+    );
+    console.log(`${kind}: createAction refused by its input's check, alone p50 ${alone.createRefused} ms`);
     // Prometheus's scrape, one at a time: every group of every region in one statement.
-    let metricsScrape: DbResults["metricsScrape"];
-    {
-      const times: number[] = [];
-      let body = "";
-      for (let i = 0; i < 25; i++) {
-        const started = performance.now();
-        const res = await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
-        body = await res.text();
-        if (res.status !== 200) throw new Error(`metrics: ${res.status} ${body.slice(0, 200)}`);
-        if (i >= 5) times.push(performance.now() - started);
-      }
-      times.sort((a, b) => a - b);
-      const groups = body.split("\n").filter((line) => line.startsWith("dts_consumer_group_connected{")).length;
-      metricsScrape = { p50Ms: round(times[Math.floor(times.length / 2)]), bytes: Buffer.byteLength(body), groups };
-      console.log(`${kind}: metrics scrape p50 ${metricsScrape.p50Ms} ms, ${metricsScrape.bytes} B, ${groups} groups`);
-    }
+    let body = "";
+    const scrapeP50 = await oneAtATimeP50(25, 5, async () => {
+      const res = await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+      body = await res.text();
+      if (res.status !== 200) throw new Error(`metrics: ${res.status} ${body.slice(0, 200)}`);
+    });
+    const groups = body.split("\n").filter((line) => line.startsWith("dts_consumer_group_connected{")).length;
+    const metricsScrape: DbResults["metricsScrape"] = { p50Ms: scrapeP50, bytes: Buffer.byteLength(body), groups };
+    console.log(`${kind}: metrics scrape p50 ${metricsScrape.p50Ms} ms, ${metricsScrape.bytes} B, ${groups} groups`);
     let browser: BrowserTimes | null = null;
     try {
       browser = await measureBrowser(server.url, cookie, SEED_IDS.full, BIG.region);
