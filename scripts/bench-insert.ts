@@ -10,6 +10,7 @@ import { performAction } from "../lib/actions/run-action";
 import { writeAudit } from "../lib/audit";
 import { hashPassword } from "../lib/auth/password";
 import { closeConnection } from "../lib/db";
+import { oneAtATimeP50 } from "./bench-load";
 
 const instances = (process.argv[2] ?? "").split(",").filter(Boolean);
 const WARM = 20;
@@ -21,19 +22,15 @@ const spec = {
   ...createConsumerGroupSpec,
   prepare: (input: Parameters<typeof prepareCreate>[0]) => prepareCreate(input, () => Promise.resolve(passwordHash)),
 };
-const times: number[] = [];
-for (const [i, instanceId] of instances.entries()) {
-  const started = performance.now();
+const p50 = await oneAtATimeP50(instances.length, WARM, async (i) => {
   const result = await performAction(
     spec,
-    { instanceId, name: `insert-alone-${i}`, account: "bench", password: "Bench#2026x", confirmPassword: "Bench#2026x" },
+    { instanceId: instances[i], name: `insert-alone-${i}`, account: "bench", password: "Bench#2026x", confirmPassword: "Bench#2026x" },
     { user, ip: null },
     (tx, target) =>
       writeAudit(tx, { username: user.username, role: user.role, action: spec.name, clientIp: null, channel: "console", ...target }),
   );
   if (!result.ok) throw new Error(`bench-insert: ${result.code} ${result.message}`);
-  if (i >= WARM) times.push(performance.now() - started);
-}
-times.sort((a, b) => a - b);
+});
 await closeConnection();
-console.log(JSON.stringify({ p50: Math.round(times[Math.floor(times.length / 2)] * 10) / 10, count: times.length }));
+console.log(JSON.stringify({ p50, count: instances.length - WARM }));

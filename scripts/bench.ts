@@ -16,7 +16,7 @@ import { parseArgs } from "node:util";
 import { SEED_IDS } from "../lib/demo";
 import { scaleTaskId, scaleTaskIsNormal } from "../lib/db/scale-seed";
 import { findPgBin, startPgServer, type PgServer } from "../test/pg-server";
-import { actionId, signIn, startConsole } from "../test/helpers/console-http";
+import { actionId, callAction, signIn, startConsole, type ActionResultJson } from "../test/helpers/console-http";
 import { hashPassword } from "../lib/auth/password";
 import {
   hashP50Ms,
@@ -169,23 +169,18 @@ async function runDatabase(
     // The create action alone, one at a time, beside one argon2id hash (argon2idHashP50Ms): each
     // request hashes one password and inserts one group, on instances the load below does not use.
     const spec = targets.createAction;
-    const post = async (args: object, expect: (text: string) => boolean, what: string) => {
-      const res = await fetch(server.url + spec.path, {
-        method: "POST",
-        headers: { cookie, ...spec.headers },
-        body: JSON.stringify([args]),
-      });
-      const text = await res.text();
-      if (!expect(text)) throw new Error(`${what}: ${res.status} ${text.slice(0, 300)}`);
+    const post = async (args: object, expect: (result: ActionResultJson | undefined) => boolean, what: string) => {
+      const { status, result, text } = await callAction(server.url, cookie, createId, [args], spec.path);
+      if (!expect(result)) throw new Error(`${what}: ${status} ${text.slice(0, 300)}`);
     };
     const argsOf = (i: number) => (JSON.parse(spec.body!(i)) as [object])[0];
     alone.createAction = await oneAtATimeP50(60, 10, (i) =>
-      post({ ...argsOf(normals.length - 1 - i), name: `alone-${kind}-${i}` }, (text) => text.includes('{"ok":true'), "create alone"),
+      post({ ...argsOf(normals.length - 1 - i), name: `alone-${kind}-${i}` }, (result) => result?.ok === true, "create alone"),
     );
     console.log(`${kind}: createAction alone p50 ${alone.createAction} ms`);
     // The same request refused by its input's check (an empty name): the action's own path.
     alone.createRefused = await oneAtATimeP50(60, 10, (i) =>
-      post({ ...argsOf(i), name: "" }, (text) => text.includes('"ok":false') && text.includes("InvalidParameter"), "create refused"),
+      post({ ...argsOf(i), name: "" }, (result) => result?.ok === false && !!result.code?.startsWith("InvalidParameter"), "create refused"),
     );
     console.log(`${kind}: createAction refused by its input's check, alone p50 ${alone.createRefused} ms`);
     // Prometheus's scrape, one at a time: every group of every region in one statement.

@@ -13,7 +13,7 @@ import { parseArgs } from "node:util";
 import { execFileSync } from "node:child_process";
 import { SEED_IDS } from "../lib/demo";
 import { scaleTaskId, scaleTaskIsNormal } from "../lib/db/scale-seed";
-import { actionId, signIn, startConsole } from "../test/helpers/console-http";
+import { actionId, callAction, signIn, startConsole } from "../test/helpers/console-http";
 
 const { values: args } = parseArgs({
   options: { page: { type: "string", default: "dataConsume" }, requests: { type: "string", default: "300" }, database: { type: "string" } },
@@ -57,22 +57,9 @@ try {
   let sent = 0;
   const create = async () => {
     const instanceId = instances[sent % instances.length];
-    const body = [
-      { instanceId, name: `profile-${sent++}`, account: "profile", password: "Profile#2026x", confirmPassword: "Profile#2026x" },
-    ];
-    const res = await fetch(`${server.url}/change-tracking/${instanceId}/consume`, {
-      method: "POST",
-      headers: {
-        cookie,
-        "next-action": createId,
-        "content-type": "text/plain;charset=UTF-8",
-        accept: "text/x-component",
-        origin: server.url,
-      },
-      body: JSON.stringify(body),
-    });
-    const text = await res.text();
-    if (!text.includes('{"ok":true')) throw new Error(`create: ${res.status} ${text.slice(0, 300)}`);
+    const args = { instanceId, name: `profile-${sent++}`, account: "profile", password: "Profile#2026x", confirmPassword: "Profile#2026x" };
+    const { status, result, text } = await callAction(server.url, cookie, createId, [args], `/change-tracking/${instanceId}/consume`);
+    if (result?.ok !== true) throw new Error(`create: ${status} ${text.slice(0, 300)}`);
   };
   const get = creating
     ? create
