@@ -139,6 +139,15 @@ for (const size of SIZES) {
         Array.from({ length: 25 }, (_, i) => ({ secondsAgo: 240 - i * 10, delay: 13_253, unconsumed: 125_856 - i * 100 })),
         now,
       );
+      // Another keeping up: a short delay, whose trend line stays beside its figure (its samples older
+      // than the backlog trend's window, so it shows a line and no trend words).
+      await addLiveConsumer(db, instance.groups[2].id, { delay: 12, unconsumed: 40, checkpointAt: new Date(now - 2_000) }, 1_800_000);
+      await addHistory(
+        db,
+        instance.groups[2].id,
+        Array.from({ length: 25 }, (_, i) => ({ secondsAgo: 1_700 - i * 60, delay: 10 + (i % 3), unconsumed: 40 })),
+        now,
+      );
       const pages = [
         { name: "tasks", url: "/change-tracking?region=cn-hangzhou", table: true },
         { name: "instance", url: `/change-tracking/${SEED.normal}`, table: false },
@@ -163,6 +172,13 @@ for (const size of SIZES) {
           await expectAccountsWhole(page, `${p.name} at ${size.name}`);
           await expectCellsClear(page, `${p.name} at ${size.name}`);
           await expectRowsKeepHeight(page, `${p.name} at ${size.name}`);
+        }
+        if (wide && p.name === "consume") {
+          // "12 s" leaves its trend line 40 px or more beside it (.spark): on the figure's line.
+          const row = page.locator(".dt-row", { hasText: instance.groups[2].name });
+          const figure = await row.getByTestId("message-delay").boundingBox();
+          const line = await row.locator("svg[data-testid=delay-sparkline]").boundingBox();
+          expect(line && figure && line.y < figure.y + figure.height, `a short delay's trend line beside it at ${size.name}`).toBe(true);
         }
         await page.screenshot({ path: testInfo.outputPath(`${p.name}.png`), fullPage: false });
       }
